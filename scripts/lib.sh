@@ -1,0 +1,37 @@
+# Shared by every script in scripts/: paths, pinned versions, small helpers.
+# Source it; it defines variables and functions and runs nothing.
+
+LIMBER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Third-party sources and builds live outside the checkout, keyed by version, so a fresh
+# clone reuses them and nothing third-party ever sits in the repository.
+LIMBER_CACHE=${LIMBER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/limber}
+LIMBER_BUILD=${LIMBER_BUILD:-$LIMBER_ROOT/build}
+
+# Debian source packages: name, version, orig tarball and its sha256.
+IMGUI_VERSION=1.90.1
+IMGUI_DEB=imgui=1.90.1+ds-1
+IMGUI_TARBALL=imgui_1.90.1+ds.orig.tar.xz
+IMGUI_SHA256=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
+
+SDL2_VERSION=2.26.5
+SDL2_DEB=libsdl2=2.26.5+dfsg-1
+SDL2_TARBALL=libsdl2_2.26.5+dfsg.orig.tar.gz
+SDL2_SHA256=b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3
+
+# Boost.PFR with field names (1.84+) exists only in sid's Boost sources; sid moves on, so
+# the pinned version comes first and the listed newer ones are tried after it.
+BOOST_VERSION=1.88.0
+BOOST_DEBS=("boost1.88=1.88.0-1" "boost1.90=1.90.0-6.1")
+BOOST_TARBALLS=("boost1.88_1.88.0.orig.tar.xz" "boost1.90_1.90.0.orig.tar.xz")
+BOOST_SHA256S=("5fe04fe91e9148c233784082a27a9bc5e0efef2d0eac5ea0940cf455d97f9fdc" "")
+
+IMGUI_SRC=$LIMBER_CACHE/src/imgui-$IMGUI_VERSION
+SDL2_SRC=$LIMBER_CACHE/src/SDL2-$SDL2_VERSION
+SDL2_WASM=$LIMBER_CACHE/wasm/SDL2-$SDL2_VERSION-emcc
+PFR_INCLUDE=$LIMBER_CACHE/src/pfr/include
+
+# Debian's emscripten needs its node modules on NODE_PATH (the machine's node is not Debian's).
+export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs
+
+say() { printf '\033[1m[limber]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[limber] error:\033[0m %s\n' "$*" >&2; exit 1; }

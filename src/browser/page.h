@@ -1,0 +1,21 @@
+// browser/page.h: what the app tells and asks the web page (web/index.html, web/boot.js).
+//
+// Usage:
+//     const limber::app::Viewport v = limber::browser::sync_canvas();  // each tick
+//     limber::browser::report_ready();                 // first frame drawn: hide the loader
+//     limber::browser::report_fatal("WebGL2 context could not be created");
+#pragma once
+
+#include "app/app_state.h"
+
+namespace limber::browser {
+
+// Reads the canvas's CSS size and the device pixel ratio, and resizes the canvas's backing
+// store to CSS size x ratio when they differ, so every CSS pixel maps to real pixels.
+app::Viewport sync_canvas();
+
+void report_ready();
+// Shows the page's error panel in place of the app, with this explanation.
+void report_fatal(const char* message);
+
+}  // namespace limber::browser

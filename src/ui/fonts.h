@@ -1,0 +1,33 @@
+// ui/fonts.h: the embedded fonts, rasterised for the screen's real pixel density.
+//
+// ImGui works in CSS pixels; glyphs are rasterised at size x devicePixelRatio and drawn
+// scaled back by 1/ratio, so text stays sharp on phones (ratio 2 or 3) and desktops (1).
+// When the ratio changes (browser zoom, moving to another monitor) the atlas is rebuilt.
+//
+// Usage (outside NewFrame/Render):
+//     if (limber::ui::fonts_need_rebuild(ratio)) {
+//       limber::ui::build_fonts(ratio);
+//       ImGui_ImplOpenGL3_DestroyFontsTexture(); ImGui_ImplOpenGL3_CreateFontsTexture();
+//     }
+//     ImGui::PushFont(limber::ui::font(limber::ui::FontRole::title));
+#pragma once
+
+#include <imgui.h>
+
+namespace limber::ui {
+
+enum class FontRole { body, small, heading, title };
+
+// Sizes in CSS pixels; body text is large because many of our users are older.
+struct FontSizes {
+  static constexpr float body = 20.0f;
+  static constexpr float small = 17.0f;
+  static constexpr float heading = 27.0f;
+  static constexpr float title = 44.0f;
+};
+
+bool fonts_need_rebuild(float pixel_ratio);
+void build_fonts(float pixel_ratio);
+ImFont* font(FontRole role);
+
+}  // namespace limber::ui

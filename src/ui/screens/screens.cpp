@@ -1,0 +1,52 @@
+#include "ui/screens/screens.h"
+
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+float g_page_indent = 0.0f;  // begin_page's centring, undone by end_page
+}
+
+void draw_screen(ScreenContext& ctx) {
+  switch (ctx.model.screen()) {
+    case app::Screen::home: draw_home_screen(ctx); return;
+    case app::Screen::before_you_start: draw_before_you_start_screen(ctx); return;
+  }
+}
+
+void begin_page(const char* name) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin(name, nullptr, flags & ~ImGuiWindowFlags_NoScrollbar);
+
+  // Centre a column no wider than Sizes::column_max_width.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float column = avail < Sizes::column_max_width ? avail : Sizes::column_max_width;
+  const float indent = (avail - column) * 0.5f;
+  if (indent > 0.0f) ImGui::Indent(indent);
+  ImGui::PushItemWidth(column);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+  g_page_indent = indent;
+}
+
+void end_page() {
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemWidth();
+  if (g_page_indent > 0.0f) ImGui::Unindent(g_page_indent);
+  ImGui::Dummy(ImVec2(0.0f, Sizes::page_padding));
+  ImGui::End();
+}
+
+void paragraph(FontRole role, const ImVec4& colour, const char* text) {
+  ImGui::PushFont(font(role));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+}  // namespace limber::ui

@@ -1,0 +1,31 @@
+// ui/screens/screens.h: draws the screen the app model names, and the page layout they share.
+//
+// Usage (between ImGui::NewFrame and ImGui::Render):
+//     limber::ui::ScreenContext ctx{.model = model, .controls = log};
+//     limber::ui::draw_screen(ctx);
+#pragma once
+
+#include "app/app_model.h"
+#include "ui/controls.h"
+#include "ui/fonts.h"
+
+namespace limber::ui {
+
+struct ScreenContext {
+  app::AppModel& model;
+  ControlLog& controls;
+};
+
+void draw_screen(ScreenContext& ctx);
+
+// Shared page layout: one full-viewport window with a centred column, readable on a
+// 360 px phone and not stretched across a desktop.
+void begin_page(const char* name);
+void end_page();
+void paragraph(FontRole role, const ImVec4& colour, const char* text);
+
+// The screens, one file each.
+void draw_home_screen(ScreenContext& ctx);
+void draw_before_you_start_screen(ScreenContext& ctx);
+
+}  // namespace limber::ui

@@ -1,0 +1,72 @@
+// harness.mjs: shared setup for the browser tests. Serves build/web/dist on a loopback
+// port and drives Debian's Chromium through playwright-core, with WebGL on SwiftShader.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+
+export const DIST = resolve(process.env.LIMBER_DIST || new URL('../../build/web/dist', import.meta.url).pathname);
+const CHROMIUM = process.env.LIMBER_CHROMIUM || '/usr/bin/chromium';
+
+// Flags from TOOLCHAIN.md: WebGL on SwiftShader, and no background traffic to a closed network.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-default-apps', '--disable-extensions',
+];
+
+export async function launch() {
+  const server = await startServer({ root: DIST, port: 0 });
+  const profile = await mkdtemp(join(tmpdir(), 'limber-chromium-'));
+  const context0 = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+  });
+  // One persistent context holds the profile; each test opens its own fresh context.
+  const browser = context0.browser() ?? null;
+  return {
+    server,
+    url: server.url,
+    async newPage(options = {}) {
+      const context = browser ? await browser.newContext(options) : context0;
+      const page = await context.newPage();
+      const problems = watchConsole(page);
+      return { page, context, problems };
+    },
+    async close() {
+      await context0.close();
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Collects console errors and uncaught exceptions, so a test can insist there were none.
+export function watchConsole(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  return problems;
+}
+
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.evaluate(() => window.limber.ready);
+  return state(page);
+}
+
+export const state = (page) => page.evaluate(() => window.limber.state());
+export const command = (page, name, arg) => page.evaluate(([n, a]) => window.limber.command(n, a), [name, arg]);
+
+// Waits until the loop has gone to sleep (nothing left to draw), then returns the state.
+export async function settle(page, timeout = 10000) {
+  await page.waitForFunction(() => window.limber.state().sleeping === true, null, { timeout, polling: 50 });
+  return state(page);
+}
+
+export function control(s, id) {
+  const c = s.controls.find((x) => x.id === id);
+  if (!c) throw new Error(`no control '${id}' on screen '${s.screen}' (have: ${s.controls.map((x) => x.id).join(', ')})`);
+  return { x: c.x + c.width / 2, y: c.y + c.height / 2, ...c };
+}
