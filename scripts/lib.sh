@@ -35,3 +35,23 @@ export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs
 
 say() { printf '\033[1m[limber]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[limber] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Build folders (all under build/, ignored by git):
+#   build/native   core + doctest suite, Debug, plain g++
+#   build/asan     the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   build/web      the app under Emscripten, Release; the site is build/web/dist
+build_native() {  # build_native <folder> [cmake -D options...]
+  local dir=$1; shift
+  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug "$@" >"$dir.configure.log" 2>&1 \
+    || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
+  cmake --build "$dir" -j"$(nproc)" || die "building $dir failed"
+}
+
+build_web() {
+  local dir=$LIMBER_BUILD/web
+  mkdir -p "$LIMBER_BUILD"
+  emcmake cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release >"$dir.configure.log" 2>&1 \
+    || { cat "$dir.configure.log" >&2; die "configuring the web build failed"; }
+  cmake --build "$dir" -j"$(nproc)" || die "building the web app failed"
+  [ -f "$dir/dist/limber.wasm" ] || die "the web build produced no $dir/dist/limber.wasm"
+}

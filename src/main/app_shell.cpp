@@ -33,7 +33,8 @@ bool AppShell::start() {
   viewport_ = browser::sync_canvas();
   const int width = viewport_.css_width > 0 ? static_cast<int>(viewport_.css_width) : 360;
   const int height = viewport_.css_height > 0 ? static_cast<int>(viewport_.css_height) : 640;
-  window_ = SDL_CreateWindow("Limber", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width, height,
+  // No title: SDL would overwrite the page's own <title>.
+  window_ = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width, height,
                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!window_) {
     browser::report_fatal((std::string("The app could not create its window (") + SDL_GetError() + ").").c_str());
@@ -124,6 +125,7 @@ std::string AppShell::state_json() const {
   snapshot.frames_drawn = pacer_.frames_drawn();
   snapshot.sleeping = browser::main_loop_sleeping();
   snapshot.viewport = viewport_;
+  snapshot.font_pixel_ratio = ui::fonts_pixel_ratio();
   snapshot.controls = controls_.controls();
   return app::state_json(snapshot);
 }

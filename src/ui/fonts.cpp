@@ -63,6 +63,8 @@ void build_fonts(float pixel_ratio) {
   g_built_ratio = ratio;
 }
 
+float fonts_pixel_ratio() { return g_built_ratio; }
+
 ImFont* font(FontRole role) { return g_fonts[static_cast<int>(role)]; }
 
 }  // namespace limber::ui

@@ -28,6 +28,8 @@ struct FontSizes {
 
 bool fonts_need_rebuild(float pixel_ratio);
 void build_fonts(float pixel_ratio);
+// The ratio the current atlas was built for (0 before the first build).
+float fonts_pixel_ratio();
 ImFont* font(FontRole role);
 
 }  // namespace limber::ui

@@ -21,6 +21,7 @@ std::string state_json(const AppSnapshot& s) {
       .key("framebufferWidth").value(s.viewport.framebuffer_width)
       .key("framebufferHeight").value(s.viewport.framebuffer_height)
       .end_object();
+  w.key("fontPixelRatio").value(static_cast<double>(s.font_pixel_ratio));
   w.key("controls").begin_array();
   for (const ControlRect& c : s.controls) {
     w.begin_object()

@@ -12,6 +12,7 @@
 //     { "app":"limber", "version":"0.1.0", "ready":true, "screen":"home", "canGoBack":false,
 //       "frames":12, "sleeping":true,
 //       "viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},
+//       "fontPixelRatio":3,
 //       "controls":[{"id":"start","label":"Start","x":20,"y":600,"width":350,"height":64}] }
 #pragma once
 
@@ -45,6 +46,7 @@ struct AppSnapshot {
   std::uint64_t frames_drawn = 0;
   bool sleeping = false;  // the loop is idle until the next input
   Viewport viewport;
+  float font_pixel_ratio = 0;  // the density the font atlas was rasterised for
   std::span<const ControlRect> controls;
 };
 

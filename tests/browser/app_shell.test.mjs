@@ -1,0 +1,179 @@
+// The app shell in a real headless Chromium (WebGL2 on SwiftShader): it starts cleanly,
+// draws a real first screen, answers the automation interface, takes mouse and touch
+// input, follows resizes and pixel densities, and draws nothing while nothing changes.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { command, control, launch, openApp, settle, state } from './harness.mjs';
+import { decodePng, pixelStats } from './png.mjs';
+
+// Counts WebGL draw calls from outside the app, to check the app's own frame counter.
+const countGlDraws = () => {
+  window.__glDraws = 0;
+  for (const name of ['drawElements', 'drawArrays']) {
+    const original = WebGL2RenderingContext.prototype[name];
+    WebGL2RenderingContext.prototype[name] = function (...args) {
+      window.__glDraws++;
+      return original.apply(this, args);
+    };
+  }
+};
+
+let h;
+before(async () => { h = await launch(); });
+after(async () => { await h?.close(); });
+
+describe('start-up', () => {
+  it('loads without console errors and reports a ready home screen', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
+    const s = await openApp(page, h.url);
+    assert.equal(s.app, 'limber');
+    assert.equal(s.ready, true);
+    assert.equal(s.screen, 'home');
+    assert.ok(s.frames >= 1, `frames drawn: ${s.frames}`);
+    assert.equal(await page.title(), 'Limber – gentle exercises for lower back pain');
+    assert.equal(await page.getAttribute('meta[name="theme-color"]', 'content'), '#1F6F63');
+    assert.equal(await page.isVisible('#loading'), false, 'the loading indicator is hidden once drawn');
+    assert.equal(await page.isVisible('#problem'), false);
+    const start = control(s, 'start');
+    assert.equal(start.label, 'Start');
+    assert.ok(start.height >= 44 && start.width >= 44, `the start button is a large touch target: ${start.width}x${start.height}`);
+    assert.deepEqual(problems, []);
+  });
+
+  it('draws a real first screen: the canvas is not blank', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    await openApp(page, h.url);
+    await settle(page);
+    const image = decodePng(await page.locator('#canvas').screenshot());
+    const stats = pixelStats(image);
+    assert.equal(image.width, 390);
+    assert.ok(stats.colours > 50, `anti-aliased text and shapes give many colours, got ${stats.colours}`);
+    assert.ok(stats.differing > 0.03, `over 3% of pixels are drawn content, got ${(stats.differing * 100).toFixed(1)}%`);
+    // The page background is the theme's, not WebGL's default black.
+    assert.deepEqual(stats.background, [0xf6, 0xf3, 0xec]);
+    // The start button's centre is the theme's primary colour.
+    const s = await state(page);
+    const start = control(s, 'start');
+    const [r, g, b] = image.at(Math.round(start.x + start.width * 0.1), Math.round(start.y));
+    assert.deepEqual([r, g, b], [0x1f, 0x6f, 0x63], 'the start button is drawn where the state says it is');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('automation interface', () => {
+  it('answers state and commands, and refuses malformed commands with a reason', async () => {
+    const { page, problems } = await h.newPage();
+    await openApp(page, h.url);
+    assert.deepEqual(await command(page, 'ping'), { ok: true });
+    assert.deepEqual(await command(page, 'navigate', 'before_you_start'), { ok: true });
+    assert.equal((await state(page)).screen, 'before_you_start');
+    assert.equal((await state(page)).canGoBack, true);
+    assert.deepEqual(await command(page, 'back'), { ok: true });
+    assert.equal((await state(page)).screen, 'home');
+
+    const unknown = await command(page, 'fly');
+    assert.equal(unknown.ok, false);
+    assert.match(unknown.error, /unknown command 'fly'/);
+    const badScreen = await command(page, 'navigate', 'nowhere');
+    assert.match(badScreen.error, /unknown screen 'nowhere'/);
+    assert.deepEqual(await command(page, 'back'), { ok: false, error: 'back: already on the first screen' });
+    const notString = await page.evaluate(() => window.limber.command('navigate', 42));
+    assert.match(notString.error, /must be a string/);
+    const noName = await page.evaluate(() => window.limber.command());
+    assert.match(noName.error, /non-empty string/);
+    assert.equal((await state(page)).screen, 'home', 'refused commands change nothing');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('input', () => {
+  it('a mouse click on Start opens the next screen', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 768 } });
+    const s = await openApp(page, h.url);
+    const start = control(s, 'start');
+    await page.mouse.click(start.x, start.y);
+    await page.waitForFunction(() => window.limber.state().screen === 'before_you_start', null, { timeout: 5000 });
+    assert.deepEqual(problems, []);
+  });
+
+  it('quick touch taps work (a phone: touch only, pixel ratio 3)', async () => {
+    const { page, problems } = await h.newPage({
+      viewport: { width: 360, height: 640 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true,
+    });
+    let s = await openApp(page, h.url);
+    await page.touchscreen.tap(control(s, 'start').x, control(s, 'start').y);
+    await page.waitForFunction(() => window.limber.state().screen === 'before_you_start', null, { timeout: 5000 });
+    s = await settle(page);
+    await page.touchscreen.tap(control(s, 'back').x, control(s, 'back').y);
+    await page.waitForFunction(() => window.limber.state().screen === 'home', null, { timeout: 5000 });
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('rendering on demand', () => {
+  it('draws no frames over idle seconds on a static screen, and wakes for input', async () => {
+    const { page, context, problems } = await h.newPage({ viewport: { width: 800, height: 600 } });
+    await context.addInitScript(countGlDraws);
+    await openApp(page, h.url);
+    const idle = await settle(page);
+    const drawsBefore = await page.evaluate(() => window.__glDraws);
+    await page.waitForTimeout(3000);
+    const later = await state(page);
+    assert.equal(later.frames, idle.frames, 'the app drew no frame while idle');
+    assert.equal(later.sleeping, true);
+    assert.equal(await page.evaluate(() => window.__glDraws), drawsBefore, 'WebGL saw no draw call while idle');
+
+    await page.mouse.move(400, 300);
+    await page.mouse.move(410, 310);
+    await page.waitForFunction((n) => window.limber.state().frames > n, idle.frames, { timeout: 5000 });
+    const woken = await settle(page);
+    assert.ok(woken.frames - idle.frames <= 20, `a mouse move costs a few frames, not a stream: ${woken.frames - idle.frames}`);
+    assert.ok((await page.evaluate(() => window.__glDraws)) > drawsBefore);
+    assert.deepEqual(problems, []);
+  });
+
+  it('a command wakes a sleeping app to show its result', async () => {
+    const { page } = await h.newPage();
+    await openApp(page, h.url);
+    const idle = await settle(page);
+    await command(page, 'navigate', 'before_you_start');
+    const s = await settle(page);
+    assert.ok(s.frames > idle.frames);
+    assert.ok(s.controls.some((c) => c.id === 'back'), 'the new screen was drawn: its Back button is listed');
+  });
+});
+
+describe('viewport', () => {
+  for (const ratio of [1, 2, 3]) {
+    it(`renders at device pixel ratio ${ratio} with fonts rasterised for it`, async () => {
+      const { page, problems } = await h.newPage({ viewport: { width: 360, height: 640 }, deviceScaleFactor: ratio });
+      await openApp(page, h.url);
+      const s = await settle(page);
+      assert.equal(s.viewport.pixelRatio, ratio);
+      assert.equal(s.viewport.width, 360);
+      assert.equal(s.viewport.framebufferWidth, 360 * ratio);
+      assert.equal(s.viewport.framebufferHeight, 640 * ratio);
+      assert.equal(s.fontPixelRatio, ratio);
+      const canvas = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+      assert.deepEqual(canvas, [360 * ratio, 640 * ratio], 'the canvas backing store matches the real pixels');
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  it('follows a window resize', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
+    await openApp(page, h.url);
+    const small = await settle(page);
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.waitForFunction(() => window.limber.state().viewport.width === 1200, null, { timeout: 5000 });
+    const large = await settle(page);
+    assert.equal(large.viewport.framebufferWidth, 2400);
+    assert.ok(large.frames > small.frames);
+    const before = control(small, 'start');
+    const after = control(large, 'start');
+    assert.ok(after.width > before.width && after.width <= 560, `the column widens, up to its limit: ${after.width}`);
+    assert.ok(after.x > 300, 'and is centred on a wide window');
+    assert.deepEqual(problems, []);
+  });
+});
