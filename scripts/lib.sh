@@ -42,6 +42,7 @@ die() { printf '\033[31m[limber] error:\033[0m %s\n' "$*" >&2; exit 1; }
 #   build/web      the app under Emscripten, Release; the site is build/web/dist
 build_native() {  # build_native <folder> [cmake -D options...]
   local dir=$1; shift
+  mkdir -p "$(dirname "$dir")"
   cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug "$@" >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
   cmake --build "$dir" -j"$(nproc)" || die "building $dir failed"

@@ -61,6 +61,25 @@ describe('start-up', () => {
   });
 });
 
+describe('loading', () => {
+  it('shows a loading indicator with progress while the app downloads, then gives way to it', async () => {
+    const { page, problems } = await h.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/limber.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(h.url);
+    await page.waitForSelector('#loading', { state: 'visible' });
+    assert.match(await page.textContent('#loading'), /Loading/);
+    assert.deepEqual(await page.evaluate(() => window.limber.state()), { app: 'limber', ready: false, loading: true });
+    assert.match((await page.evaluate(() => window.limber.command('ping'))).error, /still starting/);
+    release();
+    await page.evaluate(() => window.limber.ready);
+    assert.equal(await page.isVisible('#loading'), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas', 'the canvas takes keyboard focus');
+    assert.deepEqual(problems, []);
+  });
+});
+
 describe('automation interface', () => {
   it('answers state and commands, and refuses malformed commands with a reason', async () => {
     const { page, problems } = await h.newPage();
