@@ -8,17 +8,7 @@ namespace limber::ui {
 namespace {
 
 void guidance(const char* text, const char* source) {
-  const Theme& theme = current_theme();
-  ImGui::PushFont(font(FontRole::body));
-  ImGui::PushStyleColor(ImGuiCol_Text, theme.primary);
-  ImGui::TextUnformatted(LIMBER_ICON_CHECK_CIRCLE);
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 12.0f);
-  ImGui::BeginGroup();
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopFont();
-  paragraph(FontRole::small, theme.text_muted, source);
-  ImGui::EndGroup();
+  icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, text, source);
   ImGui::Dummy(ImVec2(0.0f, 4.0f));
 }
 

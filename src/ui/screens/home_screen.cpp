@@ -5,21 +5,6 @@
 
 namespace limber::ui {
 
-namespace {
-
-void feature_line(const char* icon, const char* text) {
-  const Theme& theme = current_theme();
-  ImGui::PushFont(font(FontRole::body));
-  ImGui::PushStyleColor(ImGuiCol_Text, theme.primary);
-  ImGui::TextUnformatted(icon);
-  ImGui::PopStyleColor();
-  ImGui::SameLine(0.0f, 12.0f);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopFont();
-}
-
-}  // namespace
-
 void draw_home_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   begin_page("Home");
@@ -39,10 +24,10 @@ void draw_home_screen(ScreenContext& ctx) {
             "Gentle stretches and mobility exercises for lower back pain, at home or in bed.");
   ImGui::Dummy(ImVec2(0.0f, Sizes::gap * 0.5f));
 
-  feature_line(LIMBER_ICON_HEALING,
+  icon_paragraph(LIMBER_ICON_HEALING,
                "Exercises recommended by the NHS, the British Heart Foundation and physiotherapists.");
-  feature_line(LIMBER_ICON_BED, "Many of them can be done lying in bed.");
-  feature_line(LIMBER_ICON_CHECK_CIRCLE, "Private: no account, and nothing you record leaves this device.");
+  icon_paragraph(LIMBER_ICON_BED, "Many of them can be done lying in bed.");
+  icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Private: no account, and nothing you record leaves this device.");
   ImGui::Dummy(ImVec2(0.0f, Sizes::gap));
 
   if (big_button(ctx.controls, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) {

@@ -49,4 +49,18 @@ void paragraph(FontRole role, const ImVec4& colour, const char* text) {
   ImGui::PopFont();
 }
 
+void icon_paragraph(const char* icon, const char* text, const char* note) {
+  const Theme& theme = current_theme();
+  ImGui::PushFont(font(FontRole::body));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme.primary);
+  ImGui::TextUnformatted(icon);
+  ImGui::PopStyleColor();
+  ImGui::SameLine(0.0f, 12.0f);
+  ImGui::BeginGroup();
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopFont();
+  if (note) paragraph(FontRole::small, theme.text_muted, note);
+  ImGui::EndGroup();
+}
+
 }  // namespace limber::ui

@@ -23,6 +23,9 @@ void draw_screen(ScreenContext& ctx);
 void begin_page(const char* name);
 void end_page();
 void paragraph(FontRole role, const ImVec4& colour, const char* text);
+// An icon in the primary colour beside wrapped body text, with an optional small note
+// (a source, say) under the text.
+void icon_paragraph(const char* icon, const char* text, const char* note = nullptr);
 
 // The screens, one file each.
 void draw_home_screen(ScreenContext& ctx);
