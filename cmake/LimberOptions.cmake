@@ -14,6 +14,11 @@ if(NOT DEFINED LIMBER_CACHE)
 endif()
 set(LIMBER_CACHE "${LIMBER_CACHE}" CACHE PATH "scripts/setup's cache of third-party sources")
 
+set(LIMBER_PFR_INCLUDE "${LIMBER_CACHE}/src/pfr/include" CACHE PATH "Boost.PFR headers (only boost/pfr)")
+if(NOT EXISTS "${LIMBER_PFR_INCLUDE}/boost/pfr.hpp")
+  message(FATAL_ERROR "Boost.PFR is missing at ${LIMBER_PFR_INCLUDE}: run scripts/setup first")
+endif()
+
 # Warnings are errors in our own code (third-party targets do not call this).
 function(limber_strict_warnings target)
   target_compile_options(${target} PRIVATE

@@ -8,6 +8,8 @@
 #include <string>
 
 #include "app/command.h"
+#include "catalogue/load.h"
+#include "catalogue_embedded.h"
 #include "browser/main_loop.h"
 #include "browser/page.h"
 #include "ui/fonts.h"
@@ -16,7 +18,21 @@
 
 namespace limber {
 
+bool AppShell::load_catalogue() {
+  auto result = catalogue::load({.sources = assets::catalogue_sources,
+                                 .exercises = assets::catalogue_exercises,
+                                 .routines = assets::catalogue_routines,
+                                 .safety = assets::catalogue_safety});
+  if (!result.catalogue) {
+    browser::report_fatal(catalogue::format_report(result.problems).c_str());
+    return false;
+  }
+  catalogue_ = std::move(*result.catalogue);
+  return true;
+}
+
 bool AppShell::start() {
+  if (!load_catalogue()) return false;
   // SDL listens for keys on the canvas only, so a page embedding Limber keeps its own keys.
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -126,6 +142,8 @@ std::string AppShell::state_json() const {
   snapshot.sleeping = browser::main_loop_sleeping();
   snapshot.viewport = viewport_;
   snapshot.font_pixel_ratio = ui::fonts_pixel_ratio();
+  snapshot.catalogue_exercises = static_cast<int>(catalogue_.exercises.size());
+  snapshot.catalogue_routines = static_cast<int>(catalogue_.routines.size());
   snapshot.controls = controls_.controls();
   return app::state_json(snapshot);
 }

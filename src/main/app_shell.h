@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "app/app_model.h"
+#include "catalogue/model.h"
 #include "app/app_state.h"
 #include "pacing/frame_pacer.h"
 #include "ui/controls.h"
@@ -35,10 +36,12 @@ class AppShell {
   static void wake_cb(void* self) { static_cast<AppShell*>(self)->wake(); }
 
  private:
+  bool load_catalogue();
   void draw_frame();
 
   SDL_Window* window_ = nullptr;
   SDL_GLContext gl_ = nullptr;
+  catalogue::Catalogue catalogue_;  // validated at start-up; the app does not start without it
   app::AppModel model_;
   pacing::FramePacer pacer_{{}};
   ui::ControlLog controls_;

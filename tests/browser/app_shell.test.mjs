@@ -2,6 +2,7 @@
 // draws a real first screen, answers the automation interface, takes mouse and touch
 // input, follows resizes and pixel densities, and draws nothing while nothing changes.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { command, control, launch, openApp, settle, state } from './harness.mjs';
@@ -35,6 +36,13 @@ describe('start-up', () => {
     assert.equal(await page.getAttribute('meta[name="theme-color"]', 'content'), '#1F6F63');
     assert.equal(await page.isVisible('#loading'), false, 'the loading indicator is hidden once drawn');
     assert.equal(await page.isVisible('#problem'), false);
+    // The app loaded and validated the whole catalogue at start-up.
+    const assetCount = (file, key) =>
+      JSON.parse(readFileSync(new URL(`../../assets/catalogue/${file}`, import.meta.url)))[key].length;
+    assert.deepEqual(s.catalogue, {
+      exercises: assetCount('exercises.json', 'exercises'),
+      routines: assetCount('routines.json', 'routines'),
+    });
     const start = control(s, 'start');
     assert.equal(start.label, 'Start');
     assert.ok(start.height >= 44 && start.width >= 44, `the start button is a large touch target: ${start.width}x${start.height}`);

@@ -22,6 +22,10 @@ std::string state_json(const AppSnapshot& s) {
       .key("framebufferHeight").value(s.viewport.framebuffer_height)
       .end_object();
   w.key("fontPixelRatio").value(static_cast<double>(s.font_pixel_ratio));
+  w.key("catalogue").begin_object()
+      .key("exercises").value(s.catalogue_exercises)
+      .key("routines").value(s.catalogue_routines)
+      .end_object();
   w.key("controls").begin_array();
   for (const ControlRect& c : s.controls) {
     w.begin_object()

@@ -12,7 +12,7 @@
 //     { "app":"limber", "version":"0.1.0", "ready":true, "screen":"home", "canGoBack":false,
 //       "frames":12, "sleeping":true,
 //       "viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},
-//       "fontPixelRatio":3,
+//       "fontPixelRatio":3, "catalogue":{"exercises":24,"routines":4},
 //       "controls":[{"id":"start","label":"Start","x":20,"y":600,"width":350,"height":64}] }
 #pragma once
 
@@ -47,6 +47,8 @@ struct AppSnapshot {
   bool sleeping = false;  // the loop is idle until the next input
   Viewport viewport;
   float font_pixel_ratio = 0;  // the density the font atlas was rasterised for
+  int catalogue_exercises = 0;  // what the validated catalogue holds
+  int catalogue_routines = 0;
   std::span<const ControlRect> controls;
 };
 

@@ -1,0 +1,23 @@
+#include "catalogue/model.h"
+
+namespace limber::catalogue {
+
+namespace {
+template <class T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  for (const T& item : items) {
+    if (item.id == id) return &item;
+  }
+  return nullptr;
+}
+}  // namespace
+
+const Exercise* Catalogue::find_exercise(std::string_view id) const { return find_by_id(exercises, id); }
+const Routine* Catalogue::find_routine(std::string_view id) const { return find_by_id(routines, id); }
+const Source* Catalogue::find_source(std::string_view id) const { return find_by_id(sources, id); }
+
+const DosageOption* find_dosage(const Exercise& exercise, std::string_view option_id) {
+  return find_by_id(exercise.dosages, option_id);
+}
+
+}  // namespace limber::catalogue

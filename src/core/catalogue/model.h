@@ -1,0 +1,240 @@
+// catalogue/model.h: the exercise model. Plain, read-only data, validated once on load.
+//
+// Four JSON files in assets/catalogue/ fill these structs through Boost.PFR (json_reflect.h);
+// the field names here are the JSON field names. catalogue/load.h loads and validates them.
+//
+//   sources.json    Source      who said it: organisation, title, seed article
+//   exercises.json  Exercise    what to do, how often, and who recommends it
+//   routines.json   Routine     exercises in order, with dosage choices
+//   safety.json     Safety      the pain rule, what to expect, when to see a GP, red flags
+//
+// Dosage conventions:
+//   - Range: {min, max, start}; where a source gives one number, min = max = start. In JSON
+//     a bare number means exactly that number.
+//   - reps with sides "each_side" count per side; with "alternating" they count in total
+//     (the NHS's "8 to 10 times, alternating sides").
+//   - An exercise lists one or more dosage options; the first is the default. Where sources
+//     disagree, each keeps its own option and sources (knee hugs: 5 s or 20 s).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "json/enum_names.h"
+
+namespace limber::catalogue {
+
+enum class ExerciseKind { stretch, mobility, strengthening, relaxation };
+enum class Position { on_back, on_front, all_fours, kneeling, sitting, standing };
+enum class Prop { head_cushion, knee_pillow, towel_or_ball, chair, bed };
+// together: both sides move as one (no sides). one_side: only the affected side.
+// each_side: all reps on one side, then the other. alternating: left, right, left, ...
+enum class Sides { together, one_side, each_side, alternating };
+enum class HoldUnit { seconds, breaths };
+enum class Frequency { every_day, twice_a_day_while_in_pain, when_needed };
+enum class SafetyTopic { pain_rule, what_to_expect, see_gp, stop_exercise, red_flag_emergency, red_flag_urgent };
+
+struct Range {
+  int min = 0;
+  int max = 0;
+  int start = 0;  // where a person begins; progression moves it towards max
+  bool operator==(const Range&) const = default;
+};
+
+struct Hold {
+  HoldUnit unit = HoldUnit::seconds;
+  Range amount;
+  bool operator==(const Hold&) const = default;
+};
+
+struct Dosage {
+  Range reps;
+  Range sets;
+  std::optional<Hold> hold;  // absent: the movement is not held (rocking, rolling)
+  Sides sides = Sides::together;
+  double move_seconds = 0;     // tempo: moving into position
+  double release_seconds = 0;  // moving back out of it
+  double rest_seconds = 0;     // between repetitions
+  double set_rest_seconds = 0; // between sets
+  bool operator==(const Dosage&) const = default;
+};
+
+struct DosageOption {
+  std::string id;
+  std::string label;                 // "NHS: hold 5 seconds"
+  std::vector<std::string> sources;  // Source ids
+  std::optional<std::string> note;   // what in it is ours, not the source's
+  Dosage dosage;
+  bool operator==(const DosageOption&) const = default;
+};
+
+// A tip or caution, with who gave it (the source "limber" marks our own words).
+struct Note {
+  std::string text;
+  std::string source;
+  bool operator==(const Note&) const = default;
+};
+
+struct Variation {
+  std::string name;
+  std::string description;
+  bool operator==(const Variation&) const = default;
+};
+
+struct Exercise {
+  std::string id;
+  std::string name;
+  std::vector<std::string> other_names;
+  ExerciseKind kind = ExerciseKind::stretch;
+  Position position = Position::on_back;
+  bool in_bed = false;
+  std::vector<Prop> props;
+  std::vector<std::string> target_areas;
+  std::string start_position;
+  std::vector<std::string> steps;
+  std::vector<Note> tips;
+  std::vector<Note> cautions;
+  std::vector<DosageOption> dosages;  // the first is the default
+  std::vector<Variation> variations;
+  std::vector<std::string> sources;   // Source ids
+  bool operator==(const Exercise&) const = default;
+};
+
+struct Source {
+  std::string id;
+  std::string organisation;         // "NHS", "British Heart Foundation", ...
+  std::string title;
+  std::optional<std::string> seed;  // the seed article in shared/seeds, when it comes from one
+  std::string summary;              // what we take from it
+  bool operator==(const Source&) const = default;
+};
+
+struct RoutineItem {
+  std::string exercise;              // Exercise id
+  std::optional<std::string> dosage; // DosageOption id; absent: the exercise's default
+  std::optional<Range> reps;         // overrides, inside the option's range
+  std::optional<Range> sets;
+  std::optional<Range> hold;
+  bool operator==(const RoutineItem&) const = default;
+};
+
+struct Routine {
+  std::string id;
+  std::string name;
+  std::string purpose;
+  Frequency frequency = Frequency::every_day;
+  std::string frequency_text;
+  double rest_between_exercises_seconds = 0;
+  std::vector<RoutineItem> items;
+  std::vector<std::string> sources;
+  bool operator==(const Routine&) const = default;
+};
+
+struct SafetyItem {
+  std::string id;
+  SafetyTopic topic = SafetyTopic::pain_rule;
+  std::string text;
+  std::vector<std::string> sources;
+  bool operator==(const SafetyItem&) const = default;
+};
+
+struct Safety {
+  int max_pain_while_exercising = 0;  // out of 10
+  int pain_eases_within_weeks = 0;
+  Range pain_passes_within_weeks;
+  std::vector<SafetyItem> items;
+  bool operator==(const Safety&) const = default;
+};
+
+// The files as documents: a schema version and the list.
+struct SourcesFile {
+  int schema = 0;
+  std::vector<Source> sources;
+};
+struct ExercisesFile {
+  int schema = 0;
+  std::vector<Exercise> exercises;
+};
+struct RoutinesFile {
+  int schema = 0;
+  std::vector<Routine> routines;
+};
+struct SafetyFile {
+  int schema = 0;
+  Safety safety;
+};
+
+struct Catalogue {
+  std::vector<Source> sources;
+  std::vector<Exercise> exercises;
+  std::vector<Routine> routines;
+  Safety safety;
+
+  const Exercise* find_exercise(std::string_view id) const;
+  const Routine* find_routine(std::string_view id) const;
+  const Source* find_source(std::string_view id) const;
+};
+
+const DosageOption* find_dosage(const Exercise& exercise, std::string_view option_id);
+
+}  // namespace limber::catalogue
+
+namespace limber::json {
+
+template <> struct EnumNames<catalogue::ExerciseKind> {
+  static constexpr std::array<std::pair<catalogue::ExerciseKind, std::string_view>, 4> values{{
+      {catalogue::ExerciseKind::stretch, "stretch"},
+      {catalogue::ExerciseKind::mobility, "mobility"},
+      {catalogue::ExerciseKind::strengthening, "strengthening"},
+      {catalogue::ExerciseKind::relaxation, "relaxation"}}};
+};
+template <> struct EnumNames<catalogue::Position> {
+  static constexpr std::array<std::pair<catalogue::Position, std::string_view>, 6> values{{
+      {catalogue::Position::on_back, "on_back"},
+      {catalogue::Position::on_front, "on_front"},
+      {catalogue::Position::all_fours, "all_fours"},
+      {catalogue::Position::kneeling, "kneeling"},
+      {catalogue::Position::sitting, "sitting"},
+      {catalogue::Position::standing, "standing"}}};
+};
+template <> struct EnumNames<catalogue::Prop> {
+  static constexpr std::array<std::pair<catalogue::Prop, std::string_view>, 5> values{{
+      {catalogue::Prop::head_cushion, "head_cushion"},
+      {catalogue::Prop::knee_pillow, "knee_pillow"},
+      {catalogue::Prop::towel_or_ball, "towel_or_ball"},
+      {catalogue::Prop::chair, "chair"},
+      {catalogue::Prop::bed, "bed"}}};
+};
+template <> struct EnumNames<catalogue::Sides> {
+  static constexpr std::array<std::pair<catalogue::Sides, std::string_view>, 4> values{{
+      {catalogue::Sides::together, "together"},
+      {catalogue::Sides::one_side, "one_side"},
+      {catalogue::Sides::each_side, "each_side"},
+      {catalogue::Sides::alternating, "alternating"}}};
+};
+template <> struct EnumNames<catalogue::HoldUnit> {
+  static constexpr std::array<std::pair<catalogue::HoldUnit, std::string_view>, 2> values{{
+      {catalogue::HoldUnit::seconds, "seconds"},
+      {catalogue::HoldUnit::breaths, "breaths"}}};
+};
+template <> struct EnumNames<catalogue::Frequency> {
+  static constexpr std::array<std::pair<catalogue::Frequency, std::string_view>, 3> values{{
+      {catalogue::Frequency::every_day, "every_day"},
+      {catalogue::Frequency::twice_a_day_while_in_pain, "twice_a_day_while_in_pain"},
+      {catalogue::Frequency::when_needed, "when_needed"}}};
+};
+template <> struct EnumNames<catalogue::SafetyTopic> {
+  static constexpr std::array<std::pair<catalogue::SafetyTopic, std::string_view>, 6> values{{
+      {catalogue::SafetyTopic::pain_rule, "pain_rule"},
+      {catalogue::SafetyTopic::what_to_expect, "what_to_expect"},
+      {catalogue::SafetyTopic::see_gp, "see_gp"},
+      {catalogue::SafetyTopic::stop_exercise, "stop_exercise"},
+      {catalogue::SafetyTopic::red_flag_emergency, "red_flag_emergency"},
+      {catalogue::SafetyTopic::red_flag_urgent, "red_flag_urgent"}}};
+};
+
+}  // namespace limber::json
