@@ -20,7 +20,7 @@ struct Texts {
   std::string exercises = R"({"schema":1,"exercises":[
     {"id":"tilt","name":"Pelvic tilt","kind":"mobility","position":"on_back","in_bed":true,
      "target_areas":["lower back"],"start_position":"Lie on your back.","steps":["Tilt."],
-     "tips":[{"text":"Go slowly.","source":"nhs"}],
+     "tips":[{"text":"Go slowly.","source":"nhs"}],"cues":{"move":"Tilt.","release":"Back."},
      "dosages":[{"id":"nhs","label":"NHS","sources":["nhs"],
         "dosage":{"reps":{"min":10,"max":15,"start":10},"sets":1,"hold":{"unit":"seconds","amount":5},
                   "sides":"together","move_seconds":3,"release_seconds":3,"rest_seconds":1,"set_rest_seconds":0}}],
@@ -81,8 +81,8 @@ TEST_CASE("catalogue: unknown field") {
   replace(t.exercises, R"("in_bed":true,)", R"("in_bed":true,"inbed":false,)");
   expect_refused(t,
                  "exercises.json:2:100: exercises[tilt].inbed: unknown field (fields here: id, name, other_names, kind, "
-                 "position, in_bed, props, target_areas, start_position, steps, tips, cautions, dosages, variations, "
-                 "sources)");
+                 "position, in_bed, props, target_areas, start_position, steps, tips, cautions, cues, dosages, "
+                 "variations, sources)");
 }
 
 TEST_CASE("catalogue: missing field") {

@@ -79,6 +79,13 @@ struct Note {
   bool operator==(const Note&) const = default;
 };
 
+// Short spoken-style cues the session speaks as the movement starts and ends.
+struct MovementCues {
+  std::string move;     // "Bring both knees up and hug them towards your chest"
+  std::string release;  // "Let go and slowly straighten both legs"
+  bool operator==(const MovementCues&) const = default;
+};
+
 struct Variation {
   std::string name;
   std::string description;
@@ -98,6 +105,7 @@ struct Exercise {
   std::vector<std::string> steps;
   std::vector<Note> tips;
   std::vector<Note> cautions;
+  MovementCues cues;
   std::vector<DosageOption> dosages;  // the first is the default
   std::vector<Variation> variations;
   std::vector<std::string> sources;   // Source ids

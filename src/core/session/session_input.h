@@ -1,0 +1,47 @@
+// session/session_input.h: what a session paces, built from a routine and checked first.
+//
+// The engine takes a plain list of exercises with their final dosage: the routine's choice
+// of dosage option and overrides, then the person's progression (session/progression.h).
+// build_input() resolves all of that; check_input() refuses what cannot be paced.
+//
+// Usage:
+//     const auto built = limber::session::build_input(catalogue, "nhs_daily", &progress);
+//     if (!built.ok()) show(built.error);
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalogue/model.h"
+
+namespace limber::session {
+
+struct ProgressState;
+
+struct PlannedExercise {
+  const catalogue::Exercise* exercise = nullptr;  // borrowed from the catalogue, which outlives the session
+  std::string dosage_id;
+  catalogue::Dosage dosage;  // what is done: reps.start repetitions, hold.amount.start long
+};
+
+struct SessionInput {
+  std::string routine_id;
+  std::vector<PlannedExercise> exercises;
+  double rest_between_exercises_seconds = 0;
+};
+
+struct InputResult {
+  SessionInput input;
+  std::string error;  // empty when ok
+  bool ok() const { return error.empty(); }
+};
+
+// `progress` may be null (no progression: everyone starts at the sources' start values).
+InputResult build_input(const catalogue::Catalogue& catalogue, std::string_view routine_id,
+                        const ProgressState* progress);
+
+// "" when the input can be paced, else what is wrong and where.
+std::string check_input(const SessionInput& input);
+
+}  // namespace limber::session
