@@ -1,0 +1,55 @@
+// Building a session from the shipped catalogue: routines resolve, progression applies.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "catalogue/load.h"
+#include "session/progression.h"
+#include "session/session_input.h"
+
+using namespace limber;
+
+namespace {
+const catalogue::Catalogue& shipped() {
+  static const catalogue::Catalogue c = [] {
+    auto read = [](const char* name) {
+      std::ifstream in(std::string(LIMBER_ASSETS_DIR) + "/catalogue/" + name);
+      std::ostringstream s;
+      s << in.rdbuf();
+      return s.str();
+    };
+    static const std::string s = read("sources.json"), e = read("exercises.json"), r = read("routines.json"),
+                             f = read("safety.json");
+    auto result = catalogue::load({.sources = s, .exercises = e, .routines = r, .safety = f});
+    REQUIRE(result.catalogue.has_value());
+    return *result.catalogue;
+  }();
+  return c;
+}
+}  // namespace
+
+TEST_CASE("session input: every shipped routine builds a session that can be paced") {
+  for (const auto& routine : shipped().routines) {
+    CAPTURE(routine.id);
+    const auto built = session::build_input(shipped(), routine.id, nullptr);
+    CHECK(built.ok());
+    CHECK(built.input.exercises.size() == routine.items.size());
+  }
+}
+
+TEST_CASE("session input: an unknown routine is refused by name") {
+  const auto built = session::build_input(shipped(), "marathon", nullptr);
+  CHECK(built.error == "unknown routine 'marathon'");
+}
+
+TEST_CASE("session input: progression raises reps within the source's range") {
+  session::ProgressState p;
+  p.exercises.push_back({.exercise = "knee_rolls", .level = session::kProgressLevels, .clean_sessions = 0});
+  const auto built = session::build_input(shipped(), "nhs_daily", &p);
+  REQUIRE(built.ok());
+  for (const auto& e : built.input.exercises) {
+    if (e.exercise->id == "knee_rolls") CHECK(e.dosage.reps.start == 10);           // the NHS's upper bound
+    if (e.exercise->id == "back_extensions") CHECK(e.dosage.reps.start == 8);       // untouched
+  }
+}
