@@ -27,6 +27,11 @@ function(limber_strict_warnings target)
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused
     -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion -Wformat=2
     -Wno-missing-field-initializers -Werror)
+  # GCC 12 reports -Wrestrict inside libstdc++'s std::string operator+ at -O2 and above,
+  # a known false positive (GCC bug 105329); the warning stays on for other compilers.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    target_compile_options(${target} PRIVATE -Wno-restrict)
+  endif()
 endfunction()
 
 if(LIMBER_SANITIZE AND NOT EMSCRIPTEN)

@@ -5,27 +5,13 @@
 //   limber_catalogue --json [DIR] prints the validated catalogue as JSON instead
 //
 // Exit status: 0 valid, 1 refused (every problem is printed), 2 bad usage or unreadable file.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "catalogue/catalogue_json.h"
 #include "catalogue/load.h"
 #include "catalogue/summary.h"
-
-namespace {
-
-bool read_text(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  out = buffer.str();
-  return true;
-}
-
-}  // namespace
+#include "catalogue_files.h"
 
 int main(int argc, char** argv) {
   bool as_json = false;
@@ -45,18 +31,12 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::string sources, exercises, routines, safety;
-  for (auto [name, text] : {std::pair{"sources.json", &sources}, std::pair{"exercises.json", &exercises},
-                            std::pair{"routines.json", &routines}, std::pair{"safety.json", &safety}}) {
-    const std::string path = dir + "/" + name;
-    if (!read_text(path, *text)) {
-      std::cerr << "limber_catalogue: cannot read " << path << "\n";
-      return 2;
-    }
+  limber::tools::CatalogueFiles files;
+  if (std::string error; !files.read(dir, error)) {
+    std::cerr << "limber_catalogue: " << error << "\n";
+    return 2;
   }
-
-  const auto result = limber::catalogue::load(
-      {.sources = sources, .exercises = exercises, .routines = routines, .safety = safety});
+  const auto result = limber::catalogue::load(files.text());
   if (!result.catalogue) {
     std::cerr << limber::catalogue::format_report(result.problems);
     return 1;
