@@ -1,0 +1,254 @@
+#include "animation/clip.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "animation/figure.h"
+#include "json/json_reflect.h"
+
+namespace limber::animation {
+
+namespace {
+
+constexpr const char* kFile = "clips.json";
+
+void apply(const AngleKey& k, JointAngles& a) {
+  if (k.flex) a.flex = *k.flex;
+  if (k.abd) a.abd = *k.abd;
+  if (k.twist) a.twist = *k.twist;
+}
+
+void apply(const JointKeys& keys, LocalPose& pose) {
+  boost::pfr::for_each_field_with_name(keys, [&](std::string_view name, const std::optional<AngleKey>& key) {
+    if (!key) return;
+    if (const auto bone = bone_from_id(name)) apply(*key, pose.joints[static_cast<std::size_t>(index(*bone))]);
+  });
+}
+
+void apply(const RootKey& k, float surface, LocalPose& pose) {
+  if (k.x) pose.root.x = *k.x;
+  if (k.y) pose.root.y = surface + *k.y;
+  if (k.z) pose.root.z = *k.z;
+  if (k.pitch) pose.root_pitch = *k.pitch;
+  if (k.roll) pose.root_roll = *k.roll;
+  if (k.yaw) pose.root_yaw = *k.yaw;
+}
+
+std::string number(float v) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "%g", static_cast<double>(v));
+  return buffer;
+}
+
+class Compiler {
+ public:
+  explicit Compiler(std::vector<catalogue::Problem>& problems) : problems_(problems) {}
+
+  std::optional<ClipLibrary> run(const ClipsFile& file) {
+    if (file.schema != 1) report("schema", "unsupported schema " + std::to_string(file.schema) + " (this version reads 1)");
+    std::set<std::string> posture_ids, clip_ids, exercises;
+    for (const Posture& p : file.postures) {
+      if (!posture_ids.insert(p.id).second) report("postures[" + p.id + "].id", "duplicate id '" + p.id + "'");
+    }
+    ClipLibrary library;
+    for (const ClipData& c : file.clips) {
+      const std::string base = "clips[" + c.id + "]";
+      if (!clip_ids.insert(c.id).second) report(base + ".id", "duplicate id '" + c.id + "'");
+      if (!exercises.insert(c.exercise).second) report(base + ".exercise", "a second clip for exercise '" + c.exercise + "'");
+      const auto posture = std::find_if(file.postures.begin(), file.postures.end(),
+                                        [&](const Posture& p) { return p.id == c.posture; });
+      if (posture == file.postures.end()) {
+        report(base + ".posture", "unknown posture '" + c.posture + "'");
+        continue;
+      }
+      library.clips.push_back(compile(c, *posture, base));
+      CompiledClip& added = library.clips.back();
+      compute_world(added.start, added.rest[0]);
+      compute_world(mirrored(added.start), added.rest[1]);
+      place(added, added.held, false, added.held_world);
+    }
+    if (!problems_.empty()) return std::nullopt;
+    return library;
+  }
+
+ private:
+  void report(std::string path, std::string message) {
+    problems_.push_back({.file = kFile, .path = std::move(path), .message = std::move(message)});
+  }
+
+  void check_range(const std::string& path, const LocalPose& pose) {
+    for (int i = 0; i < kBoneCount; ++i) {
+      const BoneInfo& b = skeleton()[static_cast<std::size_t>(i)];
+      const JointAngles& a = pose.joints[static_cast<std::size_t>(i)];
+      const auto check = [&](float v, Range2 r, const char* what) {
+        if (v < r.min - 1e-3f || v > r.max + 1e-3f) {
+          report(path + ".joints." + std::string(b.id) + "." + what,
+                 number(v) + " is outside the normal range " + number(r.min) + " to " + number(r.max) + " for " +
+                     std::string(b.id));
+        }
+      };
+      check(a.flex, b.flex, "flex");
+      check(a.abd, b.abd, "abd");
+      check(a.twist, b.twist, "twist");
+    }
+  }
+
+  // Keys carry over what they do not set, starting from `from`.
+  Track compile_track(const std::vector<Key>& keys, const LocalPose& from, float surface, const std::string& path) {
+    Track track{{.t = 0, .ease = Ease::in_out, .pose = from}};
+    double last_t = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      const Key& k = keys[i];
+      const std::string key_path = path + "[" + std::to_string(i) + "]";
+      if (!(k.t > last_t) || k.t > 1.0) {
+        report(key_path + ".t", "key times must rise within (0, 1]: got " + number(static_cast<float>(k.t)) +
+                                    " after " + number(static_cast<float>(last_t)));
+      }
+      last_t = k.t;
+      CompiledKey ck{.t = static_cast<float>(k.t), .ease = k.ease.value_or(Ease::in_out), .pose = track.back().pose};
+      if (k.root) apply(*k.root, surface, ck.pose);
+      if (k.joints) apply(*k.joints, ck.pose);
+      check_range(key_path, ck.pose);
+      track.push_back(ck);
+    }
+    if (!keys.empty() && std::fabs(keys.back().t - 1.0) > 1e-9) {
+      report(path + "[" + std::to_string(keys.size() - 1) + "].t", "the last key must be at t = 1");
+    }
+    return track;
+  }
+
+  CompiledClip compile(const ClipData& c, const Posture& posture, const std::string& base) {
+    CompiledClip out;
+    out.id = c.id;
+    out.exercise = c.exercise;
+    out.view = c.view;
+    out.surface = posture.surface;
+    out.surface_height = kSurfaceHeight[static_cast<int>(posture.surface)];
+    for (const Prop p : c.props) out.props |= static_cast<std::uint8_t>(1u << static_cast<int>(p));
+    out.anchor = c.anchor.value_or(Anchor::root);
+    for (std::size_t i = 0; i < c.contacts.size(); ++i) {
+      const std::string& name = c.contacts[i];
+      if (name == "foot_l") out.contacts.push_back(Contact::foot_l);
+      else if (name == "foot_r") out.contacts.push_back(Contact::foot_r);
+      else if (name == "hand_l") out.contacts.push_back(Contact::hand_l);
+      else if (name == "hand_r") out.contacts.push_back(Contact::hand_r);
+      else report(base + ".contacts[" + std::to_string(i) + "]", "unknown contact '" + name + "' (foot_l, foot_r, hand_l, hand_r)");
+    }
+    apply(posture.root, out.surface_height, out.start);
+    if (!posture.root.y) out.start.root.y = out.surface_height;
+    apply(posture.joints, out.start);
+    check_range("postures[" + posture.id + "]", out.start);
+
+    if (c.move.empty()) report(base + ".move", "a clip needs a move phase (at least one key)");
+    out.move = compile_track(c.move, out.start, out.surface_height, base + ".move");
+    out.held = out.move.back().pose;
+    if (c.release.empty()) {
+      // Back the way it came.
+      for (auto it = out.move.rbegin(); it != out.move.rend(); ++it) {
+        out.release.push_back({.t = 1.0f - it->t, .ease = Ease::in_out, .pose = it->pose});
+      }
+    } else {
+      out.release = compile_track(c.release, out.held, out.surface_height, base + ".release");
+      if (!problems_.empty()) return out;
+      // The release must end where the move began, or the next repetition would jump.
+      const LocalPose& end = out.release.back().pose;
+      for (int i = 0; i < kBoneCount; ++i) {
+        if (!(end.joints[static_cast<std::size_t>(i)] == out.start.joints[static_cast<std::size_t>(i)])) {
+          report(base + ".release", "must end in the start position (" + std::string(skeleton()[static_cast<std::size_t>(i)].id) +
+                                        " differs)");
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  std::vector<catalogue::Problem>& problems_;
+};
+
+float wrap180(float d) {
+  d = std::fmod(d + 180.0f, 360.0f);
+  if (d < 0) d += 360.0f;
+  return d - 180.0f;
+}
+
+float blend_angle(float a, float b, float w) { return a + wrap180(b - a) * w; }
+
+}  // namespace
+
+float ease(Ease e, float t) {
+  t = std::clamp(t, 0.0f, 1.0f);
+  switch (e) {
+    case Ease::linear: return t;
+    case Ease::in: return t * t;
+    case Ease::out: return 1 - (1 - t) * (1 - t);
+    case Ease::in_out: return t * t * (3 - 2 * t);
+  }
+  return t;
+}
+
+void blend(const LocalPose& a, const LocalPose& b, float w, LocalPose& out) {
+  out.root = lerp(a.root, b.root, w);
+  out.root_pitch = blend_angle(a.root_pitch, b.root_pitch, w);
+  out.root_roll = blend_angle(a.root_roll, b.root_roll, w);
+  out.root_yaw = blend_angle(a.root_yaw, b.root_yaw, w);
+  for (std::size_t i = 0; i < out.joints.size(); ++i) {
+    out.joints[i].flex = blend_angle(a.joints[i].flex, b.joints[i].flex, w);
+    out.joints[i].abd = blend_angle(a.joints[i].abd, b.joints[i].abd, w);
+    out.joints[i].twist = blend_angle(a.joints[i].twist, b.joints[i].twist, w);
+  }
+}
+
+void sample(const Track& track, float t, LocalPose& out) {
+  if (track.empty()) return;
+  t = std::clamp(t, 0.0f, 1.0f);
+  std::size_t i = 1;
+  while (i < track.size() - 1 && track[i].t < t) ++i;
+  if (track.size() == 1) {
+    out = track[0].pose;
+    return;
+  }
+  const CompiledKey& a = track[i - 1];
+  const CompiledKey& b = track[i];
+  const float span = b.t - a.t;
+  const float u = span > 1e-6f ? (t - a.t) / span : 1.0f;
+  blend(a.pose, b.pose, ease(b.ease, u), out);
+}
+
+const CompiledClip* ClipLibrary::find_for_exercise(std::string_view exercise) const {
+  for (const CompiledClip& c : clips) {
+    if (c.exercise == exercise) return &c;
+  }
+  return nullptr;
+}
+
+const CompiledClip* ClipLibrary::find(std::string_view id) const {
+  for (const CompiledClip& c : clips) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+ClipLoadResult load_clips(std::string_view text) {
+  ClipLoadResult result;
+  const json::ParseResult parsed = json::parse(text);
+  if (!parsed.ok()) {
+    result.problems.push_back({.file = kFile, .path = {}, .message = parsed.error.message,
+                               .line = parsed.error.line, .column = parsed.error.column});
+    return result;
+  }
+  ClipsFile file;
+  std::vector<json::Problem> shape;
+  json::ReadContext ctx(shape);
+  json::read(parsed.value, file, ctx);
+  for (json::Problem& p : shape) {
+    result.problems.push_back({.file = kFile, .path = std::move(p.path), .message = std::move(p.message),
+                               .line = p.line, .column = p.column});
+  }
+  if (!result.problems.empty()) return result;
+  result.library = Compiler(result.problems).run(file);
+  return result;
+}
+
+}  // namespace limber::animation

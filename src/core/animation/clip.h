@@ -1,0 +1,156 @@
+// animation/clip.h: keyframed clips of the exercises, as data and compiled for playback.
+//
+// assets/animation/clips.json holds postures (named start positions: lying with knees
+// bent, all fours, ...) and one clip per exercise. A clip starts from its posture and has
+// two tracks with keys at normalised times in (0, 1]:
+//   move     from the start position to the held position (its last key)
+//   release  from the held position back to the start (absent: move played backwards)
+// Keys set only what changes (absolute angles, degrees); the rest carries over from the
+// key before, so every key compiles to a whole pose. Clips are authored for the left side;
+// the right side is the mirror image. Contacts name the limbs kept planted by IK; the
+// anchor keeps the knees in place while the hips move (all fours, kneeling).
+//
+// Usage:
+//     const auto loaded = limber::animation::load_clips(text);     // validated as a whole
+//     const CompiledClip& clip = loaded.library->clips[0];
+//     LocalPose p; sample(clip.move, 0.5f, p);                       // halfway in
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "animation/pose.h"
+#include "catalogue/problems.h"
+#include "json/enum_names.h"
+
+namespace limber::animation {
+
+enum class View : std::uint8_t { side, three_quarter, from_feet, above };
+enum class Surface : std::uint8_t { floor, bed, chair };
+enum class Prop : std::uint8_t { mat, bed, pillow, towel_or_ball, chair };
+enum class Ease : std::uint8_t { linear, in_out, in, out };
+enum class Anchor : std::uint8_t { root, knees };
+
+// ---- The JSON form (read through Boost.PFR; field names are the JSON names) ----------
+struct AngleKey {
+  std::optional<float> flex, abd, twist;
+};
+// One optional entry per bone, named as in skeleton.cpp (a test checks they match).
+struct JointKeys {
+  std::optional<AngleKey> pelvis, lower_spine, upper_spine, neck, head;
+  std::optional<AngleKey> thigh_l, shin_l, foot_l, thigh_r, shin_r, foot_r;
+  std::optional<AngleKey> upper_arm_l, forearm_l, hand_l, upper_arm_r, forearm_r, hand_r;
+};
+struct RootKey {
+  std::optional<float> x, y, z, pitch, roll, yaw;
+};
+struct Key {
+  double t = 0;
+  std::optional<Ease> ease;  // default in_out
+  std::optional<RootKey> root;
+  std::optional<JointKeys> joints;
+};
+struct Posture {
+  std::string id;
+  Surface surface = Surface::floor;
+  RootKey root;  // y above the surface
+  JointKeys joints;
+};
+struct ClipData {
+  std::string id;
+  std::string exercise;  // catalogue exercise id
+  std::string posture;
+  View view = View::side;
+  std::vector<Prop> props;
+  std::vector<std::string> contacts;  // foot_l, foot_r, hand_l, hand_r
+  std::optional<Anchor> anchor;
+  std::vector<Key> move;
+  std::vector<Key> release;
+};
+struct ClipsFile {
+  int schema = 0;
+  std::vector<Posture> postures;
+  std::vector<ClipData> clips;
+};
+
+// ---- Compiled for playback ------------------------------------------------------------
+struct CompiledKey {
+  float t = 0;
+  Ease ease = Ease::in_out;
+  LocalPose pose;
+};
+using Track = std::vector<CompiledKey>;  // the first key is at t = 0
+
+enum class Contact : std::uint8_t { foot_l, foot_r, hand_l, hand_r };
+
+struct CompiledClip {
+  std::string id;
+  std::string exercise;
+  View view = View::side;
+  Surface surface = Surface::floor;
+  float surface_height = 0;  // metres above the floor
+  std::uint8_t props = 0;    // bit per Prop
+  std::vector<Contact> contacts;
+  Anchor anchor = Anchor::root;
+  LocalPose start;  // the posture (= move's first key, release's last)
+  LocalPose held;   // move's last key
+  Track move;
+  Track release;
+  WorldPose rest[2];  // the start position in the world, left side and mirrored (contact targets)
+  WorldPose held_world;  // the held position, left side, as placed (for framing and props)
+  bool has(Prop p) const { return (props >> static_cast<int>(p)) & 1u; }
+};
+
+struct ClipLibrary {
+  std::vector<CompiledClip> clips;
+  const CompiledClip* find_for_exercise(std::string_view exercise) const;
+  const CompiledClip* find(std::string_view id) const;
+};
+
+struct ClipLoadResult {
+  std::optional<ClipLibrary> library;  // only when problems is empty
+  std::vector<catalogue::Problem> problems;
+};
+
+// Parses, reads and validates clips.json (every problem named with file, clip and key).
+ClipLoadResult load_clips(std::string_view text);
+
+// The pose at normalised time t (0..1) along a track, with easing and shortest-path angles.
+void sample(const Track& track, float t, LocalPose& out);
+// a..b by w, each angle the short way round.
+void blend(const LocalPose& a, const LocalPose& b, float w, LocalPose& out);
+float ease(Ease e, float t);
+
+inline constexpr float kSurfaceHeight[] = {0.0f, 0.50f, 0.45f};  // floor, bed top, chair seat
+inline constexpr float kPillowThickness = 0.06f;
+
+}  // namespace limber::animation
+
+namespace limber::json {
+template <> struct EnumNames<animation::View> {
+  static constexpr std::array<std::pair<animation::View, std::string_view>, 4> values{{
+      {animation::View::side, "side"}, {animation::View::three_quarter, "three_quarter"},
+      {animation::View::from_feet, "from_feet"}, {animation::View::above, "above"}}};
+};
+template <> struct EnumNames<animation::Surface> {
+  static constexpr std::array<std::pair<animation::Surface, std::string_view>, 3> values{{
+      {animation::Surface::floor, "floor"}, {animation::Surface::bed, "bed"}, {animation::Surface::chair, "chair"}}};
+};
+template <> struct EnumNames<animation::Prop> {
+  static constexpr std::array<std::pair<animation::Prop, std::string_view>, 5> values{{
+      {animation::Prop::mat, "mat"}, {animation::Prop::bed, "bed"}, {animation::Prop::pillow, "pillow"},
+      {animation::Prop::towel_or_ball, "towel_or_ball"}, {animation::Prop::chair, "chair"}}};
+};
+template <> struct EnumNames<animation::Ease> {
+  static constexpr std::array<std::pair<animation::Ease, std::string_view>, 4> values{{
+      {animation::Ease::linear, "linear"}, {animation::Ease::in_out, "in_out"},
+      {animation::Ease::in, "in"}, {animation::Ease::out, "out"}}};
+};
+template <> struct EnumNames<animation::Anchor> {
+  static constexpr std::array<std::pair<animation::Anchor, std::string_view>, 2> values{{
+      {animation::Anchor::root, "root"}, {animation::Anchor::knees, "knees"}}};
+};
+}  // namespace limber::json

@@ -1,0 +1,173 @@
+// limber_pose: samples an exercise clip and writes the figure as JSON or as a picture.
+//
+//   limber_pose CLIP [--track start|move|held|release] [--t 0.5 ...] [--side left|right]
+//               [--clips FILE]                     joint positions as JSON, one pose per --t
+//   limber_pose --svg OUT.svg [CLIP ...] [--clips FILE]
+//                                                  start and held positions side by side,
+//                                                  drawn as the app draws them (every clip
+//                                                  when none is named), for review
+// Exit status: 0, 1 for an unknown clip, 2 for bad usage or an invalid clips file.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "animation/animator.h"
+#include "animation/figure.h"
+#include "animation/scene.h"
+#include "json/json_writer.h"
+
+namespace {
+
+using namespace limber;
+using namespace limber::animation;
+
+const char* paint_colour(Paint p) {
+  switch (p) {
+    case Paint::floor: return "#d9d1c1";
+    case Paint::mat: return "#9cc3b9";
+    case Paint::bed_frame: return "#b49a7a";
+    case Paint::mattress: return "#ece6da";
+    case Paint::pillow: return "#ffffff";
+    case Paint::towel: return "#e0a458";
+    case Paint::chair: return "#a07c58";
+    case Paint::body_near: return "#2f6f8f";
+    case Paint::body_far: return "#25566f";
+    case Paint::limb_near: return "#3b82a6";
+    case Paint::limb_far: return "#2a5f7a";
+    case Paint::skin_near: return "#e7b899";
+    case Paint::skin_far: return "#c99577";
+    case Paint::face: return "#b07a5c";
+  }
+  return "#000";
+}
+
+void svg_scene(std::ostream& out, const Scene& s, float ox, float oy) {
+  for (int i = 0; i < s.count; ++i) {
+    const Shape& sh = s.shapes[static_cast<std::size_t>(i)];
+    const char* fill = paint_colour(sh.paint);
+    if (sh.kind == ShapeKind::polygon) {
+      out << "<polygon fill='" << fill << "' stroke='#8a8272' stroke-width='0.5' points='";
+      for (int k = 0; k < sh.points; ++k) out << sh.p[static_cast<std::size_t>(k)].x + ox << "," << sh.p[static_cast<std::size_t>(k)].y + oy << " ";
+      out << "'/>\n";
+    } else if (sh.kind == ShapeKind::circle) {
+      out << "<circle fill='" << fill << "' cx='" << sh.p[0].x + ox << "' cy='" << sh.p[0].y + oy << "' r='" << sh.r0 << "'/>\n";
+    } else {
+      // A capsule: a thick line with round caps (radii averaged), outlined.
+      const float r = (sh.r0 + sh.r1) * 0.5f;
+      for (int pass = 0; pass < 2; ++pass) {
+        out << "<line x1='" << sh.p[0].x + ox << "' y1='" << sh.p[0].y + oy << "' x2='" << sh.p[1].x + ox << "' y2='"
+            << sh.p[1].y + oy << "' stroke='" << (pass == 0 ? "#1e2a2f" : fill) << "' stroke-width='"
+            << (pass == 0 ? 2 * r + 2 : 2 * r) << "' stroke-linecap='round'/>\n";
+      }
+    }
+  }
+}
+
+int usage() {
+  std::cerr << "usage: limber_pose CLIP [--track start|move|held|release] [--t T ...] [--side left|right] [--clips FILE]\n"
+               "       limber_pose --svg OUT.svg [CLIP ...] [--clips FILE]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string clips_path = "assets/animation/clips.json", svg_path, track = "move";
+  std::vector<std::string> ids;
+  std::vector<float> times;
+  bool right = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--clips" && has_value) clips_path = argv[++i];
+    else if (a == "--svg" && has_value) svg_path = argv[++i];
+    else if (a == "--track" && has_value) track = argv[++i];
+    else if (a == "--t" && has_value) times.push_back(std::stof(argv[++i]));
+    else if (a == "--side" && has_value) right = std::string(argv[++i]) == "right";
+    else if (!a.empty() && a[0] == '-') return usage();
+    else ids.push_back(a);
+  }
+  std::ifstream in(clips_path, std::ios::binary);
+  if (!in) {
+    std::cerr << "limber_pose: cannot read " << clips_path << "\n";
+    return 2;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const ClipLoadResult loaded = load_clips(text.str());
+  if (!loaded.library) {
+    std::cerr << catalogue::format_report(loaded.problems);
+    return 2;
+  }
+  const ClipLibrary& lib = *loaded.library;
+
+  if (!svg_path.empty()) {
+    std::vector<const CompiledClip*> clips;
+    if (ids.empty()) for (const auto& c : lib.clips) clips.push_back(&c);
+    for (const auto& id : ids) {
+      const CompiledClip* c = lib.find(id);
+      if (!c) { std::cerr << "limber_pose: no clip '" << id << "'\n"; return 1; }
+      clips.push_back(c);
+    }
+    const float cw = 300, ch = 200, label = 22;
+    std::ofstream svg(svg_path);
+    svg << "<svg xmlns='http://www.w3.org/2000/svg' width='" << 2 * cw + 30 << "' height='" << clips.size() * (ch + label + 10)
+        << "' style='background:#f6f3ec;font-family:sans-serif'>\n";
+    float y = 0;
+    for (const CompiledClip* c : clips) {
+      svg << "<text x='8' y='" << y + 16 << "' font-size='14'>" << c->id << "</text>\n";
+      const Framing f = frame_clip(*c, cw, ch);
+      Scene scene;
+      WorldPose world;
+      LocalPose local;
+      for (int k = 0; k < 2; ++k) {
+        local = k == 0 ? c->start : c->held;
+        place(*c, local, right, world);
+        build_scene(*c, world, f, scene);
+        svg << "<rect x='" << 10 + k * (cw + 10) << "' y='" << y + label << "' width='" << cw << "' height='" << ch
+            << "' fill='none' stroke='#ccc'/>\n";
+        svg_scene(svg, scene, 10 + k * (cw + 10), y + label);
+      }
+      y += ch + label + 10;
+    }
+    svg << "</svg>\n";
+    return 0;
+  }
+
+  if (ids.size() != 1) return usage();
+  const CompiledClip* clip = lib.find(ids[0]);
+  if (!clip) {
+    std::cerr << "limber_pose: no clip '" << ids[0] << "'\n";
+    return 1;
+  }
+  if (times.empty()) times.push_back(track == "start" || track == "held" ? 0.0f : 1.0f);
+  json::Writer w;
+  w.begin_object().key("clip").value(clip->id).key("side").value(right ? "right" : "left").key("track").value(track);
+  w.key("poses").begin_array();
+  for (const float t : times) {
+    ClipTime ct;
+    ct.track = track == "start" ? ClipTime::Track::start : track == "held" ? ClipTime::Track::held
+             : track == "release" ? ClipTime::Track::release : ClipTime::Track::move;
+    ct.t = t;
+    LocalPose local;
+    local_pose(*clip, ct, local);
+    WorldPose world;
+    place(*clip, local, right, world);
+    w.begin_object().key("t").value(static_cast<double>(t)).key("joints").begin_object();
+    for (int b = 0; b < kBoneCount; ++b) {
+      const auto write_point = [&](const char* suffix, Vec3 p) {
+        w.key(std::string(skeleton()[static_cast<std::size_t>(b)].id) + suffix).begin_array()
+            .value(static_cast<double>(p.x)).value(static_cast<double>(p.y)).value(static_cast<double>(p.z)).end_array();
+      };
+      write_point("", world.start[static_cast<std::size_t>(b)]);
+      write_point(".end", world.end[static_cast<std::size_t>(b)]);
+    }
+    w.end_object().end_object();
+  }
+  w.end_array().end_object();
+  std::cout << w.str() << "\n";
+  return 0;
+}
