@@ -21,6 +21,16 @@ EM_JS(void, limber_js_report_fatal, (const char* message), {
   if (Module.onLimberFatal) Module.onLimberFatal(text); else console.error(text);
 });
 
+EM_JS(void, limber_js_location_hash, (char* out, int size), {
+  stringToUTF8(String(location.hash || ""), out, size);
+});
+
+std::string location_hash() {
+  char buffer[128] = {};
+  limber_js_location_hash(buffer, static_cast<int>(sizeof buffer));
+  return buffer;
+}
+
 app::Viewport sync_canvas() {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size(kCanvas, &css_w, &css_h);

@@ -6,6 +6,8 @@
 //     limber::browser::report_fatal("WebGL2 context could not be created");
 #pragma once
 
+#include <string>
+
 #include "app/app_state.h"
 
 namespace limber::browser {
@@ -15,6 +17,8 @@ namespace limber::browser {
 app::Viewport sync_canvas();
 
 void report_ready();
+// The page address's fragment, "#gallery" or "" (read once at start-up).
+std::string location_hash();
 // Shows the page's error panel in place of the app, with this explanation.
 void report_fatal(const char* message);
 

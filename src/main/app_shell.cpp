@@ -9,7 +9,7 @@
 
 #include "app/command.h"
 #include "catalogue/load.h"
-#include "catalogue_embedded.h"
+#include "assets_embedded.h"
 #include "browser/main_loop.h"
 #include "browser/page.h"
 #include "ui/fonts.h"
@@ -18,7 +18,7 @@
 
 namespace limber {
 
-bool AppShell::load_catalogue() {
+bool AppShell::load_assets() {
   auto result = catalogue::load({.sources = assets::catalogue_sources,
                                  .exercises = assets::catalogue_exercises,
                                  .routines = assets::catalogue_routines,
@@ -28,11 +28,19 @@ bool AppShell::load_catalogue() {
     return false;
   }
   catalogue_ = std::move(*result.catalogue);
+  auto clips = animation::load_clips(assets::animation_clips);
+  if (!clips.library) {
+    std::string report = catalogue::format_report(clips.problems);
+    report.replace(0, report.find(':'), "The exercise animations were refused");
+    browser::report_fatal(report.c_str());
+    return false;
+  }
+  clips_ = std::move(*clips.library);
   return true;
 }
 
 bool AppShell::start() {
-  if (!load_catalogue()) return false;
+  if (!load_assets()) return false;
   // SDL listens for keys on the canvas only, so a page embedding Limber keeps its own keys.
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -75,6 +83,11 @@ bool AppShell::start() {
   ui::apply_theme(ui::light_theme());
   viewport_ = browser::sync_canvas();
   ui::build_fonts(viewport_.pixel_ratio);
+  // A link straight to a screen (#gallery) opens it, with the first screen to go back to.
+  const std::string hash = browser::location_hash();
+  if (hash.size() > 1 && hash[0] == '#') {
+    if (const auto screen = app::screen_from_id(std::string_view(hash).substr(1))) model_.navigate(*screen);
+  }
   return true;
 }
 
@@ -114,10 +127,15 @@ void AppShell::draw_frame() {
         ImVec2(static_cast<float>(viewport_.framebuffer_width) / viewport_.css_width,
                static_cast<float>(viewport_.framebuffer_height) / viewport_.css_height);
   }
+  if (model_.theme() != applied_theme_) {
+    applied_theme_ = model_.theme();
+    ui::apply_theme(applied_theme_ == app::ThemeChoice::dark ? ui::dark_theme() : ui::light_theme());
+  }
   ImGui::NewFrame();
   controls_.begin_frame();
-  ui::ScreenContext ctx{.model = model_, .controls = controls_};
+  ui::ScreenContext ctx{.model = model_, .controls = controls_, .catalogue = catalogue_, .clips = clips_};
   ui::draw_screen(ctx);
+  figures_drawn_ = ctx.figures_drawn;
   ImGui::Render();
 
   const ImVec4 clear = ui::clear_colour();
@@ -144,6 +162,9 @@ std::string AppShell::state_json() const {
   snapshot.font_pixel_ratio = ui::fonts_pixel_ratio();
   snapshot.catalogue_exercises = static_cast<int>(catalogue_.exercises.size());
   snapshot.catalogue_routines = static_cast<int>(catalogue_.routines.size());
+  snapshot.clips = static_cast<int>(clips_.clips.size());
+  snapshot.figures_drawn = figures_drawn_;
+  snapshot.theme = app::theme_id(model_.theme());
   snapshot.controls = controls_.controls();
   return app::state_json(snapshot);
 }

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "animation/clip.h"
 #include "app/app_model.h"
 #include "catalogue/model.h"
 #include "app/app_state.h"
@@ -36,12 +37,15 @@ class AppShell {
   static void wake_cb(void* self) { static_cast<AppShell*>(self)->wake(); }
 
  private:
-  bool load_catalogue();
+  bool load_assets();
   void draw_frame();
 
   SDL_Window* window_ = nullptr;
   SDL_GLContext gl_ = nullptr;
-  catalogue::Catalogue catalogue_;  // validated at start-up; the app does not start without it
+  catalogue::Catalogue catalogue_;    // validated at start-up; the app does not start without it
+  animation::ClipLibrary clips_;      // likewise
+  app::ThemeChoice applied_theme_ = app::ThemeChoice::light;
+  int figures_drawn_ = 0;
   app::AppModel model_;
   pacing::FramePacer pacer_{{}};
   ui::ControlLog controls_;

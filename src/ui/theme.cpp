@@ -25,6 +25,34 @@ constexpr Theme kLight = {
     .secondary_hover = rgb(0xDCD4C4),
     .secondary_active = rgb(0xCFC6B3),
     .caution = rgb(0x8A4B08),
+    // floor, mat, bed frame, mattress, pillow, towel, chair, body near/far, limb near/far,
+    // skin near/far, face
+    .figure = {rgb(0xE4DCCB), rgb(0xA9CFC4), rgb(0xB49A7A), rgb(0xEFE9DD), rgb(0xFFFFFF), rgb(0xE0A458),
+               rgb(0xA07C58), rgb(0x2F6F8F), rgb(0x25566F), rgb(0x3B82A6), rgb(0x2A5F7A), rgb(0xE7B899),
+               rgb(0xC99577), rgb(0xA8715A)},
+    .figure_outline = rgb(0x1E2A2F),
+};
+
+// Dark: the same calm hues, dimmed, with light outlines so the figure still reads.
+constexpr Theme kDark = {
+    .id = "dark",
+    .background = rgb(0x14191C),
+    .surface = rgb(0x1E2529),
+    .border = rgb(0x39444A),
+    .text = rgb(0xE8ECEA),
+    .text_muted = rgb(0xAEB8B6),
+    .primary = rgb(0x4FB3A2),
+    .primary_hover = rgb(0x5FC2B1),
+    .primary_active = rgb(0x3E9A8A),
+    .on_primary = rgb(0x0E1A18),
+    .secondary = rgb(0x2B3439),
+    .secondary_hover = rgb(0x354046),
+    .secondary_active = rgb(0x404C53),
+    .caution = rgb(0xF0B36A),
+    .figure = {rgb(0x2A3236), rgb(0x2F5049), rgb(0x5A4A3A), rgb(0x3A4044), rgb(0x596268), rgb(0xB07F40),
+               rgb(0x6B5540), rgb(0x5FA3C4), rgb(0x3F7490), rgb(0x7BB8D6), rgb(0x4F86A2), rgb(0xE0B396),
+               rgb(0xB48A70), rgb(0x8A5A46)},
+    .figure_outline = rgb(0x0B0F11),
 };
 
 const Theme* g_current = &kLight;
@@ -32,6 +60,7 @@ const Theme* g_current = &kLight;
 }  // namespace
 
 const Theme& light_theme() { return kLight; }
+const Theme& dark_theme() { return kDark; }
 const Theme& current_theme() { return *g_current; }
 ImVec4 clear_colour() { return g_current->background; }
 

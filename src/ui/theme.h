@@ -11,6 +11,8 @@
 
 #include <imgui.h>
 
+#include <array>
+
 namespace limber::ui {
 
 struct Theme {
@@ -28,6 +30,9 @@ struct Theme {
   ImVec4 secondary_hover;
   ImVec4 secondary_active;
   ImVec4 caution;        // safety notes
+  // The figure and its props, indexed by animation::Paint.
+  std::array<ImVec4, 14> figure;
+  ImVec4 figure_outline;
 };
 
 struct Sizes {
@@ -40,6 +45,7 @@ struct Sizes {
 };
 
 const Theme& light_theme();
+const Theme& dark_theme();
 void apply_theme(const Theme& theme);
 const Theme& current_theme();
 

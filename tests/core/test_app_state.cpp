@@ -21,12 +21,15 @@ TEST_CASE("app state: the JSON carries screen, frames, viewport and controls") {
   s.font_pixel_ratio = 3;
   s.catalogue_exercises = 24;
   s.catalogue_routines = 4;
+  s.clips = 24;
+  s.figures_drawn = 2;
+  s.theme = "dark";
   s.controls = controls;
   CHECK(state_json(s) ==
         std::string(R"({"app":"limber","version":")") + LIMBER_VERSION +
             R"(","ready":true,"screen":"before_you_start","canGoBack":true,"frames":7,"sleeping":true,)"
             R"("viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},)"
-            R"("fontPixelRatio":3,"catalogue":{"exercises":24,"routines":4},"controls":[{"id":"start","label":"Start","x":20,"y":600.5,"width":350,"height":64}]})");
+            R"("fontPixelRatio":3,"catalogue":{"exercises":24,"routines":4},"clips":24,"figures":2,"theme":"dark","controls":[{"id":"start","label":"Start","x":20,"y":600.5,"width":350,"height":64}]})");
 }
 
 TEST_CASE("app state: a label with quotes stays valid JSON") {

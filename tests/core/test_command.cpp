@@ -25,7 +25,7 @@ TEST_CASE("command: an unknown command is refused by name") {
   AppModel m;
   const auto r = run_command(m, "launch", "");
   CHECK_FALSE(r.ok);
-  CHECK(r.error == "unknown command 'launch' (commands: ping, redraw, navigate, back)");
+  CHECK(r.error == "unknown command 'launch' (commands: ping, redraw, navigate, back, theme)");
 }
 
 TEST_CASE("command: navigate to an unknown screen is refused and the screen stays") {
@@ -33,7 +33,7 @@ TEST_CASE("command: navigate to an unknown screen is refused and the screen stay
   m.navigate(Screen::before_you_start);
   const auto r = run_command(m, "navigate", "settings");
   CHECK_FALSE(r.ok);
-  CHECK(r.error == "navigate: unknown screen 'settings' (screens: home, before_you_start)");
+  CHECK(r.error == "navigate: unknown screen 'settings' (screens: home, before_you_start, gallery)");
   CHECK(m.screen() == Screen::before_you_start);
 }
 
@@ -63,4 +63,13 @@ TEST_CASE("command: results as JSON") {
   CHECK(limber::app::command_result_json({.ok = true, .error = {}}) == R"({"ok":true})");
   CHECK(limber::app::command_result_json({.ok = false, .error = "no \"x\""}) ==
         R"({"ok":false,"error":"no \"x\""})");
+}
+
+TEST_CASE("command: theme switches between light and dark, and refuses others") {
+  AppModel m;
+  CHECK(run_command(m, "theme", "dark").ok);
+  CHECK(m.theme() == limber::app::ThemeChoice::dark);
+  const auto r = run_command(m, "theme", "neon");
+  CHECK(r.error == "theme: unknown theme 'neon' (themes: light, dark)");
+  CHECK(m.theme() == limber::app::ThemeChoice::dark);
 }

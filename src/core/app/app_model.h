@@ -18,12 +18,15 @@
 
 namespace limber::app {
 
-enum class Screen : std::uint8_t { home, before_you_start };
+enum class Screen : std::uint8_t { home, before_you_start, gallery };
+enum class ThemeChoice : std::uint8_t { light, dark };
 
 // Stable ids, used in the automation state and in commands.
 std::string_view screen_id(Screen screen);
 std::optional<Screen> screen_from_id(std::string_view id);
 std::span<const Screen> all_screens();
+std::string_view theme_id(ThemeChoice theme);
+std::optional<ThemeChoice> theme_from_id(std::string_view id);
 
 class AppModel {
  public:
@@ -34,8 +37,12 @@ class AppModel {
   bool back();
   bool can_go_back() const { return history_.size() > 1; }
 
+  ThemeChoice theme() const { return theme_; }
+  void set_theme(ThemeChoice theme) { theme_ = theme; }
+
  private:
   std::vector<Screen> history_{Screen::home};
+  ThemeChoice theme_ = ThemeChoice::light;
 };
 
 }  // namespace limber::app

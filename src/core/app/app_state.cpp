@@ -26,6 +26,7 @@ std::string state_json(const AppSnapshot& s) {
       .key("exercises").value(s.catalogue_exercises)
       .key("routines").value(s.catalogue_routines)
       .end_object();
+  w.key("clips").value(s.clips).key("figures").value(s.figures_drawn).key("theme").value(s.theme);
   w.key("controls").begin_array();
   for (const ControlRect& c : s.controls) {
     w.begin_object()

@@ -12,7 +12,8 @@
 //     { "app":"limber", "version":"0.1.0", "ready":true, "screen":"home", "canGoBack":false,
 //       "frames":12, "sleeping":true,
 //       "viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},
-//       "fontPixelRatio":3, "catalogue":{"exercises":24,"routines":4},
+//       "fontPixelRatio":3, "catalogue":{"exercises":24,"routines":4}, "clips":24, "figures":2,
+//       "theme":"light",
 //       "controls":[{"id":"start","label":"Start","x":20,"y":600,"width":350,"height":64}] }
 #pragma once
 
@@ -49,6 +50,9 @@ struct AppSnapshot {
   float font_pixel_ratio = 0;  // the density the font atlas was rasterised for
   int catalogue_exercises = 0;  // what the validated catalogue holds
   int catalogue_routines = 0;
+  int clips = 0;                // exercise animations loaded
+  int figures_drawn = 0;        // figures on the last frame drawn
+  std::string_view theme = "light";
   std::span<const ControlRect> controls;
 };
 

@@ -34,12 +34,18 @@ CommandResult run_command(AppModel& model, std::string_view name, std::string_vi
     model.navigate(*target);
     return {.ok = true, .error = {}};
   }
+  if (name == "theme") {
+    const auto theme = theme_from_id(arg);
+    if (!theme) return refuse("theme: unknown theme '" + std::string(arg) + "' (themes: light, dark)");
+    model.set_theme(*theme);
+    return {.ok = true, .error = {}};
+  }
   if (name == "back") {
     if (auto checked = no_argument(name, arg); !checked.ok) return checked;
     if (!model.back()) return refuse("back: already on the first screen");
     return {.ok = true, .error = {}};
   }
-  return refuse("unknown command '" + std::string(name) + "' (commands: ping, redraw, navigate, back)");
+  return refuse("unknown command '" + std::string(name) + "' (commands: ping, redraw, navigate, back, theme)");
 }
 
 std::string command_result_json(const CommandResult& result) {

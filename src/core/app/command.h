@@ -9,6 +9,7 @@
 //     redraw               draws a few frames (the pacer wakes for every accepted command)
 //     navigate <screen>    shows a screen by id (see app_model.h)
 //     back                 goes back one screen; refused on the first screen
+//     theme <light|dark>   switches the colour theme
 //
 // Usage:
 //     const auto result = limber::app::run_command(model, "navigate", "before_you_start");

@@ -12,10 +12,11 @@ void draw_screen(ScreenContext& ctx) {
   switch (ctx.model.screen()) {
     case app::Screen::home: draw_home_screen(ctx); return;
     case app::Screen::before_you_start: draw_before_you_start_screen(ctx); return;
+    case app::Screen::gallery: draw_gallery_screen(ctx); return;
   }
 }
 
-void begin_page(const char* name) {
+void begin_page(const char* name, float max_width) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -25,7 +26,8 @@ void begin_page(const char* name) {
 
   // Centre a column no wider than Sizes::column_max_width.
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float column = avail < Sizes::column_max_width ? avail : Sizes::column_max_width;
+  const float widest = max_width > 0 ? max_width : Sizes::column_max_width;
+  const float column = avail < widest ? avail : widest;
   const float indent = (avail - column) * 0.5f;
   if (indent > 0.0f) ImGui::Indent(indent);
   ImGui::PushItemWidth(column);

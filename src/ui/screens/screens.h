@@ -5,7 +5,9 @@
 //     limber::ui::draw_screen(ctx);
 #pragma once
 
+#include "animation/clip.h"
 #include "app/app_model.h"
+#include "catalogue/model.h"
 #include "ui/controls.h"
 #include "ui/fonts.h"
 
@@ -14,13 +16,16 @@ namespace limber::ui {
 struct ScreenContext {
   app::AppModel& model;
   ControlLog& controls;
+  const catalogue::Catalogue& catalogue;
+  const animation::ClipLibrary& clips;
+  int figures_drawn = 0;  // set by screens that draw the figure
 };
 
 void draw_screen(ScreenContext& ctx);
 
 // Shared page layout: one full-viewport window with a centred column, readable on a
 // 360 px phone and not stretched across a desktop.
-void begin_page(const char* name);
+void begin_page(const char* name, float max_width = 0);  // 0: Sizes::column_max_width
 void end_page();
 void paragraph(FontRole role, const ImVec4& colour, const char* text);
 // An icon in the primary colour beside wrapped body text, with an optional small note
@@ -30,5 +35,6 @@ void icon_paragraph(const char* icon, const char* text, const char* note = nullp
 // The screens, one file each.
 void draw_home_screen(ScreenContext& ctx);
 void draw_before_you_start_screen(ScreenContext& ctx);
+void draw_gallery_screen(ScreenContext& ctx);
 
 }  // namespace limber::ui

@@ -1,0 +1,77 @@
+// The exercise gallery (#gallery): every exercise at its start and held positions, side by
+// side, so a reviewer can check at a glance that each movement reads from the figure alone.
+#include <algorithm>
+
+#include "animation/figure.h"
+#include "icons.h"
+#include "json/enum_names.h"
+#include "ui/figure.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+
+const char* view_name(const animation::CompiledClip& clip) {
+  switch (clip.view) {
+    case animation::View::side: return "seen from the side";
+    case animation::View::three_quarter: return "seen three-quarter on";
+    case animation::View::from_feet:  // along the body: from the feet when lying, the front when sitting
+      return clip.surface == animation::Surface::chair ? "seen from the front" : "seen from the feet";
+    case animation::View::above: return "seen from above";
+  }
+  return "";
+}
+
+}  // namespace
+
+void draw_gallery_screen(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  begin_page("Gallery", 1800.0f);
+  if (big_button(ctx.controls, {.id = "back", .label = "Back", .icon = LIMBER_ICON_ARROW_BACK,
+                                .kind = ButtonKind::secondary, .width = 150.0f})) {
+    ctx.model.back();
+  }
+  paragraph(FontRole::title, theme.text, "Exercise gallery");
+  paragraph(FontRole::body, theme.text_muted, "Every exercise at its start position and its held position.");
+  ImGui::Dummy(ImVec2(0, Sizes::gap * 0.5f));
+
+  // Cards of two figures each, as many across as fit (one on a phone).
+  const float width = ImGui::CalcItemWidth();
+  const float gap = 12.0f, card_gap = 28.0f;
+  const int across = std::max(1, static_cast<int>((width + card_gap) / (420.0f + card_gap)));
+  const float card = (width - card_gap * static_cast<float>(across - 1)) / static_cast<float>(across);
+  const ImVec2 box((card - gap) * 0.5f, (card - gap) * 0.5f * 0.66f);
+  animation::WorldPose pose;
+  int i = 0;
+  for (const catalogue::Exercise& e : ctx.catalogue.exercises) {
+    if (i % across != 0) ImGui::SameLine(0, card_gap);
+    ++i;
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card);
+    const animation::CompiledClip* clip = ctx.clips.find_for_exercise(e.id);
+    ImGui::PushFont(font(FontRole::heading));
+    ImGui::TextUnformatted(e.name.c_str());
+    ImGui::PopFont();
+    if (!clip) {
+      paragraph(FontRole::small, theme.caution, "No animation for this exercise.");
+    } else {
+      paragraph(FontRole::small, theme.text_muted, view_name(*clip));
+      // Figures scrolled out of sight are laid out but not drawn.
+      const bool visible = ImGui::IsRectVisible(ImVec2(card, box.y));
+      animation::place(*clip, clip->start, false, pose);
+      figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
+      ImGui::SameLine(0, gap);
+      animation::place(*clip, clip->held, false, pose);
+      figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
+      ctx.figures_drawn += visible ? 2 : 0;
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(card, Sizes::gap * 0.5f));
+    ImGui::EndGroup();
+  }
+  end_page();
+}
+
+}  // namespace limber::ui

@@ -1,0 +1,75 @@
+// The exercise gallery (#gallery): every exercise at its start and held positions. The
+// screenshots are kept as test artifacts in build/artifacts/ for people to review.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { command, launch, settle } from './harness.mjs';
+import { decodePng } from './png.mjs';
+
+const ARTIFACTS = new URL('../../build/artifacts/', import.meta.url);
+const exercises = JSON.parse(readFileSync(new URL('../../assets/catalogue/exercises.json', import.meta.url))).exercises;
+
+// How many pixels of an image are close to a colour.
+function countColour(image, [r, g, b], tolerance = 6) {
+  let n = 0;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const [pr, pg, pb] = image.at(x, y);
+      if (Math.abs(pr - r) <= tolerance && Math.abs(pg - g) <= tolerance && Math.abs(pb - b) <= tolerance) n++;
+    }
+  }
+  return n;
+}
+
+let h;
+before(async () => { h = await launch(); mkdirSync(ARTIFACTS, { recursive: true }); });
+after(async () => { await h?.close(); });
+
+describe('gallery', () => {
+  it('a link to #gallery shows every exercise at its start and held positions', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1400, height: 2300 }, deviceScaleFactor: 1 });
+    await page.goto(h.url + '#gallery');
+    await page.evaluate(() => window.limber.ready);
+    const s = await settle(page);
+    assert.equal(s.screen, 'gallery');
+    assert.equal(s.canGoBack, true, 'Back returns to the first screen');
+    assert.equal(s.clips, exercises.length, 'one clip per exercise');
+    assert.equal(s.figures, 2 * exercises.length, 'two figures per exercise, all in view');
+    const png = await page.locator('#canvas').screenshot();
+    writeFileSync(new URL('gallery.png', ARTIFACTS), png);
+    const image = decodePng(png);
+    // The figures are drawn: plenty of the body's blue and the skin tone.
+    assert.ok(countColour(image, [0x2f, 0x6f, 0x8f]) > 20000, 'body colour present');
+    assert.ok(countColour(image, [0xe7, 0xb8, 0x99]) > 10000, 'skin colour present');
+    assert.deepEqual(problems, []);
+  });
+
+  it('the dark theme draws the gallery in its own palette', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1400, height: 2300 }, deviceScaleFactor: 1 });
+    await page.goto(h.url + '#gallery');
+    await page.evaluate(() => window.limber.ready);
+    assert.deepEqual(await command(page, 'theme', 'dark'), { ok: true });
+    const s = await settle(page);
+    assert.equal(s.theme, 'dark');
+    const png = await page.locator('#canvas').screenshot();
+    writeFileSync(new URL('gallery-dark.png', ARTIFACTS), png);
+    const image = decodePng(png);
+    assert.deepEqual(image.at(2, 2), [0x14, 0x19, 0x1c], 'the dark background');
+    assert.ok(countColour(image, [0x5f, 0xa3, 0xc4]) > 20000, 'the dark theme body colour');
+    assert.deepEqual(problems, []);
+  });
+
+  it('on a phone the gallery draws only the figures in view, and Back goes home', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true });
+    await page.goto(h.url + '#gallery');
+    await page.evaluate(() => window.limber.ready);
+    const s = await settle(page);
+    assert.ok(s.figures >= 2 && s.figures < 2 * exercises.length, `figures in view: ${s.figures}`);
+    writeFileSync(new URL('gallery-phone.png', ARTIFACTS), await page.locator('#canvas').screenshot());
+    const back = s.controls.find((c) => c.id === 'back');
+    await page.touchscreen.tap(back.x + back.width / 2, back.y + back.height / 2);
+    await page.waitForFunction(() => window.limber.state().screen === 'home', null, { timeout: 5000 });
+    assert.deepEqual(problems, []);
+  });
+});
