@@ -1,0 +1,166 @@
+#include "storage/backup.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "catalogue/catalogue_json.h"
+#include "storage/migrate.h"
+
+namespace limber::storage {
+
+namespace {
+
+struct BackupFile {
+  std::string format;
+  std::int64_t exported_at_ms = 0;
+  UserData data;
+};
+
+// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string format_local_time(std::int64_t ms, int utc_offset_minutes) {
+  const std::int64_t minutes = (ms >= 0 ? ms / 60000 : (ms - 59999) / 60000) + utc_offset_minutes;
+  const std::int64_t days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+  const auto in_day = static_cast<int>(minutes - days * 1440);
+  int y = 0;
+  unsigned m = 0, d = 0;
+  civil_from_days(days, y, m, d);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02d:%02d", y, m, d, in_day / 60, in_day % 60);
+  return buffer;
+}
+
+std::string export_backup(const UserData& data, std::int64_t now_ms) {
+  return json::to_json(BackupFile{.format = std::string(kBackupFormat), .exported_at_ms = now_ms, .data = data});
+}
+
+ImportResult import_backup(UserData& data, std::string_view text, const catalogue::Catalogue& catalogue) {
+  ImportResult result;
+  json::ParseResult parsed = json::parse(text);
+  if (!parsed.ok()) {
+    result.error = "This file is not a Limber backup: it is not valid JSON (line " + std::to_string(parsed.error.line) +
+                   ", column " + std::to_string(parsed.error.column) + ": " + parsed.error.message + ").";
+    return result;
+  }
+  const json::Value* format = parsed.value.find("format");
+  if (!format || !format->is_string() || format->as_string() != kBackupFormat) {
+    result.error = "This file is not a Limber backup (it has no \"format\": \"limber-backup\" marker).";
+    return result;
+  }
+  // Migrate the data inside the wrapper like stored data.
+  json::Value* inner = nullptr;
+  for (json::Member& m : std::get<json::Value::Object>(parsed.value.data)) {
+    if (m.key == "data") inner = &m.value;
+  }
+  if (!inner) {
+    result.error = "This Limber backup is incomplete: it has no data.";
+    return result;
+  }
+  if (const MigrationResult m = migrate(*inner); !m.ok()) {
+    result.error = "This Limber backup cannot be read: " + m.error + ".";
+    return result;
+  }
+  BackupFile file;
+  std::vector<json::Problem> shape;
+  json::ReadContext ctx(shape);
+  json::read(parsed.value, file, ctx);
+  std::vector<DataProblem> problems;
+  for (json::Problem& p : shape) problems.push_back({std::move(p.path), std::move(p.message)});
+  if (problems.empty()) check(file.data, problems);
+  for (const catalogue::Routine& r : file.data.routines) {
+    for (const catalogue::RoutineItem& item : r.items) {
+      if (!catalogue.find_exercise(item.exercise)) {
+        problems.push_back({"data.routines[" + r.id + "]", "names an exercise Limber does not have: '" + item.exercise + "'"});
+      }
+    }
+  }
+  if (!problems.empty()) {
+    result.error = "This Limber backup has a problem and was not imported: " + problems.front().path + ": " +
+                   problems.front().message + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "") + ".";
+    return result;
+  }
+
+  // All checked: merge into a copy, then swap, so a failure part-way cannot leave half a merge.
+  UserData merged = data;
+  for (const StoredSession& s : file.data.sessions) {
+    const bool present = std::any_of(merged.sessions.begin(), merged.sessions.end(),
+                                     [&](const StoredSession& m) { return m.id == s.id; });
+    if (present) {
+      ++result.sessions_already_there;
+      continue;
+    }
+    merged.sessions.push_back(s);
+    ++result.sessions_added;
+  }
+  std::stable_sort(merged.sessions.begin(), merged.sessions.end(), [](const StoredSession& a, const StoredSession& b) {
+    return a.record.started_at_ms < b.record.started_at_ms;
+  });
+  for (catalogue::Routine r : file.data.routines) {
+    const auto same_id = [&](const std::string& id) {
+      return std::find_if(merged.routines.begin(), merged.routines.end(), [&](const catalogue::Routine& m) { return m.id == id; });
+    };
+    const auto existing = same_id(r.id);
+    if (existing != merged.routines.end() && *existing == r) continue;
+    if (existing != merged.routines.end()) {
+      const std::string base = r.id + "_imported";
+      r.id = base;
+      for (int n = 2; same_id(r.id) != merged.routines.end(); ++n) r.id = base + "_" + std::to_string(n);
+    }
+    merged.routines.push_back(std::move(r));
+    ++result.routines_added;
+  }
+  data = std::move(merged);
+  return result;
+}
+
+std::string history_csv(const UserData& data, const catalogue::Catalogue& catalogue, int utc_offset_minutes) {
+  std::string out =
+      "date,routine,outcome,minutes,pain_before,pain_after,exercises_completed,exercises_skipped,exercises_that_hurt\n";
+  for (const StoredSession& s : data.sessions) {
+    const session::SessionRecord& r = s.record;
+    std::string routine = r.routine;
+    if (const catalogue::Routine* built_in = catalogue.find_routine(r.routine)) routine = built_in->name;
+    for (const catalogue::Routine& own : data.routines) {
+      if (own.id == r.routine) routine = own.name;
+    }
+    int completed = 0, skipped = 0, hurt = 0;
+    for (const session::ExerciseRecord& e : r.exercises) {
+      completed += e.completed ? 1 : 0;
+      skipped += e.skipped ? 1 : 0;
+      hurt += e.hurt ? 1 : 0;
+    }
+    char minutes[16];
+    std::snprintf(minutes, sizeof minutes, "%.1f", r.active_seconds / 60.0);
+    out += format_local_time(r.started_at_ms, utc_offset_minutes) + "," + csv_field(routine) + "," +
+           (r.completed ? "completed" : r.ended_early ? "ended early" : "unfinished") + "," + minutes + "," +
+           (r.pain_before ? std::to_string(*r.pain_before) : "") + "," +
+           (r.pain_after ? std::to_string(*r.pain_after) : "") + "," + std::to_string(completed) + "," +
+           std::to_string(skipped) + "," + std::to_string(hurt) + "\n";
+  }
+  return out;
+}
+
+}  // namespace limber::storage

@@ -1,0 +1,91 @@
+// storage/user_data.h: everything Limber keeps for one person, as one plain document.
+//
+// The browser glue stores it in IndexedDB as JSON (json_reflect.h maps it field by field);
+// backups are the same document wrapped with a format marker (storage/backup.h). Nothing
+// here knows where it is stored.
+//
+// Usage:
+//     limber::storage::UserData data;                      // a first visit
+//     data.sessions.push_back({.id = session_id(record), .record = record});
+//     const std::string text = limber::storage::to_json(data);
+//     const auto loaded = limber::storage::from_json(text); // migrated and checked
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalogue/model.h"
+#include "session/progression.h"
+#include "session/record.h"
+
+namespace limber::storage {
+
+// Version of the stored document. Older versions are migrated on load (storage/migrate.h);
+// newer ones (from a later Limber) are refused rather than misread.
+inline constexpr int kUserDataSchema = 1;
+
+struct Settings {
+  std::string theme = "light";            // light, dark, high_contrast
+  int text_size_percent = 100;            // 100 to 160
+  double breath_in_seconds = 4;
+  double breath_out_seconds = 4;
+  std::string hold_preference = "default";  // where sources differ: default, shorter, longer
+  bool progression = true;
+  bool sounds = true;
+  bool spoken_cues = false;
+  bool reduced_motion = false;
+  bool keep_screen_awake = true;
+  bool pause_when_hidden = true;
+  bool safety_acknowledged = false;       // the first-visit safety note was read
+  std::optional<std::string> current_routine;
+  bool operator==(const Settings&) const = default;
+};
+
+struct StoredSession {
+  std::string id;  // session_id(record): stable, so a backup imported twice adds nothing
+  session::SessionRecord record;
+  bool operator==(const StoredSession&) const = default;
+};
+
+// A session still running when the page closed: resumed or recorded as ended early on return.
+struct InProgress {
+  session::SessionRecord record;  // exercises completed so far
+  int next_exercise = 0;
+  std::int64_t saved_at_ms = 0;
+  bool operator==(const InProgress&) const = default;
+};
+
+struct UserData {
+  int schema = kUserDataSchema;
+  Settings settings;
+  std::vector<StoredSession> sessions;      // oldest first
+  std::vector<catalogue::Routine> routines;  // the person's own
+  session::ProgressState progress;
+  std::optional<InProgress> in_progress;
+  bool operator==(const UserData&) const = default;
+};
+
+std::string session_id(const session::SessionRecord& record);
+
+// Problems found in stored or imported data, each naming the field.
+struct DataProblem {
+  std::string path;
+  std::string message;
+};
+
+struct DataResult {
+  std::optional<UserData> data;  // set only when problems is empty
+  std::vector<DataProblem> problems;
+};
+
+std::string to_json(const UserData& data);
+// Parses, migrates from older schemas, reads and checks (scores 0 to 10, unique ids,
+// sessions in time order). Refuses rather than half-reads.
+DataResult from_json(std::string_view text);
+// The checks on their own, for data built in memory.
+void check(const UserData& data, std::vector<DataProblem>& problems);
+
+}  // namespace limber::storage

@@ -1,0 +1,275 @@
+#include <doctest/doctest.h>
+
+#include <array>
+
+#include "animation_fixtures.h"
+#include "storage/backup.h"
+#include "storage/migrate.h"
+#include "storage/user_data.h"
+
+using namespace limber;
+using namespace limber::storage;
+
+namespace {
+
+session::SessionRecord record(std::int64_t start, const char* routine, int pain_before, int pain_after) {
+  session::SessionRecord r;
+  r.routine = routine;
+  r.started_at_ms = start;
+  r.ended_at_ms = start + 600000;
+  r.active_seconds = 590;
+  r.pain_before = pain_before;
+  r.pain_after = pain_after;
+  r.completed = true;
+  session::ExerciseRecord e;
+  e.exercise = "knee_rolls";
+  e.dosage = "nhs";
+  e.planned_reps = 8;
+  e.reps_done.left = 4;
+  e.reps_done.right = 4;
+  e.holds_done.left = 4;
+  e.hold_seconds = 64;
+  e.completed = true;
+  r.exercises.push_back(e);
+  return r;
+}
+
+UserData sample() {
+  UserData d;
+  d.settings.theme = "dark";
+  d.settings.current_routine = "nhs_daily";
+  for (const auto& r : {record(1'700'000'000'000, "nhs_daily", 6, 4), record(1'700'090'000'000, "in_bed", 5, 3)}) {
+    d.sessions.push_back({.id = session_id(r), .record = r});
+  }
+  catalogue::Routine own;
+  own.id = "my_morning";
+  own.name = "My morning, short";
+  own.purpose = "Before work.";
+  own.frequency_text = "Every day";
+  own.items = {{.exercise = "knee_rolls", .dosage = "nhs", .reps = catalogue::Range{.min = 8, .max = 8, .start = 8}}};
+  own.sources = {"nhs_002"};
+  d.routines.push_back(own);
+  d.progress.exercises.push_back({.exercise = "knee_rolls", .level = 2, .clean_sessions = 1});
+  d.in_progress = InProgress{.record = record(1'700'100'000'000, "nhs_daily", 4, 0), .next_exercise = 2, .saved_at_ms = 1'700'100'300'000};
+  d.in_progress->record.pain_after.reset();
+  return d;
+}
+
+std::string first_problem(std::string_view text) {
+  const auto r = from_json(text);
+  REQUIRE_FALSE(r.data.has_value());
+  REQUIRE_FALSE(r.problems.empty());
+  return r.problems[0].path + ": " + r.problems[0].message;
+}
+
+}  // namespace
+
+TEST_CASE("user data: a full document survives a round trip through JSON") {
+  const UserData d = sample();
+  const auto back = from_json(to_json(d));
+  REQUIRE(back.data.has_value());
+  CHECK(*back.data == d);
+}
+
+TEST_CASE("user data: a first visit is an empty, valid document") {
+  const auto back = from_json(to_json(UserData{}));
+  REQUIRE(back.data.has_value());
+  CHECK(back.data->sessions.empty());
+  CHECK(back.data->settings.theme == "light");
+}
+
+TEST_CASE("user data: text that is not JSON is refused with where it broke") {
+  CHECK(first_problem("{\"schema\":1,") == ": not valid JSON at line 1, column 13: expected a field name in double quotes");
+}
+
+TEST_CASE("user data: a document with no schema, or from a newer Limber, is refused") {
+  CHECK(first_problem("{}") == "schema: the data has no valid schema version");
+  CHECK(first_problem(R"({"schema":"1"})") == "schema: the data has no valid schema version");
+  CHECK(first_problem(R"({"schema":7})") ==
+        "schema: the data was saved by a newer version of Limber (schema 7; this version reads up to 1)");
+}
+
+TEST_CASE("user data: a pain score outside 0 to 10 is refused") {
+  UserData d = sample();
+  d.sessions[0].record.pain_before = 11;
+  CHECK(first_problem(to_json(d)) == "sessions[" + d.sessions[0].id + "].record.pain_before: a pain score must be from 0 to 10, got 11");
+}
+
+TEST_CASE("user data: duplicate sessions are refused") {
+  UserData d = sample();
+  d.sessions.push_back(d.sessions.back());
+  CHECK(first_problem(to_json(d)) == "sessions[" + d.sessions.back().id + "].id: duplicate session '" + d.sessions.back().id + "'");
+}
+
+TEST_CASE("user data: a session id that does not match its record is refused") {
+  UserData d = sample();
+  d.sessions[0].id = "forged";
+  CHECK(first_problem(to_json(d)) == "sessions[forged].id: does not match the session's start and routine");
+}
+
+TEST_CASE("user data: sessions out of time order are refused") {
+  UserData d = sample();
+  std::swap(d.sessions[0], d.sessions[1]);
+  CHECK(first_problem(to_json(d)) == "sessions[" + d.sessions[1].id + "]: sessions are not in time order");
+}
+
+TEST_CASE("user data: settings outside their ranges are refused") {
+  UserData d = sample();
+  d.settings.text_size_percent = 300;
+  CHECK(first_problem(to_json(d)) == "settings.text_size_percent: must be from 100 to 160");
+  d = sample();
+  d.settings.breath_in_seconds = 0;
+  CHECK(first_problem(to_json(d)) == "settings.breath_in_seconds: a breath must last from 2 to 10 seconds");
+  d = sample();
+  d.settings.theme = "neon";
+  CHECK(first_problem(to_json(d)) == "settings.theme: unknown theme 'neon' (light, dark, high_contrast)");
+}
+
+TEST_CASE("user data: unknown fields are refused, naming them") {
+  std::string text = to_json(sample());
+  text.insert(1, "\"nickname\":\"Bob\",");
+  const std::string p = first_problem(text);
+  CHECK(p.rfind("nickname: unknown field", 0) == 0);
+}
+
+// ---- migrations ---------------------------------------------------------------------
+
+namespace {
+std::string rename_note(json::Value& doc) {
+  for (json::Member& m : std::get<json::Value::Object>(doc.data)) {
+    if (m.key == "note") m.key = "remark";
+  }
+  return {};
+}
+std::string add_flag(json::Value& doc) {
+  std::get<json::Value::Object>(doc.data).push_back({.key = "flag", .value = {.data = true}});
+  return {};
+}
+std::string refuse(json::Value&) { return "the remark is too long"; }
+}  // namespace
+
+TEST_CASE("migrations: steps run in order from the document's version to the target") {
+  const std::array steps = {MigrationStep{.from = 1, .run = &rename_note}, MigrationStep{.from = 2, .run = &add_flag}};
+  json::Value doc = json::parse(R"({"schema":1,"note":"x"})").value;
+  const auto r = migrate(doc, 3, steps);
+  CHECK(r.ok());
+  CHECK(r.from == 1);
+  CHECK(doc.find("schema")->as_number() == 3);
+  CHECK(doc.find("remark")->as_string() == "x");
+  CHECK(doc.find("flag")->as_bool());
+}
+
+TEST_CASE("migrations: a document already current is left as it is") {
+  const std::array steps = {MigrationStep{.from = 1, .run = &rename_note}};
+  json::Value doc = json::parse(R"({"schema":2,"note":"x"})").value;
+  CHECK(migrate(doc, 2, steps).ok());
+  CHECK(doc.find("note") != nullptr);
+}
+
+TEST_CASE("migrations: a missing step or a failing step refuses the document") {
+  const std::array gap = {MigrationStep{.from = 2, .run = &add_flag}};
+  json::Value doc = json::parse(R"({"schema":1})").value;
+  CHECK(migrate(doc, 3, gap).error == "no way to upgrade data from schema 1");
+  const std::array failing = {MigrationStep{.from = 1, .run = &refuse}};
+  json::Value doc2 = json::parse(R"({"schema":1})").value;
+  CHECK(migrate(doc2, 2, failing).error == "upgrading from schema 1: the remark is too long");
+}
+
+// ---- backups ------------------------------------------------------------------------
+
+TEST_CASE("backup: export then import into a fresh start brings everything back") {
+  const UserData d = sample();
+  UserData fresh;
+  const auto r = import_backup(fresh, export_backup(d, 1'700'200'000'000), test::shipped_catalogue());
+  REQUIRE(r.ok());
+  CHECK(r.sessions_added == 2);
+  CHECK(r.routines_added == 1);
+  CHECK(fresh.sessions == d.sessions);
+  CHECK(fresh.routines == d.routines);
+  CHECK(fresh.settings == UserData{}.settings);  // the device's settings stay
+}
+
+TEST_CASE("backup: importing the same backup twice adds nothing the second time") {
+  UserData d = sample();
+  const std::string file = export_backup(d, 1);
+  const auto r = import_backup(d, file, test::shipped_catalogue());
+  REQUIRE(r.ok());
+  CHECK(r.sessions_added == 0);
+  CHECK(r.sessions_already_there == 2);
+  CHECK(r.routines_added == 0);
+  CHECK(d == sample());
+}
+
+TEST_CASE("backup: a different routine with a taken id is kept under a new id; sessions merge in time order") {
+  UserData mine = sample();
+  UserData theirs = sample();
+  theirs.routines[0].name = "Their version";
+  const auto extra = record(1'700'050'000'000, "physio_mobility", 7, 5);
+  theirs.sessions.insert(theirs.sessions.begin() + 1, {.id = session_id(extra), .record = extra});
+  const auto r = import_backup(mine, export_backup(theirs, 1), test::shipped_catalogue());
+  REQUIRE(r.ok());
+  CHECK(r.sessions_added == 1);
+  REQUIRE(mine.routines.size() == 2);
+  CHECK(mine.routines[1].id == "my_morning_imported");
+  CHECK(mine.sessions[1].record.routine == "physio_mobility");
+}
+
+TEST_CASE("backup: a malformed or foreign file gets a clear error and changes nothing") {
+  UserData d = sample();
+  const UserData before = d;
+  auto r = import_backup(d, "{\"format\":\"limber-backup\", \"data\": ", test::shipped_catalogue());
+  CHECK(r.error.rfind("This file is not a Limber backup: it is not valid JSON (line 1", 0) == 0);
+  r = import_backup(d, R"({"name":"my shopping list","items":[]})", test::shipped_catalogue());
+  CHECK(r.error == "This file is not a Limber backup (it has no \"format\": \"limber-backup\" marker).");
+  r = import_backup(d, R"({"format":"limber-backup","exported_at_ms":1})", test::shipped_catalogue());
+  CHECK(r.error == "This Limber backup is incomplete: it has no data.");
+  CHECK(d == before);
+}
+
+TEST_CASE("backup: a backup with bad data inside changes nothing") {
+  UserData d = sample();
+  const UserData before = d;
+  UserData bad = sample();
+  bad.sessions[1].record.pain_after = 42;
+  auto r = import_backup(d, export_backup(bad, 1), test::shipped_catalogue());
+  CHECK(r.error.find("a pain score must be from 0 to 10, got 42") != std::string::npos);
+  UserData unknown = sample();
+  unknown.routines[0].items[0].exercise = "cartwheel";
+  r = import_backup(d, export_backup(unknown, 1), test::shipped_catalogue());
+  CHECK(r.error.find("names an exercise Limber does not have: 'cartwheel'") != std::string::npos);
+  CHECK(d == before);
+}
+
+TEST_CASE("backup: a backup from a newer Limber is refused") {
+  UserData d = sample();
+  std::string file = export_backup(sample(), 1);
+  const auto at = file.find("\"schema\":1");
+  REQUIRE(at != std::string::npos);
+  file.replace(at, 10, "\"schema\":9");
+  const auto r = import_backup(d, file, test::shipped_catalogue());
+  CHECK(r.error.find("saved by a newer version of Limber") != std::string::npos);
+}
+
+// ---- history as CSV -------------------------------------------------------------------
+
+TEST_CASE("history csv: local times") {
+  CHECK(format_local_time(0, 0) == "1970-01-01 00:00");
+  CHECK(format_local_time(1'700'000'000'000, 0) == "2023-11-14 22:13");
+  CHECK(format_local_time(1'700'000'000'000, 60) == "2023-11-14 23:13");
+  CHECK(format_local_time(1'700'000'000'000, 120) == "2023-11-15 00:13");
+  CHECK(format_local_time(1'709'164'800'000, -1) == "2024-02-28 23:59");  // a leap year's February
+}
+
+TEST_CASE("history csv: one row per session, names quoted when they need it") {
+  UserData d = sample();
+  const auto own = record(1'700'095'000'000, "my_morning", 3, 2);
+  d.sessions.push_back({.id = session_id(own), .record = own});
+  d.sessions[1].record.completed = false;
+  d.sessions[1].record.ended_early = true;
+  const std::string csv = history_csv(d, test::shipped_catalogue(), 0);
+  CHECK(csv ==
+        "date,routine,outcome,minutes,pain_before,pain_after,exercises_completed,exercises_skipped,exercises_that_hurt\n"
+        "2023-11-14 22:13,NHS daily exercises,completed,9.8,6,4,1,0,0\n"
+        "2023-11-15 23:13,In bed,ended early,9.8,5,3,1,0,0\n"
+        "2023-11-16 00:36,\"My morning, short\",completed,9.8,3,2,1,0,0\n");
+}
