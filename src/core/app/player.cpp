@@ -1,0 +1,109 @@
+#include "app/player.h"
+
+#include <algorithm>
+
+#include "session/session_input.h"
+
+namespace limber::app {
+
+std::string_view stage_id(PlayerStage stage) {
+  switch (stage) {
+    case PlayerStage::closed: return "closed";
+    case PlayerStage::pain_before: return "pain_before";
+    case PlayerStage::running: return "running";
+    case PlayerStage::pain_after: return "pain_after";
+    case PlayerStage::summary: return "summary";
+  }
+  return "unknown";
+}
+
+std::string Player::open(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips,
+                         const catalogue::Routine& routine, const session::ProgressState* progress,
+                         const PlayerDesc& desc) {
+  // A routine of the person's own is resolved through a catalogue copy that includes it.
+  catalogue::Catalogue with_routine;
+  const catalogue::Catalogue* source = &catalogue;
+  if (!catalogue.find_routine(routine.id)) {
+    with_routine.exercises = catalogue.exercises;
+    with_routine.routines = {routine};
+    source = &with_routine;
+  }
+  auto built = session::build_input(*source, routine.id, progress);
+  if (!built.ok()) return built.error;
+  // build_input points into `source`; re-point every exercise at the long-lived catalogue.
+  for (session::PlannedExercise& p : built.input.exercises) p.exercise = catalogue.find_exercise(p.exercise->id);
+  input_ = std::move(built.input);
+  clips_ = &clips;
+  desc_ = desc;
+  routine_name_ = routine.name;
+  max_pain_ = catalogue.safety.max_pain_while_exercising > 0 ? catalogue.safety.max_pain_while_exercising : 5;
+  pain_before_.reset();
+  cues_.clear();
+  finished_ = 0;
+  save_ = false;
+  animator_ = {};
+  animator_.set_breath_pace(static_cast<float>(session::with_defaults(desc.pace).breath_in_seconds),
+                            static_cast<float>(session::with_defaults(desc.pace).breath_out_seconds));
+  stage_ = PlayerStage::pain_before;
+  return {};
+}
+
+void Player::close() { stage_ = PlayerStage::closed; }
+
+bool Player::answer_pain(std::optional<int> score) {
+  if (score && (*score < 0 || *score > 10)) return false;
+  if (stage_ == PlayerStage::pain_before) {
+    pain_before_ = score;
+    const std::string error = engine_.start(input_, {.clock = desc_.clock, .pace = desc_.pace,
+                                                     .pause_when_hidden = desc_.pause_when_hidden});
+    if (!error.empty()) return false;
+    if (score) engine_.set_pain_before(*score);
+    stage_ = PlayerStage::running;
+    return true;
+  }
+  if (stage_ == PlayerStage::pain_after) {
+    if (score) engine_.set_pain_after(*score);
+    stage_ = PlayerStage::summary;
+    save_ = true;
+    return true;
+  }
+  return false;
+}
+
+bool Player::update(float dt) {
+  if (stage_ != PlayerStage::running) return false;
+  engine_.update();
+  for (session::Cue& c : engine_.take_cues()) cues_.push_back(std::move(c));
+  if (cues_.size() > 64) cues_.erase(cues_.begin(), cues_.end() - 64);
+  animator_.update(*clips_, engine_.snapshot(), dt);
+
+  // Save after every exercise that has come to an end (done, skipped or stopped).
+  int finished = 0;
+  for (const session::ExerciseRecord& e : engine_.record().exercises) {
+    finished += (e.completed || e.skipped || e.hurt) ? 1 : 0;
+  }
+  if (finished != finished_) {
+    finished_ = finished;
+    save_ = true;
+  }
+  if (engine_.status() == session::Status::finished) {
+    stage_ = PlayerStage::pain_after;
+    save_ = true;
+    return true;
+  }
+  return engine_.status() == session::Status::running;
+}
+
+std::vector<session::Cue> Player::take_cues() {
+  std::vector<session::Cue> out;
+  out.swap(cues_);
+  return out;
+}
+
+bool Player::take_save_request() {
+  const bool s = save_;
+  save_ = false;
+  return s;
+}
+
+}  // namespace limber::app

@@ -1,0 +1,84 @@
+// app/player.h: one session from start to finish, as the person lives it.
+//
+//   pain_before -> running (the session engine) -> pain_after -> summary
+//
+// The player owns the engine and the animator, decides what the screen shows, and says
+// when something must be saved: after each exercise finishes (so closing the tab loses
+// nothing) and when the session ends. The UI only draws its state and forwards presses.
+//
+// Usage:
+//     limber::app::Player player;
+//     const std::string error = player.open(catalogue, clips, routine, &progress, desc);
+//     player.answer_pain(4);                  // before: starts the session
+//     each frame: player.update(dt); if (player.take_save_request()) store(player.in_progress());
+//     ... player.answer_pain(2);              // after: the record is final
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "animation/animator.h"
+#include "catalogue/model.h"
+#include "session/engine.h"
+#include "session/progression.h"
+
+namespace limber::app {
+
+enum class PlayerStage : std::uint8_t { closed, pain_before, running, pain_after, summary };
+std::string_view stage_id(PlayerStage stage);
+
+struct PlayerDesc {
+  session::ClockDesc clock;
+  session::PaceDesc pace;
+  bool pause_when_hidden = true;
+};
+
+class Player {
+ public:
+  // Gets ready to run `routine`: "" or why it cannot (an unknown exercise, ...).
+  std::string open(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips,
+                   const catalogue::Routine& routine, const session::ProgressState* progress, const PlayerDesc& desc);
+  void close();
+
+  // 0 to 10, or nullopt to skip the question. Before: starts the session. After: finishes it.
+  bool answer_pain(std::optional<int> score);
+
+  // Moves the session and the figure on. Returns true while something moves (draw frames).
+  bool update(float dt);
+
+  session::Engine& engine() { return engine_; }
+  const session::Engine& engine() const { return engine_; }
+  const animation::Animator& animator() const { return animator_; }
+  PlayerStage stage() const { return stage_; }
+  const std::string& routine_name() const { return routine_name_; }
+
+  // Cues since the last call (the UI speaks, plays and announces them).
+  std::vector<session::Cue> take_cues();
+
+  // True once after each finished exercise and at the end: save now.
+  bool take_save_request();
+  // The record so far (exercises finished) and the index of the next exercise.
+  const session::SessionRecord& record() const { return engine_.record(); }
+  int finished_exercises() const { return finished_; }
+
+  // Advice for the summary: above the pain rule, the sources say to ease off.
+  bool pain_above_rule(int score) const { return score > max_pain_; }
+
+ private:
+  session::Engine engine_;
+  animation::Animator animator_;
+  const animation::ClipLibrary* clips_ = nullptr;
+  session::SessionInput input_;
+  PlayerDesc desc_;
+  PlayerStage stage_ = PlayerStage::closed;
+  std::string routine_name_;
+  std::optional<int> pain_before_;
+  std::vector<session::Cue> cues_;
+  int finished_ = 0;
+  bool save_ = false;
+  int max_pain_ = 5;
+};
+
+}  // namespace limber::app
