@@ -67,7 +67,8 @@
     if (!response.ok) {
       throw new Error('Limber could not be downloaded (' + url + ': HTTP ' + response.status + ').');
     }
-    const total = Number(response.headers.get('Content-Length')) || 0;
+    // A compressed response's Content-Length counts compressed bytes, not what we read.
+    const total = response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0;
     if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
     const chunks = [];
@@ -117,7 +118,8 @@
       if (arg !== undefined && typeof arg !== 'string') {
         return { ok: false, error: 'command ' + name + ': the argument must be a string' };
       }
-      if (!module) return { ok: false, error: failure || 'the app is still starting' };
+      if (failure) return { ok: false, error: failure };
+      if (!module) return { ok: false, error: 'the app is still starting' };
       return parseReply(module.ccall('limber_command', 'string', ['string', 'string'], [name, arg || '']), 'command');
     },
   });

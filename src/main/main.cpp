@@ -9,6 +9,9 @@ limber::AppShell g_shell;  // lives as long as the page; the loop keeps ticking 
 
 int main() {
   using limber::AppShell;
+  // Nothing answers window.limber until the app has really started: a start-up failure is
+  // reported by the page, and commands must not reach a half-made app.
+  if (!g_shell.start()) return 1;
   limber::browser::set_automation({
       .state = [](void* self) { return static_cast<AppShell*>(self)->state_json(); },
       .command = [](void* self, std::string_view name, std::string_view arg) {
@@ -16,7 +19,6 @@ int main() {
       },
       .user = &g_shell,
   });
-  if (!g_shell.start()) return 1;
   limber::browser::run_main_loop({.tick = &AppShell::tick_cb, .wake = &AppShell::wake_cb, .user = &g_shell});
   return 0;
 }

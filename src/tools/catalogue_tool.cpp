@@ -12,6 +12,7 @@
 #include "catalogue/load.h"
 #include "catalogue/summary.h"
 #include "catalogue_files.h"
+#include "session/duration.h"
 
 int main(int argc, char** argv) {
   bool as_json = false;
@@ -48,7 +49,10 @@ int main(int argc, char** argv) {
               << ",\"routines\":" << limber::json::to_json(c.routines)
               << ",\"safety\":" << limber::json::to_json(c.safety) << "}\n";
   } else {
-    std::cout << "Catalogue " << dir << ": valid\n" << limber::catalogue::summary(*result.catalogue);
+    std::cout << "Catalogue " << dir << ": valid\n" << limber::catalogue::summary(
+        *result.catalogue, [](const limber::catalogue::Catalogue& c, const limber::catalogue::Routine& r) {
+          return limber::session::routine_seconds(c, r);
+        });
   }
   return 0;
 }

@@ -20,6 +20,10 @@ async function expectProblem(page, pattern) {
   const s = await page.evaluate(() => window.limber.state());
   assert.equal(s.ready, false);
   assert.match(s.error, pattern);
+  // Nothing acts on a command once start-up has failed.
+  const reply = await page.evaluate(() => window.limber.command('navigate', 'gallery'));
+  assert.equal(reply.ok, false);
+  assert.match(reply.error, pattern);
   return text;
 }
 

@@ -132,3 +132,27 @@ TEST_CASE("clip validation: an unsupported schema") {
   replace(t, R"({"schema":1)", R"({"schema":3)");
   expect(t, "clips.json: schema: unsupported schema 3 (this version reads 1)");
 }
+
+TEST_CASE("clip validation: a release that ends with the body somewhere else is refused") {
+  std::string t = valid();
+  replace(t, R"("contacts":[],)", R"("contacts":[],"release":[{"t":1,"root":{"pitch":80},"joints":{"thigh_l":{"flex":45}}}],)");
+  expect(t, "clips.json: clips[lift].release: must end in the start position (root differs)");
+}
+
+TEST_CASE("clip validation: one bad clip does not hide another's problems") {
+  std::string t = valid();
+  replace(t, R"({"t":1,"joints":{"thigh_l":{"flex":80}}})", R"({"t":1,"joints":{"thigh_l":{"flex":150}}})");
+  replace(t, R"(]}]})", R"(]},{"id":"second","exercise":"other","posture":"lying","view":"side","props":[],"contacts":[],)"
+                         R"("move":[{"t":1,"joints":{"thigh_l":{"flex":60}}}],"release":[{"t":1,"joints":{"thigh_l":{"flex":50}}}]}]})");
+  expect(t, "clips.json: clips[lift].move[1].joints.thigh_l.flex: 150 is outside the normal range -20 to 125 for thigh_l");
+  expect(t, "clips.json: clips[second].release: must end in the start position (thigh_l differs)");
+}
+
+TEST_CASE("clip sampling: a joint moving from 0 to 180 degrees passes through 90, not backwards") {
+  limber::animation::LocalPose a, b, mid;
+  b.joints[limber::animation::index(limber::animation::Bone::upper_arm_l)].flex = 180;
+  b.root_yaw = 350;
+  limber::animation::blend(a, b, 0.5f, mid);
+  CHECK(mid.joints[limber::animation::index(limber::animation::Bone::upper_arm_l)].flex == doctest::Approx(90));
+  CHECK(mid.root_yaw == doctest::Approx(-5));  // the root takes the short way
+}

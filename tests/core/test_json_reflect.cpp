@@ -133,3 +133,41 @@ TEST_CASE("json reflect: every problem is reported, with the line and column of 
   CHECK(problems[2].line == 2);
   CHECK(problems[2].column == 10);
 }
+
+namespace {
+struct Times {
+  std::int64_t at = 0;
+  std::uint64_t count = 0;
+};
+}  // namespace
+
+TEST_CASE("json reflect: 64-bit integers are checked against their exact range") {
+  const auto read_times = [](const char* text) {
+    std::vector<limber::json::Problem> problems;
+    limber::json::ReadContext ctx(problems);
+    Times t;
+    limber::json::read(limber::json::parse(text).value, t, ctx);
+    return std::pair{t, problems};
+  };
+  auto [ok, none] = read_times(R"({"at":-1700000000000,"count":18014398509481984})");
+  CHECK(none.empty());
+  CHECK(ok.at == -1700000000000);
+  CHECK(ok.count == 18014398509481984ull);
+  // 2^63 does not fit an int64, and a negative count does not fit a uint64.
+  auto [big, too_big] = read_times(R"({"at":9223372036854775808,"count":1})");
+  REQUIRE(too_big.size() == 1);
+  CHECK(too_big[0].message == "number out of range");
+  auto [neg, negative] = read_times(R"({"at":1,"count":-1})");
+  REQUIRE(negative.size() == 1);
+  CHECK(negative[0].path == "count");
+  // Unsigned values are written as unsigned.
+  CHECK(limber::json::to_json(Times{.at = 1, .count = 18446744073709551615ull}) ==
+        R"({"at":1,"count":18446744073709551615})");
+}
+
+TEST_CASE("json reflect: an empty key is named as \"\" in the path") {
+  Outer out;
+  const auto problems = read_text(R"({"name":"n","weight":1,"flag":true,"colour":"red","":1})", out);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].path == "\"\"");
+}

@@ -82,6 +82,9 @@ TEST_CASE("json parse: every malformed input is refused with its line and column
 
 TEST_CASE("json parse: nesting is limited so hostile input cannot exhaust the stack") {
   CHECK(parse(std::string(64, '[') + std::string(64, ']')).ok());
+  const auto one_more = parse(std::string(65, '[') + std::string(65, ']'));
+  CHECK_FALSE(one_more.ok());
+  CHECK(one_more.error.message == "nested deeper than 64 levels");
   const auto deep = parse(std::string(100000, '['));
   CHECK_FALSE(deep.ok());
   CHECK(deep.error.message == "nested deeper than 64 levels");

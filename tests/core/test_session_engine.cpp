@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "session/engine.h"
 #include "session_fixtures.h"
@@ -289,8 +291,12 @@ TEST_CASE("engine: repeat the last rep goes back to its start and counts it agai
   CHECK(r.s().phase == Phase::move);
   CHECK(r.s().rep == 1);
   CHECK(r.s().session_elapsed == 10);
-  r.at(10 + 29 - 10 + 0.5);  // both reps done again after the repeat
-  CHECK(r.engine.record().exercises[0].reps_done.together == 2);
+  r.at(19.5);  // rep 1 done (its release ended at 19): now in the rest
+  CHECK(r.engine.record().exercises[0].reps_done.together == 1);
+  CHECK(r.engine.repeat_rep());  // rep 1 again
+  CHECK(r.s().rep == 1);
+  r.at(29.5);  // rep 1 (again) and rep 2 done
+  CHECK(r.engine.record().exercises[0].reps_done.together == 3);
   r.at(40);  // in the rest after a: repeats a's last rep
   CHECK(r.engine.repeat_rep());
   CHECK(r.s().exercise_id == "a");
@@ -477,4 +483,64 @@ TEST_CASE("engine: the record of a session with a skipped exercise") {
   CHECK(rec.exercises[1].skipped);
   CHECK(rec.exercises[1].reps_done.total() == 0);
   CHECK(rec.exercises[2].completed);
+}
+
+TEST_CASE("engine: controls on an engine that never started do nothing") {
+  Engine engine;
+  engine.end_early();
+  engine.extend_get_ready(5);
+  engine.pause();
+  engine.resume();
+  engine.skip();
+  engine.back();
+  CHECK_FALSE(engine.repeat_rep());
+  engine.this_hurts();
+  engine.page_hidden();
+  CHECK(engine.status() == Status::idle);
+}
+
+TEST_CASE("engine: a clock reading that is not a number is refused and changes nothing") {
+  Rig r;
+  r.start(r.three());
+  r.at(12);
+  const double now = r.clock.now;
+  r.clock.now = std::nan("");
+  r.engine.update();
+  CHECK(r.engine.last_error() == "the clock gave no valid reading; it was ignored");
+  CHECK(r.s().status == Status::running);
+  CHECK(r.s().session_elapsed == doctest::Approx(12));
+  CHECK_FALSE(r.engine.record().completed);
+  r.clock.now = now + 1;
+  r.engine.update();
+  CHECK(r.s().session_elapsed == doctest::Approx(13));
+  // And a session cannot start on one.
+  FakeClock bad;
+  bad.now = std::nan("");
+  Engine e;
+  const auto x = make_exercise("x");
+  CHECK(e.start({.routine_id = "r", .exercises = {{.exercise = &x, .dosage_id = "d", .dosage = make_dosage(1, Sides::together)}}},
+                {.clock = bad.desc()}) == "the clock gave no valid reading");
+}
+
+TEST_CASE("engine: extending the get ready by nonsense is ignored") {
+  Rig r;
+  r.start(r.three());
+  const double total = r.engine.plan().total;
+  for (const double bad : {std::nan(""), -5.0, 0.0, 500.0, std::numeric_limits<double>::infinity()}) {
+    r.engine.extend_get_ready(bad);
+  }
+  CHECK(r.engine.plan().total == total);
+}
+
+TEST_CASE("engine: each cue carries the moment it belongs to") {
+  Rig r;
+  r.start(r.three());
+  r.cues();
+  r.at(10.5);
+  const auto c = r.cues();
+  REQUIRE_FALSE(c.empty());
+  CHECK(c.back().text == "Move a");
+  // Raised by the first update after the move began at 10 s (updates come at 60 Hz).
+  CHECK(c.back().at >= 10.0);
+  CHECK(c.back().at < 10.0 + 1.0 / 60 + 1e-9);
 }

@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "catalogue/load.h"
+#include "session/duration.h"
+#include "session/engine.h"
 #include "session/progression.h"
 #include "session/session_input.h"
 
@@ -51,5 +53,24 @@ TEST_CASE("session input: progression raises reps within the source's range") {
   for (const auto& e : built.input.exercises) {
     if (e.exercise->id == "knee_rolls") CHECK(e.dosage.reps.start == 10);           // the NHS's upper bound
     if (e.exercise->id == "back_extensions") CHECK(e.dosage.reps.start == 8);       // untouched
+  }
+}
+
+TEST_CASE("session input: a routine's stated duration is exactly how long the engine takes") {
+  for (const auto& routine : shipped().routines) {
+    CAPTURE(routine.id);
+    const auto built = session::build_input(shipped(), routine.id, nullptr);
+    REQUIRE(built.ok());
+    struct Clock {
+      double now = 0;
+      static double read(void* c) { return static_cast<Clock*>(c)->now; }
+    } clock;
+    session::Engine engine;
+    REQUIRE(engine.start(built.input, {.clock = {.monotonic_seconds = &Clock::read, .user = &clock}}) == "");
+    while (engine.status() != session::Status::finished && clock.now < 7200) {
+      clock.now += 0.5;
+      engine.update();
+    }
+    CHECK(engine.snapshot().session_elapsed == doctest::Approx(session::routine_seconds(shipped(), routine)));
   }
 }

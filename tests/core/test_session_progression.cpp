@@ -86,3 +86,26 @@ TEST_CASE("progression: switched off, everyone stays at the start values") {
   CHECK(p.level_of("tilt") == 0);
   CHECK(p.exercises.empty());
 }
+
+TEST_CASE("progression: an exercise listed twice in a routine counts once per session") {
+  ProgressState p;
+  SessionRecord twice = clean_session();
+  twice.exercises.push_back(twice.exercises[0]);
+  session::update_progress(p, twice);
+  CHECK(p.level_of("tilt") == 0);  // one clean session, not two
+  session::update_progress(p, twice);
+  CHECK(p.level_of("tilt") == 1);
+  twice.exercises[0].hurt = true;
+  twice.exercises[1].hurt = true;
+  session::update_progress(p, twice);
+  CHECK(p.level_of("tilt") == 0);  // one level down, not two
+  for (int i = 0; i < 4; ++i) session::update_progress(p, clean_session());
+  twice = clean_session();
+  twice.exercises.push_back(twice.exercises[0]);
+  twice.exercises[1].completed = false;
+  const int before = p.level_of("tilt");
+  const auto clean_before = p.exercises[0].clean_sessions;
+  session::update_progress(p, twice);
+  CHECK(p.level_of("tilt") == before);
+  CHECK(p.exercises[0].clean_sessions == clean_before);  // not completed both times: not clean
+}

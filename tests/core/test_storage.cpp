@@ -236,7 +236,15 @@ TEST_CASE("backup: a backup with bad data inside changes nothing") {
   UserData unknown = sample();
   unknown.routines[0].items[0].exercise = "cartwheel";
   r = import_backup(d, export_backup(unknown, 1), test::shipped_catalogue());
-  CHECK(r.error.find("names an exercise Limber does not have: 'cartwheel'") != std::string::npos);
+  CHECK(r.error.find("data.routines[my_morning].items[0].exercise: unknown exercise 'cartwheel'") != std::string::npos);
+  UserData overdosed = sample();
+  overdosed.routines[0].items[0].reps = catalogue::Range{.min = 30, .max = 30, .start = 30};
+  r = import_backup(d, export_backup(overdosed, 1), test::shipped_catalogue());
+  CHECK(r.error.find("reps override must stay within the source's 8 to 10") != std::string::npos);
+  UserData no_option = sample();
+  no_option.routines[0].items[0].dosage = "marathon";
+  r = import_backup(d, export_backup(no_option, 1), test::shipped_catalogue());
+  CHECK(r.error.find("exercise 'knee_rolls' has no dosage option 'marathon'") != std::string::npos);
   CHECK(d == before);
 }
 

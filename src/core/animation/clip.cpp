@@ -119,6 +119,7 @@ class Compiler {
   }
 
   CompiledClip compile(const ClipData& c, const Posture& posture, const std::string& base) {
+    const std::size_t problems_before = problems_.size();
     CompiledClip out;
     out.id = c.id;
     out.exercise = c.exercise;
@@ -150,16 +151,20 @@ class Compiler {
       }
     } else {
       out.release = compile_track(c.release, out.held, out.surface_height, base + ".release");
-      if (!problems_.empty()) return out;
+      if (problems_.size() != problems_before) return out;  // this clip's keys are already wrong
       // The release must end where the move began, or the next repetition would jump.
       const LocalPose& end = out.release.back().pose;
-      for (int i = 0; i < kBoneCount; ++i) {
+      std::string differs;
+      if (!(end.root == out.start.root) || end.root_pitch != out.start.root_pitch ||
+          end.root_roll != out.start.root_roll || end.root_yaw != out.start.root_yaw) {
+        differs = "root";
+      }
+      for (int i = 0; i < kBoneCount && differs.empty(); ++i) {
         if (!(end.joints[static_cast<std::size_t>(i)] == out.start.joints[static_cast<std::size_t>(i)])) {
-          report(base + ".release", "must end in the start position (" + std::string(skeleton()[static_cast<std::size_t>(i)].id) +
-                                        " differs)");
-          break;
+          differs = skeleton()[static_cast<std::size_t>(i)].id;
         }
       }
+      if (!differs.empty()) report(base + ".release", "must end in the start position (" + differs + " differs)");
     }
     return out;
   }
@@ -173,7 +178,10 @@ float wrap180(float d) {
   return d - 180.0f;
 }
 
+// The root turns freely, so it takes the short way round. Joints do not: a shoulder going
+// from 0 to 180 degrees must pass through 90, never swing backwards through its limit.
 float blend_angle(float a, float b, float w) { return a + wrap180(b - a) * w; }
+float blend_joint(float a, float b, float w) { return a + (b - a) * w; }
 
 }  // namespace
 
@@ -194,9 +202,9 @@ void blend(const LocalPose& a, const LocalPose& b, float w, LocalPose& out) {
   out.root_roll = blend_angle(a.root_roll, b.root_roll, w);
   out.root_yaw = blend_angle(a.root_yaw, b.root_yaw, w);
   for (std::size_t i = 0; i < out.joints.size(); ++i) {
-    out.joints[i].flex = blend_angle(a.joints[i].flex, b.joints[i].flex, w);
-    out.joints[i].abd = blend_angle(a.joints[i].abd, b.joints[i].abd, w);
-    out.joints[i].twist = blend_angle(a.joints[i].twist, b.joints[i].twist, w);
+    out.joints[i].flex = blend_joint(a.joints[i].flex, b.joints[i].flex, w);
+    out.joints[i].abd = blend_joint(a.joints[i].abd, b.joints[i].abd, w);
+    out.joints[i].twist = blend_joint(a.joints[i].twist, b.joints[i].twist, w);
   }
 }
 

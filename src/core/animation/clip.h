@@ -120,7 +120,8 @@ ClipLoadResult load_clips(std::string_view text);
 
 // The pose at normalised time t (0..1) along a track, with easing and shortest-path angles.
 void sample(const Track& track, float t, LocalPose& out);
-// a..b by w, each angle the short way round.
+// a..b by w: the root's angles the short way round, joint angles straight through their
+// range (a joint never wraps past its limit).
 void blend(const LocalPose& a, const LocalPose& b, float w, LocalPose& out);
 float ease(Ease e, float t);
 

@@ -26,11 +26,11 @@
 
 namespace limber::app {
 
-// One clickable thing the UI drew, in CSS pixels from the canvas's top left corner.
-// id and label must outlive the frame: the UI passes string literals.
+// One clickable thing the UI drew, in CSS pixels from the canvas's top left corner. It owns
+// its text: state() is read after the frame, when a label built for it is long gone.
 struct ControlRect {
-  std::string_view id;
-  std::string_view label;
+  std::string id;
+  std::string label;
   float x = 0, y = 0, width = 0, height = 0;
 };
 

@@ -67,7 +67,7 @@ void count_table(std::string& out, const char* heading, const Catalogue& c, E Ex
 
 }  // namespace
 
-std::string summary(const Catalogue& c) {
+std::string summary(const Catalogue& c, RoutineSeconds routine_seconds) {
   std::string out;
   int in_bed = 0;
   for (const Exercise& e : c.exercises) in_bed += e.in_bed ? 1 : 0;
@@ -89,10 +89,10 @@ std::string summary(const Catalogue& c) {
     out += "      sources: " + source_list(c, e.sources) + "\n";
   }
 
-  out += "\nRoutines (total time at default dosage, including 10 s to get ready for each exercise):\n";
+  out += "\nRoutines (total time at default dosage, paced as a session: getting ready, rests, the closing relaxation):\n";
   for (const Routine& r : c.routines) {
     out += "  " + r.id + ": " + r.name + ", " + std::to_string(r.items.size()) + " exercises, " +
-           format_duration(routine_seconds(c, r, {})) + ", " + r.frequency_text + "\n";
+           format_duration(routine_seconds(c, r)) + ", " + r.frequency_text + "\n";
     for (const RoutineItem& item : r.items) {
       const Exercise* e = c.find_exercise(item.exercise);
       if (!e) continue;

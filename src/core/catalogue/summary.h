@@ -15,8 +15,11 @@ std::string describe(const Range& range, const char* unit, const char* units);
 std::string describe(const Dosage& dosage);
 std::string format_duration(double seconds);  // "4 min 30 s"
 
+// How long a routine takes; the session engine knows (session/duration.h).
+using RoutineSeconds = double (*)(const Catalogue& catalogue, const Routine& routine);
+
 // Counts by position and kind, every exercise with its default dosage and sources, and
 // every routine with its total time at default dosage.
-std::string summary(const Catalogue& catalogue);
+std::string summary(const Catalogue& catalogue, RoutineSeconds routine_seconds);
 
 }  // namespace limber::catalogue

@@ -142,50 +142,10 @@ class Checker {
     }
   }
 
-  void check_override(const std::string& path, const std::optional<Range>& value, const Range& allowed,
-                      const char* what) {
-    if (!value) return;
-    if (value->min < allowed.min || value->max > allowed.max || value->min > value->max ||
-        value->start < value->min || value->start > value->max) {
-      report(kRoutinesFile, path, std::string(what) + " override must stay within the source's " +
-                                      std::to_string(allowed.min) + " to " + std::to_string(allowed.max));
-    }
-  }
-
   void check_routines() {
     check_ids(kRoutinesFile, "routines", c_.routines);
     for (const Routine& r : c_.routines) {
-      const std::string base = "routines[" + r.id + "]";
-      if (r.items.empty()) report(kRoutinesFile, base + ".items", "a routine needs at least one exercise");
-      check_source_refs(kRoutinesFile, base + ".sources", r.sources, true);
-      check_seconds(kRoutinesFile, base + ".rest_between_exercises_seconds", r.rest_between_exercises_seconds, 0,
-                    DosageLimits::max_rest_seconds);
-      for (std::size_t i = 0; i < r.items.size(); ++i) {
-        const RoutineItem& item = r.items[i];
-        const std::string path = base + ".items[" + std::to_string(i) + "]";
-        const Exercise* e = c_.find_exercise(item.exercise);
-        if (!e) {
-          report(kRoutinesFile, path + ".exercise", "unknown exercise '" + item.exercise + "'");
-          continue;
-        }
-        const DosageOption* option = e->dosages.empty() ? nullptr : &e->dosages.front();
-        if (item.dosage) {
-          option = find_dosage(*e, *item.dosage);
-          if (!option) {
-            report(kRoutinesFile, path + ".dosage",
-                   "exercise '" + e->id + "' has no dosage option '" + *item.dosage + "'");
-            continue;
-          }
-        }
-        if (!option) continue;
-        check_override(path + ".reps", item.reps, option->dosage.reps, "reps");
-        check_override(path + ".sets", item.sets, option->dosage.sets, "sets");
-        if (item.hold && !option->dosage.hold) {
-          report(kRoutinesFile, path + ".hold", "dosage option '" + option->id + "' has no hold to override");
-        } else if (option->dosage.hold) {
-          check_override(path + ".hold", item.hold, option->dosage.hold->amount, "hold");
-        }
-      }
+      validate_routine(c_, r, {.file = kRoutinesFile, .path = "routines[" + r.id + "]", .require_sources = true}, problems_);
     }
   }
 
@@ -214,5 +174,54 @@ class Checker {
 }  // namespace
 
 void validate(const Catalogue& catalogue, std::vector<Problem>& problems) { Checker(catalogue, problems).run(); }
+
+void validate_routine(const Catalogue& c, const Routine& r, const RoutineCheckDesc& desc, std::vector<Problem>& problems) {
+  const auto report = [&](std::string path, std::string message) {
+    problems.push_back({.file = desc.file, .path = std::move(path), .message = std::move(message)});
+  };
+  const std::string& base = desc.path;
+  if (r.items.empty()) report(base + ".items", "a routine needs at least one exercise");
+  if (desc.require_sources && r.sources.empty()) report(base + ".sources", "needs at least one source");
+  for (const std::string& ref : r.sources) {
+    if (!c.find_source(ref)) report(base + ".sources", "unknown source '" + ref + "'");
+  }
+  if (r.rest_between_exercises_seconds < 0 || r.rest_between_exercises_seconds > DosageLimits::max_rest_seconds) {
+    report(base + ".rest_between_exercises_seconds", "must be from 0 to 300 seconds");
+  }
+  const auto check_override = [&](const std::string& path, const std::optional<Range>& value, const Range& allowed,
+                                  const char* what) {
+    if (!value) return;
+    if (value->min < allowed.min || value->max > allowed.max || value->min > value->max ||
+        value->start < value->min || value->start > value->max) {
+      report(path, std::string(what) + " override must stay within the source's " + std::to_string(allowed.min) +
+                       " to " + std::to_string(allowed.max));
+    }
+  };
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    const RoutineItem& item = r.items[i];
+    const std::string path = base + ".items[" + std::to_string(i) + "]";
+    const Exercise* e = c.find_exercise(item.exercise);
+    if (!e) {
+      report(path + ".exercise", "unknown exercise '" + item.exercise + "'");
+      continue;
+    }
+    const DosageOption* option = e->dosages.empty() ? nullptr : &e->dosages.front();
+    if (item.dosage) {
+      option = find_dosage(*e, *item.dosage);
+      if (!option) {
+        report(path + ".dosage", "exercise '" + e->id + "' has no dosage option '" + *item.dosage + "'");
+        continue;
+      }
+    }
+    if (!option) continue;
+    check_override(path + ".reps", item.reps, option->dosage.reps, "reps");
+    check_override(path + ".sets", item.sets, option->dosage.sets, "sets");
+    if (item.hold && !option->dosage.hold) {
+      report(path + ".hold", "dosage option '" + option->id + "' has no hold to override");
+    } else if (option->dosage.hold) {
+      check_override(path + ".hold", item.hold, option->dosage.hold->amount, "hold");
+    }
+  }
+}
 
 }  // namespace limber::catalogue

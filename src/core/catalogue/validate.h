@@ -11,6 +11,7 @@
 //     limber::catalogue::validate(catalogue, problems);   // empty: valid
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "catalogue/model.h"
@@ -29,5 +30,15 @@ struct DosageLimits {
 };
 
 void validate(const Catalogue& catalogue, std::vector<Problem>& problems);
+
+// One routine against the catalogue's exercises (built-in ones, and a person's own or
+// imported ones, which need no source).
+struct RoutineCheckDesc {
+  std::string file;   // for the problems: "routines.json", "backup"
+  std::string path;   // "routines[nhs_daily]"
+  bool require_sources = false;
+};
+void validate_routine(const Catalogue& catalogue, const Routine& routine, const RoutineCheckDesc& desc,
+                      std::vector<Problem>& problems);
 
 }  // namespace limber::catalogue

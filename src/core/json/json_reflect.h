@@ -57,8 +57,8 @@ class ReadContext {
   std::string path() const {
     std::string p;
     for (const std::string& s : segments_) {
-      if (!p.empty() && s.front() != '[') p += '.';
-      p += s;
+      if (!p.empty() && (s.empty() || s.front() != '[')) p += '.';
+      p += s.empty() ? std::string("\"\"") : s;  // an empty key still shows where it is
     }
     return p;
   }
@@ -177,9 +177,11 @@ void read(const Value& v, T& out, ReadContext& ctx) {
     if (!v.is_number()) return ctx.problem("expected a whole number, got " + std::string(type_name(v)), &v);
     const double d = v.as_number();
     if (!v.integral && d != std::floor(d)) return ctx.problem("expected a whole number, got " + detail::number_text(d), &v);
-    if (d < static_cast<double>(std::numeric_limits<T>::min()) || d > static_cast<double>(std::numeric_limits<T>::max())) {
-      return ctx.problem("number out of range", &v);
-    }
+    // Exact bounds: 2^digits is the first value past the type's range (and, unlike
+    // (double)INT64_MAX, is representable, so the comparison is exact).
+    const double past_max = std::ldexp(1.0, std::numeric_limits<T>::digits);
+    const double lowest = std::is_signed_v<T> ? -past_max : 0.0;
+    if (d < lowest || d >= past_max) return ctx.problem("number out of range", &v);
     out = static_cast<T>(d);
   } else if constexpr (std::is_floating_point_v<T>) {
     if (!v.is_number()) return ctx.problem("expected a number, got " + std::string(type_name(v)), &v);
@@ -219,6 +221,8 @@ void write(Writer& w, const T& value) {
     Codec<T>::write(w, value);
   } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string>) {
     w.value(value);
+  } else if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T>) {
+    w.value(static_cast<std::uint64_t>(value));
   } else if constexpr (std::is_integral_v<T>) {
     w.value(static_cast<std::int64_t>(value));
   } else if constexpr (std::is_floating_point_v<T>) {

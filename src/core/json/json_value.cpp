@@ -79,7 +79,7 @@ class Parser {
   }
 
   bool parse_value(Value& out, int depth) {
-    if (depth > kMaxDepth) return fail("nested deeper than 64 levels");
+    if (depth >= kMaxDepth) return fail("nested deeper than 64 levels");
     out.line = line_;
     out.column = column();
     switch (peek()) {

@@ -87,7 +87,9 @@ std::string Engine::start(const SessionInput& input, const EngineDesc& desc) {
     record_.exercises.push_back(std::move(r));
   }
 
-  last_clock_ = anchor_clock_ = clock_now();
+  const double now = clock_now();
+  if (!std::isfinite(now)) return "the clock gave no valid reading";
+  last_clock_ = anchor_clock_ = now;
   anchor_plan_ = plan_time_ = 0;
   active_seconds_ = 0;
   snapshot_ = {};
@@ -105,6 +107,10 @@ double Engine::plan_time_at(double now) const { return anchor_plan_ + (now - anc
 void Engine::update() {
   if (snapshot_.status == Status::idle) return;
   const double now = clock_now();
+  if (!std::isfinite(now)) {
+    last_error_ = "the clock gave no valid reading; it was ignored";
+    return;
+  }
   if (now < last_clock_) {
     char message[96];
     std::snprintf(message, sizeof message, "the clock went backwards by %.3f s; the reading was ignored",
@@ -129,6 +135,7 @@ void Engine::update() {
 void Engine::advance_to(double t, bool count_progress) {
   if (t < plan_time_) t = plan_time_;
   double from = plan_time_;
+  plan_time_ = t;  // cues raised below belong to this moment
   const std::size_t target = plan_.step_at(t);
   if (target != step_) {
     for (std::size_t i = step_; i < target; ++i) {
@@ -165,7 +172,6 @@ void Engine::advance_to(double t, bool count_progress) {
     }
     if (latest >= 0) cue(latest_in ? CueKind::breath_in : CueKind::breath_out, latest_in ? "Breathe in" : "Breathe out");
   }
-  plan_time_ = t;
   if (s.phase == Phase::done) finish(false);
 }
 
@@ -242,8 +248,8 @@ void Engine::pause() {
 void Engine::resume() {
   if (snapshot_.status != Status::paused) return;
   const double now = clock_now();
-  if (now < last_clock_) {
-    last_error_ = "the clock went backwards; resuming from the last good reading";
+  if (!std::isfinite(now) || now < last_clock_) {
+    last_error_ = "the clock gave no valid reading; resuming from the last good one";
   } else {
     last_clock_ = now;
   }
@@ -294,6 +300,7 @@ bool Engine::repeat_rep() {
 }
 
 void Engine::end_early() {
+  if (snapshot_.status == Status::idle) return;
   update();
   if (snapshot_.status == Status::running || snapshot_.status == Status::paused) finish(true);
   refresh_snapshot(plan_time_);
@@ -311,8 +318,8 @@ void Engine::this_hurts() {
 }
 
 void Engine::extend_get_ready(double seconds) {
+  if (snapshot_.status == Status::idle || !(seconds > 0 && seconds <= 120)) return;
   update();
-  if (seconds <= 0 || seconds > 120) return;
   const Step& s = plan_.steps[step_];
   if (s.phase != Phase::get_ready || snapshot_.status == Status::finished) return;
   plan_.set_duration(step_, s.duration + seconds);

@@ -44,7 +44,19 @@ void update_progress(ProgressState& state, const SessionRecord& record) {
   if (!state.enabled) return;
   const bool any_hurt = std::any_of(record.exercises.begin(), record.exercises.end(),
                                     [](const ExerciseRecord& e) { return e.hurt; });
+  // An exercise listed twice in a routine still counts once per session: completed only
+  // if every time was, hurt if any time did.
+  std::vector<ExerciseRecord> once;
   for (const ExerciseRecord& e : record.exercises) {
+    auto seen = std::find_if(once.begin(), once.end(), [&](const ExerciseRecord& o) { return o.exercise == e.exercise; });
+    if (seen == once.end()) {
+      once.push_back(e);
+    } else {
+      seen->completed = seen->completed && e.completed;
+      seen->hurt = seen->hurt || e.hurt;
+    }
+  }
+  for (const ExerciseRecord& e : once) {
     if (e.hurt) {
       ExerciseProgress& p = entry(state, e.exercise);
       p.level = std::max(0, p.level - 1);

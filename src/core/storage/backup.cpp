@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "catalogue/catalogue_json.h"
+#include "catalogue/validate.h"
 #include "storage/migrate.h"
 
 namespace limber::storage {
@@ -90,13 +91,13 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
   std::vector<DataProblem> problems;
   for (json::Problem& p : shape) problems.push_back({std::move(p.path), std::move(p.message)});
   if (problems.empty()) check(file.data, problems);
+  // The same rules as the built-in routines: known exercises and dosage options, overrides
+  // within the sources' ranges.
+  std::vector<catalogue::Problem> routine_problems;
   for (const catalogue::Routine& r : file.data.routines) {
-    for (const catalogue::RoutineItem& item : r.items) {
-      if (!catalogue.find_exercise(item.exercise)) {
-        problems.push_back({"data.routines[" + r.id + "]", "names an exercise Limber does not have: '" + item.exercise + "'"});
-      }
-    }
+    catalogue::validate_routine(catalogue, r, {.file = "backup", .path = "data.routines[" + r.id + "]"}, routine_problems);
   }
+  for (catalogue::Problem& p : routine_problems) problems.push_back({std::move(p.path), std::move(p.message)});
   if (!problems.empty()) {
     result.error = "This Limber backup has a problem and was not imported: " + problems.front().path + ": " +
                    problems.front().message + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "") + ".";
