@@ -4,6 +4,7 @@
 #include <string>
 
 #include "animation/clip.h"
+#include "problem_matchers.h"
 
 using limber::animation::load_clips;
 using limber::catalogue::format;
@@ -26,13 +27,7 @@ void replace(std::string& text, const std::string& from, const std::string& to) 
 void expect(const std::string& text, const std::string& problem) {
   const auto r = load_clips(text);
   CHECK_FALSE(r.library.has_value());
-  std::string all;
-  bool found = false;
-  for (const auto& p : r.problems) {
-    all += format(p) + "\n";
-    found = found || format(p) == problem;
-  }
-  CHECK_MESSAGE(found, "expected: " << problem << "\ngot:\n" << all);
+  limber::test::expect_problem(r.problems, problem);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "catalogue/load.h"
+#include "problem_matchers.h"
 
 using limber::catalogue::format;
 using limber::catalogue::load;
@@ -52,13 +53,7 @@ void replace(std::string& text, const std::string& from, const std::string& to) 
 void expect_refused(const Texts& t, const std::string& expected) {
   const auto result = t.load_all();
   CHECK_FALSE(result.catalogue.has_value());
-  std::string all;
-  bool found = false;
-  for (const auto& p : result.problems) {
-    all += format(p) + "\n";
-    found = found || format(p) == expected;
-  }
-  CHECK_MESSAGE(found, "expected: " << expected << "\ngot:\n" << all);
+  limber::test::expect_problem(result.problems, expected);
 }
 
 }  // namespace
