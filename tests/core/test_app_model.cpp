@@ -5,37 +5,65 @@
 using limber::app::AppModel;
 using limber::app::Screen;
 
-TEST_CASE("app model: starts on home with nowhere to go back to") {
+TEST_CASE("app model: starts on today with nowhere to go back to") {
   AppModel m;
-  CHECK(m.screen() == Screen::home);
+  CHECK(m.screen() == Screen::today);
   CHECK_FALSE(m.can_go_back());
   CHECK_FALSE(m.back());
-  CHECK(m.screen() == Screen::home);
+  CHECK(m.screen() == Screen::today);
 }
 
 TEST_CASE("app model: navigate and back retrace the history") {
   AppModel m;
-  m.navigate(Screen::before_you_start);
-  CHECK(m.screen() == Screen::before_you_start);
-  CHECK(m.can_go_back());
+  m.navigate(Screen::library);
+  m.navigate(Screen::exercise);
+  CHECK(m.screen() == Screen::exercise);
+  CHECK(m.depth() == 3);
   CHECK(m.back());
-  CHECK(m.screen() == Screen::home);
+  CHECK(m.screen() == Screen::library);
+  CHECK(m.back());
+  CHECK(m.screen() == Screen::today);
 }
 
 TEST_CASE("app model: navigating to the screen already shown adds no history") {
   AppModel m;
-  m.navigate(Screen::before_you_start);
-  m.navigate(Screen::before_you_start);
+  m.navigate(Screen::safety);
+  m.navigate(Screen::safety);
   CHECK(m.back());
   CHECK_FALSE(m.can_go_back());
 }
 
-TEST_CASE("app model: every screen id round-trips and unknown ids are rejected") {
+TEST_CASE("app model: a tab starts the history again from today") {
+  AppModel m;
+  m.navigate(Screen::library);
+  m.navigate(Screen::exercise);
+  m.navigate(Screen::progress);
+  CHECK(m.depth() == 2);
+  CHECK(m.back());
+  CHECK(m.screen() == Screen::today);
+  m.navigate(Screen::settings);
+  m.navigate(Screen::today);
+  CHECK_FALSE(m.can_go_back());
+}
+
+TEST_CASE("app model: a screen belongs to the tab it was opened from") {
+  AppModel m;
+  CHECK(m.tab() == Screen::today);
+  m.navigate(Screen::routines);
+  m.navigate(Screen::routine_editor);
+  CHECK(m.tab() == Screen::routines);
+  m.navigate(Screen::exercise);
+  CHECK(m.tab() == Screen::routines);
+}
+
+TEST_CASE("app model: every screen id round-trips, has a title, and unknown ids are rejected") {
   for (const Screen s : limber::app::all_screens()) {
     const auto back = limber::app::screen_from_id(limber::app::screen_id(s));
     REQUIRE(back.has_value());
     CHECK(*back == s);
+    CHECK_FALSE(limber::app::screen_title(s).empty());
   }
   CHECK_FALSE(limber::app::screen_from_id("").has_value());
-  CHECK_FALSE(limber::app::screen_from_id("Home").has_value());
+  CHECK_FALSE(limber::app::screen_from_id("Today").has_value());
+  CHECK_FALSE(limber::app::screen_from_id("home").has_value());
 }

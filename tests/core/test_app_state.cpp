@@ -3,38 +3,60 @@
 #include <array>
 
 #include "app/app_state.h"
+#include "app_fixtures.h"
+#include "json/json_value.h"
 
 using namespace limber::app;
 
-TEST_CASE("app state: the JSON carries screen, frames, viewport and controls") {
+TEST_CASE("app state: the shell's part carries frames, viewport, timing and controls") {
   const std::array controls = {
       ControlRect{.id = "start", .label = "Start", .x = 20, .y = 600.5f, .width = 350, .height = 64},
   };
   AppSnapshot s;
   s.ready = true;
-  s.screen = Screen::before_you_start;
-  s.can_go_back = true;
   s.frames_drawn = 7;
   s.sleeping = true;
-  s.viewport = {.css_width = 390, .css_height = 844, .pixel_ratio = 3,
-                .framebuffer_width = 1170, .framebuffer_height = 2532};
+  s.viewport = {.css_width = 390, .css_height = 844, .pixel_ratio = 3, .framebuffer_width = 1170, .framebuffer_height = 2532};
   s.font_pixel_ratio = 3;
   s.catalogue_exercises = 24;
   s.catalogue_routines = 4;
   s.clips = 24;
   s.figures_drawn = 2;
-  s.theme = "dark";
+  s.frame_cpu_ms_median = 1.5;
+  s.frame_cpu_samples = 30;
   s.controls = controls;
-  CHECK(state_json(s) ==
+  CHECK(state_json(s, nullptr) ==
         std::string(R"({"app":"limber","version":")") + LIMBER_VERSION +
-            R"(","ready":true,"screen":"before_you_start","canGoBack":true,"frames":7,"sleeping":true,)"
+            R"(","ready":true,"frames":7,"sleeping":true,)"
             R"("viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},)"
-            R"("fontPixelRatio":3,"catalogue":{"exercises":24,"routines":4},"clips":24,"figures":2,"theme":"dark","controls":[{"id":"start","label":"Start","x":20,"y":600.5,"width":350,"height":64}]})");
+            R"("fontPixelRatio":3,"catalogue":{"exercises":24,"routines":4},"clips":24,"figures":2,)"
+            R"("frameCpuMs":{"median":1.5,"samples":30},)"
+            R"("controls":[{"id":"start","label":"Start","x":20,"y":600.5,"width":350,"height":64}]})");
 }
 
 TEST_CASE("app state: a label with quotes stays valid JSON") {
   const std::array controls = {ControlRect{.id = "q", .label = "Say \"go\"", .x = 0, .y = 0, .width = 1, .height = 1}};
   AppSnapshot s;
   s.controls = controls;
-  CHECK(state_json(s).find(R"("label":"Say \"go\"")") != std::string::npos);
+  CHECK(state_json(s, nullptr).find(R"("label":"Say \"go\"")") != std::string::npos);
+}
+
+TEST_CASE("app state: the app's part names the screen, storage, data and the session") {
+  limber::test::AppRig r;
+  REQUIRE(r.run("start", "gentle_bad_day").ok);
+  REQUIRE(r.run("pain", "3").ok);
+  r.advance(1);
+  const auto parsed = limber::json::parse(state_json({}, &r.app));
+  REQUIRE(parsed.ok());
+  const auto& v = parsed.value;
+  CHECK(v.find("screen")->as_string() == "player");
+  CHECK(v.find("title")->as_string() == "Session");
+  CHECK(v.find("storage")->find("status")->as_string() == "pending");
+  CHECK(v.find("data")->find("interrupted")->as_bool());
+  const auto* session = v.find("session");
+  CHECK(session->find("stage")->as_string() == "running");
+  CHECK(session->find("routine")->as_string() == "gentle_bad_day");
+  CHECK(session->find("exercise")->as_number() == 1);
+  CHECK(session->find("exercises")->as_number() == 4);
+  CHECK(session->find("phase")->as_string() == "get_ready");
 }

@@ -74,3 +74,57 @@ TEST_CASE("session input: a routine's stated duration is exactly how long the en
     CHECK(engine.snapshot().session_elapsed == doctest::Approx(session::routine_seconds(shipped(), routine)));
   }
 }
+
+namespace {
+// A routine of one item, added to a copy of the shipped catalogue.
+catalogue::Catalogue with_routine(catalogue::RoutineItem item) {
+  catalogue::Catalogue c = shipped();
+  c.routines = {{.id = "one", .name = "One", .items = {std::move(item)}}};
+  return c;
+}
+// A copy: the result it comes from is a temporary.
+session::PlannedExercise only(const session::InputResult& built) {
+  REQUIRE(built.ok());
+  REQUIRE(built.input.exercises.size() == 1);
+  return built.input.exercises.front();
+}
+}  // namespace
+
+TEST_CASE("session input: the hold preference picks the longer or shorter hold where sources differ") {
+  const auto c = with_routine({.exercise = "single_knee_hug_in_bed"});
+  const auto standard = only(session::build_input(c, "one", nullptr));
+  CHECK(standard.dosage_id == "bhf");
+  CHECK(standard.dosage.hold->amount.start == 5);
+  const auto longer = only(session::build_input(c, "one", nullptr, catalogue::HoldPreference::longer));
+  CHECK(longer.dosage_id == "sos_physio");
+  CHECK(longer.dosage.hold->amount.start == 20);
+  const auto shorter = only(session::build_input(c, "one", nullptr, catalogue::HoldPreference::shorter));
+  CHECK(shorter.dosage_id == "bhf");
+}
+
+TEST_CASE("session input: a hold in breaths is compared with one in seconds by its length") {
+  const auto c = with_routine({.exercise = "knee_rolls"});  // NHS: 1 deep breath; other: 3 to 5 s
+  CHECK(only(session::build_input(c, "one", nullptr, catalogue::HoldPreference::shorter)).dosage_id == "up_to_fifteen");
+  CHECK(only(session::build_input(c, "one", nullptr, catalogue::HoldPreference::longer)).dosage_id == "nhs");
+}
+
+TEST_CASE("session input: a routine item that names its dosage option keeps it whatever the preference") {
+  const auto c = with_routine({.exercise = "single_knee_hug_in_bed", .dosage = "bhf",
+                               .hold = catalogue::Range{.min = 5, .max = 5, .start = 5}});
+  const auto kept = only(session::build_input(c, "one", nullptr, catalogue::HoldPreference::longer));
+  CHECK(kept.dosage_id == "bhf");
+  CHECK(kept.dosage.hold->amount.start == 5);
+}
+
+TEST_CASE("session input: an exercise whose default is not held is not swapped for a held option") {
+  const auto c = with_routine({.exercise = "pelvic_tilt"});
+  CHECK(only(session::build_input(c, "one", nullptr, catalogue::HoldPreference::longer)).dosage_id == "nhs");
+}
+
+TEST_CASE("session input: hold preference ids round-trip and unknown ids are refused") {
+  for (const auto p : {catalogue::HoldPreference::source_default, catalogue::HoldPreference::shorter,
+                       catalogue::HoldPreference::longer}) {
+    CHECK(catalogue::hold_preference_from_id(catalogue::hold_preference_id(p)) == p);
+  }
+  CHECK_FALSE(catalogue::hold_preference_from_id("longest"));
+}

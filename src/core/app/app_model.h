@@ -1,13 +1,16 @@
 // app/app_model.h: which screen the app shows, and the way back.
 //
-// The UI draws the screen this model names; buttons, the automation interface and (later)
-// the browser's back button all change screens through navigate() and back(), so there is
-// one history, not one per input path.
+// The UI draws the screen this model names; buttons, the automation interface and the
+// browser's back button all change screens through navigate() and back(), so there is one
+// history, not one per input path. The five tabs (today, routines, library, progress,
+// settings) are places, not steps: going to a tab starts the history again from Today, so
+// Back from any tab leads to Today and Back from Today leaves the app.
 //
 // Usage:
-//     limber::app::AppModel model;          // starts on Screen::home
-//     model.navigate(limber::app::Screen::before_you_start);
-//     model.back();                          // true: home again
+//     limber::app::AppModel model;          // starts on Screen::today
+//     model.navigate(limber::app::Screen::library);
+//     model.navigate(limber::app::Screen::exercise);
+//     model.back();                          // true: the library again
 #pragma once
 
 #include <cstdint>
@@ -18,15 +21,18 @@
 
 namespace limber::app {
 
-enum class Screen : std::uint8_t { home, before_you_start, gallery };
-enum class ThemeChoice : std::uint8_t { light, dark };
+enum class Screen : std::uint8_t {
+  today, routines, routine_editor, library, exercise, player, progress, settings, safety, gallery
+};
 
-// Stable ids, used in the automation state and in commands.
+// Stable ids, used in the automation state, commands and the page address (#library).
 std::string_view screen_id(Screen screen);
 std::optional<Screen> screen_from_id(std::string_view id);
 std::span<const Screen> all_screens();
-std::string_view theme_id(ThemeChoice theme);
-std::optional<ThemeChoice> theme_from_id(std::string_view id);
+// What a screen reader announces and the page's title shows.
+std::string_view screen_title(Screen screen);
+bool is_tab(Screen screen);
+std::span<const Screen> tabs();
 
 class AppModel {
  public:
@@ -36,13 +42,12 @@ class AppModel {
   // Returns false on the first screen, where there is nowhere to go back to.
   bool back();
   bool can_go_back() const { return history_.size() > 1; }
-
-  ThemeChoice theme() const { return theme_; }
-  void set_theme(ThemeChoice theme) { theme_ = theme; }
+  std::size_t depth() const { return history_.size(); }
+  // The tab the current screen belongs to (the exercise page belongs to the library, say).
+  Screen tab() const;
 
  private:
-  std::vector<Screen> history_{Screen::home};
-  ThemeChoice theme_ = ThemeChoice::light;
+  std::vector<Screen> history_{Screen::today};
 };
 
 }  // namespace limber::app

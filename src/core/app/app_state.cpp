@@ -1,17 +1,87 @@
 #include "app/app_state.h"
 
+#include "app/app.h"
 #include "json/json_writer.h"
 
 namespace limber::app {
 
-std::string state_json(const AppSnapshot& s) {
+namespace {
+
+std::string_view confirm_id(Confirm c) {
+  switch (c) {
+    case Confirm::none: return "none";
+    case Confirm::delete_routine: return "delete_routine";
+    case Confirm::delete_all_data: return "delete_all_data";
+    case Confirm::end_session: return "end_session";
+  }
+  return "none";
+}
+
+std::string_view notice_id(NoticeKind k) {
+  switch (k) {
+    case NoticeKind::none: return "none";
+    case NoticeKind::info: return "info";
+    case NoticeKind::problem: return "problem";
+  }
+  return "none";
+}
+
+void write_app(json::Writer& w, const App& app) {
+  const Screen screen = app.nav().screen();
+  w.key("screen").value(screen_id(screen))
+      .key("title").value(screen_title(screen))
+      .key("canGoBack").value(app.nav().can_go_back())
+      .key("depth").value(static_cast<int>(app.nav().depth()))
+      .key("theme").value(app.settings().theme)
+      .key("confirm").value(confirm_id(app.confirm()));
+  w.key("notice").begin_object()
+      .key("kind").value(notice_id(app.notice().kind))
+      .key("text").value(app.notice().text)
+      .end_object();
+  const storage::StoreSync& sync = app.sync();
+  w.key("storage").begin_object()
+      .key("status").value(storage::store_status_id(sync.status()))
+      .key("revision").value(sync.revision())
+      .key("saved").value(sync.saved_revision())
+      .key("error").value(sync.error())
+      .end_object();
+  const storage::UserData& d = app.data();
+  w.key("data").begin_object()
+      .key("sessions").value(static_cast<int>(d.sessions.size()))
+      .key("routines").value(static_cast<int>(d.routines.size()))
+      .key("interrupted").value(d.in_progress.has_value());
+  w.key("sessionIds").begin_array();
+  for (const storage::StoredSession& s : d.sessions) w.value(s.id);
+  w.end_array().end_object();
+
+  const Player& p = app.player();
+  w.key("session").begin_object().key("stage").value(stage_id(p.stage()));
+  if (p.stage() != PlayerStage::closed) {
+    const session::Snapshot& s = p.engine().snapshot();
+    w.key("routine").value(p.routine_id())
+        .key("status").value(session::status_id(s.status))
+        .key("phase").value(session::phase_id(s.phase))
+        .key("exercise").value(p.next_exercise() - p.finished_exercises() + s.exercise + 1)
+        .key("exercises").value(p.routine_exercises())
+        .key("exerciseId").value(s.exercise_id)
+        .key("rep").value(s.rep)
+        .key("reps").value(s.reps)
+        .key("side").value(session::side_id(s.side))
+        .key("text").value(s.text)
+        .key("finished").value(p.next_exercise())
+        .key("remaining").value(s.session_remaining);
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::string state_json(const AppSnapshot& s, const App* app) {
   json::Writer w;
   w.begin_object()
       .key("app").value("limber")
       .key("version").value(LIMBER_VERSION)
       .key("ready").value(s.ready)
-      .key("screen").value(screen_id(s.screen))
-      .key("canGoBack").value(s.can_go_back)
       .key("frames").value(s.frames_drawn)
       .key("sleeping").value(s.sleeping);
   w.key("viewport").begin_object()
@@ -26,7 +96,11 @@ std::string state_json(const AppSnapshot& s) {
       .key("exercises").value(s.catalogue_exercises)
       .key("routines").value(s.catalogue_routines)
       .end_object();
-  w.key("clips").value(s.clips).key("figures").value(s.figures_drawn).key("theme").value(s.theme);
+  w.key("clips").value(s.clips).key("figures").value(s.figures_drawn);
+  w.key("frameCpuMs").begin_object()
+      .key("median").value(s.frame_cpu_ms_median)
+      .key("samples").value(s.frame_cpu_samples)
+      .end_object();
   w.key("controls").begin_array();
   for (const ControlRect& c : s.controls) {
     w.begin_object()
@@ -38,7 +112,9 @@ std::string state_json(const AppSnapshot& s) {
         .key("height").value(static_cast<double>(c.height))
         .end_object();
   }
-  w.end_array().end_object();
+  w.end_array();
+  if (app) write_app(w, *app);
+  w.end_object();
   return w.str();
 }
 

@@ -1,20 +1,26 @@
 // app/app_state.h: the app's state as window.limber.state() reports it.
 //
-// Browser tests and (later) the clinic widget read this instead of pixels. The UI lists
-// every control it drew this frame with its rectangle in CSS pixels, so a test can click
-// a control where a person would, through the real input path.
+// Browser tests, the accessible HTML layer and (later) the clinic widget read this instead
+// of pixels. The UI lists every control it drew this frame with its rectangle in CSS
+// pixels, so a test can click a control where a person would, through the real input path.
 //
 // Usage:
-//     limber::app::AppSnapshot s{ .ready = true, .screen = model.screen(), ... };
-//     const std::string text = limber::app::state_json(s);
+//     limber::app::AppSnapshot s{.ready = true, .frames_drawn = n, ...};  // the shell's part
+//     const std::string text = limber::app::state_json(s, &app);          // plus the app's
 //
 // The JSON (stable; fields are only ever added):
-//     { "app":"limber", "version":"0.1.0", "ready":true, "screen":"home", "canGoBack":false,
-//       "frames":12, "sleeping":true,
+//     { "app":"limber", "version":"0.1.0", "ready":true, "frames":12, "sleeping":true,
 //       "viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},
 //       "fontPixelRatio":3, "catalogue":{"exercises":24,"routines":4}, "clips":24, "figures":2,
-//       "theme":"light",
-//       "controls":[{"id":"start","label":"Start","x":20,"y":600,"width":350,"height":64}] }
+//       "frameCpuMs":{"median":1.9,"samples":120},
+//       "controls":[{"id":"start","label":"Start","x":20,"y":600,"width":350,"height":64}],
+//       "screen":"today", "title":"Today", "canGoBack":false, "depth":1, "theme":"light",
+//       "confirm":"none", "notice":{"kind":"none","text":""},
+//       "storage":{"status":"saved","revision":3,"saved":3,"error":""},
+//       "data":{"sessions":2,"routines":1,"interrupted":false,"sessionIds":["..."]},
+//       "session":{"stage":"running","status":"running","phase":"hold","exercise":1,"exercises":4,
+//                  "exerciseId":"knee_rolls","rep":2,"reps":8,"side":"left","text":"Hold",
+//                  "finished":1,"remaining":212.5} }
 #pragma once
 
 #include <cstdint>
@@ -22,9 +28,9 @@
 #include <string>
 #include <string_view>
 
-#include "app/app_model.h"
-
 namespace limber::app {
+
+class App;
 
 // One clickable thing the UI drew, in CSS pixels from the canvas's top left corner. It owns
 // its text: state() is read after the frame, when a label built for it is long gone.
@@ -40,10 +46,9 @@ struct Viewport {
   int framebuffer_width = 0, framebuffer_height = 0;
 };
 
+// What the shell knows: frames, sizes, what was drawn.
 struct AppSnapshot {
   bool ready = false;  // fonts built and the first frame drawn
-  Screen screen = Screen::home;
-  bool can_go_back = false;
   std::uint64_t frames_drawn = 0;
   bool sleeping = false;  // the loop is idle until the next input
   Viewport viewport;
@@ -52,10 +57,12 @@ struct AppSnapshot {
   int catalogue_routines = 0;
   int clips = 0;                // exercise animations loaded
   int figures_drawn = 0;        // figures on the last frame drawn
-  std::string_view theme = "light";
+  double frame_cpu_ms_median = 0;  // CPU time of recent frames, measured by the shell
+  int frame_cpu_samples = 0;
   std::span<const ControlRect> controls;
 };
 
-std::string state_json(const AppSnapshot& snapshot);
+// `app` may be null (before start-up, in tests of the shell's part).
+std::string state_json(const AppSnapshot& snapshot, const App* app);
 
 }  // namespace limber::app

@@ -1,25 +1,37 @@
 // app/command.h: the commands the automation interface accepts, checked before they act.
 //
-// window.limber.command(name, arg) in the page ends here. A command is parsed into a
-// plain value first; anything malformed is refused with a message naming what was wrong,
-// and refusing changes nothing.
+// window.limber.command(name, arg) in the page ends here, and so do the accessible HTML
+// layer's buttons and the keyboard shortcuts. Anything malformed is refused with a message
+// naming what was wrong, and refusing changes nothing.
 //
 // Commands:
-//     ping                 answers ok; proves the app is alive
-//     redraw               draws a few frames (the pacer wakes for every accepted command)
-//     navigate <screen>    shows a screen by id (see app_model.h)
-//     back                 goes back one screen; refused on the first screen
-//     theme <light|dark>   switches the colour theme
+//     ping | redraw                 answer ok (every accepted command draws a few frames)
+//     navigate <screen>             shows a screen by id (app_model.h)
+//     back                          goes back a screen (closes a question first)
+//     theme <light|dark|high_contrast>
+//     setting <name>=<value>        any setting: theme, text_size, breath_in, breath_out,
+//                                   hold_preference, progression, sounds, spoken_cues,
+//                                   reduced_motion, keep_screen_awake, pause_when_hidden
+//     start <routine>               opens the player on a routine (built-in or own)
+//     pain <0..10|skip>             answers the pain question before or after
+//     pause | skip | previous | hurts | end     the session controls (end asks first)
+//     yes | no                      answers the question on screen
+//     close_session                 leaves the summary
+//     resume_interrupted | record_interrupted
+//     exercise <id>                 opens an exercise's page
+//     import <backup JSON>          imports a backup (the file picker's route)
+//     export <backup|csv>           offers the file for download
+//     delete_all                    asks, then deletes everything (after yes)
 //
 // Usage:
-//     const auto result = limber::app::run_command(model, "navigate", "before_you_start");
+//     const auto result = limber::app::run_command(app, "navigate", "library");
 //     if (!result.ok) log(result.error);
 #pragma once
 
 #include <string>
 #include <string_view>
 
-#include "app/app_model.h"
+#include "app/app.h"
 
 namespace limber::app {
 
@@ -28,7 +40,10 @@ struct CommandResult {
   std::string error;  // empty when ok
 };
 
-CommandResult run_command(AppModel& model, std::string_view name, std::string_view arg);
+CommandResult run_command(App& app, std::string_view name, std::string_view arg);
+
+// Sets one setting from text, checked like stored settings. "" or what is wrong.
+std::string apply_setting(storage::Settings& settings, std::string_view name, std::string_view value);
 
 // {"ok":true} or {"ok":false,"error":"..."}, the text window.limber.command() returns.
 std::string command_result_json(const CommandResult& result);

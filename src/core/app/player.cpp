@@ -28,8 +28,14 @@ std::string Player::open(const catalogue::Catalogue& catalogue, const animation:
     with_routine.routines = {routine};
     source = &with_routine;
   }
-  auto built = session::build_input(*source, routine.id, progress);
+  auto built = session::build_input(*source, routine.id, progress, desc.hold);
   if (!built.ok()) return built.error;
+  const auto first = static_cast<std::size_t>(desc.first_exercise);
+  if (desc.first_exercise < 0 || first >= built.input.exercises.size()) {
+    return "cannot resume at exercise " + std::to_string(desc.first_exercise + 1) + " of " +
+           std::to_string(built.input.exercises.size());
+  }
+  built.input.exercises.erase(built.input.exercises.begin(), built.input.exercises.begin() + desc.first_exercise);
   // build_input points into `source`; re-point every exercise at the long-lived catalogue.
   for (session::PlannedExercise& p : built.input.exercises) p.exercise = catalogue.find_exercise(p.exercise->id);
   input_ = std::move(built.input);
@@ -38,6 +44,9 @@ std::string Player::open(const catalogue::Catalogue& catalogue, const animation:
   routine_name_ = routine.name;
   max_pain_ = catalogue.safety.max_pain_while_exercising > 0 ? catalogue.safety.max_pain_while_exercising : 5;
   pain_before_.reset();
+  first_exercise_ = desc.first_exercise;
+  resumed_.reset();
+  if (desc.resumed) resumed_ = *desc.resumed;
   cues_.clear();
   finished_ = 0;
   save_ = false;
@@ -45,7 +54,28 @@ std::string Player::open(const catalogue::Catalogue& catalogue, const animation:
   animator_.set_breath_pace(static_cast<float>(session::with_defaults(desc.pace).breath_in_seconds),
                             static_cast<float>(session::with_defaults(desc.pace).breath_out_seconds));
   stage_ = PlayerStage::pain_before;
+  if (resumed_) {
+    // The pain score was asked before the interruption; asking again would split the record.
+    answer_pain(resumed_->pain_before);
+    if (stage_ != PlayerStage::running) return "the session could not be resumed";
+  }
   return {};
+}
+
+session::SessionRecord Player::record() const {
+  session::SessionRecord r = engine_.record();
+  if (!resumed_) return r;
+  // The saved record lists every exercise of the routine; those from first_exercise_ on
+  // were not done then, and are now the engine's.
+  const std::size_t done_before = std::min(resumed_->exercises.size(), static_cast<std::size_t>(first_exercise_));
+  std::vector<session::ExerciseRecord> all(resumed_->exercises.begin(),
+                                           resumed_->exercises.begin() + static_cast<std::ptrdiff_t>(done_before));
+  all.insert(all.end(), r.exercises.begin(), r.exercises.end());
+  r.exercises = std::move(all);
+  r.started_at_ms = resumed_->started_at_ms;
+  r.pain_before = resumed_->pain_before;
+  r.active_seconds += resumed_->active_seconds;
+  return r;
 }
 
 void Player::close() { stage_ = PlayerStage::closed; }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "animation/animator.h"
+#include "catalogue/dosage.h"
 #include "catalogue/model.h"
 #include "session/engine.h"
 #include "session/progression.h"
@@ -33,6 +34,11 @@ struct PlayerDesc {
   session::ClockDesc clock;
   session::PaceDesc pace;
   bool pause_when_hidden = true;
+  catalogue::HoldPreference hold = catalogue::HoldPreference::source_default;
+  // Resuming a session interrupted by a closed tab: start at this exercise of the routine,
+  // carrying on from the record saved so far (its start time and pain score before).
+  int first_exercise = 0;
+  const session::SessionRecord* resumed = nullptr;
 };
 
 class Player {
@@ -42,7 +48,8 @@ class Player {
                    const catalogue::Routine& routine, const session::ProgressState* progress, const PlayerDesc& desc);
   void close();
 
-  // 0 to 10, or nullopt to skip the question. Before: starts the session. After: finishes it.
+  // 0 to 10, or nullopt to skip the question. Before: starts the session (a resumed
+  // session starts at once, with the score given before the interruption). After: finishes it.
   bool answer_pain(std::optional<int> score);
 
   // Moves the session and the figure on. Returns true while something moves (draw frames).
@@ -59,9 +66,13 @@ class Player {
 
   // True once after each finished exercise and at the end: save now.
   bool take_save_request();
-  // The record so far (exercises finished) and the index of the next exercise.
-  const session::SessionRecord& record() const { return engine_.record(); }
+  // The record so far (exercises finished, including those before a resume) and the index,
+  // in the routine, of the next exercise.
+  session::SessionRecord record() const;
   int finished_exercises() const { return finished_; }
+  int next_exercise() const { return first_exercise_ + finished_; }
+  int routine_exercises() const { return first_exercise_ + static_cast<int>(input_.exercises.size()); }
+  const std::string& routine_id() const { return input_.routine_id; }
 
   // Advice for the summary: above the pain rule, the sources say to ease off.
   bool pain_above_rule(int score) const { return score > max_pain_; }
@@ -75,6 +86,8 @@ class Player {
   PlayerStage stage_ = PlayerStage::closed;
   std::string routine_name_;
   std::optional<int> pain_before_;
+  int first_exercise_ = 0;
+  std::optional<session::SessionRecord> resumed_;
   std::vector<session::Cue> cues_;
   int finished_ = 0;
   bool save_ = false;

@@ -2,13 +2,59 @@
 
 namespace limber::catalogue {
 
-Dosage resolve(const Exercise& exercise, const RoutineItem& item) {
-  const DosageOption* option = item.dosage ? find_dosage(exercise, *item.dosage) : nullptr;
-  if (!option && !exercise.dosages.empty()) option = &exercise.dosages.front();
+namespace {
+
+// A hold's length in seconds, to compare options held in seconds with ones held in breaths
+// (a deep breath in and out takes about 8 s at the default pace).
+double hold_seconds(const Dosage& d) {
+  if (!d.hold) return 0;
+  constexpr double kSecondsPerBreath = 8;
+  return d.hold->amount.start * (d.hold->unit == HoldUnit::breaths ? kSecondsPerBreath : 1.0);
+}
+
+}  // namespace
+
+std::string_view hold_preference_id(HoldPreference preference) {
+  switch (preference) {
+    case HoldPreference::source_default: return "default";
+    case HoldPreference::shorter: return "shorter";
+    case HoldPreference::longer: return "longer";
+  }
+  return "default";
+}
+
+std::optional<HoldPreference> hold_preference_from_id(std::string_view id) {
+  for (const HoldPreference p : {HoldPreference::source_default, HoldPreference::shorter, HoldPreference::longer}) {
+    if (hold_preference_id(p) == id) return p;
+  }
+  return std::nullopt;
+}
+
+const DosageOption* option_for(const Exercise& exercise, const RoutineItem& item, HoldPreference preference) {
+  if (item.dosage) {
+    if (const DosageOption* chosen = find_dosage(exercise, *item.dosage)) return chosen;
+  }
+  if (exercise.dosages.empty()) return nullptr;
+  const DosageOption* best = &exercise.dosages.front();
+  if (preference == HoldPreference::source_default || !best->dosage.hold) return best;
+  for (const DosageOption& o : exercise.dosages) {
+    if (!o.dosage.hold) continue;  // an option without a hold answers a different question
+    const double diff = hold_seconds(o.dosage) - hold_seconds(best->dosage);
+    if ((preference == HoldPreference::shorter && diff < 0) || (preference == HoldPreference::longer && diff > 0)) best = &o;
+  }
+  return best;
+}
+
+Dosage resolve(const Exercise& exercise, const RoutineItem& item, HoldPreference preference) {
+  const DosageOption* option = option_for(exercise, item, preference);
   Dosage d = option ? option->dosage : Dosage{};
-  if (item.reps) d.reps = *item.reps;
-  if (item.sets) d.sets = *item.sets;
-  if (item.hold && d.hold) d.hold->amount = *item.hold;
+  // Overrides belong to the option the item names; with an option picked by preference
+  // they could fall outside its range, so they apply only to the item's own choice.
+  if (item.dosage || preference == HoldPreference::source_default || option == &exercise.dosages.front()) {
+    if (item.reps) d.reps = *item.reps;
+    if (item.sets) d.sets = *item.sets;
+    if (item.hold && d.hold) d.hold->amount = *item.hold;
+  }
   return d;
 }
 

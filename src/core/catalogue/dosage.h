@@ -6,15 +6,31 @@
 //
 // Usage:
 //     const auto d = limber::catalogue::resolve(exercise, item);      // item may be {}
+//     const auto s = limber::catalogue::resolve(exercise, item, HoldPreference::shorter);
 #pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "catalogue/model.h"
 
 namespace limber::catalogue {
 
+// Where sources disagree on how long to hold (knee hugs: 5 s or 20 s), the person's setting
+// picks among the exercise's options; a routine item that names its option keeps it.
+enum class HoldPreference : std::uint8_t { source_default, shorter, longer };
+std::string_view hold_preference_id(HoldPreference preference);
+std::optional<HoldPreference> hold_preference_from_id(std::string_view id);
+
+// The option a routine item uses: its own choice, else the preferred one (default: the first).
+const DosageOption* option_for(const Exercise& exercise, const RoutineItem& item,
+                               HoldPreference preference = HoldPreference::source_default);
+
 // The exercise's dosage for this routine item: its option (default: the first) with the
 // item's overrides. An item naming an unknown option gets the default (validate() refuses
 // such routines before anything runs them).
-Dosage resolve(const Exercise& exercise, const RoutineItem& item);
+Dosage resolve(const Exercise& exercise, const RoutineItem& item,
+               HoldPreference preference = HoldPreference::source_default);
 
 }  // namespace limber::catalogue

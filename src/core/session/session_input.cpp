@@ -6,7 +6,7 @@
 namespace limber::session {
 
 InputResult build_input(const catalogue::Catalogue& catalogue, std::string_view routine_id,
-                        const ProgressState* progress) {
+                        const ProgressState* progress, catalogue::HoldPreference hold) {
   InputResult result;
   const catalogue::Routine* routine = catalogue.find_routine(routine_id);
   if (!routine) {
@@ -21,9 +21,10 @@ InputResult build_input(const catalogue::Catalogue& catalogue, std::string_view 
       result.error = "routine '" + routine->id + "' names unknown exercise '" + item.exercise + "'";
       return result;
     }
-    const catalogue::Dosage base = catalogue::resolve(*e, item);
+    const catalogue::Dosage base = catalogue::resolve(*e, item, hold);
     const int level = progress ? progress->level_of(e->id) : 0;
-    const std::string dosage_id = item.dosage ? *item.dosage : (e->dosages.empty() ? "" : e->dosages.front().id);
+    const catalogue::DosageOption* option = catalogue::option_for(*e, item, hold);
+    const std::string dosage_id = option ? option->id : "";
     result.input.exercises.push_back({.exercise = e, .dosage_id = dosage_id, .dosage = progressed(base, level)});
   }
   result.error = check_input(result.input);

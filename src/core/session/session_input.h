@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalogue/dosage.h"
 #include "catalogue/model.h"
 
 namespace limber::session {
@@ -39,7 +40,8 @@ struct InputResult {
 
 // `progress` may be null (no progression: everyone starts at the sources' start values).
 InputResult build_input(const catalogue::Catalogue& catalogue, std::string_view routine_id,
-                        const ProgressState* progress);
+                        const ProgressState* progress,
+                        catalogue::HoldPreference hold = catalogue::HoldPreference::source_default);
 
 // "" when the input can be paced, else what is wrong and where.
 std::string check_input(const SessionInput& input);

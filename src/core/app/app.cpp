@@ -1,0 +1,455 @@
+// The app's decisions. Index: setup and storage, navigation, routines, session, routine
+// editor, confirmations, data.
+#include "app/app.h"
+
+#include <algorithm>
+
+#include "app/routine_editor.h"
+#include "storage/backup.h"
+
+namespace limber::app {
+
+std::string_view pain_words(int score) {
+  if (score <= 0) return "No pain";
+  if (score <= 3) return "Mild";
+  if (score <= 6) return "Moderate";
+  if (score <= 9) return "Severe";
+  return "The worst pain imaginable";
+}
+
+// ---- Setup and storage ----------------------------------------------------------------
+
+void App::init(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips, const AppDesc& desc) {
+  catalogue_ = &catalogue;
+  clips_ = &clips;
+  desc_ = desc;
+}
+
+std::int64_t App::now_ms() const { return desc_.clock.wall_ms ? desc_.clock.wall_ms(desc_.clock.user) : 0; }
+
+void App::show(NoticeKind kind, std::string text, bool offer_export) {
+  notice_ = {.kind = kind, .text = std::move(text), .offer_export = offer_export};
+}
+
+void App::load_stored(const std::optional<std::string>& text, const std::string& load_error) {
+  if (!load_error.empty()) {
+    sync_.loaded(false, load_error);
+    show(NoticeKind::problem,
+         "Your progress could not be read from this browser's storage (" + load_error +
+             "). Limber keeps working and will keep trying to save; you can also save a backup file.",
+         true);
+    return;
+  }
+  sync_.loaded(true, "");
+  if (!text) return;  // a first visit
+  storage::DataResult result = storage::from_json(*text);
+  if (!result.data) {
+    // Never overwrite what could not be read: the page keeps it apart, and we start afresh.
+    effects_.set_aside.push_back(*text);
+    const storage::DataProblem& p = result.problems.front();
+    show(NoticeKind::problem, "Your stored progress could not be read (" + (p.path.empty() ? "" : p.path + ": ") +
+                                  p.message + "). It has been kept aside, unchanged, and Limber has started afresh.");
+    changed();
+    return;
+  }
+  data_ = std::move(*result.data);
+}
+
+std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {
+  const auto revision = sync_.begin_write(now_seconds, urgent);
+  if (!revision) return std::nullopt;
+  return PendingWrite{.revision = *revision, .text = storage::to_json(data_)};
+}
+
+void App::merge_found(const std::string& text) {
+  // The stored document we could not read earlier, found by the store: merge it like a backup.
+  const std::string wrapped = "{\"format\":\"" + std::string(storage::kBackupFormat) +
+                              "\",\"exported_at_ms\":0,\"data\":" + text + "}";
+  const storage::ImportResult merged = storage::import_backup(data_, wrapped, *catalogue_);
+  if (!merged.ok()) {
+    effects_.set_aside.push_back(text);
+    return;
+  }
+  changed();
+}
+
+void App::write_finished(std::uint64_t revision, bool ok, const std::string& error, double now_seconds,
+                         const std::optional<std::string>& found_unread) {
+  const bool was_failing = sync_.status() == storage::StoreStatus::failed;
+  sync_.write_finished(revision, ok, error, now_seconds);
+  if (found_unread) merge_found(*found_unread);
+  if (!ok) {
+    show(NoticeKind::problem,
+         "Your progress could not be saved in this browser (" + error +
+             "). It is kept while this page is open and Limber will try again; to be safe, save a backup file.",
+         true);
+  } else if (was_failing && notice_.offer_export) {
+    show(NoticeKind::info, "Your progress is saved again.");
+  }
+}
+
+void App::page_hidden() {
+  if (player_.stage() == PlayerStage::running) {
+    player_.engine().page_hidden();
+    save_session_progress();
+  }
+}
+
+Effects App::take_effects() {
+  for (session::Cue& c : player_.take_cues()) effects_.cues.push_back(std::move(c));
+  Effects out = std::move(effects_);
+  effects_ = {};
+  return out;
+}
+
+// ---- Navigation ------------------------------------------------------------------------
+
+bool App::back() {
+  if (confirm_ != Confirm::none) {
+    confirm_ = Confirm::none;
+    return true;
+  }
+  if (nav_.screen() == Screen::player && player_.stage() == PlayerStage::running) {
+    end_session();  // asks first: a stray Back must not throw a session away
+    return true;
+  }
+  if (nav_.screen() == Screen::player && player_.stage() != PlayerStage::closed) {
+    close_session();
+    return true;
+  }
+  if (nav_.screen() == Screen::routine_editor) draft_.reset();
+  return nav_.back();
+}
+
+void App::open_exercise(std::string_view id) {
+  if (!catalogue_->find_exercise(id)) return;
+  exercise_id_ = std::string(id);
+  nav_.navigate(Screen::exercise);
+}
+
+const catalogue::Exercise* App::selected_exercise() const { return catalogue_->find_exercise(exercise_id_); }
+
+std::vector<const catalogue::Exercise*> App::filtered_exercises() const {
+  std::vector<const catalogue::Exercise*> out;
+  for (const catalogue::Exercise& e : catalogue_->exercises) {
+    if (filter_.position && e.position != *filter_.position) continue;
+    if (filter_.in_bed && e.in_bed != *filter_.in_bed) continue;
+    if (filter_.kind && e.kind != *filter_.kind) continue;
+    out.push_back(&e);
+  }
+  return out;
+}
+
+// ---- Routines --------------------------------------------------------------------------
+
+std::vector<const catalogue::Routine*> App::all_routines() const {
+  std::vector<const catalogue::Routine*> out;
+  for (const catalogue::Routine& r : catalogue_->routines) out.push_back(&r);
+  for (const catalogue::Routine& r : data_.routines) out.push_back(&r);
+  return out;
+}
+
+const catalogue::Routine* App::find_routine(std::string_view id) const {
+  if (const catalogue::Routine* r = catalogue_->find_routine(id)) return r;
+  for (const catalogue::Routine& r : data_.routines) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+bool App::is_own_routine(std::string_view id) const {
+  return std::any_of(data_.routines.begin(), data_.routines.end(), [&](const catalogue::Routine& r) { return r.id == id; });
+}
+
+const catalogue::Routine* App::current_routine() const {
+  if (data_.settings.current_routine) {
+    if (const catalogue::Routine* r = find_routine(*data_.settings.current_routine)) return r;
+  }
+  return catalogue_->routines.empty() ? nullptr : &catalogue_->routines.front();
+}
+
+void App::choose_routine(std::string_view id) {
+  if (!find_routine(id)) return;
+  data_.settings.current_routine = std::string(id);
+  changed();
+}
+
+double App::routine_seconds(const catalogue::Routine& routine) const {
+  return own_routine_seconds(*catalogue_, routine, player_desc().pace);
+}
+
+// ---- Session ---------------------------------------------------------------------------
+
+PlayerDesc App::player_desc() const {
+  const storage::Settings& s = data_.settings;
+  return {.clock = desc_.clock,
+          .pace = {.breath_in_seconds = s.breath_in_seconds, .breath_out_seconds = s.breath_out_seconds},
+          .pause_when_hidden = s.pause_when_hidden,
+          .hold = catalogue::hold_preference_from_id(s.hold_preference).value_or(catalogue::HoldPreference::source_default)};
+}
+
+std::string App::start_routine(std::string_view id) {
+  const catalogue::Routine* routine = find_routine(id);
+  if (!routine) return "unknown routine '" + std::string(id) + "'";
+  if (player_.stage() == PlayerStage::running) return "a session is already running";
+  session::ProgressState progress = data_.progress;
+  progress.enabled = data_.settings.progression;
+  const std::string error = player_.open(*catalogue_, *clips_, *routine, &progress, player_desc());
+  if (!error.empty()) return error;
+  session_stored_ = false;
+  if (!data_.settings.current_routine || *data_.settings.current_routine != routine->id) choose_routine(routine->id);
+  if (!persist_asked_) {
+    // Asked at a person's action, where browsers honour it, and only once per visit.
+    effects_.request_persist = true;
+    persist_asked_ = true;
+  }
+  nav_.navigate(Screen::player);
+  return {};
+}
+
+bool App::answer_pain(std::optional<int> score) {
+  const PlayerStage before = player_.stage();
+  if (!player_.answer_pain(score)) return false;
+  if (before == PlayerStage::pain_before) save_session_progress();
+  if (player_.stage() == PlayerStage::summary) store_finished_session();
+  return true;
+}
+
+void App::toggle_pause() {
+  if (player_.stage() != PlayerStage::running) return;
+  session::Engine& e = player_.engine();
+  if (e.status() == session::Status::paused) {
+    e.resume();
+  } else if (e.status() == session::Status::running) {
+    e.pause();
+  }
+}
+
+void App::skip_exercise() {
+  if (player_.stage() == PlayerStage::running) player_.engine().skip();
+}
+
+void App::previous_exercise() {
+  if (player_.stage() == PlayerStage::running) player_.engine().back();
+}
+
+void App::end_session() {
+  if (player_.stage() == PlayerStage::running) confirm_ = Confirm::end_session;
+}
+
+void App::this_hurts() {
+  if (player_.stage() == PlayerStage::running) player_.engine().this_hurts();
+}
+
+void App::close_session() {
+  if (player_.stage() == PlayerStage::running) return;
+  if (player_.stage() == PlayerStage::pain_after) answer_pain(std::nullopt);  // leaving is skipping the question
+  player_.close();
+  if (nav_.screen() == Screen::player) nav_.back();
+}
+
+void App::save_session_progress() {
+  if (player_.stage() != PlayerStage::running && player_.stage() != PlayerStage::pain_after) return;
+  storage::InProgress ip{.record = player_.record(), .next_exercise = player_.next_exercise(), .saved_at_ms = now_ms()};
+  ip.record.routine = player_.routine_id();
+  if (data_.in_progress && *data_.in_progress == ip) return;
+  data_.in_progress = std::move(ip);
+  changed();
+}
+
+void App::add_session(const session::SessionRecord& record) {
+  // A session id is its start and routine: the same session stored twice is one session.
+  const std::string id = storage::session_id(record);
+  const bool present = std::any_of(data_.sessions.begin(), data_.sessions.end(),
+                                   [&](const storage::StoredSession& s) { return s.id == id; });
+  if (!present) {
+    data_.sessions.push_back({.id = id, .record = record});
+    std::stable_sort(data_.sessions.begin(), data_.sessions.end(), [](const auto& a, const auto& b) {
+      return a.record.started_at_ms < b.record.started_at_ms;
+    });
+    session::update_progress(data_.progress, record);
+  }
+  data_.in_progress.reset();
+  changed();
+}
+
+void App::store_finished_session() {
+  if (session_stored_) return;
+  session::SessionRecord record = player_.record();
+  record.routine = player_.routine_id();
+  add_session(record);
+  session_stored_ = true;
+}
+
+const storage::InProgress* App::interrupted() const {
+  if (player_.stage() != PlayerStage::closed || !data_.in_progress) return nullptr;
+  return &*data_.in_progress;
+}
+
+std::string App::resume_interrupted() {
+  const storage::InProgress* ip = interrupted();
+  if (!ip) return "there is no interrupted session";
+  const catalogue::Routine* routine = find_routine(ip->record.routine);
+  if (!routine) {
+    record_interrupted();
+    return "the routine of the interrupted session no longer exists; what was done has been recorded";
+  }
+  if (ip->next_exercise >= static_cast<int>(routine->items.size())) {
+    record_interrupted();  // every exercise was done: nothing left to resume
+    return {};
+  }
+  const session::SessionRecord resumed = ip->record;
+  PlayerDesc desc = player_desc();
+  desc.first_exercise = ip->next_exercise;
+  desc.resumed = &resumed;
+  session::ProgressState progress = data_.progress;
+  progress.enabled = data_.settings.progression;
+  const std::string error = player_.open(*catalogue_, *clips_, *routine, &progress, desc);
+  if (!error.empty()) return error;
+  session_stored_ = false;
+  nav_.navigate(Screen::player);
+  return {};
+}
+
+void App::record_interrupted() {
+  if (!data_.in_progress) return;
+  session::SessionRecord record = data_.in_progress->record;
+  // A session closed while asking the last pain score was completed; any other ended early.
+  record.ended_early = !record.completed;
+  record.ended_at_ms = std::max({record.started_at_ms, record.ended_at_ms, data_.in_progress->saved_at_ms});
+  add_session(record);
+}
+
+bool App::wants_wake_lock() const {
+  return data_.settings.keep_screen_awake && player_.stage() == PlayerStage::running &&
+         player_.engine().status() == session::Status::running;
+}
+
+bool App::update(float dt) {
+  const PlayerStage before = player_.stage();
+  const bool moving = player_.update(dt);
+  if (player_.take_save_request()) {
+    if (player_.stage() == PlayerStage::summary) {
+      store_finished_session();
+    } else {
+      save_session_progress();
+    }
+  }
+  // The engine finished (or was ended): the record waits only for the pain score after.
+  if (before == PlayerStage::running && player_.stage() == PlayerStage::pain_after) save_session_progress();
+  return moving;
+}
+
+// ---- Routine editor --------------------------------------------------------------------
+
+void App::new_routine() {
+  draft_ = app::new_routine(*catalogue_, data_);
+  nav_.navigate(Screen::routine_editor);
+}
+
+void App::copy_routine(std::string_view id) {
+  const catalogue::Routine* from = find_routine(id);
+  if (!from) return;
+  draft_ = app::copy_routine(*from, *catalogue_, data_);
+  nav_.navigate(Screen::routine_editor);
+}
+
+void App::edit_routine(std::string_view id) {
+  for (const catalogue::Routine& r : data_.routines) {
+    if (r.id == id) {
+      draft_ = r;
+      nav_.navigate(Screen::routine_editor);
+      return;
+    }
+  }
+}
+
+std::string App::save_draft() {
+  if (!draft_) return "nothing is being edited";
+  if (std::string problem = save_routine(data_, *catalogue_, *draft_); !problem.empty()) return problem;
+  changed();
+  draft_.reset();
+  if (nav_.screen() == Screen::routine_editor) nav_.back();
+  return {};
+}
+
+void App::ask_delete_routine(std::string_view id) {
+  if (!is_own_routine(id)) return;
+  routine_to_delete_ = std::string(id);
+  confirm_ = Confirm::delete_routine;
+}
+
+// ---- Confirmations ---------------------------------------------------------------------
+
+void App::confirm_yes() {
+  const Confirm what = confirm_;
+  confirm_ = Confirm::none;
+  switch (what) {
+    case Confirm::none: return;
+    case Confirm::end_session:
+      if (player_.stage() == PlayerStage::running) player_.engine().end_early();
+      return;
+    case Confirm::delete_routine:
+      if (delete_routine(data_, routine_to_delete_)) {
+        if (draft_ && draft_->id == routine_to_delete_) {
+          draft_.reset();
+          if (nav_.screen() == Screen::routine_editor) nav_.back();
+        }
+        changed();
+      }
+      return;
+    case Confirm::delete_all_data: {
+      if (player_.stage() != PlayerStage::closed) player_.close();
+      data_ = storage::UserData{};
+      draft_.reset();
+      changed();
+      nav_.navigate(Screen::today);
+      show(NoticeKind::info, "All your Limber data has been deleted from this device.");
+      return;
+    }
+  }
+}
+
+// ---- Data ------------------------------------------------------------------------------
+
+storage::Settings& App::edit_settings() {
+  changed();
+  return data_.settings;
+}
+
+void App::acknowledge_safety() {
+  data_.settings.safety_acknowledged = true;
+  changed();
+}
+
+void App::export_backup() {
+  const std::int64_t now = now_ms();
+  const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);
+  effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json",
+                                .text = storage::export_backup(data_, now)});
+}
+
+void App::export_history_csv() {
+  const std::string date = storage::format_local_time(now_ms(), desc_.utc_offset_minutes).substr(0, 10);
+  effects_.downloads.push_back({.file_name = "limber-history-" + date + ".csv", .mime = "text/csv",
+                                .text = storage::history_csv(data_, *catalogue_, desc_.utc_offset_minutes)});
+}
+
+std::string App::import_backup(std::string_view text) {
+  const storage::ImportResult result = storage::import_backup(data_, text, *catalogue_);
+  if (!result.ok()) {
+    show(NoticeKind::problem, result.error + " Nothing was changed.");
+    return result.error;
+  }
+  changed();
+  std::string said = "Backup imported: " + std::to_string(result.sessions_added) + " session" +
+                     (result.sessions_added == 1 ? "" : "s") + " added";
+  if (result.sessions_already_there > 0) said += ", " + std::to_string(result.sessions_already_there) + " already here";
+  if (result.routines_added > 0) said += ", " + std::to_string(result.routines_added) + " routine" + (result.routines_added == 1 ? "" : "s") + " added";
+  show(NoticeKind::info, said + ".");
+  return {};
+}
+
+void App::ask_delete_all() { confirm_ = Confirm::delete_all_data; }
+
+}  // namespace limber::app

@@ -1,0 +1,202 @@
+// app/app.h: the app as a person uses it, decided in the core and drawn by the UI.
+//
+// App holds the person's data (storage/user_data.h) and when it is written
+// (storage/store_sync.h), the screen history, the session player, the routine being edited
+// and the library's filters. Buttons, keys, the accessible HTML layer and the automation
+// interface all act through these methods; the UI draws what they leave behind. What the
+// page must do in return (speak a cue, download a file, keep the screen awake) is queued
+// as Effects for the browser glue.
+//
+// Index:
+//   - Setup and storage   init, load_stored, storage writes, page hidden
+//   - Navigation          screens, exercise and routine selection, library filters
+//   - Session             start, resume or record an interrupted session, pain, controls
+//   - Routines            create, copy, edit, save, delete (app/routine_editor.h)
+//   - Data                settings, import and export, delete everything
+//
+// Usage:
+//     limber::app::App app;
+//     app.init(catalogue, clips, {.clock = clock});
+//     app.load_stored(text_or_nullopt, "");     // before anything is written
+//     each frame: app.update(dt); for (auto& e : app.take_effects().cues) speak(e.text);
+//     if (auto w = app.begin_write(now_s, false)) store(w->text, w->revision);
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "animation/clip.h"
+#include "app/app_model.h"
+#include "app/player.h"
+#include "catalogue/model.h"
+#include "session/cues.h"
+#include "storage/store_sync.h"
+#include "storage/user_data.h"
+
+namespace limber::app {
+
+struct AppDesc {
+  session::ClockDesc clock;        // the session's clocks, and wall time for records
+  int utc_offset_minutes = 0;      // for dates shown and in the CSV
+};
+
+// A file the page offers to save.
+struct Download {
+  std::string file_name;
+  std::string mime;
+  std::string text;
+};
+
+// What the page must do after a frame; taken once.
+struct Effects {
+  std::vector<session::Cue> cues;       // speak, play, announce
+  std::vector<Download> downloads;
+  std::vector<std::string> set_aside;   // stored texts that could not be read: keep them apart
+  bool request_persist = false;         // ask the browser to keep our storage (a user action)
+};
+
+struct PendingWrite {
+  std::uint64_t revision = 0;
+  std::string text;
+};
+
+// A message shown at the top of the screen until dismissed or replaced.
+enum class NoticeKind : std::uint8_t { none, info, problem };
+struct Notice {
+  NoticeKind kind = NoticeKind::none;
+  std::string text;
+  bool offer_export = false;  // storage trouble: the person can save a backup file instead
+};
+
+// Asked before something that cannot be undone.
+enum class Confirm : std::uint8_t { none, delete_routine, delete_all_data, end_session };
+
+struct LibraryFilter {
+  std::optional<catalogue::Position> position;
+  std::optional<bool> in_bed;
+  std::optional<catalogue::ExerciseKind> kind;
+  bool operator==(const LibraryFilter&) const = default;
+};
+
+// Words at the anchors of the 0 to 10 pain scale.
+std::string_view pain_words(int score);
+
+class App {
+ public:
+  // ---- Setup and storage
+  void init(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips, const AppDesc& desc);
+  // The stored document (nullopt on a first visit) or why it could not be read. Until this
+  // is called nothing is written.
+  void load_stored(const std::optional<std::string>& text, const std::string& load_error);
+  // A write to start now (nullopt: nothing to write, or not yet).
+  std::optional<PendingWrite> begin_write(double now_seconds, bool urgent);
+  // The write settled. `found_unread` is a stored document the store found but this app
+  // never read (its load had failed): it is merged, not lost.
+  void write_finished(std::uint64_t revision, bool ok, const std::string& error, double now_seconds,
+                      const std::optional<std::string>& found_unread = std::nullopt);
+  // The page is being hidden or closed: pause if the setting says so, save the session so far.
+  void page_hidden();
+
+  const storage::UserData& data() const { return data_; }
+  const storage::StoreSync& sync() const { return sync_; }
+  const catalogue::Catalogue& catalogue() const { return *catalogue_; }
+  const animation::ClipLibrary& clips() const { return *clips_; }
+  const Notice& notice() const { return notice_; }
+  void dismiss_notice() { notice_ = {}; }
+  Effects take_effects();
+  std::int64_t now_ms() const;
+  int utc_offset_minutes() const { return desc_.utc_offset_minutes; }
+
+  // ---- Navigation
+  AppModel& nav() { return nav_; }
+  const AppModel& nav() const { return nav_; }
+  bool back();  // also closes a confirmation, and asks before leaving a running session
+  void open_exercise(std::string_view id);
+  const catalogue::Exercise* selected_exercise() const;
+  LibraryFilter& library_filter() { return filter_; }
+  const LibraryFilter& library_filter() const { return filter_; }
+  std::vector<const catalogue::Exercise*> filtered_exercises() const;
+
+  // ---- Routines: built-in first, then the person's own
+  std::vector<const catalogue::Routine*> all_routines() const;
+  const catalogue::Routine* find_routine(std::string_view id) const;
+  bool is_own_routine(std::string_view id) const;
+  const catalogue::Routine* current_routine() const;  // the one Today offers
+  void choose_routine(std::string_view id);           // Today's routine from now on
+  double routine_seconds(const catalogue::Routine& routine) const;
+
+  // ---- Session
+  std::string start_routine(std::string_view id);  // "" or why not; shows the player
+  Player& player() { return player_; }
+  const Player& player() const { return player_; }
+  bool session_open() const { return player_.stage() != PlayerStage::closed; }
+  bool answer_pain(std::optional<int> score);
+  void toggle_pause();
+  void skip_exercise();
+  void previous_exercise();
+  void end_session();     // asks first while the session runs
+  void this_hurts();
+  void close_session();   // from the summary, back to Today
+  // The interrupted session on Today: carry on where it stopped, or keep what was done.
+  const storage::InProgress* interrupted() const;
+  std::string resume_interrupted();
+  void record_interrupted();
+  // The screen must stay awake: a session is running and the setting allows.
+  bool wants_wake_lock() const;
+  // Moves the session on; true while something animates.
+  bool update(float dt);
+
+  // ---- Routine editor (the draft is a copy until saved)
+  void new_routine();
+  void copy_routine(std::string_view id);
+  void edit_routine(std::string_view id);
+  catalogue::Routine* draft() { return draft_ ? &*draft_ : nullptr; }
+  const catalogue::Routine* draft() const { return draft_ ? &*draft_ : nullptr; }
+  std::string save_draft();  // "" or why it cannot be saved
+  void ask_delete_routine(std::string_view id);
+
+  // ---- Confirmations
+  Confirm confirm() const { return confirm_; }
+  void confirm_yes();
+  void confirm_no() { confirm_ = Confirm::none; }
+
+  // ---- Data
+  storage::Settings& edit_settings();  // marks the data changed: call only to change something
+  const storage::Settings& settings() const { return data_.settings; }
+  void export_backup();
+  void export_history_csv();
+  std::string import_backup(std::string_view text);  // "" or the error shown
+  void ask_delete_all();
+  void acknowledge_safety();
+
+ private:
+  void changed() { sync_.changed(); }
+  void save_session_progress();
+  void store_finished_session();
+  void add_session(const session::SessionRecord& record);
+  void show(NoticeKind kind, std::string text, bool offer_export = false);
+  PlayerDesc player_desc() const;
+  void merge_found(const std::string& text);
+
+  const catalogue::Catalogue* catalogue_ = nullptr;
+  const animation::ClipLibrary* clips_ = nullptr;
+  AppDesc desc_;
+  storage::UserData data_;
+  storage::StoreSync sync_;
+  AppModel nav_;
+  Player player_;
+  bool session_stored_ = false;  // the finished session is in the history
+  std::string exercise_id_;
+  LibraryFilter filter_;
+  std::optional<catalogue::Routine> draft_;
+  std::string routine_to_delete_;
+  Confirm confirm_ = Confirm::none;
+  Notice notice_;
+  Effects effects_;
+  bool persist_asked_ = false;
+};
+
+}  // namespace limber::app

@@ -1,0 +1,314 @@
+// The app as a person uses it: sessions saved as they go, interrupted sessions, storage
+// trouble, imports, deletions. Each case drives App through its public actions.
+#include <doctest/doctest.h>
+
+#include "app_fixtures.h"
+#include "storage/backup.h"
+
+using namespace limber;
+using app::PlayerStage;
+using app::Screen;
+using test::AppRig;
+
+namespace {
+int completed_exercises(const session::SessionRecord& r) {
+  int n = 0;
+  for (const auto& e : r.exercises) n += e.completed ? 1 : 0;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("app: a whole session is stored with its pain scores, and progression learns from it") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  CHECK(r.app.nav().screen() == Screen::player);
+  CHECK(r.app.take_effects().request_persist);  // asked at the person's action
+  REQUIRE(r.app.answer_pain(6));
+  r.run_while(PlayerStage::running);
+  REQUIRE(r.app.player().stage() == PlayerStage::pain_after);
+  REQUIRE(r.app.answer_pain(3));
+  CHECK(r.app.player().stage() == PlayerStage::summary);
+  REQUIRE(r.app.data().sessions.size() == 1);
+  const auto& stored = r.app.data().sessions.front().record;
+  CHECK(stored.routine == "gentle_bad_day");
+  CHECK(stored.pain_before == 6);
+  CHECK(stored.pain_after == 3);
+  CHECK(stored.completed);
+  CHECK(completed_exercises(stored) == 4);
+  CHECK_FALSE(r.app.data().in_progress);
+  CHECK_FALSE(r.app.data().progress.exercises.empty());
+  // What is written reads back as the same data.
+  const auto loaded = storage::from_json(r.store());
+  REQUIRE(loaded.data);
+  CHECK(*loaded.data == r.app.data());
+  r.app.close_session();
+  CHECK(r.app.nav().screen() == Screen::today);
+  CHECK_FALSE(r.app.session_open());
+}
+
+TEST_CASE("app: each finished exercise is saved before the session moves on") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(4));
+  r.store();
+  while (r.app.player().finished_exercises() == 0) r.advance(0.25);
+  REQUIRE(r.app.data().in_progress);
+  CHECK(r.app.data().in_progress->next_exercise == 1);
+  CHECK(completed_exercises(r.app.data().in_progress->record) == 1);
+  CHECK(r.app.sync().status() == storage::StoreStatus::pending);
+  const auto stored = storage::from_json(r.store());
+  REQUIRE(stored.data);
+  REQUIRE(stored.data->in_progress);
+  CHECK(stored.data->in_progress->record.pain_before == 4);
+}
+
+TEST_CASE("app: nothing is written before the stored data has loaded") {
+  AppRig r(/*load=*/false);
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(4));
+  r.advance(60);
+  CHECK_FALSE(r.app.begin_write(r.clock.now, true));
+}
+
+TEST_CASE("app: an interrupted session is offered on return and can be recorded as ended early") {
+  std::string stored;
+  {
+    AppRig first;
+    REQUIRE(first.app.start_routine("gentle_bad_day") == "");
+    REQUIRE(first.app.answer_pain(5));
+    while (first.app.player().finished_exercises() == 0) first.advance(0.25);
+    stored = first.store();  // then the tab is closed
+  }
+  AppRig again(false);
+  again.app.load_stored(stored, "");
+  const storage::InProgress* ip = again.app.interrupted();
+  REQUIRE(ip);
+  CHECK(ip->next_exercise == 1);
+  CHECK(again.run("record_interrupted").ok);
+  CHECK_FALSE(again.app.interrupted());
+  REQUIRE(again.app.data().sessions.size() == 1);
+  const auto& rec = again.app.data().sessions.front().record;
+  CHECK(rec.ended_early);
+  CHECK_FALSE(rec.completed);
+  CHECK(completed_exercises(rec) == 1);
+  CHECK(rec.ended_at_ms >= rec.started_at_ms);
+  CHECK(storage::from_json(again.store()).data.has_value());  // the record is valid stored data
+}
+
+TEST_CASE("app: an interrupted session resumes at the next exercise and is stored as one session") {
+  std::string stored;
+  std::int64_t started = 0;
+  {
+    AppRig first;
+    REQUIRE(first.app.start_routine("gentle_bad_day") == "");
+    REQUIRE(first.app.answer_pain(5));
+    while (first.app.player().finished_exercises() == 0) first.advance(0.25);
+    started = first.app.player().record().started_at_ms;
+    stored = first.store();
+  }
+  AppRig again(false);
+  again.clock.now += 3600;
+  again.app.load_stored(stored, "");
+  REQUIRE(again.run("resume_interrupted").ok);
+  CHECK(again.app.player().stage() == PlayerStage::running);  // pain was asked before
+  CHECK(again.app.player().engine().snapshot().exercise_id == again.app.find_routine("gentle_bad_day")->items[1].exercise);
+  again.run_while(PlayerStage::running);
+  REQUIRE(again.app.answer_pain(2));
+  REQUIRE(again.app.data().sessions.size() == 1);
+  const auto& rec = again.app.data().sessions.front().record;
+  CHECK(rec.started_at_ms == started);
+  CHECK(rec.pain_before == 5);
+  CHECK(rec.pain_after == 2);
+  CHECK(rec.exercises.size() == 4);
+  CHECK(completed_exercises(rec) == 4);
+  CHECK_FALSE(again.app.data().in_progress);
+}
+
+TEST_CASE("app: a failed write keeps the data, tells the person, offers export, and recovers") {
+  AppRig r;
+  r.app.choose_routine("in_bed");
+  r.store(/*ok=*/false);
+  CHECK(r.app.notice().kind == app::NoticeKind::problem);
+  CHECK(r.app.notice().offer_export);
+  CHECK(r.app.notice().text.find("QuotaExceededError") != std::string::npos);
+  CHECK(r.app.data().settings.current_routine == "in_bed");
+  r.clock.now += storage::kFirstRetrySeconds;
+  r.store(/*ok=*/true);
+  CHECK(r.app.sync().status() == storage::StoreStatus::saved);
+  CHECK(r.app.notice().kind == app::NoticeKind::info);
+}
+
+TEST_CASE("app: storage that cannot be opened is reported and the app works in memory") {
+  AppRig r(false);
+  r.app.load_stored(std::nullopt, "IndexedDB is not available in private browsing");
+  CHECK(r.app.notice().kind == app::NoticeKind::problem);
+  CHECK(r.app.notice().offer_export);
+  CHECK(r.app.start_routine("gentle_bad_day") == "");
+}
+
+TEST_CASE("app: stored data that cannot be read is kept aside, never overwritten unseen") {
+  AppRig r(false);
+  r.app.load_stored(std::string(R"({"schema":1,"sessions":"lots"})"), "");
+  const auto effects = r.app.take_effects();
+  REQUIRE(effects.set_aside.size() == 1);
+  CHECK(effects.set_aside.front() == R"({"schema":1,"sessions":"lots"})");
+  CHECK(r.app.notice().kind == app::NoticeKind::problem);
+  CHECK(r.app.notice().text.find("kept aside") != std::string::npos);
+  CHECK(r.app.data() == storage::UserData{});
+}
+
+TEST_CASE("app: a stored document found by a later write is merged, not lost") {
+  AppRig earlier;
+  REQUIRE(earlier.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(earlier.app.answer_pain(5));
+  earlier.run_while(PlayerStage::running);
+  REQUIRE(earlier.app.answer_pain(4));
+  const std::string old_text = earlier.store();
+
+  AppRig r(false);
+  r.app.load_stored(std::nullopt, "the database was busy");
+  r.app.choose_routine("in_bed");
+  auto w = r.app.begin_write(r.clock.now, false);
+  REQUIRE(w);
+  r.app.write_finished(w->revision, true, "", r.clock.now, old_text);
+  CHECK(r.app.data().sessions.size() == 1);
+  CHECK(r.app.sync().status() == storage::StoreStatus::pending);  // the merge is written next
+}
+
+TEST_CASE("app: a malformed or foreign backup changes nothing and says why") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(5));
+  r.run_while(PlayerStage::running);
+  REQUIRE(r.app.answer_pain(4));
+  const storage::UserData before = r.app.data();
+  const auto revision = r.app.sync().revision();
+  for (const char* text : {"{not json", R"({"format":"someone-else","data":{}})",
+                           R"({"format":"limber-backup","exported_at_ms":1,"data":{"schema":1,"sessions":[{"id":"x"}]}})"}) {
+    CAPTURE(text);
+    CHECK_FALSE(r.run("import", text).ok);
+    CHECK(r.app.notice().kind == app::NoticeKind::problem);
+    CHECK(r.app.notice().text.find("Nothing was changed") != std::string::npos);
+    CHECK(r.app.data() == before);
+    CHECK(r.app.sync().revision() == revision);
+  }
+}
+
+TEST_CASE("app: a backup imported twice adds its sessions once") {
+  AppRig source;
+  REQUIRE(source.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(source.app.answer_pain(5));
+  source.run_while(PlayerStage::running);
+  REQUIRE(source.app.answer_pain(4));
+  const std::string backup = storage::export_backup(source.app.data(), 1);
+  AppRig r;
+  CHECK(r.run("import", backup).ok);
+  CHECK(r.app.notice().text == "Backup imported: 1 session added.");
+  CHECK(r.run("import", backup).ok);
+  CHECK(r.app.data().sessions.size() == 1);
+  CHECK(r.app.notice().text == "Backup imported: 0 sessions added, 1 already here.");
+}
+
+TEST_CASE("app: deleting everything asks first, and no keeps everything") {
+  AppRig r;
+  r.app.choose_routine("in_bed");
+  CHECK(r.run("delete_all").ok);
+  CHECK(r.app.confirm() == app::Confirm::delete_all_data);
+  CHECK(r.run("no").ok);
+  CHECK(r.app.data().settings.current_routine == "in_bed");
+  CHECK(r.run("delete_all").ok);
+  CHECK(r.run("yes").ok);
+  CHECK(r.app.data() == storage::UserData{});
+  CHECK(r.app.sync().status() == storage::StoreStatus::pending);  // the deletion is written
+}
+
+TEST_CASE("app: ending a session asks first; Back during a session asks too") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(5));
+  r.advance(5);
+  CHECK(r.run("back").ok);
+  CHECK(r.app.confirm() == app::Confirm::end_session);
+  CHECK(r.app.nav().screen() == Screen::player);
+  CHECK(r.run("back").ok);  // Back again closes the question
+  CHECK(r.app.confirm() == app::Confirm::none);
+  CHECK(r.app.player().stage() == PlayerStage::running);
+  CHECK(r.run("end").ok);
+  CHECK(r.run("yes").ok);
+  r.advance(0.25);
+  CHECK(r.app.player().stage() == PlayerStage::pain_after);
+  CHECK(r.run("pain", "skip").ok);
+  REQUIRE(r.app.data().sessions.size() == 1);
+  CHECK(r.app.data().sessions.front().record.ended_early);
+}
+
+TEST_CASE("app: hiding the page pauses the session (by default) and saves it") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(5));
+  r.advance(3);
+  r.store();
+  r.app.page_hidden();
+  CHECK(r.app.player().engine().status() == session::Status::paused);
+  CHECK_FALSE(r.app.wants_wake_lock());
+  r.run("pause");
+  CHECK(r.app.player().engine().status() == session::Status::running);
+}
+
+TEST_CASE("app: the screen is kept awake only while a session runs and the setting allows") {
+  AppRig r;
+  CHECK_FALSE(r.app.wants_wake_lock());
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  CHECK_FALSE(r.app.wants_wake_lock());  // asking about pain: nothing runs yet
+  REQUIRE(r.app.answer_pain(5));
+  CHECK(r.app.wants_wake_lock());
+  r.run("setting", "keep_screen_awake=off");
+  CHECK_FALSE(r.app.wants_wake_lock());
+}
+
+TEST_CASE("app: the person's own routine is deleted only after confirmation") {
+  AppRig r;
+  r.app.copy_routine("gentle_bad_day");
+  REQUIRE(r.app.draft());
+  const std::string id = r.app.draft()->id;
+  REQUIRE(r.app.save_draft() == "");
+  CHECK(r.app.is_own_routine(id));
+  CHECK(r.app.nav().screen() == Screen::today);
+  r.app.ask_delete_routine(id);
+  CHECK(r.app.confirm() == app::Confirm::delete_routine);
+  CHECK(r.run("no").ok);
+  CHECK(r.app.is_own_routine(id));
+  r.app.ask_delete_routine(id);
+  CHECK(r.run("yes").ok);
+  CHECK_FALSE(r.app.is_own_routine(id));
+  r.app.ask_delete_routine("nhs_daily");  // built-in routines cannot be deleted
+  CHECK(r.app.confirm() == app::Confirm::none);
+}
+
+TEST_CASE("app: cues reach the page as effects while a session runs") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(5));
+  r.advance(15);
+  const auto effects = r.app.take_effects();
+  CHECK_FALSE(effects.cues.empty());
+  CHECK(r.app.take_effects().cues.empty());  // taken once
+}
+
+TEST_CASE("app: the library filters by position, in bed and kind") {
+  AppRig r;
+  const auto all = r.app.filtered_exercises().size();
+  CHECK(all == r.app.catalogue().exercises.size());
+  r.app.library_filter().in_bed = true;
+  const auto in_bed = r.app.filtered_exercises();
+  CHECK(in_bed.size() < all);
+  for (const auto* e : in_bed) CHECK(e->in_bed);
+  r.app.library_filter().kind = catalogue::ExerciseKind::relaxation;
+  for (const auto* e : r.app.filtered_exercises()) CHECK(e->kind == catalogue::ExerciseKind::relaxation);
+}
+
+TEST_CASE("app: pain words at the anchors of the scale") {
+  CHECK(app::pain_words(0) == "No pain");
+  CHECK(app::pain_words(5) == "Moderate");
+  CHECK(app::pain_words(10) == "The worst pain imaginable");
+}
