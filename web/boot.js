@@ -132,13 +132,19 @@
       return unsupported('WebGL 2 graphics are turned off or not available, and Limber needs them to draw.');
     }
     try {
-      const [wasmBinary] = await Promise.all([download('limber.wasm'), loadScript('limber.js')]);
+      // The stored progress is read before the app starts, so it never writes before reading.
+      const [wasmBinary, , stored] = await Promise.all([download('limber.wasm'), loadScript('limber.js'),
+                                                         window.LimberPage.store.load()]);
       $('loading-text').textContent = 'Starting…';
       // Emscripten uses this very object as its Module: keep it to reach ccall.
       const config = {
         canvas: $('canvas'),
         wasmBinary,
-        onRuntimeInitialized() { module = config; },
+        limberStored: stored,
+        onRuntimeInitialized() {
+          module = config;
+          window.LimberPage.attach(config);
+        },
         onLimberReady() {
           $('loading').hidden = true;
           $('canvas').focus({ preventScroll: true });

@@ -1,3 +1,5 @@
+// The app shell. Index: assets and start, the tick (input, app, page, drawing), storage,
+// automation.
 #include "main/app_shell.h"
 
 #include <GLES3/gl3.h>
@@ -5,18 +7,24 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "app/command.h"
-#include "catalogue/load.h"
 #include "assets_embedded.h"
 #include "browser/main_loop.h"
 #include "browser/page.h"
+#include "browser/page_services.h"
+#include "catalogue/load.h"
 #include "ui/fonts.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 
 namespace limber {
+
+// ---- Assets and start --------------------------------------------------------------------
 
 bool AppShell::load_assets() {
   auto result = catalogue::load({.sources = assets::catalogue_sources,
@@ -39,8 +47,30 @@ bool AppShell::load_assets() {
   return true;
 }
 
+double AppShell::session_clock() const {
+  return clock_anchor_session_ + (browser::monotonic_ms() - clock_anchor_real_) / 1000.0 * clock_rate_;
+}
+double AppShell::monotonic_cb(void* self) { return static_cast<AppShell*>(self)->session_clock(); }
+std::int64_t AppShell::wall_cb(void*) { return static_cast<std::int64_t>(browser::wall_ms()); }
+
 bool AppShell::start() {
   if (!load_assets()) return false;
+  clock_anchor_real_ = browser::monotonic_ms();
+  start_ms_ = last_tick_ms_ = clock_anchor_real_;
+  app_.init(catalogue_, clips_, {.clock = {.monotonic_seconds = &monotonic_cb, .wall_ms = &wall_cb, .user = this},
+                                 .utc_offset_minutes = browser::utc_offset_minutes()});
+  browser::set_page_callbacks({
+      .store_written = [](void* self, std::uint64_t revision, bool ok, const char* error, const char* found) {
+        static_cast<AppShell*>(self)->store_written(revision, ok, error, found);
+      },
+      .page_hidden = [](void* self) { static_cast<AppShell*>(self)->page_hidden(); },
+      .user = this,
+  });
+  // boot.js read IndexedDB before the app started, so nothing is written before it loaded.
+  std::string load_error;
+  const std::optional<std::string> stored = browser::stored_data(load_error);
+  app_.load_stored(stored, load_error);
+
   // SDL listens for keys on the canvas only, so a page embedding Limber keeps its own keys.
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -80,40 +110,87 @@ bool AppShell::start() {
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  ui::apply_theme(ui::light_theme());
   viewport_ = browser::sync_canvas();
-  ui::build_fonts(viewport_.pixel_ratio);
-  // A link straight to a screen (#gallery) opens it, with the first screen to go back to.
+  apply_settings();
+  ui::build_fonts(viewport_.pixel_ratio, applied_text_scale_);
+  // A link straight to a screen (#library) opens it, with Today to go back to.
   const std::string hash = browser::location_hash();
   if (hash.size() > 1 && hash[0] == '#') {
-    if (const auto screen = app::screen_from_id(std::string_view(hash).substr(1))) model_.navigate(*screen);
+    app::run_command(app_, "navigate", hash.substr(1));  // an unknown or unavailable screen is ignored
   }
   return true;
 }
 
+// ---- The tick ----------------------------------------------------------------------------
+
+void AppShell::apply_settings() {
+  const storage::Settings& s = app_.settings();
+  if (s.theme != applied_theme_) {
+    applied_theme_ = s.theme;
+    ui::apply_theme(ui::theme_by_id(s.theme));
+  }
+  applied_text_scale_ = static_cast<float>(s.text_size_percent) / 100.0f;
+}
+
+void AppShell::sync_page() {
+  const app::Screen screen = app_.nav().screen();
+  const std::string id(app::screen_id(screen));
+  const int depth = static_cast<int>(app_.nav().depth());
+  const bool session = app_.player().stage() == app::PlayerStage::running;
+  const bool paused = session && app_.player().engine().status() == session::Status::paused;
+  if (id != shown_screen_ || depth != shown_depth_ || session != shown_session_ || paused != shown_paused_) {
+    std::string title(app::screen_title(screen));
+    if (screen == app::Screen::exercise && app_.selected_exercise()) title = app_.selected_exercise()->name;
+    browser::show_screen(id, title, depth, session, paused);
+    shown_screen_ = id;
+    shown_depth_ = depth;
+    shown_session_ = session;
+    shown_paused_ = paused;
+  }
+  if (app_.wants_wake_lock() != wake_lock_) {
+    wake_lock_ = app_.wants_wake_lock();
+    browser::set_wake_lock(wake_lock_);
+  }
+  const app::Effects effects = app_.take_effects();
+  browser::deliver(effects, {.sounds = app_.settings().sounds, .speech = app_.settings().spoken_cues});
+  write_storage(false);
+}
+
 void AppShell::tick() {
+  const double now = browser::monotonic_ms();
+  const float dt = static_cast<float>(std::clamp((now - last_tick_ms_) / 1000.0, 0.0, 0.25));
+  last_tick_ms_ = now;
+
   bool changed = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     changed = true;
   }
-  const app::Viewport now = browser::sync_canvas();
-  if (now.framebuffer_width != viewport_.framebuffer_width ||
-      now.framebuffer_height != viewport_.framebuffer_height || now.pixel_ratio != viewport_.pixel_ratio) {
-    viewport_ = now;
+  const app::Viewport measured = browser::sync_canvas();
+  if (measured.framebuffer_width != viewport_.framebuffer_width ||
+      measured.framebuffer_height != viewport_.framebuffer_height || measured.pixel_ratio != viewport_.pixel_ratio) {
+    viewport_ = measured;
     changed = true;
   }
   if (changed) pacer_.wake();
 
-  const pacing::FrameDecision decision = pacer_.tick(/*animating=*/false);
-  if (decision.draw) draw_frame();
+  const bool session_moving = app_.update(dt);
+  sync_page();
+  const pacing::FrameDecision decision = pacer_.tick(session_moving || animating_);
+  if (decision.draw) {
+    draw_frame();
+    sync_page();  // what the frame's presses asked for goes out now, not a sleep later
+    frame_ms_[frame_count_ % frame_ms_.size()] = static_cast<float>(browser::monotonic_ms() - now);
+    ++frame_count_;
+  }
   if (decision.sleep) browser::sleep_main_loop();
 }
 
 void AppShell::draw_frame() {
-  if (ui::fonts_need_rebuild(viewport_.pixel_ratio)) {
-    ui::build_fonts(viewport_.pixel_ratio);
+  apply_settings();
+  if (ui::fonts_need_rebuild(viewport_.pixel_ratio, applied_text_scale_)) {
+    ui::build_fonts(viewport_.pixel_ratio, applied_text_scale_);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -127,15 +204,12 @@ void AppShell::draw_frame() {
         ImVec2(static_cast<float>(viewport_.framebuffer_width) / viewport_.css_width,
                static_cast<float>(viewport_.framebuffer_height) / viewport_.css_height);
   }
-  if (model_.theme() != applied_theme_) {
-    applied_theme_ = model_.theme();
-    ui::apply_theme(applied_theme_ == app::ThemeChoice::dark ? ui::dark_theme() : ui::light_theme());
-  }
   ImGui::NewFrame();
   controls_.begin_frame();
-  ui::ScreenContext ctx{.model = model_, .controls = controls_, .catalogue = catalogue_, .clips = clips_};
+  ui::ScreenContext ctx{.app = app_, .controls = controls_, .time = (browser::monotonic_ms() - start_ms_) / 1000.0};
   ui::draw_screen(ctx);
   figures_drawn_ = ctx.figures_drawn;
+  animating_ = ctx.animating;
   ImGui::Render();
 
   const ImVec4 clear = ui::clear_colour();
@@ -151,11 +225,33 @@ void AppShell::draw_frame() {
   }
 }
 
+// ---- Storage -----------------------------------------------------------------------------
+
+void AppShell::write_storage(bool urgent) {
+  if (const auto write = app_.begin_write(browser::monotonic_ms() / 1000.0, urgent)) {
+    browser::store_write(write->revision, write->text);
+  }
+}
+
+void AppShell::store_written(std::uint64_t revision, bool ok, const char* error, const char* found_unread) {
+  const std::string found = found_unread ? found_unread : "";
+  app_.write_finished(revision, ok, error ? error : "", browser::monotonic_ms() / 1000.0,
+                      found.empty() ? std::nullopt : std::optional<std::string>(found));
+  pacer_.wake();
+}
+
+void AppShell::page_hidden() {
+  // The tab may never come back: pause (if the setting says so) and write now.
+  app_.page_hidden();
+  write_storage(/*urgent=*/true);
+  pacer_.wake();
+}
+
+// ---- Automation --------------------------------------------------------------------------
+
 std::string AppShell::state_json() const {
   app::AppSnapshot snapshot;
   snapshot.ready = ready_;
-  snapshot.screen = model_.screen();
-  snapshot.can_go_back = model_.can_go_back();
   snapshot.frames_drawn = pacer_.frames_drawn();
   snapshot.sleeping = browser::main_loop_sleeping();
   snapshot.viewport = viewport_;
@@ -164,13 +260,35 @@ std::string AppShell::state_json() const {
   snapshot.catalogue_routines = static_cast<int>(catalogue_.routines.size());
   snapshot.clips = static_cast<int>(clips_.clips.size());
   snapshot.figures_drawn = figures_drawn_;
-  snapshot.theme = app::theme_id(model_.theme());
+  const std::size_t samples = std::min(frame_count_, frame_ms_.size());
+  if (samples > 0) {
+    std::array<float, 240> sorted = frame_ms_;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(samples / 2),
+                     sorted.begin() + static_cast<std::ptrdiff_t>(samples));
+    snapshot.frame_cpu_ms_median = static_cast<double>(sorted[samples / 2]);
+    snapshot.frame_cpu_samples = static_cast<int>(samples);
+  }
   snapshot.controls = controls_.controls();
-  return app::state_json(snapshot);
+  return app::state_json(snapshot, &app_);
 }
 
 std::string AppShell::command(std::string_view name, std::string_view arg) {
-  return app::command_result_json(app::run_command(model_, name, arg));
+  if (name == "clock_rate") {
+    // Tests run whole sessions in seconds: the session clock goes faster, nothing else changes.
+    const std::string text(arg);
+    char* end = nullptr;
+    const double rate = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !(rate >= 1 && rate <= 200)) {
+      return app::command_result_json({.ok = false, .error = "clock_rate: expected a number from 1 to 200, got '" + std::string(arg) + "'"});
+    }
+    clock_anchor_session_ = session_clock();
+    clock_anchor_real_ = browser::monotonic_ms();
+    clock_rate_ = rate;
+    return app::command_result_json({.ok = true, .error = {}});
+  }
+  const app::CommandResult result = app::run_command(app_, name, arg);
+  sync_page();
+  return app::command_result_json(result);
 }
 
 }  // namespace limber

@@ -1,8 +1,9 @@
 // main/app_shell.h: the running app: window, GL context, ImGui and one frame's work.
 //
-// main.cpp creates one AppShell and hands it to the browser's main loop. The shell reads
-// input, asks the core's frame pacer whether to draw, draws the screen the core's model
-// names, and answers window.limber through the browser glue.
+// main.cpp creates one AppShell and hands it to the browser's main loop. Each tick the
+// shell reads input, moves the app (app::App) on, hands the page what the app asks of it
+// (writes, cues, downloads, the screen's title, the wake lock), asks the frame pacer
+// whether to draw, and draws the screen the app names.
 //
 // Usage:
 //     static limber::AppShell shell;
@@ -12,13 +13,14 @@
 
 #include <SDL.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 
 #include "animation/clip.h"
-#include "app/app_model.h"
-#include "catalogue/model.h"
+#include "app/app.h"
 #include "app/app_state.h"
+#include "catalogue/model.h"
 #include "pacing/frame_pacer.h"
 #include "ui/controls.h"
 
@@ -29,6 +31,8 @@ class AppShell {
   bool start();
   void tick();
   void wake() { pacer_.wake(); }
+  void page_hidden();
+  void store_written(std::uint64_t revision, bool ok, const char* error, const char* found_unread);
 
   std::string state_json() const;
   std::string command(std::string_view name, std::string_view arg);
@@ -39,18 +43,39 @@ class AppShell {
  private:
   bool load_assets();
   void draw_frame();
+  void apply_settings();
+  void sync_page();
+  void write_storage(bool urgent);
+  double session_clock() const;
+  static double monotonic_cb(void* self);
+  static std::int64_t wall_cb(void* self);
 
   SDL_Window* window_ = nullptr;
   SDL_GLContext gl_ = nullptr;
   catalogue::Catalogue catalogue_;    // validated at start-up; the app does not start without it
   animation::ClipLibrary clips_;      // likewise
-  app::ThemeChoice applied_theme_ = app::ThemeChoice::light;
+  app::App app_;
+  std::string applied_theme_;
+  float applied_text_scale_ = 1.0f;
   int figures_drawn_ = 0;
-  app::AppModel model_;
   pacing::FramePacer pacer_{{}};
   ui::ControlLog controls_;
   app::Viewport viewport_;
   bool ready_ = false;
+  bool animating_ = false;
+  double last_tick_ms_ = 0;
+  double start_ms_ = 0;
+  // The session clock: real time, or faster for tests and demonstrations (command clock_rate).
+  double clock_rate_ = 1;
+  double clock_anchor_real_ = 0, clock_anchor_session_ = 0;
+  // What the page was last told, to tell it only about changes.
+  std::string shown_screen_;
+  int shown_depth_ = 0;
+  bool shown_session_ = false, shown_paused_ = false;
+  bool wake_lock_ = false;
+  // CPU time of recent frames (update and draw), for the automation state.
+  std::array<float, 240> frame_ms_{};
+  std::size_t frame_count_ = 0;
 };
 
 }  // namespace limber

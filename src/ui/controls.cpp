@@ -1,52 +1,305 @@
 #include "ui/controls.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "app/app.h"
+#include "icons.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
 namespace limber::ui {
 
+namespace {
+
+// A touch that travelled is a scroll: the press it started is not a press.
+bool travelled() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.MouseDragMaxDistanceSqr[0] > Sizes::drag_threshold * Sizes::drag_threshold;
+}
+
+struct Press {
+  bool pressed = false;
+  bool hovered = false;
+  bool held = false;
+  ImVec2 min, max;
+};
+
+Press press(ControlLog& log, const char* id, const char* label, ImVec2 size, bool disabled = false) {
+  Press p;
+  p.min = ImGui::GetCursorScreenPos();
+  p.max = ImVec2(p.min.x + size.x, p.min.y + size.y);
+  ImGui::PushID(id);
+  if (disabled) ImGui::BeginDisabled();
+  p.pressed = ImGui::InvisibleButton("##press", size) && !travelled();
+  if (disabled) ImGui::EndDisabled();
+  p.hovered = ImGui::IsItemHovered();
+  p.held = ImGui::IsItemActive() && !travelled();
+  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) {
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(p.min.x - 3, p.min.y - 3), ImVec2(p.max.x + 3, p.max.y + 3),
+                                        ImGui::GetColorU32(current_theme().primary), Sizes::corner_radius + 3, 0, 3.0f);
+  }
+  ImGui::PopID();
+  if (!disabled) log.record({.id = id, .label = label, .x = p.min.x, .y = p.min.y, .width = size.x, .height = size.y});
+  return p;
+}
+
+ImU32 u32(const ImVec4& c) { return ImGui::GetColorU32(c); }
+
+void centred_text(ImDrawList* draw, ImVec2 min, ImVec2 max, const char* icon, const char* label, ImU32 ink) {
+  const float gap = 10.0f;
+  const ImVec2 label_size = ImGui::CalcTextSize(label);
+  const ImVec2 icon_size = icon ? ImGui::CalcTextSize(icon) : ImVec2(0, 0);
+  const float content = label_size.x + (icon ? icon_size.x + (*label ? gap : 0.0f) : 0.0f);
+  float x = min.x + std::max(8.0f, (max.x - min.x - content) * 0.5f);
+  const float y = min.y + (max.y - min.y - label_size.y) * 0.5f;
+  if (icon) {
+    draw->AddText(ImVec2(x, y), ink, icon);
+    x += icon_size.x + gap;
+  }
+  draw->AddText(ImVec2(x, y), ink, label);
+}
+
+}  // namespace
+
+bool press_area(ControlLog& log, const char* id, const char* label, ImVec2 size) {
+  return press(log, id, label, size).pressed;
+}
+
 bool big_button(ControlLog& log, const ButtonDesc& desc) {
   const Theme& theme = current_theme();
   const float width = desc.width > 0.0f ? desc.width : ImGui::CalcItemWidth();
-  const ImVec2 size(width, Sizes::button_height);
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 size(width, desc.height > 0.0f ? desc.height : Sizes::button_height);
+  const Press p = press(log, desc.id, desc.spoken ? desc.spoken : desc.label, size, desc.disabled);
 
-  ImGui::PushID(desc.id);
-  const bool pressed = ImGui::InvisibleButton("##button", size);
-  const bool hovered = ImGui::IsItemHovered();
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  ImVec4 fill, ink;
+  switch (desc.kind) {
+    case ButtonKind::primary:
+      fill = p.held ? theme.primary_active : p.hovered ? theme.primary_hover : theme.primary;
+      ink = theme.on_primary;
+      break;
+    case ButtonKind::secondary:
+      fill = p.held ? theme.secondary_active : p.hovered ? theme.secondary_hover : theme.secondary;
+      ink = theme.text;
+      break;
+    case ButtonKind::danger:
+      fill = theme.caution;
+      ink = theme.on_primary;
+      break;
+  }
+  if (desc.disabled) fill.w *= 0.4f, ink.w *= 0.6f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(p.min, p.max, u32(fill), Sizes::corner_radius);
+  if (desc.kind == ButtonKind::secondary) draw->AddRect(p.min, p.max, u32(theme.border), Sizes::corner_radius);
+  // The heading font where it fits; on a narrow phone, body text, then the label alone.
+  const auto content = [&](const char* icon) {
+    return ImGui::CalcTextSize(desc.label).x + (icon ? ImGui::CalcTextSize(icon).x + (*desc.label ? 10.0f : 0.0f) : 0.0f);
+  };
+  ImGui::PushFont(font(FontRole::heading));
+  if (content(desc.icon) > size.x - 20.0f) {
+    ImGui::PopFont();
+    ImGui::PushFont(font(FontRole::body));
+  }
+  const char* icon = content(desc.icon) > size.x - 16.0f && *desc.label ? nullptr : desc.icon;
+  ImGui::PushClipRect(p.min, p.max, true);
+  centred_text(draw, p.min, p.max, icon, desc.label, u32(ink));
+  ImGui::PopClipRect();
+  ImGui::PopFont();
+  return p.pressed;
+}
 
-  const bool primary = desc.kind == ButtonKind::primary;
-  const ImVec4 fill = primary ? (held ? theme.primary_active : hovered ? theme.primary_hover : theme.primary)
-                              : (held ? theme.secondary_active : hovered ? theme.secondary_hover : theme.secondary);
-  const ImVec4 ink = primary ? theme.on_primary : theme.text;
+float chip_width(const char* label) {
+  ImGui::PushFont(font(FontRole::body));
+  const float w = ImGui::CalcTextSize(label).x + 36.0f + (0.0f);
+  ImGui::PopFont();
+  return w;
+}
+
+bool chip(ControlLog& log, const ChipDesc& desc) {
+  const Theme& theme = current_theme();
+  const ImVec2 size(chip_width(desc.label) + (desc.selected ? 26.0f : 0.0f), Sizes::touch_target_min);
+  const Press p = press(log, desc.id, desc.label, size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec4 fill = desc.selected ? theme.primary : (p.hovered ? theme.secondary_hover : theme.surface);
+  draw->AddRectFilled(p.min, p.max, u32(fill), size.y * 0.5f);
+  draw->AddRect(p.min, p.max, u32(desc.selected ? theme.primary : theme.border), size.y * 0.5f, 0, 1.5f);
+  ImGui::PushFont(font(FontRole::body));
+  centred_text(draw, p.min, p.max, desc.selected ? LIMBER_ICON_CHECK : nullptr, desc.label,
+               u32(desc.selected ? theme.on_primary : theme.text));
+  ImGui::PopFont();
+  return p.pressed;
+}
+
+bool toggle_row(ControlLog& log, const ToggleDesc& desc) {
+  const Theme& theme = current_theme();
+  const float width = ImGui::CalcItemWidth();
+  const float track_w = 56.0f, track_h = 32.0f;
+  ImGui::PushFont(font(FontRole::body));
+  const float text_w = width - track_w - 16.0f;
+  const float label_h = ImGui::CalcTextSize(desc.label, nullptr, false, text_w).y;
+  ImGui::PopFont();
+  ImGui::PushFont(font(FontRole::small));
+  const float detail_h = desc.detail ? ImGui::CalcTextSize(desc.detail, nullptr, false, text_w).y + 4.0f : 0.0f;
+  ImGui::PopFont();
+  const ImVec2 size(width, std::max(Sizes::touch_target_min + 8.0f, label_h + detail_h + 20.0f));
+  const Press p = press(log, desc.id, desc.label, size);
+  if (p.pressed) *desc.value = !*desc.value;
+  const bool on = *desc.value;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 max(pos.x + size.x, pos.y + size.y);
-  draw->AddRectFilled(pos, max, ImGui::GetColorU32(fill), Sizes::corner_radius);
-  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) {
-    draw->AddRect(ImVec2(pos.x - 3, pos.y - 3), ImVec2(max.x + 3, max.y + 3), ImGui::GetColorU32(theme.primary),
-                  Sizes::corner_radius + 3, 0, 3.0f);
-  }
-
-  ImGui::PushFont(font(FontRole::heading));
-  const float gap = 10.0f;
-  const ImVec2 label_size = ImGui::CalcTextSize(desc.label);
-  const ImVec2 icon_size = desc.icon ? ImGui::CalcTextSize(desc.icon) : ImVec2(0, 0);
-  const float content = label_size.x + (desc.icon ? icon_size.x + gap : 0.0f);
-  float x = pos.x + (size.x - content) * 0.5f;
-  const float y = pos.y + (size.y - label_size.y) * 0.5f;
-  const ImU32 ink_u32 = ImGui::GetColorU32(ink);
-  if (desc.icon) {
-    draw->AddText(ImVec2(x, y), ink_u32, desc.icon);
-    x += icon_size.x + gap;
-  }
-  draw->AddText(ImVec2(x, y), ink_u32, desc.label);
+  if (p.hovered) draw->AddRectFilled(p.min, p.max, u32(theme.secondary), Sizes::corner_radius);
+  const float top = p.min.y + (size.y - label_h - detail_h) * 0.5f;
+  ImGui::PushFont(font(FontRole::body));
+  draw->AddText(nullptr, 0.0f, ImVec2(p.min.x + 8.0f, top), u32(theme.text), desc.label, nullptr, text_w);
   ImGui::PopFont();
+  if (desc.detail) {
+    ImGui::PushFont(font(FontRole::small));
+    draw->AddText(nullptr, 0.0f, ImVec2(p.min.x + 8.0f, top + label_h + 4.0f), u32(theme.text_muted), desc.detail,
+                  nullptr, text_w);
+    ImGui::PopFont();
+  }
+  const ImVec2 t0(p.max.x - track_w - 8.0f, p.min.y + (size.y - track_h) * 0.5f);
+  const ImVec2 t1(t0.x + track_w, t0.y + track_h);
+  draw->AddRectFilled(t0, t1, u32(on ? theme.primary : theme.secondary_active), track_h * 0.5f);
+  draw->AddRect(t0, t1, u32(on ? theme.primary : theme.border), track_h * 0.5f, 0, 1.5f);
+  const float knob_x = on ? t1.x - track_h * 0.5f : t0.x + track_h * 0.5f;
+  draw->AddCircleFilled(ImVec2(knob_x, t0.y + track_h * 0.5f), track_h * 0.5f - 4.0f, u32(theme.surface));
+  draw->AddCircle(ImVec2(knob_x, t0.y + track_h * 0.5f), track_h * 0.5f - 4.0f, u32(theme.border));
+  return p.pressed;
+}
 
-  log.record({.id = desc.id, .label = desc.label, .x = pos.x, .y = pos.y, .width = size.x, .height = size.y});
-  return pressed;
+int stepper(ControlLog& log, const StepperDesc& desc) {
+  const Theme& theme = current_theme();
+  const float width = ImGui::CalcItemWidth();
+  const float button = Sizes::touch_target_min + 4.0f;
+  ImGui::PushFont(font(FontRole::small));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
+  ImGui::TextUnformatted(desc.label);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  int result = 0;
+  const std::string minus_id = std::string(desc.id) + "-less";
+  const std::string plus_id = std::string(desc.id) + "-more";
+  const std::string minus_label = std::string("Less: ") + desc.label;
+  const std::string plus_label = std::string("More: ") + desc.label;
+  if (big_button(log, {.id = minus_id.c_str(), .label = "", .icon = LIMBER_ICON_REMOVE, .kind = ButtonKind::secondary,
+                       .width = button, .height = button, .disabled = !desc.can_decrease, .spoken = minus_label.c_str()})) {
+    result = -1;
+  }
+  ImGui::SameLine(0, 8.0f);
+  const ImVec2 mid = ImGui::GetCursorScreenPos();
+  const float mid_w = std::max(60.0f, width - 2 * button - 16.0f);
+  ImGui::PushFont(font(FontRole::heading));
+  const ImVec2 ts = ImGui::CalcTextSize(desc.value);
+  ImGui::GetWindowDrawList()->AddText(ImVec2(mid.x + (mid_w - ts.x) * 0.5f, mid.y + (button - ts.y) * 0.5f),
+                                      u32(theme.text), desc.value);
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(mid_w, button));
+  ImGui::SameLine(0, 8.0f);
+  if (big_button(log, {.id = plus_id.c_str(), .label = "", .icon = LIMBER_ICON_ADD, .kind = ButtonKind::secondary,
+                       .width = button, .height = button, .disabled = !desc.can_increase, .spoken = plus_label.c_str()})) {
+    result = 1;
+  }
+  return result;
+}
+
+std::optional<int> segmented(ControlLog& log, const SegmentDesc& desc) {
+  const Theme& theme = current_theme();
+  const float width = ImGui::CalcItemWidth();
+  const int n = static_cast<int>(desc.labels.size());
+  const float gap = 6.0f;
+  const float each = (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+  std::optional<int> chosen;
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) ImGui::SameLine(0, gap);
+    const std::string id = std::string(desc.id) + "-" + std::to_string(i);
+    const bool selected = i == desc.selected;
+    const Press p = press(log, id.c_str(), desc.labels[static_cast<std::size_t>(i)], ImVec2(each, Sizes::touch_target_min + 4.0f));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(p.min, p.max, u32(selected ? theme.primary : p.hovered ? theme.secondary_hover : theme.secondary),
+                        Sizes::corner_radius * 0.7f);
+    if (!selected) draw->AddRect(p.min, p.max, u32(theme.border), Sizes::corner_radius * 0.7f);
+    ImGui::PushFont(font(FontRole::body));
+    ImGui::PushClipRect(p.min, p.max, true);
+    centred_text(draw, p.min, p.max, nullptr, desc.labels[static_cast<std::size_t>(i)],
+                 u32(selected ? theme.on_primary : theme.text));
+    ImGui::PopClipRect();
+    ImGui::PopFont();
+    if (p.pressed) chosen = i;
+  }
+  return chosen;
+}
+
+bool list_row(ControlLog& log, const RowDesc& desc) {
+  const Theme& theme = current_theme();
+  const float width = ImGui::CalcItemWidth();
+  const float icon_w = desc.icon ? 40.0f : 0.0f;
+  const float text_w = width - icon_w - 56.0f;
+  ImGui::PushFont(font(FontRole::heading));
+  const float title_h = ImGui::CalcTextSize(desc.title, nullptr, false, text_w).y;
+  ImGui::PopFont();
+  ImGui::PushFont(font(FontRole::small));
+  const float detail_h = desc.detail ? ImGui::CalcTextSize(desc.detail, nullptr, false, text_w).y + 4.0f : 0.0f;
+  ImGui::PopFont();
+  const ImVec2 size(width, std::max(Sizes::touch_target_min + 16.0f, title_h + detail_h + 28.0f));
+  const Press p = press(log, desc.id, desc.title, size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(p.min, p.max, u32(p.held ? theme.secondary_active : p.hovered ? theme.secondary : theme.surface),
+                      Sizes::corner_radius);
+  draw->AddRect(p.min, p.max, u32(theme.border), Sizes::corner_radius);
+  const float x = p.min.x + 16.0f + icon_w;
+  const float top = p.min.y + (size.y - title_h - detail_h) * 0.5f;
+  if (desc.icon) {
+    ImGui::PushFont(font(FontRole::heading));
+    draw->AddText(ImVec2(p.min.x + 14.0f, p.min.y + (size.y - ImGui::GetFontSize()) * 0.5f), u32(theme.primary), desc.icon);
+    ImGui::PopFont();
+  }
+  ImGui::PushFont(font(FontRole::heading));
+  draw->AddText(nullptr, 0.0f, ImVec2(x, top), u32(theme.text), desc.title, nullptr, text_w);
+  ImGui::PopFont();
+  if (desc.detail) {
+    ImGui::PushFont(font(FontRole::small));
+    draw->AddText(nullptr, 0.0f, ImVec2(x, top + title_h + 4.0f), u32(theme.text_muted), desc.detail, nullptr, text_w);
+    ImGui::PopFont();
+  }
+  ImGui::PushFont(font(FontRole::heading));
+  draw->AddText(ImVec2(p.max.x - 40.0f, p.min.y + (size.y - ImGui::GetFontSize()) * 0.5f), u32(theme.text_muted),
+                LIMBER_ICON_CHEVRON_RIGHT);
+  ImGui::PopFont();
+  return p.pressed;
+}
+
+std::optional<int> pain_scale(ControlLog& log, const char* id) {
+  const Theme& theme = current_theme();
+  const float width = ImGui::CalcItemWidth();
+  // Six across on a phone (two rows), eleven across when there is room.
+  const int across = width >= 11 * 52.0f ? 11 : 6;
+  const float gap = 8.0f;
+  const float each = (width - gap * static_cast<float>(across - 1)) / static_cast<float>(across);
+  std::optional<int> chosen;
+  for (int score = 0; score <= 10; ++score) {
+    if (score % across != 0) ImGui::SameLine(0, gap);
+    char sid[32], label[48];
+    std::snprintf(sid, sizeof sid, "%s-%d", id, score);
+    std::snprintf(label, sizeof label, "%d: %s", score, std::string(app::pain_words(score)).c_str());
+    const Press p = press(log, sid, label, ImVec2(each, Sizes::touch_target_min + 12.0f));
+    // Calm to warm as the score rises, so the scale reads without the numbers.
+    const float t = static_cast<float>(score) / 10.0f;
+    const ImVec4 fill(theme.secondary.x + (theme.caution.x - theme.secondary.x) * t * 0.55f,
+                      theme.secondary.y + (theme.caution.y - theme.secondary.y) * t * 0.55f,
+                      theme.secondary.z + (theme.caution.z - theme.secondary.z) * t * 0.55f, 1.0f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(p.min, p.max, u32(p.held ? theme.primary : fill), 10.0f);
+    draw->AddRect(p.min, p.max, u32(p.hovered ? theme.primary : theme.border), 10.0f, 0, p.hovered ? 2.5f : 1.0f);
+    char number[4];
+    std::snprintf(number, sizeof number, "%d", score);
+    ImGui::PushFont(font(FontRole::heading));
+    centred_text(draw, p.min, p.max, nullptr, number, u32(p.held ? theme.on_primary : theme.text));
+    ImGui::PopFont();
+    if (p.pressed) chosen = score;
+  }
+  return chosen;
 }
 
 }  // namespace limber::ui

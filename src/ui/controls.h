@@ -1,15 +1,18 @@
 // ui/controls.h: Limber's large touch controls, and the log of what was drawn where.
 //
 // Every control records its id, label and rectangle in a ControlLog each frame; the app
-// publishes the log through window.limber.state(), so tests (and later the accessible
-// HTML layer) can find a control the way a person sees it.
+// publishes the log through window.limber.state(), so tests (and the accessible HTML
+// layer) can find a control the way a person sees it. Every control is at least
+// Sizes::touch_target_min tall, and a touch that moves more than Sizes::drag_threshold
+// scrolls the page instead of pressing what it started on.
 //
 // Usage:
 //     log.begin_frame();
-//     if (limber::ui::big_button(log, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW}))
-//       model.navigate(...);
+//     if (limber::ui::big_button(log, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) app.start();
+//     limber::ui::toggle_row(log, {.id = "sounds", .label = "Sounds", .value = &on});
 #pragma once
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -21,7 +24,7 @@ namespace limber::ui {
 
 class ControlLog {
  public:
-  ControlLog() { rects_.reserve(32); }
+  ControlLog() { rects_.reserve(64); }
   void begin_frame() { rects_.clear(); }
   void record(const app::ControlRect& rect) { rects_.push_back(rect); }
   std::span<const app::ControlRect> controls() const { return rects_; }
@@ -30,7 +33,7 @@ class ControlLog {
   std::vector<app::ControlRect> rects_;
 };
 
-enum class ButtonKind { primary, secondary };
+enum class ButtonKind { primary, secondary, danger };
 
 struct ButtonDesc {
   const char* id = nullptr;     // stable, used by tests and the automation state
@@ -38,9 +41,63 @@ struct ButtonDesc {
   const char* icon = nullptr;   // optional LIMBER_ICON_* literal
   ButtonKind kind = ButtonKind::primary;
   float width = 0.0f;           // 0: the page column's width
+  float height = 0.0f;          // 0: Sizes::button_height
+  bool disabled = false;
+  const char* spoken = nullptr;  // the name logged when the label is only an icon ("Less: reps")
 };
 
-// A rounded button at least Sizes::button_height tall. True on the frame it is pressed.
+// A rounded button. True on the frame it is pressed.
 bool big_button(ControlLog& log, const ButtonDesc& desc);
+
+// A filter chip: a short rounded toggle, as wide as its label. The caller lays chips out.
+struct ChipDesc {
+  const char* id = nullptr;
+  const char* label = nullptr;
+  bool selected = false;
+};
+bool chip(ControlLog& log, const ChipDesc& desc);
+float chip_width(const char* label);
+
+// A whole-row switch for a setting, with an optional line of explanation under it.
+struct ToggleDesc {
+  const char* id = nullptr;
+  const char* label = nullptr;
+  const char* detail = nullptr;
+  bool* value = nullptr;
+};
+bool toggle_row(ControlLog& log, const ToggleDesc& desc);  // true when flipped
+
+// A labelled value with - and + buttons; returns -1, +1 or 0.
+struct StepperDesc {
+  const char* id = nullptr;
+  const char* label = nullptr;
+  const char* value = nullptr;  // the value as shown ("8 reps")
+  bool can_decrease = true;
+  bool can_increase = true;
+};
+int stepper(ControlLog& log, const StepperDesc& desc);
+
+// One row of choices, one selected (themes, hold preference). Returns the index pressed.
+struct SegmentDesc {
+  const char* id = nullptr;
+  std::span<const char* const> labels;
+  int selected = 0;
+};
+std::optional<int> segmented(ControlLog& log, const SegmentDesc& desc);
+
+// A card-like row that opens something: icon, title, a line of detail, a chevron.
+struct RowDesc {
+  const char* id = nullptr;
+  const char* title = nullptr;
+  const char* detail = nullptr;
+  const char* icon = nullptr;
+};
+bool list_row(ControlLog& log, const RowDesc& desc);
+
+// The 0 to 10 pain scale, with words at the anchors. Returns the score pressed.
+std::optional<int> pain_scale(ControlLog& log, const char* id);
+
+// A press somewhere not drawn by a control above (the tab bar, say), logged like them.
+bool press_area(ControlLog& log, const char* id, const char* label, ImVec2 size);
 
 }  // namespace limber::ui

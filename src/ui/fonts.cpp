@@ -11,6 +11,7 @@ namespace {
 
 std::array<ImFont*, 4> g_fonts{};
 float g_built_ratio = 0.0f;
+float g_built_scale = 1.0f;
 
 // Browsers report ratios such as 1.25 or 2.625; quarter steps keep rebuilds rare.
 float quantise(float pixel_ratio) {
@@ -43,10 +44,13 @@ ImFont* add_text_font(const unsigned char* data, unsigned int size, float css_px
 
 }  // namespace
 
-bool fonts_need_rebuild(float pixel_ratio) { return quantise(pixel_ratio) != g_built_ratio; }
+bool fonts_need_rebuild(float pixel_ratio, float text_scale) {
+  return quantise(pixel_ratio) != g_built_ratio || text_scale != g_built_scale;
+}
 
-void build_fonts(float pixel_ratio) {
-  const float ratio = quantise(pixel_ratio);
+void build_fonts(float pixel_ratio, float text_scale) {
+  // Glyphs are rasterised at the scaled size, so larger text stays as sharp as the default.
+  const float ratio = quantise(pixel_ratio) * text_scale;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   g_fonts[static_cast<int>(FontRole::body)] =
@@ -56,14 +60,18 @@ void build_fonts(float pixel_ratio) {
   g_fonts[static_cast<int>(FontRole::heading)] =
       add_text_font(fonts::ui_semibold, fonts::ui_semibold_size, FontSizes::heading, ratio, true);
   g_fonts[static_cast<int>(FontRole::title)] =
-      add_text_font(fonts::ui_semibold, fonts::ui_semibold_size, FontSizes::title, ratio, true);
+      // Titles are large already; growing them less keeps the atlas within every GPU's limits.
+      add_text_font(fonts::ui_semibold, fonts::ui_semibold_size, FontSizes::title,
+                    quantise(pixel_ratio) * (1.0f + (text_scale - 1.0f) * 0.4f), true);
   io.Fonts->Build();
-  io.FontGlobalScale = 1.0f / ratio;
+  io.FontGlobalScale = 1.0f / quantise(pixel_ratio);
   io.FontDefault = g_fonts[static_cast<int>(FontRole::body)];
-  g_built_ratio = ratio;
+  g_built_ratio = quantise(pixel_ratio);
+  g_built_scale = text_scale;
 }
 
 float fonts_pixel_ratio() { return g_built_ratio; }
+float fonts_text_scale() { return g_built_scale; }
 
 ImFont* font(FontRole role) { return g_fonts[static_cast<int>(role)]; }
 

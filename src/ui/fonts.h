@@ -26,8 +26,10 @@ struct FontSizes {
   static constexpr float title = 44.0f;
 };
 
-bool fonts_need_rebuild(float pixel_ratio);
-void build_fonts(float pixel_ratio);
+// text_scale: the person's text size setting (1 to 1.6), applied to every role.
+bool fonts_need_rebuild(float pixel_ratio, float text_scale = 1.0f);
+void build_fonts(float pixel_ratio, float text_scale = 1.0f);
+float fonts_text_scale();
 // The ratio the current atlas was built for (0 before the first build).
 float fonts_pixel_ratio();
 ImFont* font(FontRole role);

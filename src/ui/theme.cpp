@@ -55,12 +55,40 @@ constexpr Theme kDark = {
     .figure_outline = rgb(0x0B0F11),
 };
 
+// High contrast: black on white, pure black actions, outlines everywhere (over 15:1).
+constexpr Theme kHighContrast = {
+    .id = "high_contrast",
+    .background = rgb(0xFFFFFF),
+    .surface = rgb(0xFFFFFF),
+    .border = rgb(0x000000),
+    .text = rgb(0x000000),
+    .text_muted = rgb(0x1A1A1A),
+    .primary = rgb(0x00332C),
+    .primary_hover = rgb(0x00221D),
+    .primary_active = rgb(0x000000),
+    .on_primary = rgb(0xFFFFFF),
+    .secondary = rgb(0xFFFFFF),
+    .secondary_hover = rgb(0xEDEDED),
+    .secondary_active = rgb(0xDADADA),
+    .caution = rgb(0x6B2E00),
+    .figure = {rgb(0xD9D9D9), rgb(0x9FD3C7), rgb(0x8C6B4A), rgb(0xF2F2F2), rgb(0xFFFFFF), rgb(0xE08E1B),
+               rgb(0x7A5530), rgb(0x0B4F7A), rgb(0x07324D), rgb(0x1670A8), rgb(0x0B4F7A), rgb(0xF0B48C),
+               rgb(0xC98A62), rgb(0x7A4030)},
+    .figure_outline = rgb(0x000000),
+};
+
 const Theme* g_current = &kLight;
 
 }  // namespace
 
 const Theme& light_theme() { return kLight; }
 const Theme& dark_theme() { return kDark; }
+const Theme& high_contrast_theme() { return kHighContrast; }
+const Theme& theme_by_id(std::string_view id) {
+  if (id == kDark.id) return kDark;
+  if (id == kHighContrast.id) return kHighContrast;
+  return kLight;
+}
 const Theme& current_theme() { return *g_current; }
 ImVec4 clear_colour() { return g_current->background; }
 
@@ -94,6 +122,8 @@ void apply_theme(const Theme& theme) {
   c[ImGuiCol_ScrollbarGrabHovered] = theme.secondary_active;
   c[ImGuiCol_ScrollbarGrabActive] = theme.primary;
   c[ImGuiCol_NavHighlight] = theme.primary;
+  // High contrast outlines every card and control.
+  style.ChildBorderSize = theme.border.x == 0.0f && theme.border.y == 0.0f ? 2.0f : 1.0f;
 }
 
 }  // namespace limber::ui

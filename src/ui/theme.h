@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <string_view>
 
 namespace limber::ui {
 
@@ -42,10 +43,14 @@ struct Sizes {
   static constexpr float touch_target_min = 48.0f;  // above the 44 CSS px minimum
   static constexpr float corner_radius = 14.0f;
   static constexpr float gap = 16.0f;
+  static constexpr float tab_bar_height = 68.0f;
+  static constexpr float drag_threshold = 10.0f;  // a touch that moves further scrolls, not presses
 };
 
 const Theme& light_theme();
 const Theme& dark_theme();
+const Theme& high_contrast_theme();
+const Theme& theme_by_id(std::string_view id);  // unknown ids: light
 void apply_theme(const Theme& theme);
 const Theme& current_theme();
 

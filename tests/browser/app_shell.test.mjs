@@ -25,12 +25,12 @@ before(async () => { h = await launch(); });
 after(async () => { await h?.close(); });
 
 describe('start-up', () => {
-  it('loads without console errors and reports a ready home screen', async () => {
+  it('loads without console errors and reports a ready Today screen', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
     const s = await openApp(page, h.url);
     assert.equal(s.app, 'limber');
     assert.equal(s.ready, true);
-    assert.equal(s.screen, 'home');
+    assert.equal(s.screen, 'today');
     assert.ok(s.frames >= 1, `frames drawn: ${s.frames}`);
     assert.equal(await page.title(), 'Limber – gentle exercises for lower back pain');
     assert.equal(await page.getAttribute('meta[name="theme-color"]', 'content'), '#1F6F63');
@@ -93,11 +93,11 @@ describe('automation interface', () => {
     const { page, problems } = await h.newPage();
     await openApp(page, h.url);
     assert.deepEqual(await command(page, 'ping'), { ok: true });
-    assert.deepEqual(await command(page, 'navigate', 'before_you_start'), { ok: true });
-    assert.equal((await state(page)).screen, 'before_you_start');
+    assert.deepEqual(await command(page, 'navigate', 'safety'), { ok: true });
+    assert.equal((await state(page)).screen, 'safety');
     assert.equal((await state(page)).canGoBack, true);
     assert.deepEqual(await command(page, 'back'), { ok: true });
-    assert.equal((await state(page)).screen, 'home');
+    assert.equal((await state(page)).screen, 'today');
 
     const unknown = await command(page, 'fly');
     assert.equal(unknown.ok, false);
@@ -109,18 +109,19 @@ describe('automation interface', () => {
     assert.match(notString.error, /must be a string/);
     const noName = await page.evaluate(() => window.limber.command());
     assert.match(noName.error, /non-empty string/);
-    assert.equal((await state(page)).screen, 'home', 'refused commands change nothing');
+    assert.equal((await state(page)).screen, 'today', 'refused commands change nothing');
     assert.deepEqual(problems, []);
   });
 });
 
 describe('input', () => {
-  it('a mouse click on Start opens the next screen', async () => {
-    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 768 } });
+  it('a mouse click on Start opens the session player', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
     const s = await openApp(page, h.url);
     const start = control(s, 'start');
     await page.mouse.click(start.x, start.y);
-    await page.waitForFunction(() => window.limber.state().screen === 'before_you_start', null, { timeout: 5000 });
+    await page.waitForFunction(() => window.limber.state().screen === 'player', null, { timeout: 5000 });
+    assert.equal((await state(page)).session.stage, 'pain_before');
     assert.deepEqual(problems, []);
   });
 
@@ -129,11 +130,14 @@ describe('input', () => {
       viewport: { width: 360, height: 640 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true,
     });
     let s = await openApp(page, h.url);
-    await page.touchscreen.tap(control(s, 'start').x, control(s, 'start').y);
-    await page.waitForFunction(() => window.limber.state().screen === 'before_you_start', null, { timeout: 5000 });
+    await page.touchscreen.tap(control(s, 'tab-library').x, control(s, 'tab-library').y);
+    await page.waitForFunction(() => window.limber.state().screen === 'library', null, { timeout: 5000 });
     s = await settle(page);
-    await page.touchscreen.tap(control(s, 'back').x, control(s, 'back').y);
-    await page.waitForFunction(() => window.limber.state().screen === 'home', null, { timeout: 5000 });
+    await page.touchscreen.tap(control(s, 'bed-In bed').x, control(s, 'bed-In bed').y);
+    await page.waitForFunction(() => window.limber.state().controls.every((c) => !c.id.startsWith('exercise-cat_cow')), null, { timeout: 5000 });
+    s = await settle(page);
+    await page.touchscreen.tap(control(s, 'tab-today').x, control(s, 'tab-today').y);
+    await page.waitForFunction(() => window.limber.state().screen === 'today', null, { timeout: 5000 });
     assert.deepEqual(problems, []);
   });
 });
@@ -164,7 +168,7 @@ describe('rendering on demand', () => {
     const { page } = await h.newPage();
     await openApp(page, h.url);
     const idle = await settle(page);
-    await command(page, 'navigate', 'before_you_start');
+    await command(page, 'navigate', 'safety');
     const s = await settle(page);
     assert.ok(s.frames > idle.frames);
     assert.ok(s.controls.some((c) => c.id === 'back'), 'the new screen was drawn: its Back button is listed');
@@ -197,9 +201,9 @@ describe('viewport', () => {
     const large = await settle(page);
     assert.equal(large.viewport.framebufferWidth, 2400);
     assert.ok(large.frames > small.frames);
-    const before = control(small, 'start');
+    const before = control(small, 'tab-today');
     const after = control(large, 'start');
-    assert.ok(after.width > before.width && after.width <= 560, `the column widens, up to its limit: ${after.width}`);
+    assert.ok(before.width < 100 && after.width <= 560 && after.width > 400, `the column widens, up to its limit: ${after.width}`);
     assert.ok(after.x > 300, 'and is centred on a wide window');
     assert.deepEqual(problems, []);
   });

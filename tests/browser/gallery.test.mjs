@@ -60,7 +60,7 @@ describe('gallery', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('on a phone the gallery draws only the figures in view, and Back goes home', async () => {
+  it('on a phone the gallery draws only the figures in view, and Back goes to Today', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true });
     await page.goto(h.url + '#gallery');
     await page.evaluate(() => window.limber.ready);
@@ -69,7 +69,7 @@ describe('gallery', () => {
     writeFileSync(new URL('gallery-phone.png', ARTIFACTS), await page.locator('#canvas').screenshot());
     const back = s.controls.find((c) => c.id === 'back');
     await page.touchscreen.tap(back.x + back.width / 2, back.y + back.height / 2);
-    await page.waitForFunction(() => window.limber.state().screen === 'home', null, { timeout: 5000 });
+    await page.waitForFunction(() => window.limber.state().screen === 'today', null, { timeout: 5000 });
     assert.deepEqual(problems, []);
   });
 });

@@ -152,3 +152,20 @@ TEST_CASE("animator: a skip cross-fades to the next exercise instead of snapping
   CHECK_FALSE(r.animator.fading());
   CHECK(pose_distance(r.animator.local(), next->start) < 0.5f);
 }
+
+TEST_CASE("animator: the library's demonstration loop rests, moves, holds, releases and alternates sides") {
+  using Track = animation::ClipTime::Track;
+  CHECK(animation::demo_time(0.5, false).track == Track::start);
+  const auto moving = animation::demo_time(1.0 + 1.25, false);
+  CHECK(moving.track == Track::move);
+  CHECK(moving.t == doctest::Approx(0.5));
+  const auto held = animation::demo_time(1.0 + 2.5 + 1.5, false);
+  CHECK(held.track == Track::held);
+  CHECK(held.inhale == doctest::Approx(1.0));  // the top of the breath mid-hold
+  CHECK(animation::demo_time(1.0 + 2.5 + 3.0 + 1.0, false).track == Track::release);
+  CHECK(animation::demo_time(9.5, false).track == Track::start);
+  CHECK_FALSE(animation::demo_time(5, true).right_side);
+  CHECK(animation::demo_time(animation::kDemoLoopSeconds + 5, true).right_side);
+  CHECK_FALSE(animation::demo_time(animation::kDemoLoopSeconds + 5, false).right_side);
+  CHECK(animation::demo_time(-3, true).track == Track::start);  // a clock before zero rests
+}

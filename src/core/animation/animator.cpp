@@ -88,4 +88,37 @@ void Animator::update(const ClipLibrary& library, const session::Snapshot& snaps
   place(*clip, local_, right_, world_);
 }
 
+ClipTime demo_time(double seconds, bool sided) {
+  // Phases of one loop, in seconds: rest 1, move 2.5, hold 3, release 2.5, rest 1.
+  constexpr double kRest = 1.0, kMove = 2.5, kHold = 3.0, kRelease = 2.5;
+  const double clamped = seconds > 0 ? seconds : 0;
+  const auto loop = static_cast<long long>(clamped / kDemoLoopSeconds);
+  double t = clamped - static_cast<double>(loop) * kDemoLoopSeconds;
+  ClipTime out;
+  out.right_side = sided && (loop % 2 == 1);
+  if (t < kRest) return out;
+  t -= kRest;
+  if (t < kMove) {
+    out.track = ClipTime::Track::move;
+    out.t = static_cast<float>(t / kMove);
+    return out;
+  }
+  t -= kMove;
+  if (t < kHold) {
+    out.track = ClipTime::Track::held;
+    out.t = 1;
+    // One slow breath in and out over the hold.
+    const double half = kHold / 2;
+    out.inhale = static_cast<float>(t < half ? t / half : 1.0 - (t - half) / half);
+    return out;
+  }
+  t -= kHold;
+  if (t < kRelease) {
+    out.track = ClipTime::Track::release;
+    out.t = static_cast<float>(t / kRelease);
+    return out;
+  }
+  return out;  // resting again
+}
+
 }  // namespace limber::animation

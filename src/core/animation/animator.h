@@ -32,6 +32,11 @@ struct ClipTime {
 ClipTime clip_time(const session::Snapshot& snapshot, float breath_in_seconds, float breath_out_seconds);
 void local_pose(const CompiledClip& clip, const ClipTime& time, LocalPose& out);
 
+// The library's demonstration: the movement on a loop, without a session. Rest, move in,
+// hold (breathing), move back, rest; with sides, every other loop is the right side.
+inline constexpr double kDemoLoopSeconds = 10.0;
+ClipTime demo_time(double seconds, bool sided);
+
 class Animator {
  public:
   void set_breath_pace(float in_seconds, float out_seconds) { breath_in_ = in_seconds, breath_out_ = out_seconds; }

@@ -56,6 +56,7 @@ struct Effects {
   std::vector<Download> downloads;
   std::vector<std::string> set_aside;   // stored texts that could not be read: keep them apart
   bool request_persist = false;         // ask the browser to keep our storage (a user action)
+  bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
 };
 
 struct PendingWrite {
@@ -169,6 +170,7 @@ class App {
   void export_backup();
   void export_history_csv();
   std::string import_backup(std::string_view text);  // "" or the error shown
+  void choose_backup_file() { effects_.choose_backup_file = true; }
   void ask_delete_all();
   void acknowledge_safety();
 

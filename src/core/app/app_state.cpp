@@ -2,6 +2,7 @@
 
 #include "app/app.h"
 #include "json/json_writer.h"
+#include "progress/progress_summary.h"
 
 namespace limber::app {
 
@@ -50,9 +51,29 @@ void write_app(json::Writer& w, const App& app) {
       .key("sessions").value(static_cast<int>(d.sessions.size()))
       .key("routines").value(static_cast<int>(d.routines.size()))
       .key("interrupted").value(d.in_progress.has_value());
+  if (d.in_progress) {
+    int done = 0;
+    for (const session::ExerciseRecord& e : d.in_progress->record.exercises) done += e.completed ? 1 : 0;
+    w.key("inProgress").begin_object()
+        .key("routine").value(d.in_progress->record.routine)
+        .key("nextExercise").value(d.in_progress->next_exercise)
+        .key("completed").value(done)
+        .end_object();
+  }
   w.key("sessionIds").begin_array();
   for (const storage::StoredSession& s : d.sessions) w.value(s.id);
   w.end_array().end_object();
+  // What the Progress screen shows, computed the same way.
+  const progress::ProgressSummary summary = progress::summarise_progress(
+      d.sessions, {.now_ms = app.now_ms(), .utc_offset_minutes = app.utc_offset_minutes(),
+                   .pain_eases_within_weeks = app.catalogue().safety.pain_eases_within_weeks});
+  w.key("progress").begin_object()
+      .key("sessions").value(summary.sessions_total)
+      .key("thisWeek").value(summary.sessions_this_week)
+      .key("streakDays").value(summary.streak_days)
+      .key("painPoints").value(static_cast<int>(summary.pain.size()))
+      .key("guidance").value(progress::guidance_id(summary.guidance))
+      .end_object();
 
   const Player& p = app.player();
   w.key("session").begin_object().key("stage").value(stage_id(p.stage()));

@@ -30,7 +30,7 @@ std::string first_free(const Make& make, const Taken& taken) {
 
 bool name_taken(const Catalogue& c, const storage::UserData& data, const std::string& name) {
   const auto same = [&](const Routine& r) { return r.name == name; };
-  return std::ranges::any_of(c.routines, same) || std::ranges::any_of(data.routines, same);
+  return std::any_of(c.routines.begin(), c.routines.end(), same) || std::any_of(data.routines.begin(), data.routines.end(), same);
 }
 
 // The item's exercise and the option it runs with; either is null when the catalogue lacks it
@@ -59,8 +59,9 @@ auto at(std::vector<RoutineItem>& items, std::size_t index) {
 std::string new_routine_id(const Catalogue& catalogue, const storage::UserData& data) {
   const auto taken = [&](const std::string& id) {
     if (catalogue.find_routine(id)) return true;
-    if (std::ranges::any_of(data.routines, [&](const Routine& r) { return r.id == id; })) return true;
-    if (std::ranges::any_of(data.sessions, [&](const storage::StoredSession& s) { return s.record.routine == id; })) {
+    if (std::any_of(data.routines.begin(), data.routines.end(), [&](const Routine& r) { return r.id == id; })) return true;
+    if (std::any_of(data.sessions.begin(), data.sessions.end(),
+                    [&](const storage::StoredSession& s) { return s.record.routine == id; })) {
       return true;
     }
     if (data.in_progress && data.in_progress->record.routine == id) return true;
@@ -202,14 +203,14 @@ double own_routine_seconds(const Catalogue& catalogue, const Routine& routine, c
 
 std::string save_routine(storage::UserData& data, const Catalogue& catalogue, const Routine& routine) {
   if (std::string why = check_own_routine(catalogue, routine); !why.empty()) return why;
-  const auto same = std::ranges::find(data.routines, routine.id, &Routine::id);
+  const auto same = std::find_if(data.routines.begin(), data.routines.end(), [&](const Routine& r) { return r.id == routine.id; });
   if (same != data.routines.end()) *same = routine;
   else data.routines.push_back(routine);
   return {};
 }
 
 bool delete_routine(storage::UserData& data, std::string_view id) {
-  const auto gone = std::ranges::find(data.routines, id, &Routine::id);
+  const auto gone = std::find_if(data.routines.begin(), data.routines.end(), [&](const Routine& r) { return r.id == id; });
   if (gone == data.routines.end()) return false;
   data.routines.erase(gone);
   if (data.settings.current_routine == id) data.settings.current_routine.reset();

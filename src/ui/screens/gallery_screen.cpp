@@ -28,12 +28,8 @@ const char* view_name(const animation::CompiledClip& clip) {
 
 void draw_gallery_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
-  begin_page("Gallery", 1800.0f);
-  if (big_button(ctx.controls, {.id = "back", .label = "Back", .icon = LIMBER_ICON_ARROW_BACK,
-                                .kind = ButtonKind::secondary, .width = 150.0f})) {
-    ctx.model.back();
-  }
-  paragraph(FontRole::title, theme.text, "Exercise gallery");
+  begin_page("Gallery", 1800.0f, /*with_tabs=*/false);
+  page_title(ctx, "Exercise gallery", true);
   paragraph(FontRole::body, theme.text_muted, "Every exercise at its start position and its held position.");
   ImGui::Dummy(ImVec2(0, Sizes::gap * 0.5f));
 
@@ -45,12 +41,12 @@ void draw_gallery_screen(ScreenContext& ctx) {
   const ImVec2 box((card - gap) * 0.5f, (card - gap) * 0.5f * 0.66f);
   animation::WorldPose pose;
   int i = 0;
-  for (const catalogue::Exercise& e : ctx.catalogue.exercises) {
+  for (const catalogue::Exercise& e : ctx.app.catalogue().exercises) {
     if (i % across != 0) ImGui::SameLine(0, card_gap);
     ++i;
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card);
-    const animation::CompiledClip* clip = ctx.clips.find_for_exercise(e.id);
+    const animation::CompiledClip* clip = ctx.app.clips().find_for_exercise(e.id);
     ImGui::PushFont(font(FontRole::heading));
     ImGui::TextUnformatted(e.name.c_str());
     ImGui::PopFont();

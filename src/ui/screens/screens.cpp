@@ -1,30 +1,191 @@
+// The screen switch and the layout every screen shares. Index: draw_screen, tab bar,
+// notice, confirmation, page layout, text helpers, cards.
 #include "ui/screens/screens.h"
 
+#include <cstdio>
+
+#include "icons.h"
+#include "storage/backup.h"
 #include "ui/theme.h"
 
 namespace limber::ui {
 
 namespace {
+
 float g_page_indent = 0.0f;  // begin_page's centring, undone by end_page
+bool g_in_card = false;
+ImVec2 g_card_min;
+
+void draw_tab_bar(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float height = Sizes::tab_bar_height;
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - height));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.surface);
+  ImGui::Begin("Tabs", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  draw->AddLine(origin, ImVec2(origin.x + viewport->WorkSize.x, origin.y), ImGui::GetColorU32(theme.border), 1.0f);
+  struct Tab { app::Screen screen; const char* id; const char* icon; const char* label; };
+  static constexpr Tab kTabs[] = {{app::Screen::today, "tab-today", LIMBER_ICON_TODAY, "Today"},
+                                  {app::Screen::routines, "tab-routines", LIMBER_ICON_LIST, "Routines"},
+                                  {app::Screen::library, "tab-library", LIMBER_ICON_MENU_BOOK, "Library"},
+                                  {app::Screen::progress, "tab-progress", LIMBER_ICON_SHOW_CHART, "Progress"},
+                                  {app::Screen::settings, "tab-settings", LIMBER_ICON_SETTINGS, "Settings"}};
+  const float each = viewport->WorkSize.x / 5.0f;
+  const app::Screen current = ctx.app.nav().tab();
+  for (const Tab& tab : kTabs) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool selected = tab.screen == current;
+    if (press_area(ctx.controls, tab.id, tab.label, ImVec2(each, height))) {
+      ctx.app.nav().navigate(tab.screen);
+    }
+    const ImU32 ink = ImGui::GetColorU32(selected ? theme.primary : theme.text_muted);
+    if (selected) {
+      draw->AddRectFilled(ImVec2(at.x + each * 0.2f, at.y + 6.0f), ImVec2(at.x + each * 0.8f, at.y + 36.0f),
+                          ImGui::GetColorU32(theme.secondary), 15.0f);
+    }
+    ImGui::PushFont(font(FontRole::heading));
+    const ImVec2 icon = ImGui::CalcTextSize(tab.icon);
+    draw->AddText(ImVec2(at.x + (each - icon.x) * 0.5f, at.y + 5.0f), ink, tab.icon);
+    ImGui::PopFont();
+    ImGui::PushFont(font(FontRole::small));
+    const ImVec2 label = ImGui::CalcTextSize(tab.label);
+    draw->AddText(ImVec2(at.x + (each - label.x) * 0.5f, at.y + height - label.y - 8.0f), ink, tab.label);
+    ImGui::PopFont();
+    ImGui::SameLine();
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
 }
+
+void draw_confirm(ScreenContext& ctx) {
+  const app::Confirm what = ctx.app.confirm();
+  if (what == app::Confirm::none) return;
+  const Theme& theme = current_theme();
+  const char* question = "";
+  const char* detail = "";
+  const char* yes = "Yes";
+  switch (what) {
+    case app::Confirm::none: return;
+    case app::Confirm::end_session:
+      question = "End this session now?";
+      detail = "The exercises you have finished are kept in your history.";
+      yes = "End session";
+      break;
+    case app::Confirm::delete_routine:
+      question = "Delete this routine?";
+      detail = "Your history keeps the sessions you did with it.";
+      yes = "Delete routine";
+      break;
+    case app::Confirm::delete_all_data:
+      question = "Delete all your Limber data?";
+      detail = "Your history, pain scores, routines and settings will be removed from this device. This cannot be undone.";
+      yes = "Delete everything";
+      break;
+  }
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  // A dimmed layer over everything, then the question in a card.
+  ImGui::GetForegroundDrawList()->AddRectFilled(viewport->WorkPos,
+                                                ImVec2(viewport->WorkPos.x + viewport->WorkSize.x, viewport->WorkPos.y + viewport->WorkSize.y),
+                                                IM_COL32(0, 0, 0, 110));
+  const float width = viewport->WorkSize.x - 32.0f < 480.0f ? viewport->WorkSize.x - 32.0f : 480.0f;
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.surface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, Sizes::corner_radius);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+  ImGui::Begin("Confirm", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushItemWidth(width - 2 * Sizes::page_padding);
+  ImGui::PushTextWrapPos(width - Sizes::page_padding);
+  paragraph(FontRole::heading, theme.text, question);
+  paragraph(FontRole::body, theme.text_muted, detail);
+  gap(8);
+  const float half = split_width(2);
+  if (big_button(ctx.controls, {.id = "confirm-no", .label = "No, keep it", .kind = ButtonKind::secondary, .width = half})) {
+    ctx.app.confirm_no();
+  }
+  ImGui::SameLine(0, 10.0f);
+  if (big_button(ctx.controls, {.id = "confirm-yes", .label = yes, .kind = ButtonKind::danger, .width = half})) {
+    ctx.app.confirm_yes();
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemWidth();
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+}
+
+void draw_notice(ScreenContext& ctx) {
+  const app::Notice& notice = ctx.app.notice();
+  if (notice.kind == app::NoticeKind::none) return;
+  const Theme& theme = current_theme();
+  begin_card();
+  const bool problem = notice.kind == app::NoticeKind::problem;
+  icon_paragraph(problem ? LIMBER_ICON_WARNING : LIMBER_ICON_INFO, notice.text.c_str(), nullptr,
+                 problem ? &theme.caution : nullptr);
+  const int buttons = notice.offer_export ? 2 : 1;
+  const float w = split_width(buttons);
+  if (notice.offer_export) {
+    if (big_button(ctx.controls, {.id = "notice-export", .label = "Save a backup", .icon = LIMBER_ICON_FILE_DOWNLOAD,
+                                  .kind = ButtonKind::primary, .width = w})) {
+      ctx.app.export_backup();
+    }
+    ImGui::SameLine(0, 10.0f);
+  }
+  if (big_button(ctx.controls, {.id = "notice-dismiss", .label = "OK", .kind = ButtonKind::secondary, .width = w})) {
+    ctx.app.dismiss_notice();
+  }
+  end_card();
+  gap(8);
+}
+
+}  // namespace
 
 void draw_screen(ScreenContext& ctx) {
-  switch (ctx.model.screen()) {
-    case app::Screen::home: draw_home_screen(ctx); return;
-    case app::Screen::before_you_start: draw_before_you_start_screen(ctx); return;
-    case app::Screen::gallery: draw_gallery_screen(ctx); return;
+  const app::Screen screen = ctx.app.nav().screen();
+  switch (screen) {
+    case app::Screen::today: draw_today_screen(ctx); break;
+    case app::Screen::routines: draw_routines_screen(ctx); break;
+    case app::Screen::routine_editor: draw_routine_editor_screen(ctx); break;
+    case app::Screen::library: draw_library_screen(ctx); break;
+    case app::Screen::exercise: draw_exercise_screen(ctx); break;
+    case app::Screen::player: draw_player_screen(ctx); break;
+    case app::Screen::progress: draw_progress_screen(ctx); break;
+    case app::Screen::settings: draw_settings_screen(ctx); break;
+    case app::Screen::safety: draw_safety_screen(ctx); break;
+    case app::Screen::gallery: draw_gallery_screen(ctx); break;
   }
+  if (screen != app::Screen::player && screen != app::Screen::gallery) draw_tab_bar(ctx);
+  draw_confirm(ctx);
 }
 
-void begin_page(const char* name, float max_width) {
+void begin_page(const char* name, float max_width, bool with_tabs) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
-  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin(name, nullptr, flags & ~ImGuiWindowFlags_NoScrollbar);
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - (with_tabs ? Sizes::tab_bar_height : 0.0f)));
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin(name, nullptr, flags);
 
-  // Centre a column no wider than Sizes::column_max_width.
+  // Touch: ImGui scrolls with the wheel only, so a vertical drag anywhere on the page scrolls
+  // it (the controls ignore a press that travelled, see controls.h).
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsMouseDown(0) && io.MouseDragMaxDistanceSqr[0] > Sizes::drag_threshold * Sizes::drag_threshold &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  }
+
   const float avail = ImGui::GetContentRegionAvail().x;
   const float widest = max_width > 0 ? max_width : Sizes::column_max_width;
   const float column = avail < widest ? avail : widest;
@@ -43,6 +204,18 @@ void end_page() {
   ImGui::End();
 }
 
+void page_title(ScreenContext& ctx, const char* title, bool back_button) {
+  const Theme& theme = current_theme();
+  if (back_button) {
+    if (big_button(ctx.controls, {.id = "back", .label = "Back", .icon = LIMBER_ICON_ARROW_BACK,
+                                  .kind = ButtonKind::secondary, .width = 130.0f, .height = Sizes::touch_target_min})) {
+      ctx.app.back();
+    }
+  }
+  paragraph(FontRole::title, theme.text, title);
+  if (!back_button) draw_notice(ctx);
+}
+
 void paragraph(FontRole role, const ImVec4& colour, const char* text) {
   ImGui::PushFont(font(role));
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -51,10 +224,19 @@ void paragraph(FontRole role, const ImVec4& colour, const char* text) {
   ImGui::PopFont();
 }
 
-void icon_paragraph(const char* icon, const char* text, const char* note) {
+void paragraph(FontRole role, const ImVec4& colour, const std::string& text) { paragraph(role, colour, text.c_str()); }
+
+void heading(const char* text) {
+  gap(6);
+  paragraph(FontRole::heading, current_theme().text, text);
+}
+
+void gap(float height) { ImGui::Dummy(ImVec2(0.0f, height > 0 ? height : Sizes::gap)); }
+
+void icon_paragraph(const char* icon, const char* text, const char* note, const ImVec4* icon_colour) {
   const Theme& theme = current_theme();
   ImGui::PushFont(font(FontRole::body));
-  ImGui::PushStyleColor(ImGuiCol_Text, theme.primary);
+  ImGui::PushStyleColor(ImGuiCol_Text, icon_colour ? *icon_colour : theme.primary);
   ImGui::TextUnformatted(icon);
   ImGui::PopStyleColor();
   ImGui::SameLine(0.0f, 12.0f);
@@ -63,6 +245,66 @@ void icon_paragraph(const char* icon, const char* text, const char* note) {
   ImGui::PopFont();
   if (note) paragraph(FontRole::small, theme.text_muted, note);
   ImGui::EndGroup();
+}
+
+void begin_card() {
+  IM_ASSERT(!g_in_card);
+  g_in_card = true;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);
+  g_card_min = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(0, 4));
+  ImGui::Indent(16.0f);
+  ImGui::PushItemWidth(ImGui::CalcItemWidth() - 32.0f);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::CalcItemWidth());
+  ImGui::BeginGroup();
+}
+
+void end_card() {
+  ImGui::EndGroup();
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemWidth();
+  ImGui::Unindent(16.0f);
+  ImGui::Dummy(ImVec2(0, 4));
+  const Theme& theme = current_theme();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 max(g_card_min.x + ImGui::CalcItemWidth(), ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y + 8.0f);
+  draw->ChannelsSetCurrent(0);
+  draw->AddRectFilled(g_card_min, max, ImGui::GetColorU32(theme.surface), Sizes::corner_radius);
+  draw->AddRect(g_card_min, max, ImGui::GetColorU32(theme.border), Sizes::corner_radius);
+  draw->ChannelsMerge();
+  g_in_card = false;
+  gap(4);
+}
+
+float split_width(int count, float spacing) {
+  const float width = ImGui::CalcItemWidth();
+  return (width - spacing * static_cast<float>(count - 1)) / static_cast<float>(count);
+}
+
+void Flow::next(float width) {
+  if (first_) {
+    first_ = false;
+    start_ = ImGui::GetCursorPosX();
+    return;
+  }
+  ImGui::SameLine(0, 8.0f);
+  if (ImGui::GetCursorPosX() - start_ + width > ImGui::CalcItemWidth()) ImGui::NewLine();
+}
+
+std::string format_when(std::int64_t ms, int utc_offset_minutes) {
+  // "2026-11-21 09:30" -> "21 Nov 2026, 09:30": day first, month in words, as people in the UK read it.
+  const std::string iso = storage::format_local_time(ms, utc_offset_minutes);
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (iso.size() < 16) return iso;
+  const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  if (month < 1 || month > 12) return iso;
+  const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+  char out[48];
+  std::snprintf(out, sizeof out, "%d %s %s, %s", day, kMonths[month - 1], iso.substr(0, 4).c_str(), iso.substr(11, 5).c_str());
+  return out;
 }
 
 }  // namespace limber::ui

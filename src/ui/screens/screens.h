@@ -1,40 +1,75 @@
-// ui/screens/screens.h: draws the screen the app model names, and the page layout they share.
+// ui/screens/screens.h: draws the screen the app names, and the page layout they share.
+//
+// Screens only draw and forward presses to app::App; every decision (what to save, where
+// to go, what a session does next) is the core's. One file per screen.
 //
 // Usage (between ImGui::NewFrame and ImGui::Render):
-//     limber::ui::ScreenContext ctx{.model = model, .controls = log};
+//     limber::ui::ScreenContext ctx{.app = app, .controls = log, .time = seconds};
 //     limber::ui::draw_screen(ctx);
+//     if (ctx.animating) keep drawing frames;
 #pragma once
 
-#include "animation/clip.h"
-#include "app/app_model.h"
-#include "catalogue/model.h"
+#include <string>
+
+#include "app/app.h"
 #include "ui/controls.h"
 #include "ui/fonts.h"
 
 namespace limber::ui {
 
 struct ScreenContext {
-  app::AppModel& model;
+  app::App& app;
   ControlLog& controls;
-  const catalogue::Catalogue& catalogue;
-  const animation::ClipLibrary& clips;
-  int figures_drawn = 0;  // set by screens that draw the figure
+  double time = 0;         // seconds since start, for the library's looping figures
+  int figures_drawn = 0;   // set by screens that draw the figure
+  bool animating = false;  // set by screens that move: the next frame is needed
 };
 
 void draw_screen(ScreenContext& ctx);
 
-// Shared page layout: one full-viewport window with a centred column, readable on a
-// 360 px phone and not stretched across a desktop.
-void begin_page(const char* name, float max_width = 0);  // 0: Sizes::column_max_width
+// ---- Shared layout (screens.cpp)
+// One full-viewport window (above the tab bar on tab screens) with a centred column,
+// readable on a 360 px phone and not stretched across a desktop. A vertical drag scrolls it.
+void begin_page(const char* name, float max_width = 0, bool with_tabs = true);  // 0: Sizes::column_max_width
 void end_page();
+// The screen's title, with a Back button before it when there is somewhere to go back to.
+void page_title(ScreenContext& ctx, const char* title, bool back_button);
 void paragraph(FontRole role, const ImVec4& colour, const char* text);
+void paragraph(FontRole role, const ImVec4& colour, const std::string& text);
+void heading(const char* text);
+void gap(float height = 0);  // 0: Sizes::gap
 // An icon in the primary colour beside wrapped body text, with an optional small note
 // (a source, say) under the text.
-void icon_paragraph(const char* icon, const char* text, const char* note = nullptr);
+void icon_paragraph(const char* icon, const char* text, const char* note = nullptr, const ImVec4* icon_colour = nullptr);
+// A surface-coloured card around what is drawn between begin and end (not nested).
+void begin_card();
+void end_card();
+// Buttons side by side: the width for `count` buttons sharing the column.
+float split_width(int count, float spacing = 10.0f);
+// Lays out chips left to right, wrapping within the column.
+class Flow {
+ public:
+  void next(float width);  // call before each item
+ private:
+  float start_ = 0;
+  bool first_ = true;
+};
+// "21 Nov 2026, 09:30" in the person's local time.
+std::string format_when(std::int64_t ms, int utc_offset_minutes);
 
-// The screens, one file each.
-void draw_home_screen(ScreenContext& ctx);
-void draw_before_you_start_screen(ScreenContext& ctx);
+// "Stretch · On your back · in bed"
+std::string exercise_facts(const catalogue::Exercise& e);
+
+// ---- The screens
+void draw_today_screen(ScreenContext& ctx);
+void draw_routines_screen(ScreenContext& ctx);
+void draw_routine_editor_screen(ScreenContext& ctx);
+void draw_library_screen(ScreenContext& ctx);
+void draw_exercise_screen(ScreenContext& ctx);
+void draw_player_screen(ScreenContext& ctx);
+void draw_progress_screen(ScreenContext& ctx);
+void draw_settings_screen(ScreenContext& ctx);
+void draw_safety_screen(ScreenContext& ctx);
 void draw_gallery_screen(ScreenContext& ctx);
 
 }  // namespace limber::ui

@@ -1,0 +1,121 @@
+#include "browser/page_services.h"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+
+#include "browser/main_loop.h"
+
+namespace limber::browser {
+
+namespace {
+PageCallbacks g_callbacks;
+std::string g_buffer;  // text handed over from the page
+}  // namespace
+
+// ---- Storage ------------------------------------------------------------------------------
+
+EM_JS(int, limber_js_stored_kind, (), {
+  const s = Module.limberStored || {};
+  if (s.error) return 2;
+  return typeof s.text === 'string' ? 1 : 0;
+});
+EM_JS(char*, limber_js_stored_string, (int error), {
+  const s = Module.limberStored || {};
+  const text = String((error ? s.error : s.text) || "");
+  // Read once: the app keeps its own copy, the page need not hold a second.
+  if (!error) s.text = null;
+  const size = lengthBytesUTF8(text) + 1;
+  const out = _malloc(size);
+  stringToUTF8(text, out, size);
+  return out;
+});
+
+std::optional<std::string> stored_data(std::string& error) {
+  const int kind = limber_js_stored_kind();
+  if (kind == 0) return std::nullopt;
+  char* text = limber_js_stored_string(kind == 2 ? 1 : 0);
+  std::string value(text);
+  free(text);
+  if (kind == 2) {
+    error = value;
+    return std::nullopt;
+  }
+  return value;
+}
+
+EM_JS(void, limber_js_store_write, (double revision, const char* text), {
+  window.LimberPage.store.save(UTF8ToString(text)).then((r) => {
+    Module.ccall('limber_store_written', null, ['number', 'number', 'string', 'string'],
+                 [revision, r.ok ? 1 : 0, r.error || "", r.foundUnread || ""]);
+  });
+});
+void store_write(std::uint64_t revision, const std::string& text) {
+  limber_js_store_write(static_cast<double>(revision), text.c_str());
+}
+
+EM_JS(void, limber_js_store_set_aside, (const char* text), { window.LimberPage.store.setAside(UTF8ToString(text)); });
+void store_set_aside(const std::string& text) { limber_js_store_set_aside(text.c_str()); }
+
+// ---- Effects --------------------------------------------------------------------------------
+
+EM_JS(void, limber_js_cue, (const char* kind, const char* text, int sounds, int speech), {
+  window.LimberPage.cue(UTF8ToString(kind), UTF8ToString(text), {sounds: !!sounds, speech: !!speech});
+});
+EM_JS(void, limber_js_download, (const char* name, const char* mime, const char* text), {
+  window.LimberPage.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
+});
+EM_JS(void, limber_js_persist, (), { window.LimberPage.persist(); });
+EM_JS(void, limber_js_choose_file, (), { window.LimberPage.chooseBackupFile(); });
+
+void deliver(const app::Effects& effects, const CueOutputs& outputs) {
+  for (const session::Cue& cue : effects.cues) {
+    limber_js_cue(std::string(session::cue_kind_id(cue.kind)).c_str(), cue.text.c_str(), outputs.sounds ? 1 : 0,
+                  outputs.speech ? 1 : 0);
+  }
+  for (const app::Download& d : effects.downloads) limber_js_download(d.file_name.c_str(), d.mime.c_str(), d.text.c_str());
+  for (const std::string& text : effects.set_aside) store_set_aside(text);
+  if (effects.request_persist) limber_js_persist();
+  if (effects.choose_backup_file) limber_js_choose_file();
+}
+
+// ---- Screen, history, wake lock -------------------------------------------------------------
+
+EM_JS(void, limber_js_show_screen, (const char* id, const char* title, int depth, int session, int paused), {
+  window.LimberPage.screen(UTF8ToString(id), UTF8ToString(title), depth, !!session, !!paused);
+});
+void show_screen(const std::string& id, const std::string& title, int depth, bool session_controls, bool paused) {
+  limber_js_show_screen(id.c_str(), title.c_str(), depth, session_controls ? 1 : 0, paused ? 1 : 0);
+}
+
+EM_JS(void, limber_js_wake_lock, (int on), { window.LimberPage.wakeLock(!!on); });
+void set_wake_lock(bool on) { limber_js_wake_lock(on ? 1 : 0); }
+
+EM_JS(int, limber_js_utc_offset, (), { return -new Date().getTimezoneOffset(); });
+int utc_offset_minutes() { return limber_js_utc_offset(); }
+EM_JS(double, limber_js_wall_ms, (), { return Date.now(); });
+double wall_ms() { return limber_js_wall_ms(); }
+double monotonic_ms() { return emscripten_get_now(); }
+
+void set_page_callbacks(const PageCallbacks& callbacks) { g_callbacks = callbacks; }
+
+}  // namespace limber::browser
+
+using limber::browser::g_callbacks;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void limber_store_written(double revision, int ok, const char* error, const char* found_unread) {
+  if (g_callbacks.store_written) {
+    g_callbacks.store_written(g_callbacks.user, static_cast<std::uint64_t>(revision), ok != 0, error ? error : "",
+                              found_unread ? found_unread : "");
+  }
+  limber::browser::wake_main_loop();
+}
+
+EMSCRIPTEN_KEEPALIVE void limber_page_hidden() {
+  if (g_callbacks.page_hidden) g_callbacks.page_hidden(g_callbacks.user);
+  limber::browser::wake_main_loop();
+}
+
+}  // extern "C"

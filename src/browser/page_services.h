@@ -1,0 +1,55 @@
+// browser/page_services.h: what the page does for the app (web/page.js implements it).
+//
+// Storage in IndexedDB, the cue outputs (tones, speech, the accessible live region), file
+// downloads and the backup file picker, the screen's title and the browser history, and
+// the screen wake lock. Each call hands plain values to window.LimberPage; results come
+// back through the exported callbacks declared below, which the shell registers.
+//
+// Usage:
+//     std::string error; auto text = limber::browser::stored_data(error);  // read by boot.js before start
+//     limber::browser::store_write(revision, json_text);                     // -> on_store_written
+//     limber::browser::deliver(effects, {.sounds = true, .speech = false});
+//     limber::browser::show_screen("library", "Exercise library", 2, false);
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/app.h"
+
+namespace limber::browser {
+
+// ---- Storage
+// What boot.js read from IndexedDB before the app started: the document, or nothing on a
+// first visit; `error` says why it could not be read.
+std::optional<std::string> stored_data(std::string& error);
+void store_write(std::uint64_t revision, const std::string& text);
+void store_set_aside(const std::string& text);
+
+// ---- Effects of a frame
+struct CueOutputs {
+  bool sounds = true;
+  bool speech = false;
+};
+void deliver(const app::Effects& effects, const CueOutputs& outputs);
+
+// ---- Screen, history, wake lock
+// The page's title, the accessible layer's heading and whether its session buttons show;
+// the history entry for `depth` (so the browser's back button goes back a screen).
+void show_screen(const std::string& id, const std::string& title, int depth, bool session_controls, bool paused);
+void set_wake_lock(bool on);
+// Minutes to add to UTC for local time, now.
+int utc_offset_minutes();
+double wall_ms();
+double monotonic_ms();
+
+// ---- Callbacks from the page (the shell sets them at start)
+struct PageCallbacks {
+  void (*store_written)(void* user, std::uint64_t revision, bool ok, const char* error, const char* found_unread) = nullptr;
+  void (*page_hidden)(void* user) = nullptr;
+  void* user = nullptr;
+};
+void set_page_callbacks(const PageCallbacks& callbacks);
+
+}  // namespace limber::browser

@@ -1,0 +1,101 @@
+// One exercise: the figure doing it on a loop, then the start position, steps, tips,
+// cautions, dosage and sources, each tip and caution with who gave it.
+#include <string>
+
+#include "animation/animator.h"
+#include "animation/figure.h"
+#include "catalogue/summary.h"
+#include "icons.h"
+#include "ui/figure.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+
+std::string organisation(const catalogue::Catalogue& c, const std::string& source_id) {
+  const catalogue::Source* s = c.find_source(source_id);
+  return s ? s->organisation : source_id;
+}
+
+void looping_figure(ScreenContext& ctx, const catalogue::Exercise& e) {
+  const animation::CompiledClip* clip = ctx.app.clips().find_for_exercise(e.id);
+  if (!clip) return;
+  const bool sided = !e.dosages.empty() && e.dosages.front().dosage.sides != catalogue::Sides::together;
+  const float width = ImGui::CalcItemWidth();
+  const ImVec2 size(width, std::min(width * 0.62f, 340.0f));
+  animation::LocalPose local;
+  animation::WorldPose world;
+  if (ctx.app.settings().reduced_motion) {
+    // Reduced motion: the start and held positions side by side, still.
+    const ImVec2 half((width - 10.0f) * 0.5f, size.y * 0.6f);
+    animation::place(*clip, clip->start, false, world);
+    figure_box({.clip = clip, .pose = &world, .size = half});
+    ImGui::SameLine(0, 10.0f);
+    animation::place(*clip, clip->held, false, world);
+    figure_box({.clip = clip, .pose = &world, .size = half});
+    ctx.figures_drawn += 2;
+    return;
+  }
+  const animation::ClipTime time = animation::demo_time(ctx.time, sided);
+  animation::local_pose(*clip, time, local);
+  animation::place(*clip, local, time.right_side, world);
+  figure_box({.clip = clip, .pose = &world, .size = size});
+  ctx.figures_drawn += 1;
+  ctx.animating = true;
+}
+
+}  // namespace
+
+void draw_exercise_screen(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const catalogue::Catalogue& c = ctx.app.catalogue();
+  const catalogue::Exercise* e = ctx.app.selected_exercise();
+  begin_page("Exercise");
+  page_title(ctx, e ? e->name.c_str() : "Exercise", true);
+  if (!e) {
+    end_page();
+    return;
+  }
+  paragraph(FontRole::small, theme.text_muted, exercise_facts(*e));
+  looping_figure(ctx, *e);
+
+  heading("Start position");
+  paragraph(FontRole::body, theme.text, e->start_position);
+  heading("Steps");
+  for (std::size_t i = 0; i < e->steps.size(); ++i) {
+    paragraph(FontRole::body, theme.text, std::to_string(i + 1) + ". " + e->steps[i]);
+  }
+  if (!e->tips.empty()) {
+    heading("Tips");
+    for (const catalogue::Note& tip : e->tips) {
+      const std::string from = organisation(c, tip.source);
+      icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, tip.text.c_str(), from.c_str());
+    }
+  }
+  if (!e->cautions.empty()) {
+    heading("Take care");
+    for (const catalogue::Note& caution : e->cautions) {
+      const std::string from = organisation(c, caution.source);
+      const ImVec4 colour = theme.caution;
+      icon_paragraph(LIMBER_ICON_WARNING, caution.text.c_str(), from.c_str(), &colour);
+    }
+  }
+  heading("How much");
+  for (const catalogue::DosageOption& o : e->dosages) {
+    std::string from;
+    for (const std::string& s : o.sources) from += (from.empty() ? "" : ", ") + organisation(c, s);
+    const std::string text = o.label + ": " + catalogue::describe(o.dosage) + ".";
+    icon_paragraph(LIMBER_ICON_TIMER, text.c_str(), from.c_str());
+  }
+  heading("Sources");
+  for (const std::string& id : e->sources) {
+    if (const catalogue::Source* s = c.find_source(id)) {
+      icon_paragraph(LIMBER_ICON_MENU_BOOK, (s->organisation + ": " + s->title).c_str());
+    }
+  }
+  end_page();
+}
+
+}  // namespace limber::ui

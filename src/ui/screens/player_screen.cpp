@@ -1,0 +1,210 @@
+// The session player: pain before, then the figure large and central with what to do now,
+// a ring for the hold or breath, the counters and what comes next, and the controls; then
+// pain after and a summary. The player (app/player.h) decides all of it.
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "icons.h"
+#include "ui/figure.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+
+const catalogue::SafetyItem* pain_rule(const catalogue::Catalogue& c) {
+  for (const catalogue::SafetyItem& item : c.safety.items) {
+    if (item.topic == catalogue::SafetyTopic::pain_rule) return &item;
+  }
+  return nullptr;
+}
+
+void pain_question(ScreenContext& ctx, bool before) {
+  const Theme& theme = current_theme();
+  paragraph(FontRole::small, theme.text_muted, ctx.app.player().routine_name());
+  paragraph(FontRole::title, theme.text, before ? "How is your back right now?" : "How is your back now?");
+  paragraph(FontRole::body, theme.text_muted, "Choose a number from 0, no pain, to 10, the worst pain you can imagine.");
+  gap(6);
+  if (const auto score = pain_scale(ctx.controls, before ? "pain-before" : "pain-after")) ctx.app.answer_pain(*score);
+  ImGui::PushFont(font(FontRole::small));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
+  ImGui::TextUnformatted("0  No pain");
+  ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::CalcItemWidth() - ImGui::CalcTextSize("Worst imaginable  10").x);
+  ImGui::TextUnformatted("Worst imaginable  10");
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  gap();
+  const float half = split_width(2);
+  if (big_button(ctx.controls, {.id = "pain-skip", .label = "Skip this question", .kind = ButtonKind::secondary,
+                                .width = before ? half : 0.0f})) {
+    ctx.app.answer_pain(std::nullopt);
+  }
+  if (before) {
+    ImGui::SameLine(0, 10.0f);
+    if (big_button(ctx.controls, {.id = "pain-cancel", .label = "Not now", .kind = ButtonKind::secondary, .width = half})) {
+      ctx.app.close_session();
+    }
+  }
+  gap();
+  if (const catalogue::SafetyItem* rule = pain_rule(ctx.app.catalogue())) {
+    icon_paragraph(LIMBER_ICON_HEALING, rule->text.c_str());
+  }
+}
+
+void timer_ring(const session::Snapshot& s, float diameter, bool paused) {
+  const Theme& theme = current_theme();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 centre(at.x + diameter * 0.5f, at.y + diameter * 0.5f);
+  const float radius = diameter * 0.5f - 6.0f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddCircle(centre, radius, ImGui::GetColorU32(theme.secondary_active), 48, 9.0f);
+  const double fraction = s.phase_duration > 0 ? std::clamp(s.phase_elapsed / s.phase_duration, 0.0, 1.0) : 0.0;
+  if (fraction > 0.001) {
+    constexpr float kTop = -1.5707964f;
+    draw->PathArcTo(centre, radius, kTop, kTop + static_cast<float>(fraction) * 6.2831855f, 48);
+    draw->PathStroke(ImGui::GetColorU32(paused ? theme.text_muted : theme.primary), 0, 9.0f);
+  }
+  char text[16];
+  std::snprintf(text, sizeof text, "%d", static_cast<int>(std::ceil(std::max(0.0, s.phase_remaining))));
+  ImGui::PushFont(font(FontRole::title));
+  const ImVec2 ts = ImGui::CalcTextSize(text);
+  draw->AddText(ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.55f), ImGui::GetColorU32(theme.text), text);
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(diameter, diameter));
+}
+
+std::string counters(const session::Snapshot& s) {
+  std::string out;
+  const auto line = [&](const std::string& text) { out += (out.empty() ? "" : "\n") + text; };
+  if (s.reps > 0) line("Rep " + std::to_string(std::max(1, s.rep)) + " of " + std::to_string(s.reps));
+  if (s.side == session::Side::left) line("Left side");
+  if (s.side == session::Side::right) line("Right side");
+  if (s.sets > 1) line("Set " + std::to_string(std::max(1, s.set)) + " of " + std::to_string(s.sets));
+  if (s.breaths > 0) line("Breath " + std::to_string(std::max(1, s.breath)) + " of " + std::to_string(s.breaths));
+  return out;
+}
+
+void running(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  app::Player& player = ctx.app.player();
+  const session::Snapshot& s = player.engine().snapshot();
+  const bool paused = s.status == session::Status::paused;
+  const int exercise = player.next_exercise() - player.finished_exercises() + s.exercise + 1;
+  char where[200];
+  std::snprintf(where, sizeof where, "Exercise %d of %d: %s", std::min(exercise, player.routine_exercises()),
+                player.routine_exercises(), s.exercise_name.c_str());
+  paragraph(FontRole::small, theme.text_muted, where);
+
+  // The figure, as large as the screen allows while the controls stay in view.
+  const float width = ImGui::CalcItemWidth();
+  const float viewport_h = ImGui::GetMainViewport()->WorkSize.y;
+  const ImVec2 size(width, std::clamp(viewport_h * 0.36f, 150.0f, width * 0.66f));
+  if (const animation::CompiledClip* clip = player.animator().clip()) {
+    figure_box({.clip = clip, .pose = &player.animator().world(), .size = size});
+    ctx.figures_drawn += 1;
+  } else {
+    ImGui::Dummy(size);
+  }
+
+  paragraph(FontRole::heading, theme.text, paused ? std::string("Paused") : s.text);
+  const float ring = 104.0f;
+  timer_ring(s, ring, paused);
+  ImGui::SameLine(0, 20.0f);
+  ImGui::BeginGroup();
+  paragraph(FontRole::body, theme.text, counters(s));
+  if (!s.next_text.empty()) paragraph(FontRole::small, theme.text_muted, s.next_text);
+  ImGui::EndGroup();
+  if (!s.detail.empty()) paragraph(FontRole::small, theme.text_muted, s.detail);
+  gap(6);
+
+  const float third = split_width(3, 8.0f);
+  if (big_button(ctx.controls, {.id = "previous", .label = "Back", .icon = LIMBER_ICON_SKIP_PREVIOUS,
+                                .kind = ButtonKind::secondary, .width = third, .spoken = "Previous exercise"})) {
+    ctx.app.previous_exercise();
+  }
+  ImGui::SameLine(0, 8.0f);
+  if (big_button(ctx.controls, {.id = "pause", .label = paused ? "Resume" : "Pause",
+                                .icon = paused ? LIMBER_ICON_PLAY_ARROW : LIMBER_ICON_PAUSE, .width = third})) {
+    ctx.app.toggle_pause();
+  }
+  ImGui::SameLine(0, 8.0f);
+  if (big_button(ctx.controls, {.id = "skip", .label = "Skip", .icon = LIMBER_ICON_SKIP_NEXT,
+                                .kind = ButtonKind::secondary, .width = third, .spoken = "Skip exercise"})) {
+    ctx.app.skip_exercise();
+  }
+  const float half = split_width(2);
+  if (big_button(ctx.controls, {.id = "hurts", .label = "This hurts", .icon = LIMBER_ICON_SENTIMENT_DISSATISFIED,
+                                .kind = ButtonKind::danger, .width = half})) {
+    ctx.app.this_hurts();
+  }
+  ImGui::SameLine(0, 10.0f);
+  if (big_button(ctx.controls, {.id = "end", .label = "End", .icon = LIMBER_ICON_STOP, .kind = ButtonKind::secondary,
+                                .width = half, .spoken = "End session"})) {
+    ctx.app.end_session();
+  }
+  ctx.animating = !paused;
+}
+
+void summary(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const session::SessionRecord record = ctx.app.player().record();
+  paragraph(FontRole::title, theme.text, record.completed ? "Well done" : "Session ended");
+  int done = 0, skipped = 0, hurt = 0;
+  for (const session::ExerciseRecord& e : record.exercises) {
+    done += e.completed ? 1 : 0;
+    skipped += e.skipped ? 1 : 0;
+    hurt += e.hurt ? 1 : 0;
+  }
+  char line[200];
+  std::snprintf(line, sizeof line, "%d exercise%s done in %d min.", done, done == 1 ? "" : "s",
+                static_cast<int>(std::lround(record.active_seconds / 60.0)));
+  icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, line);
+  if (skipped > 0) icon_paragraph(LIMBER_ICON_SKIP_NEXT, (std::to_string(skipped) + " skipped.").c_str());
+  if (hurt > 0) {
+    icon_paragraph(LIMBER_ICON_SENTIMENT_DISSATISFIED,
+                   (std::to_string(hurt) + " stopped because it hurt. Next time it starts gentler.").c_str());
+  }
+  if (record.pain_before || record.pain_after) {
+    std::string pain = "Pain";
+    if (record.pain_before) pain += " before: " + std::to_string(*record.pain_before);
+    if (record.pain_after) pain += std::string(record.pain_before ? ", after: " : " after: ") + std::to_string(*record.pain_after);
+    icon_paragraph(LIMBER_ICON_SHOW_CHART, (pain + " (out of 10).").c_str());
+  }
+  const int worst = std::max(record.pain_before.value_or(0), record.pain_after.value_or(0));
+  if (ctx.app.player().pain_above_rule(worst)) {
+    gap(6);
+    begin_card();
+    const ImVec4 caution = theme.caution;
+    icon_paragraph(LIMBER_ICON_WARNING,
+                   "Your pain was above 5 out of 10. Ease off: move less far, do fewer repetitions, or rest today. "
+                   "The NHS advises that pain should stay at 5 or below while you exercise; if an exercise causes "
+                   "severe pain or makes your back worse, stop and see a GP.",
+                   nullptr, &caution);
+    end_card();
+  }
+  gap();
+  if (big_button(ctx.controls, {.id = "done", .label = "Done", .icon = LIMBER_ICON_CHECK})) ctx.app.close_session();
+}
+
+}  // namespace
+
+void draw_player_screen(ScreenContext& ctx) {
+  begin_page("Session", 0, /*with_tabs=*/false);
+  switch (ctx.app.player().stage()) {
+    case app::PlayerStage::closed:
+      paragraph(FontRole::body, current_theme().text_muted, "No session is open.");
+      if (big_button(ctx.controls, {.id = "back", .label = "Back", .icon = LIMBER_ICON_ARROW_BACK, .kind = ButtonKind::secondary})) {
+        ctx.app.back();
+      }
+      break;
+    case app::PlayerStage::pain_before: pain_question(ctx, true); break;
+    case app::PlayerStage::running: running(ctx); break;
+    case app::PlayerStage::pain_after: pain_question(ctx, false); break;
+    case app::PlayerStage::summary: summary(ctx); break;
+  }
+  end_page();
+}
+
+}  // namespace limber::ui

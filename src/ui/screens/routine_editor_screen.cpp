@@ -1,0 +1,137 @@
+// The routine editor: exercises in order, each with its dosage option and steppers that
+// stay within the source's range (app/routine_editor.h decides the bounds), then save.
+#include <string>
+
+#include "app/routine_editor.h"
+#include "catalogue/summary.h"
+#include "icons.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+
+std::string g_save_problem;  // why the last save was refused, shown until the next edit
+bool g_adding = false;       // the list of exercises to add is open
+
+void item_card(ScreenContext& ctx, catalogue::Routine& draft, std::size_t index, bool& edited) {
+  const Theme& theme = current_theme();
+  const catalogue::Catalogue& c = ctx.app.catalogue();
+  const catalogue::RoutineItem& item = draft.items[index];
+  const catalogue::Exercise* e = c.find_exercise(item.exercise);
+  const auto view = app::item_dosage(draft, index, c);
+  begin_card();
+  ImGui::PushID(static_cast<int>(index));
+  paragraph(FontRole::heading, theme.text, std::to_string(index + 1) + ". " + (e ? e->name : item.exercise));
+  if (e && view) {
+    if (e->dosages.size() > 1) {
+      std::vector<const char*> labels;
+      int selected = 0;
+      for (std::size_t i = 0; i < e->dosages.size(); ++i) {
+        labels.push_back(e->dosages[i].label.c_str());
+        if (e->dosages[i].id == view->option_id) selected = static_cast<int>(i);
+      }
+      Flow flow;
+      for (std::size_t i = 0; i < labels.size(); ++i) {
+        flow.next(chip_width(labels[i]) + 26.0f);
+        const std::string id = "option-" + std::to_string(index) + "-" + std::to_string(i);
+        if (chip(ctx.controls, {.id = id.c_str(), .label = labels[i], .selected = static_cast<int>(i) == selected})) {
+          edited |= app::choose_dosage(draft, index, c, e->dosages[i].id);
+        }
+      }
+    } else {
+      paragraph(FontRole::small, theme.text_muted, view->option_label);
+    }
+    const auto step = [&](const char* id, const char* label, const std::string& value, const catalogue::Range& r,
+                          app::DosageField field) {
+      const std::string full_id = std::string(id) + "-" + std::to_string(index);
+      const int d = stepper(ctx.controls, {.id = full_id.c_str(), .label = label, .value = value.c_str(),
+                                           .can_decrease = r.start > r.min, .can_increase = r.start < r.max});
+      if (d != 0) edited |= app::step_dosage(draft, index, c, field, d);
+    };
+    const bool sided = view->sides == catalogue::Sides::each_side || view->sides == catalogue::Sides::one_side;
+    if (view->reps.min != view->reps.max) {
+      step("reps", sided ? "Repetitions on each side" : "Repetitions", std::to_string(view->reps.start), view->reps,
+           app::DosageField::reps);
+    }
+    if (view->hold && view->hold->min != view->hold->max) {
+      const bool breaths = view->hold_unit == catalogue::HoldUnit::breaths;
+      step("hold", breaths ? "Hold, in deep breaths" : "Hold, in seconds", std::to_string(view->hold->start), *view->hold,
+           app::DosageField::hold);
+    }
+    if (view->sets.min != view->sets.max) step("sets", "Sets", std::to_string(view->sets.start), view->sets, app::DosageField::sets);
+  }
+  const float third = split_width(3, 8.0f);
+  const std::string up = "up-" + std::to_string(index), down = "down-" + std::to_string(index),
+                    remove = "remove-" + std::to_string(index);
+  if (big_button(ctx.controls, {.id = up.c_str(), .label = "Up", .icon = LIMBER_ICON_ARROW_UPWARD, .kind = ButtonKind::secondary,
+                                .width = third, .height = Sizes::touch_target_min, .disabled = index == 0})) {
+    edited |= app::move_item(draft, index, -1);
+  }
+  ImGui::SameLine(0, 8.0f);
+  if (big_button(ctx.controls, {.id = down.c_str(), .label = "Down", .icon = LIMBER_ICON_ARROW_DOWNWARD, .kind = ButtonKind::secondary,
+                                .width = third, .height = Sizes::touch_target_min, .disabled = index + 1 == draft.items.size()})) {
+    edited |= app::move_item(draft, index, 1);
+  }
+  ImGui::SameLine(0, 8.0f);
+  if (big_button(ctx.controls, {.id = remove.c_str(), .label = "Remove", .icon = LIMBER_ICON_DELETE,
+                                .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
+    edited |= app::remove_item(draft, index);
+  }
+  ImGui::PopID();
+  end_card();
+}
+
+}  // namespace
+
+void draw_routine_editor_screen(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  begin_page("Edit routine");
+  catalogue::Routine* draft = ctx.app.draft();
+  page_title(ctx, draft ? draft->name.c_str() : "Edit routine", true);
+  if (!draft) {
+    paragraph(FontRole::body, theme.text_muted, "No routine is being edited.");
+    end_page();
+    return;
+  }
+  const std::string facts = std::to_string(draft->items.size()) + " exercises, about " +
+                            catalogue::format_duration(ctx.app.routine_seconds(*draft)) + ".";
+  paragraph(FontRole::body, theme.text_muted, facts);
+  paragraph(FontRole::small, theme.text_muted,
+            "Amounts can only be changed within what the exercise's source recommends.");
+  bool edited = false;
+  for (std::size_t i = 0; i < draft->items.size(); ++i) item_card(ctx, *draft, i, edited);
+
+  if (big_button(ctx.controls, {.id = "add-exercise", .label = g_adding ? "Close the list" : "Add an exercise",
+                                .icon = g_adding ? LIMBER_ICON_CLOSE : LIMBER_ICON_ADD, .kind = ButtonKind::secondary})) {
+    g_adding = !g_adding;
+  }
+  if (g_adding) {
+    for (const catalogue::Exercise& e : ctx.app.catalogue().exercises) {
+      const std::string id = "add-" + e.id;
+      if (list_row(ctx.controls, {.id = id.c_str(), .title = e.name.c_str(), .icon = LIMBER_ICON_ADD})) {
+        edited |= app::add_exercise(*draft, ctx.app.catalogue(), e.id);
+        g_adding = false;
+      }
+    }
+  }
+  if (edited) g_save_problem.clear();
+  gap(8);
+  if (!g_save_problem.empty()) {
+    const ImVec4 caution = theme.caution;
+    icon_paragraph(LIMBER_ICON_WARNING, g_save_problem.c_str(), nullptr, &caution);
+  }
+  if (big_button(ctx.controls, {.id = "save-routine", .label = "Save routine", .icon = LIMBER_ICON_CHECK})) {
+    g_save_problem = ctx.app.save_draft();
+    g_adding = false;
+  }
+  if (big_button(ctx.controls, {.id = "cancel-routine", .label = "Cancel", .kind = ButtonKind::secondary})) {
+    g_save_problem.clear();
+    g_adding = false;
+    ctx.app.back();
+  }
+  end_page();
+}
+
+}  // namespace limber::ui

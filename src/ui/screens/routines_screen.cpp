@@ -1,0 +1,81 @@
+// Routines: the built-in routines and the person's own, each with how long it takes;
+// start, choose for Today, copy, edit and delete (deleting asks first).
+#include "catalogue/summary.h"
+#include "icons.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+
+void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
+  const Theme& theme = current_theme();
+  const catalogue::Routine* current = ctx.app.current_routine();
+  begin_card();
+  ImGui::PushID(r.id.c_str());
+  paragraph(FontRole::heading, theme.text, r.name);
+  const std::string facts = std::to_string(r.items.size()) + " exercises, about " +
+                            catalogue::format_duration(ctx.app.routine_seconds(r)) +
+                            (current == &r ? ". Your routine on Today." : ".");
+  paragraph(FontRole::small, current == &r ? theme.primary : theme.text_muted, facts);
+  paragraph(FontRole::body, theme.text_muted, r.purpose);
+  const std::string start_id = "start-" + r.id;
+  const std::string choose_id = "choose-" + r.id;
+  const std::string copy_id = "copy-" + r.id;
+  const std::string edit_id = "edit-" + r.id;
+  const std::string delete_id = "delete-" + r.id;
+  const float half = split_width(2);
+  if (big_button(ctx.controls, {.id = start_id.c_str(), .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW, .width = half})) {
+    ctx.app.start_routine(r.id);
+  }
+  ImGui::SameLine(0, 10.0f);
+  if (big_button(ctx.controls, {.id = choose_id.c_str(), .label = current == &r ? "On Today" : "Use on Today",
+                                .icon = current == &r ? LIMBER_ICON_CHECK : LIMBER_ICON_TODAY,
+                                .kind = ButtonKind::secondary, .width = half, .disabled = current == &r})) {
+    ctx.app.choose_routine(r.id);
+  }
+  const int extra = own ? 3 : 1;
+  const float third = split_width(extra);
+  if (big_button(ctx.controls, {.id = copy_id.c_str(), .label = "Copy", .icon = LIMBER_ICON_CONTENT_COPY,
+                                .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
+    ctx.app.copy_routine(r.id);
+  }
+  if (own) {
+    ImGui::SameLine(0, 10.0f);
+    if (big_button(ctx.controls, {.id = edit_id.c_str(), .label = "Edit", .icon = LIMBER_ICON_EDIT,
+                                  .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
+      ctx.app.edit_routine(r.id);
+    }
+    ImGui::SameLine(0, 10.0f);
+    if (big_button(ctx.controls, {.id = delete_id.c_str(), .label = "Delete", .icon = LIMBER_ICON_DELETE,
+                                  .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
+      ctx.app.ask_delete_routine(r.id);
+    }
+  }
+  ImGui::PopID();
+  end_card();
+}
+
+}  // namespace
+
+void draw_routines_screen(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  begin_page("Routines");
+  page_title(ctx, "Routines", false);
+  paragraph(FontRole::body, theme.text_muted,
+            "Routines from the NHS, the British Heart Foundation and physiotherapists, and any you make yourself.");
+  if (big_button(ctx.controls, {.id = "new-routine", .label = "Make your own routine", .icon = LIMBER_ICON_ADD,
+                                .kind = ButtonKind::secondary})) {
+    ctx.app.new_routine();
+  }
+  if (!ctx.app.data().routines.empty()) {
+    heading("Your routines");
+    for (const catalogue::Routine& r : ctx.app.data().routines) routine_card(ctx, r, true);
+  }
+  heading("Recommended routines");
+  for (const catalogue::Routine& r : ctx.app.catalogue().routines) routine_card(ctx, r, false);
+  end_page();
+}
+
+}  // namespace limber::ui

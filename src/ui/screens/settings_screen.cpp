@@ -1,0 +1,118 @@
+// Settings: how sessions run, sounds and voice, how the app looks, and the person's data
+// (backup, history for a clinician, import, delete everything).
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "icons.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+
+// Switch rows edit a copy; a flip is stored through App so it is saved.
+void setting_toggle(ScreenContext& ctx, const char* id, const char* label, const char* detail, bool storage::Settings::*field) {
+  bool value = ctx.app.settings().*field;
+  if (toggle_row(ctx.controls, {.id = id, .label = label, .detail = detail, .value = &value})) {
+    ctx.app.edit_settings().*field = value;
+  }
+}
+
+void storage_status(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const storage::StoreSync& sync = ctx.app.sync();
+  switch (sync.status()) {
+    case storage::StoreStatus::loading: icon_paragraph(LIMBER_ICON_HISTORY, "Reading your saved progress…"); break;
+    case storage::StoreStatus::saved:
+      icon_paragraph(LIMBER_ICON_LOCK, "Everything is saved on this device, and only here.");
+      break;
+    case storage::StoreStatus::pending: icon_paragraph(LIMBER_ICON_HISTORY, "Saving…"); break;
+    case storage::StoreStatus::failed: {
+      const ImVec4 caution = theme.caution;
+      const std::string text = "Not saved yet: " + sync.error() + ". Limber keeps trying; a backup file keeps it safe meanwhile.";
+      icon_paragraph(LIMBER_ICON_WARNING, text.c_str(), nullptr, &caution);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void draw_settings_screen(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  begin_page("Settings");
+  page_title(ctx, "Settings", false);
+  const storage::Settings& s = ctx.app.settings();
+
+  heading("Sessions");
+  paragraph(FontRole::small, theme.text_muted, "Where the sources recommend different holds, use:");
+  static constexpr std::array<const char*, 3> kHolds = {"Sources' default", "Shorter", "Longer"};
+  static constexpr std::array<const char*, 3> kHoldIds = {"default", "shorter", "longer"};
+  int hold = 0;
+  for (int i = 0; i < 3; ++i) hold = s.hold_preference == kHoldIds[static_cast<std::size_t>(i)] ? i : hold;
+  if (const auto chosen = segmented(ctx.controls, {.id = "hold", .labels = kHolds, .selected = hold})) {
+    ctx.app.edit_settings().hold_preference = kHoldIds[static_cast<std::size_t>(*chosen)];
+  }
+  char pace[48];
+  std::snprintf(pace, sizeof pace, "%d s in, %d s out", static_cast<int>(s.breath_in_seconds), static_cast<int>(s.breath_out_seconds));
+  const int step = stepper(ctx.controls, {.id = "breath", .label = "Breathing pace", .value = pace,
+                                          .can_decrease = s.breath_in_seconds > 3, .can_increase = s.breath_in_seconds < 8});
+  if (step != 0) {
+    storage::Settings& edit = ctx.app.edit_settings();
+    edit.breath_in_seconds += step;
+    edit.breath_out_seconds += step;
+  }
+  setting_toggle(ctx, "progression", "Build up gradually",
+                 "After two sessions without pain, add a little within the source's range.", &storage::Settings::progression);
+  setting_toggle(ctx, "pause_when_hidden", "Pause when I leave the page", nullptr, &storage::Settings::pause_when_hidden);
+  setting_toggle(ctx, "keep_screen_awake", "Keep the screen on during a session", nullptr, &storage::Settings::keep_screen_awake);
+
+  heading("Sounds and voice");
+  setting_toggle(ctx, "sounds", "Sounds", "A soft tone as each phase starts.", &storage::Settings::sounds);
+  setting_toggle(ctx, "spoken_cues", "Spoken instructions", "Your device reads each step aloud.", &storage::Settings::spoken_cues);
+
+  heading("Display");
+  static constexpr std::array<const char*, 3> kThemes = {"Light", "Dark", "High contrast"};
+  static constexpr std::array<const char*, 3> kThemeIds = {"light", "dark", "high_contrast"};
+  int theme_index = 0;
+  for (int i = 0; i < 3; ++i) theme_index = s.theme == kThemeIds[static_cast<std::size_t>(i)] ? i : theme_index;
+  if (const auto chosen = segmented(ctx.controls, {.id = "theme", .labels = kThemes, .selected = theme_index})) {
+    ctx.app.edit_settings().theme = kThemeIds[static_cast<std::size_t>(*chosen)];
+  }
+  char size[16];
+  std::snprintf(size, sizeof size, "%d%%", s.text_size_percent);
+  const int text_step = stepper(ctx.controls, {.id = "text-size", .label = "Text size", .value = size,
+                                               .can_decrease = s.text_size_percent > 100, .can_increase = s.text_size_percent < 160});
+  if (text_step != 0) ctx.app.edit_settings().text_size_percent += 20 * text_step;
+  setting_toggle(ctx, "reduced_motion", "Reduce motion", "Show still pictures in the library instead of moving ones.",
+                 &storage::Settings::reduced_motion);
+
+  heading("Your data");
+  storage_status(ctx);
+  if (big_button(ctx.controls, {.id = "export-backup", .label = "Save a backup file", .icon = LIMBER_ICON_FILE_DOWNLOAD,
+                                .kind = ButtonKind::secondary})) {
+    ctx.app.export_backup();
+  }
+  if (big_button(ctx.controls, {.id = "import-backup", .label = "Restore from a backup file", .icon = LIMBER_ICON_FILE_UPLOAD,
+                                .kind = ButtonKind::secondary})) {
+    ctx.app.choose_backup_file();
+  }
+  if (big_button(ctx.controls, {.id = "export-history", .label = "Export history (CSV) for a clinician",
+                                .icon = LIMBER_ICON_FILE_DOWNLOAD, .kind = ButtonKind::secondary})) {
+    ctx.app.export_history_csv();
+  }
+  if (big_button(ctx.controls, {.id = "delete-all", .label = "Delete all my data", .icon = LIMBER_ICON_DELETE_FOREVER,
+                                .kind = ButtonKind::danger})) {
+    ctx.app.ask_delete_all();
+  }
+  gap();
+  if (list_row(ctx.controls, {.id = "open-safety", .title = "Safety and about",
+                              .detail = "When to see a GP, urgent warning signs, sources, privacy", .icon = LIMBER_ICON_HEALING})) {
+    ctx.app.nav().navigate(app::Screen::safety);
+  }
+  end_page();
+}
+
+}  // namespace limber::ui

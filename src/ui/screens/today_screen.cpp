@@ -1,0 +1,144 @@
+// Today: the routine to do now and one large way into it; on a first visit, the safety
+// note first; an interrupted session to carry on; this week at a glance.
+#include <cstdio>
+
+#include "catalogue/summary.h"
+#include "icons.h"
+#include "progress/progress_summary.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace limber::ui {
+
+namespace {
+
+// The plainest item of a topic: the one named, else the topic's first.
+const catalogue::SafetyItem* safety_item(const catalogue::Catalogue& c, catalogue::SafetyTopic topic, std::string_view id) {
+  const catalogue::SafetyItem* first = nullptr;
+  for (const catalogue::SafetyItem& item : c.safety.items) {
+    if (item.id == id) return &item;
+    if (item.topic == topic && !first) first = &item;
+  }
+  return first;
+}
+
+std::string source_names(const catalogue::Catalogue& c, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    const catalogue::Source* s = c.find_source(id);
+    const std::string name = s ? s->organisation : id;
+    if (out.find(name) != std::string::npos) continue;
+    out += (out.empty() ? "" : ", ") + name;
+  }
+  return out;
+}
+
+void first_visit_note(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const catalogue::Catalogue& c = ctx.app.catalogue();
+  begin_card();
+  paragraph(FontRole::heading, theme.text, "Before your first session");
+  using T = catalogue::SafetyTopic;
+  for (const auto& [topic, id] : {std::pair{T::pain_rule, "pain_never_above_five"}, std::pair{T::stop_exercise, "stop_above_five"},
+                                  std::pair{T::see_gp, "gp_no_improvement"}}) {
+    if (const catalogue::SafetyItem* item = safety_item(c, topic, id)) {
+      const std::string from = source_names(c, item->sources);
+      icon_paragraph(topic == catalogue::SafetyTopic::pain_rule ? LIMBER_ICON_HEALING : LIMBER_ICON_LOCAL_HOSPITAL,
+                     item->text.c_str(), from.c_str());
+    }
+  }
+  const float half = split_width(2);
+  if (big_button(ctx.controls, {.id = "safety-more", .label = "Read more", .icon = LIMBER_ICON_INFO,
+                                .kind = ButtonKind::secondary, .width = half})) {
+    ctx.app.nav().navigate(app::Screen::safety);
+  }
+  ImGui::SameLine(0, 10.0f);
+  if (big_button(ctx.controls, {.id = "safety-ok", .label = "I understand", .icon = LIMBER_ICON_CHECK, .width = half})) {
+    ctx.app.acknowledge_safety();
+  }
+  end_card();
+}
+
+void interrupted_card(ScreenContext& ctx, const storage::InProgress& ip) {
+  const Theme& theme = current_theme();
+  const catalogue::Routine* routine = ctx.app.find_routine(ip.record.routine);
+  begin_card();
+  paragraph(FontRole::heading, theme.text, "You have an unfinished session");
+  char line[256];
+  std::snprintf(line, sizeof line, "%s, started %s. %d of %d exercises done.",
+                routine ? routine->name.c_str() : ip.record.routine.c_str(),
+                format_when(ip.record.started_at_ms, ctx.app.utc_offset_minutes()).c_str(), ip.next_exercise,
+                routine ? static_cast<int>(routine->items.size()) : ip.next_exercise);
+  paragraph(FontRole::body, theme.text_muted, line);
+  const float half = split_width(2);
+  if (big_button(ctx.controls, {.id = "resume", .label = "Carry on", .icon = LIMBER_ICON_PLAY_ARROW, .width = half})) {
+    ctx.app.resume_interrupted();
+  }
+  ImGui::SameLine(0, 10.0f);
+  if (big_button(ctx.controls, {.id = "record-interrupted", .label = "Keep what I did", .kind = ButtonKind::secondary,
+                                .width = half})) {
+    ctx.app.record_interrupted();
+  }
+  end_card();
+}
+
+}  // namespace
+
+void draw_today_screen(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  begin_page("Today");
+  ImGui::PushFont(font(FontRole::heading));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme.primary);
+  ImGui::TextUnformatted(LIMBER_ICON_SELF_IMPROVEMENT " Limber");
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  page_title(ctx, "Today", false);
+
+  if (!ctx.app.settings().safety_acknowledged) first_visit_note(ctx);
+  if (const storage::InProgress* ip = ctx.app.interrupted()) interrupted_card(ctx, *ip);
+
+  if (const catalogue::Routine* routine = ctx.app.current_routine()) {
+    begin_card();
+    paragraph(FontRole::small, theme.text_muted, "Your routine");
+    paragraph(FontRole::heading, theme.text, routine->name);
+    const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
+                              catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + routine->frequency_text;
+    paragraph(FontRole::body, theme.text_muted, facts);
+    gap(4);
+    if (big_button(ctx.controls, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) {
+      ctx.app.start_routine(routine->id);
+    }
+    if (big_button(ctx.controls, {.id = "choose-routine", .label = "Choose another routine", .kind = ButtonKind::secondary})) {
+      ctx.app.nav().navigate(app::Screen::routines);
+    }
+    end_card();
+  }
+
+  const progress::ProgressSummary summary = progress::summarise_progress(
+      ctx.app.data().sessions, {.now_ms = ctx.app.now_ms(), .utc_offset_minutes = ctx.app.utc_offset_minutes(),
+                                .pain_eases_within_weeks = ctx.app.catalogue().safety.pain_eases_within_weeks});
+  begin_card();
+  paragraph(FontRole::heading, theme.text, "This week");
+  char line[160];
+  std::snprintf(line, sizeof line, "%d session%s this week. %s", summary.sessions_this_week,
+                summary.sessions_this_week == 1 ? "" : "s",
+                summary.streak_days > 1 ? (std::to_string(summary.streak_days) + " days in a row.").c_str()
+                                        : (summary.streak_days == 1 ? "1 day in a row." : ""));
+  icon_paragraph(LIMBER_ICON_EVENT, line);
+  if (summary.last_pain_before || summary.last_pain_after) {
+    std::string pain = "Last session's pain:";
+    if (summary.last_pain_before) pain += " " + std::to_string(*summary.last_pain_before) + " before";
+    if (summary.last_pain_after) pain += std::string(summary.last_pain_before ? "," : "") + " " + std::to_string(*summary.last_pain_after) + " after";
+    icon_paragraph(LIMBER_ICON_SHOW_CHART, (pain + " (out of 10).").c_str());
+  } else {
+    icon_paragraph(LIMBER_ICON_SHOW_CHART, "Your pain scores will show here after your first session.");
+  }
+  if (summary.guidance == progress::Guidance::not_easing_see_gp || summary.guidance == progress::Guidance::worse_see_gp) {
+    const ImVec4 caution = theme.caution;
+    icon_paragraph(LIMBER_ICON_LOCAL_HOSPITAL, "Your pain is not easing. The NHS advises seeing a GP: see Progress.", nullptr, &caution);
+  }
+  end_card();
+  end_page();
+}
+
+}  // namespace limber::ui
