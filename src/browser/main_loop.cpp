@@ -48,6 +48,9 @@ void wake_main_loop() {
 
 bool main_loop_sleeping() { return g_sleeping; }
 
+EM_JS(void, limber_js_wake_after, (double ms), { setTimeout(() => Module._limber_wake(), ms); });
+void wake_main_loop_after(double milliseconds) { limber_js_wake_after(milliseconds); }
+
 }  // namespace limber::browser
 
 extern "C" EMSCRIPTEN_KEEPALIVE void limber_wake() { limber::browser::wake_main_loop(); }

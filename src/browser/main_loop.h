@@ -23,5 +23,7 @@ void sleep_main_loop();
 // Wakes the loop from C++ (the page's listeners call this through limber_wake()).
 void wake_main_loop();
 bool main_loop_sleeping();
+// Wakes the loop after a delay, for work due later with no input to wake it (a storage retry).
+void wake_main_loop_after(double milliseconds);
 
 }  // namespace limber::browser

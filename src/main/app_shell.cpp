@@ -235,8 +235,11 @@ void AppShell::write_storage(bool urgent) {
 
 void AppShell::store_written(std::uint64_t revision, bool ok, const char* error, const char* found_unread) {
   const std::string found = found_unread ? found_unread : "";
-  app_.write_finished(revision, ok, error ? error : "", browser::monotonic_ms() / 1000.0,
+  const double now = browser::monotonic_ms() / 1000.0;
+  app_.write_finished(revision, ok, error ? error : "", now,
                       found.empty() ? std::nullopt : std::optional<std::string>(found));
+  // A sleeping loop has no tick to retry from: wake it when the retry is due.
+  if (!ok) browser::wake_main_loop_after((app_.sync().retry_at() - now) * 1000.0 + 20.0);
   pacer_.wake();
 }
 

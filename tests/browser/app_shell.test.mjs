@@ -32,7 +32,8 @@ describe('start-up', () => {
     assert.equal(s.ready, true);
     assert.equal(s.screen, 'today');
     assert.ok(s.frames >= 1, `frames drawn: ${s.frames}`);
-    assert.equal(await page.title(), 'Limber – gentle exercises for lower back pain');
+    assert.equal(await page.title(), 'Today – Limber', 'the page title names the screen');
+    assert.equal(await page.textContent('#screen-title'), 'Today');
     assert.equal(await page.getAttribute('meta[name="theme-color"]', 'content'), '#1F6F63');
     assert.equal(await page.isVisible('#loading'), false, 'the loading indicator is hidden once drawn');
     assert.equal(await page.isVisible('#problem'), false);
@@ -60,11 +61,12 @@ describe('start-up', () => {
     assert.ok(stats.differing > 0.03, `over 3% of pixels are drawn content, got ${(stats.differing * 100).toFixed(1)}%`);
     // The page background is the theme's, not WebGL's default black.
     assert.deepEqual(stats.background, [0xf6, 0xf3, 0xec]);
-    // The start button's centre is the theme's primary colour.
+    // The first primary button (the first visit's "I understand") is filled with the
+    // theme's primary colour just inside its left edge, at mid-height.
     const s = await state(page);
-    const start = control(s, 'start');
-    const [r, g, b] = image.at(Math.round(start.x + start.width * 0.1), Math.round(start.y));
-    assert.deepEqual([r, g, b], [0x1f, 0x6f, 0x63], 'the start button is drawn where the state says it is');
+    const ok = control(s, 'safety-ok');
+    const [r, g, b] = image.at(Math.round(ok.left + 6), Math.round(ok.y));
+    assert.deepEqual([r, g, b], [0x1f, 0x6f, 0x63], 'the button is drawn where the state says it is');
     assert.deepEqual(problems, []);
   });
 });

@@ -68,5 +68,6 @@ export async function settle(page, timeout = 10000) {
 export function control(s, id) {
   const c = s.controls.find((x) => x.id === id);
   if (!c) throw new Error(`no control '${id}' on screen '${s.screen}' (have: ${s.controls.map((x) => x.id).join(', ')})`);
-  return { x: c.x + c.width / 2, y: c.y + c.height / 2, ...c };
+  // The centre, where a person presses (x and y of the state are the top left corner).
+  return { ...c, x: c.x + c.width / 2, y: c.y + c.height / 2, left: c.x, top: c.y };
 }

@@ -57,6 +57,7 @@ TEST_CASE("store sync: a failed write keeps the change, says why, and retries af
   sync.write_finished(*rev, false, "QuotaExceededError", 10);
   CHECK(sync.status() == StoreStatus::failed);
   CHECK(sync.error() == "QuotaExceededError");
+  CHECK(sync.retry_at() == doctest::Approx(12));
   CHECK_FALSE(sync.begin_write(11, false));
   rev = sync.begin_write(12, false);  // the first wait is 2 s
   REQUIRE(rev);

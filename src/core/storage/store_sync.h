@@ -47,6 +47,8 @@ class StoreSync {
   std::uint64_t revision() const { return revision_; }
   std::uint64_t saved_revision() const { return saved_; }
   int failures() const { return failures_; }
+  // When the next retry may start (the clock begin_write is given); meaningful while failed.
+  double retry_at() const { return retry_at_; }
   // What went wrong last (load or write), in the browser's words; "" when all is well.
   const std::string& error() const { return error_; }
   bool load_failed() const { return load_failed_; }

@@ -1,0 +1,229 @@
+// The app people use, in a real headless Chromium: a whole session through the player's
+// own buttons, kept in IndexedDB across reloads and closed tabs, imports that must not
+// change anything, storage that fails, the live region, the keyboard and the back button.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { command, control, launch, openApp, settle, state } from './harness.mjs';
+
+const ARTIFACTS = new URL('../../build/artifacts/', import.meta.url);
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let h;
+before(async () => { h = await launch(); });
+after(async () => { await h?.close(); });
+
+// Presses a control the way a person does: scrolls it into view with the wheel if need be,
+// then a mouse click at its centre on the canvas.
+async function press(page, id) {
+  let s = await settle(page);
+  for (let i = 0; i < 30; ++i) {
+    const c = control(s, id);
+    const bottom = s.viewport.height - (id.startsWith('tab-') ? 0 : 80);  // above the tab bar
+    if (c.top >= 0 && c.top + c.height <= bottom) break;
+    await page.mouse.move(s.viewport.width / 2, s.viewport.height / 2);
+    await page.mouse.wheel(0, c.top < 0 ? -120 : 120);
+    s = await settle(page);
+  }
+  const c = control(s, id);
+  await page.mouse.click(c.x, c.y);
+}
+const waitFor = (page, predicate, arg, timeout = 30000) =>
+  page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+
+// Starts the short routine from Today's own Start button and answers the pain question.
+async function startShortRoutine(page, pain = 4) {
+  assert.deepEqual(await command(page, 'setting', 'spoken_cues=off'), { ok: true });
+  await command(page, 'navigate', 'routines');
+  await press(page, 'choose-gentle_bad_day');
+  await press(page, 'tab-today');
+  await press(page, 'start');
+  await waitFor(page, () => window.limber.state().session.stage === 'pain_before');
+  await press(page, `pain-before-${pain}`);
+  await waitFor(page, () => window.limber.state().session.stage === 'running');
+}
+
+describe('a session from start to finish', () => {
+  it('runs a short routine to the end through the player, and finds it in Progress after a reload', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await openApp(page, h.url);
+    await startShortRoutine(page, 6);
+    // The session clock runs 60 times faster; the engine paces by elapsed time alone.
+    assert.deepEqual(await command(page, 'clock_rate', '60'), { ok: true });
+    await waitFor(page, () => window.limber.state().session.stage === 'pain_after', null, 60000);
+    await press(page, 'pain-after-3');
+    await waitFor(page, () => window.limber.state().session.stage === 'summary');
+    let s = await state(page);
+    assert.equal(s.data.sessions, 1);
+    assert.equal(s.data.interrupted, false);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await press(page, 'done');
+    await waitFor(page, () => window.limber.state().screen === 'today');
+
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    s = await state(page);
+    assert.equal(s.data.sessions, 1, 'the session survived the reload');
+    await command(page, 'navigate', 'progress');
+    s = await settle(page);
+    assert.equal(s.screen, 'progress');
+    assert.deepEqual({ sessions: s.progress.sessions, thisWeek: s.progress.thisWeek, painPoints: s.progress.painPoints },
+                     { sessions: 1, thisWeek: 1, painPoints: 1 });
+    writeFileSync(new URL('progress-after-session.png', ARTIFACTS), await page.screenshot());
+    assert.deepEqual(problems, []);
+  });
+
+  it('records an exercise even when the page is closed right after it completes', async () => {
+    const { page, context, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await openApp(page, h.url);
+    await startShortRoutine(page);
+    await command(page, 'clock_rate', '40');
+    await waitFor(page, () => window.limber.state().session.finished >= 1, null, 60000);
+    await page.close({ runBeforeUnload: true });
+
+    const again = await context.newPage();
+    await again.goto(h.url);
+    await again.evaluate(() => window.limber.ready);
+    let s = await state(again);
+    assert.equal(s.data.interrupted, true, 'the unfinished session was kept');
+    assert.ok(s.data.inProgress.completed >= 1, `exercises recorded: ${s.data.inProgress.completed}`);
+    assert.equal(s.data.inProgress.routine, 'gentle_bad_day');
+    // Today offers to carry on or to keep what was done.
+    assert.ok(s.controls.some((c) => c.id === 'resume'));
+    await press(again, 'record-interrupted');
+    await waitFor(again, () => window.limber.state().data.sessions === 1);
+    s = await state(again);
+    assert.equal(s.data.interrupted, false);
+    assert.deepEqual(problems, []);
+  });
+
+  it('announces every cue in the aria-live region and shows real session buttons', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await openApp(page, h.url);
+    assert.equal(await page.isHidden('#session-controls'), true, 'no session buttons outside a session');
+    await startShortRoutine(page);
+    await command(page, 'clock_rate', '10');
+    // Wait for the countdown and the first movement after it.
+    await waitFor(page, () => {
+      const cues = window.LimberPage.announced();
+      const countdown = cues.findIndex((c) => c.kind === 'countdown');
+      return countdown >= 0 && cues.slice(countdown).some((c) => c.kind === 'phase');
+    }, null, 30000);
+    const announced = await page.evaluate(() => window.LimberPage.announced());
+    assert.ok(announced.some((c) => c.kind === 'countdown'), 'the 3-2-1 countdown is announced');
+    const region = await page.$eval('#announcer', (el) => ({ live: el.getAttribute('aria-live'), lines: [...el.children].map((p) => p.textContent) }));
+    assert.equal(region.live, 'polite');
+    assert.ok(region.lines.length > 0 && region.lines.every((t) => t.length > 0));
+    assert.equal(await page.textContent('#screen-title'), 'Session');
+    assert.equal(await page.title(), 'Session – Limber');
+    // The accessible buttons work like the canvas's: a keyboard user tabs to them (which
+    // reveals them) and presses Enter.
+    assert.equal(await page.isHidden('#session-controls'), false);
+    await page.focus('#a11y-pause');
+    assert.equal(await page.isVisible('#a11y-pause'), true, 'focus reveals the session buttons');
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => window.limber.state().session.status === 'paused');
+    assert.equal(await page.textContent('#a11y-pause'), 'Resume');
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => window.limber.state().session.status === 'running');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('the keyboard and the back button', () => {
+  it('Space pauses, the arrows move between exercises, Escape asks before ending', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await openApp(page, h.url);
+    await startShortRoutine(page);
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.limber.state().session.status === 'paused');
+    await page.keyboard.press('Space');
+    await waitFor(page, () => window.limber.state().session.status === 'running');
+    await page.keyboard.press('ArrowRight');
+    await waitFor(page, () => window.limber.state().session.exercise === 2);
+    await page.keyboard.press('ArrowLeft');
+    await waitFor(page, () => window.limber.state().session.exercise === 1);
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => window.limber.state().confirm === 'end_session');
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => window.limber.state().confirm === 'none');
+    assert.equal((await state(page)).session.stage, 'running');
+    assert.deepEqual(problems, []);
+  });
+
+  it("the browser's back button goes back a screen, not off the site", async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 900 } });
+    await openApp(page, h.url);
+    await press(page, 'tab-library');
+    await waitFor(page, () => window.limber.state().screen === 'library');
+    await press(page, 'exercise-knee_rolls');
+    await waitFor(page, () => window.limber.state().screen === 'exercise');
+    assert.match(page.url(), /#exercise$/);
+    await page.goBack();
+    await waitFor(page, () => window.limber.state().screen === 'library');
+    await page.goBack();
+    await waitFor(page, () => window.limber.state().screen === 'today');
+    assert.ok(page.url().startsWith(h.url), 'still on Limber');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('data safety', () => {
+  it('a malformed backup is refused with a clear message and changes nothing', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await openApp(page, h.url);
+    await command(page, 'setting', 'theme=dark');
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    const before = await state(page);
+    await command(page, 'navigate', 'settings');
+    const s = await settle(page);
+    assert.ok(s.controls.some((c) => c.id === 'import-backup'));
+    const chooser = page.waitForEvent('filechooser');
+    await press(page, 'import-backup');
+    await (await chooser).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"limber-backup","data":{"schema":1,"sessions":[{"id":') });
+    await waitFor(page, () => window.limber.state().notice.kind === 'problem');
+    const after = await state(page);
+    assert.match(after.notice.text, /not a Limber backup|not valid JSON/);
+    assert.match(after.notice.text, /Nothing was changed/);
+    assert.equal(after.storage.revision, before.storage.revision, 'nothing was written');
+    assert.equal(after.theme, 'dark');
+    assert.deepEqual(after.data.sessionIds, before.data.sessionIds);
+    // And what is stored is what was there before.
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    assert.equal((await state(page)).theme, 'dark');
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
+  });
+
+  it('storage that fails is reported in plain words, kept in memory, retried, and export is offered', async () => {
+    const { page, context } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await context.addInitScript(() => {
+      // A full disk: every write fails until the test lets them through.
+      window.__failWrites = true;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await openApp(page, h.url);
+    await command(page, 'setting', 'theme=high_contrast');
+    await waitFor(page, () => window.limber.state().storage.status === 'failed');
+    let s = await settle(page);
+    assert.match(s.notice.text, /could not be saved/);
+    assert.match(s.storage.error, /full/);
+    assert.ok(s.controls.some((c) => c.id === 'notice-export'), 'saving a backup file is offered');
+    assert.equal(s.theme, 'high_contrast', 'the change is kept in memory');
+    const download = page.waitForEvent('download');
+    await press(page, 'notice-export');
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^limber-backup-\d{4}-\d\d-\d\d\.json$/);
+    await page.evaluate(() => { window.__failWrites = false; });
+    await waitFor(page, () => window.limber.state().storage.status === 'saved', null, 40000);
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    s = await state(page);
+    assert.equal(s.theme, 'high_contrast', 'the retried write stored it');
+  });
+});
