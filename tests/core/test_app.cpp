@@ -230,9 +230,16 @@ TEST_CASE("app: ending a session asks first; Back during a session asks too") {
   CHECK(r.run("back").ok);
   CHECK(r.app.confirm() == app::Confirm::end_session);
   CHECK(r.app.nav().screen() == Screen::player);
-  CHECK(r.run("back").ok);  // Back again closes the question
+  CHECK(r.app.player().engine().status() == session::Status::paused);  // waits while asking
+  CHECK(r.run("back").ok);  // Back again closes the question, and the session carries on
   CHECK(r.app.confirm() == app::Confirm::none);
   CHECK(r.app.player().stage() == PlayerStage::running);
+  CHECK(r.app.player().engine().status() == session::Status::running);
+  r.run("pause");
+  r.run("end");
+  r.run("no");  // paused before the question: stays paused
+  CHECK(r.app.player().engine().status() == session::Status::paused);
+  r.run("pause");
   CHECK(r.run("end").ok);
   CHECK(r.run("yes").ok);
   r.advance(0.25);

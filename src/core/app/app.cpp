@@ -106,7 +106,7 @@ Effects App::take_effects() {
 
 bool App::back() {
   if (confirm_ != Confirm::none) {
-    confirm_ = Confirm::none;
+    confirm_no();
     return true;
   }
   if (nav_.screen() == Screen::player && player_.stage() == PlayerStage::running) {
@@ -234,7 +234,19 @@ void App::previous_exercise() {
 }
 
 void App::end_session() {
-  if (player_.stage() == PlayerStage::running) confirm_ = Confirm::end_session;
+  if (player_.stage() != PlayerStage::running) return;
+  confirm_ = Confirm::end_session;
+  // The session waits while the person decides: a hold must not run out behind the question.
+  paused_for_question_ = player_.engine().status() == session::Status::running;
+  if (paused_for_question_) player_.engine().pause();
+}
+
+void App::confirm_no() {
+  if (confirm_ == Confirm::end_session && paused_for_question_ && player_.stage() == PlayerStage::running) {
+    player_.engine().resume();
+  }
+  paused_for_question_ = false;
+  confirm_ = Confirm::none;
 }
 
 void App::this_hurts() {
@@ -384,6 +396,7 @@ void App::ask_delete_routine(std::string_view id) {
 void App::confirm_yes() {
   const Confirm what = confirm_;
   confirm_ = Confirm::none;
+  paused_for_question_ = false;
   switch (what) {
     case Confirm::none: return;
     case Confirm::end_session:

@@ -162,7 +162,7 @@ class App {
   // ---- Confirmations
   Confirm confirm() const { return confirm_; }
   void confirm_yes();
-  void confirm_no() { confirm_ = Confirm::none; }
+  void confirm_no();
 
   // ---- Data
   storage::Settings& edit_settings();  // marks the data changed: call only to change something
@@ -196,6 +196,7 @@ class App {
   std::optional<catalogue::Routine> draft_;
   std::string routine_to_delete_;
   Confirm confirm_ = Confirm::none;
+  bool paused_for_question_ = false;  // end_session paused the session to ask
   Notice notice_;
   Effects effects_;
   bool persist_asked_ = false;
