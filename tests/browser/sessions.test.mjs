@@ -227,3 +227,40 @@ describe('data safety', () => {
     assert.equal(s.theme, 'high_contrast', 'the retried write stored it');
   });
 });
+
+describe('cue outputs', () => {
+  it('tones, spoken cues and the wake lock follow the settings during a session', async () => {
+    const { page, context, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await context.addInitScript(() => {
+      // Observe (and pass on) what the page asks of the browser's speech, audio and wake lock.
+      window.__spoken = [];
+      window.__tones = 0;
+      window.__wakeLocks = 0;
+      if (window.speechSynthesis) {
+        const speak = speechSynthesis.speak.bind(speechSynthesis);
+        speechSynthesis.speak = (u) => { window.__spoken.push(u.text); return speak(u); };
+      }
+      const oscillator = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function () { window.__tones++; return oscillator.call(this); };
+      if (navigator.wakeLock) {
+        const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+        navigator.wakeLock.request = (type) => { window.__wakeLocks++; return request(type); };
+      }
+    });
+    await openApp(page, h.url);
+    await startShortRoutine(page);  // sounds on (the default), speech off
+    assert.deepEqual(await command(page, 'setting', 'spoken_cues=on'), { ok: true });
+    await command(page, 'clock_rate', '10');
+    await waitFor(page, () => window.__spoken.length > 0 && window.__tones > 0, null, 30000);
+    const spoken = await page.evaluate(() => window.__spoken);
+    const announced = await page.evaluate(() => window.LimberPage.announced().map((c) => c.text));
+    assert.ok(spoken.every((t) => announced.includes(t)), 'what is spoken is what is announced');
+    assert.ok(await page.evaluate(() => !navigator.wakeLock || window.__wakeLocks > 0), 'the screen is kept awake');
+    await command(page, 'setting', 'sounds=off');
+    await command(page, 'setting', 'spoken_cues=off');
+    const counts = await page.evaluate(() => [window.__spoken.length, window.__tones]);
+    await page.waitForTimeout(1500);  // 15 s of session time: several cues
+    assert.deepEqual(await page.evaluate(() => [window.__spoken.length, window.__tones]), counts, 'switched off, they stay quiet');
+    assert.deepEqual(problems, []);
+  });
+});
