@@ -117,6 +117,14 @@ void running(ScreenContext& ctx) {
   if (!s.next_text.empty()) paragraph(FontRole::small, theme.text_muted, s.next_text);
   ImGui::EndGroup();
   if (!s.detail.empty()) paragraph(FontRole::small, theme.text_muted, s.detail);
+  const std::optional<int> pain_before = player.engine().record().pain_before;
+  if (pain_before && player.pain_above_rule(*pain_before)) {
+    // The sources' pain rule, said where it matters: before moving, not only afterwards.
+    const ImVec4 caution = theme.caution;
+    icon_paragraph(LIMBER_ICON_WARNING,
+                   "Your pain is above 5 out of 10 today. Go gently: move less far, do fewer, and stop if it gets worse.",
+                   "NHS", &caution);
+  }
   gap(6);
 
   const float third = split_width(3, 8.0f);
