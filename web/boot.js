@@ -149,6 +149,7 @@
           $('loading').hidden = true;
           $('canvas').focus({ preventScroll: true });
           settle.resolve();
+          window.LimberPage.started();
         },
         onLimberFatal(text) {
           showProblem('Limber could not start', text, 'Reloading the page may help. If it does not, try another browser.');

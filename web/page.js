@@ -5,6 +5,7 @@
 //                         and spoken words when those settings are on
 //   LimberPage.screen     the page title, the accessible layer and the browser history
 //   LimberPage.download, chooseBackupFile, persist, wakeLock
+//   LimberPage.started    the app is up: register the service worker (offline, updates)
 //
 // Keys: Space pauses or resumes a session, the arrows go to the previous or next exercise,
 // Escape goes back a screen. Elsewhere the arrows move between controls (Dear ImGui).
@@ -264,9 +265,54 @@
     $(id).addEventListener('click', () => window.limber && window.limber.command(command));
   }
 
+  // ---- Offline and updates: the service worker (sw.js) ------------------------------------------
+  let registration = null;
+  let appReady = false;
+  let updateWaiting = false;
+  function tellUpdate() {
+    if (updateWaiting && appReady && window.limber) window.limber.command('update_ready');
+  }
+  async function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+    try {
+      registration = await navigator.serviceWorker.register('sw.js');
+    } catch (e) {
+      console.warn('Limber works online only here: the offline service worker could not start (' + e.message + ').');
+      return;
+    }
+    const check = () => {
+      // A new build waits beside the running one; the app asks before switching.
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        updateWaiting = true;
+        tellUpdate();
+      }
+    };
+    check();
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      if (worker) worker.addEventListener('statechange', () => { if (worker.state === 'installed') check(); });
+    });
+    // Look for a new build when the page comes back into view, and every hour.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+    setInterval(() => registration.update().catch(() => {}), 3600 * 1000);
+  }
+  function applyUpdate() {
+    if (!registration || !registration.waiting) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    registration.waiting.postMessage('skip-waiting');
+  }
+  function started() {
+    appReady = true;
+    tellUpdate();
+    registerServiceWorker();
+  }
+
   window.LimberPage = Object.freeze({
     store: Object.freeze({ load, save, setAside }),
-    cue, screen, download, chooseBackupFile, persist, wakeLock,
+    cue, screen, download, chooseBackupFile, persist, wakeLock, applyUpdate, started,
+    checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
     attach(m) { module = m; },
   });

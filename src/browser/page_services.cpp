@@ -67,6 +67,7 @@ EM_JS(void, limber_js_download, (const char* name, const char* mime, const char*
 });
 EM_JS(void, limber_js_persist, (), { window.LimberPage.persist(); });
 EM_JS(void, limber_js_choose_file, (), { window.LimberPage.chooseBackupFile(); });
+EM_JS(void, limber_js_apply_update, (), { window.LimberPage.applyUpdate(); });
 
 void deliver(const app::Effects& effects, const CueOutputs& outputs) {
   for (const session::Cue& cue : effects.cues) {
@@ -77,6 +78,7 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs) {
   for (const std::string& text : effects.set_aside) store_set_aside(text);
   if (effects.request_persist) limber_js_persist();
   if (effects.choose_backup_file) limber_js_choose_file();
+  if (effects.apply_update) limber_js_apply_update();
 }
 
 // ---- Screen, history, wake lock -------------------------------------------------------------

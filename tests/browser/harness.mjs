@@ -34,6 +34,11 @@ export async function launch() {
       const problems = watchConsole(page);
       return { page, context, problems };
     },
+    // A page in the persistent profile (not incognito): installability needs one.
+    async newPersistentPage() {
+      const page = await context0.newPage();
+      return { page, context: context0, problems: watchConsole(page) };
+    },
     async close() {
       await context0.close();
       await server.close();

@@ -319,3 +319,27 @@ TEST_CASE("app: pain words at the anchors of the scale") {
   CHECK(app::pain_words(5) == "Moderate");
   CHECK(app::pain_words(10) == "The worst pain imaginable");
 }
+
+TEST_CASE("app: an update waits for the person, never starts in a session, and only once all is saved") {
+  AppRig r;
+  CHECK(r.run("apply_update").error == "apply_update: no update is waiting");
+  CHECK(r.run("update_ready").ok);
+  CHECK(r.app.update_ready());
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  CHECK(r.run("apply_update").error == "apply_update: a session is open: the update waits until it ends");
+  REQUIRE(r.app.answer_pain(3));
+  r.advance(5);
+  CHECK_FALSE(r.app.take_effects().apply_update);
+  r.run("end");
+  r.run("yes");
+  r.advance(0.25);
+  r.run("pain", "skip");
+  r.app.close_session();
+  CHECK(r.run("apply_update").ok);
+  CHECK_FALSE(r.app.take_effects().apply_update);  // the finished session is not stored yet
+  r.store();
+  const auto effects = r.app.take_effects();
+  CHECK(effects.apply_update);
+  CHECK(r.app.update_applying());
+  CHECK_FALSE(r.app.take_effects().apply_update);  // once
+}

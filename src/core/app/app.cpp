@@ -97,6 +97,12 @@ void App::page_hidden() {
 
 Effects App::take_effects() {
   for (session::Cue& c : player_.take_cues()) effects_.cues.push_back(std::move(c));
+  // The page reloads into the new build: only once everything is stored.
+  if (update_requested_ && !session_open() && sync_.status() == storage::StoreStatus::saved) {
+    update_requested_ = false;
+    update_applying_ = true;
+    effects_.apply_update = true;
+  }
   Effects out = std::move(effects_);
   effects_ = {};
   return out;
@@ -464,5 +470,12 @@ std::string App::import_backup(std::string_view text) {
 }
 
 void App::ask_delete_all() { confirm_ = Confirm::delete_all_data; }
+
+std::string App::apply_update() {
+  if (!update_ready_) return "no update is waiting";
+  if (session_open()) return "a session is open: the update waits until it ends";
+  update_requested_ = true;
+  return {};
+}
 
 }  // namespace limber::app

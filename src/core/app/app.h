@@ -57,6 +57,7 @@ struct Effects {
   std::vector<std::string> set_aside;   // stored texts that could not be read: keep them apart
   bool request_persist = false;         // ask the browser to keep our storage (a user action)
   bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
+  bool apply_update = false;            // switch to the waiting new build and reload
 };
 
 struct PendingWrite {
@@ -174,6 +175,12 @@ class App {
   void ask_delete_all();
   void acknowledge_safety();
 
+  // ---- Updates: a new build waits until the person agrees, and never starts mid-session
+  void update_available() { update_ready_ = true; }
+  bool update_ready() const { return update_ready_; }
+  bool update_applying() const { return update_applying_; }
+  std::string apply_update();  // "" or why it has to wait
+
  private:
   void changed() { sync_.changed(); }
   void save_session_progress();
@@ -200,6 +207,9 @@ class App {
   Notice notice_;
   Effects effects_;
   bool persist_asked_ = false;
+  bool update_ready_ = false;
+  bool update_requested_ = false;  // agreed; applied once everything is saved
+  bool update_applying_ = false;
 };
 
 }  // namespace limber::app

@@ -35,6 +35,10 @@ void write_app(json::Writer& w, const App& app) {
       .key("depth").value(static_cast<int>(app.nav().depth()))
       .key("theme").value(app.settings().theme)
       .key("confirm").value(confirm_id(app.confirm()));
+  w.key("update").begin_object()
+      .key("ready").value(app.update_ready())
+      .key("applying").value(app.update_applying())
+      .end_object();
   w.key("notice").begin_object()
       .key("kind").value(notice_id(app.notice().kind))
       .key("text").value(app.notice().text)

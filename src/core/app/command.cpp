@@ -52,8 +52,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 23>& commands() {
-  static const std::array<CommandEntry, 23> table{{
+const std::array<CommandEntry, 25>& commands() {
+  static const std::array<CommandEntry, 25> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -149,6 +149,8 @@ const std::array<CommandEntry, 23>& commands() {
        }},
       {"delete_all", false, call<&App::ask_delete_all>},
       {"dismiss", false, call<&App::dismiss_notice>},
+      {"update_ready", false, call<&App::update_available>},
+      {"apply_update", false, [](App& app, auto name, auto) { return from_error(name, app.apply_update()); }},
   }};
   return table;
 }

@@ -22,6 +22,9 @@
 //     import <backup JSON>          imports a backup (the file picker's route)
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
+//     dismiss                       closes the notice at the top of the screen
+//     update_ready                  the page: a new build is installed and waiting
+//     apply_update                  switch to it (refused while a session is open)
 //
 // Usage:
 //     const auto result = limber::app::run_command(app, "navigate", "library");

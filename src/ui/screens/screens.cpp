@@ -149,6 +149,20 @@ void draw_notice(ScreenContext& ctx) {
   gap(8);
 }
 
+void draw_update_card(ScreenContext& ctx) {
+  if (!ctx.app.update_ready() || ctx.app.session_open()) return;
+  begin_card();
+  icon_paragraph(LIMBER_ICON_FILE_DOWNLOAD,
+                 ctx.app.update_applying() ? "Updating Limber…"
+                                           : "A new version of Limber is ready. Updating takes a moment and keeps all your progress.");
+  if (!ctx.app.update_applying() &&
+      big_button(ctx.controls, {.id = "apply-update", .label = "Update now", .icon = LIMBER_ICON_REPLAY})) {
+    ctx.app.apply_update();
+  }
+  end_card();
+  gap(8);
+}
+
 }  // namespace
 
 void draw_screen(ScreenContext& ctx) {
@@ -213,7 +227,10 @@ void page_title(ScreenContext& ctx, const char* title, bool back_button) {
     }
   }
   paragraph(FontRole::title, theme.text, title);
-  if (!back_button) draw_notice(ctx);
+  if (!back_button) {
+    draw_notice(ctx);
+    draw_update_card(ctx);
+  }
 }
 
 void paragraph(FontRole role, const ImVec4& colour, const char* text) {

@@ -1,0 +1,46 @@
+// sw.js: Limber's service worker. Makes the app work offline and updates it safely.
+//
+// The build (cmake/make_service_worker.py) fills in CACHE, named from a hash of every file
+// it lists, and FILES, everything the app needs. Installing precaches them all; a new build
+// installs beside the old one and waits: the page says an update is ready and sends
+// 'skip-waiting' only when the person agrees and no session is running. Activating deletes
+// the caches of older builds. Requests for our own files are answered from the cache first;
+// a page navigation gets the cached index.html (the routine lives in the fragment).
+'use strict';
+
+const CACHE = '__LIMBER_CACHE__';
+const FILES = __LIMBER_FILES__;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('limber-') && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data === 'version' && event.source) event.source.postMessage({ limberCache: CACHE });
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;  // never ours to answer
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    if (request.mode === 'navigate') {
+      const page = await cache.match('./index.html') || await cache.match('./');
+      if (page) return page;
+    }
+    const hit = await cache.match(request, { ignoreSearch: true });
+    return hit || fetch(request);
+  })());
+});
