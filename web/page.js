@@ -14,6 +14,10 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   let module = null;          // the running app, once boot.js attaches it
+  // Inside a clinic's page (web/embed.js): the host's origin, the only one we talk to.
+  const query = new URLSearchParams(location.search);
+  const embedded = query.get('embed') === '1' && window.parent !== window;
+  const hostOrigin = embedded ? query.get('host') || '' : '';
   let session = false;        // a session is running: the keys and buttons act on it
 
   // ---- IndexedDB ----------------------------------------------------------------------
@@ -173,6 +177,7 @@
     $('session-controls').hidden = !sessionRunning;
     $('a11y-pause').textContent = paused ? 'Resume' : 'Pause';
     const url = '#' + id;
+    if (embedded) return;  // the host page's history is the host's, not ours
     if (newDepth > depth) {
       for (let d = depth + 1; d <= newDepth; ++d) history.pushState({ limber: d }, '', url);
     } else if (newDepth < depth) {
@@ -265,6 +270,34 @@
     $(id).addEventListener('click', () => window.limber && window.limber.command(command));
   }
 
+  // ---- The clinic widget: events to the host page, commands from it --------------------------
+  function postToHost(origin, text) {
+    if (!embedded || !origin || origin !== hostOrigin) return;
+    try {
+      window.parent.postMessage(JSON.parse(text), origin);  // delivered only if the parent is that origin
+    } catch (e) {
+      console.warn('Limber widget: could not tell the host page (' + e.message + ').');
+    }
+  }
+  if (embedded) {
+    window.addEventListener('message', (event) => {
+      if (event.source !== window.parent || !hostOrigin || event.origin !== hostOrigin) {
+        console.warn('Limber widget: ignored a message from ' + event.origin + ' (only ' + (hostOrigin || 'no origin') + ' may send commands).');
+        return;
+      }
+      if (!window.limber) return;
+      let text;
+      try {
+        text = JSON.stringify(event.data);
+      } catch (e) {
+        console.warn('Limber widget: ignored a message that is not plain data.');
+        return;
+      }
+      const result = window.limber.command('host', text || '""');
+      if (!result.ok) console.warn('Limber widget: ignored a message from the host page: ' + result.error);
+    });
+  }
+
   // ---- Offline and updates: the service worker (sw.js) ------------------------------------------
   let registration = null;
   let appReady = false;
@@ -311,7 +344,7 @@
 
   window.LimberPage = Object.freeze({
     store: Object.freeze({ load, save, setAside }),
-    cue, screen, download, chooseBackupFile, persist, wakeLock, applyUpdate, started,
+    cue, screen, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost,
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
     attach(m) { module = m; },

@@ -4,6 +4,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace limber::browser {
 
@@ -24,6 +25,21 @@ EM_JS(void, limber_js_report_fatal, (const char* message), {
 EM_JS(void, limber_js_location_hash, (char* out, int size), {
   stringToUTF8(String(location.hash || ""), out, size);
 });
+
+EM_JS(char*, limber_js_location_search, (), {
+  const text = String(location.search || "");
+  const size = lengthBytesUTF8(text) + 1;
+  const out = _malloc(size);
+  stringToUTF8(text, out, size);
+  return out;
+});
+
+std::string location_search() {
+  char* text = limber_js_location_search();
+  std::string out(text);
+  free(text);
+  return out;
+}
 
 std::string location_hash() {
   char buffer[128] = {};

@@ -19,6 +19,8 @@ app::Viewport sync_canvas();
 void report_ready();
 // The page address's fragment, "#gallery" or "" (read once at start-up).
 std::string location_hash();
+// The page address's query, "?embed=1&routine=in_bed" or "".
+std::string location_search();
 // Shows the page's error panel in place of the app, with this explanation.
 void report_fatal(const char* message);
 

@@ -68,8 +68,12 @@ EM_JS(void, limber_js_download, (const char* name, const char* mime, const char*
 EM_JS(void, limber_js_persist, (), { window.LimberPage.persist(); });
 EM_JS(void, limber_js_choose_file, (), { window.LimberPage.chooseBackupFile(); });
 EM_JS(void, limber_js_apply_update, (), { window.LimberPage.applyUpdate(); });
+EM_JS(void, limber_js_post_to_host, (const char* origin, const char* message), {
+  window.LimberPage.postToHost(UTF8ToString(origin), UTF8ToString(message));
+});
 
-void deliver(const app::Effects& effects, const CueOutputs& outputs) {
+void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::string& host_origin) {
+  for (const std::string& message : effects.host_events) limber_js_post_to_host(host_origin.c_str(), message.c_str());
   for (const session::Cue& cue : effects.cues) {
     limber_js_cue(std::string(session::cue_kind_id(cue.kind)).c_str(), cue.text.c_str(), outputs.sounds ? 1 : 0,
                   outputs.speech ? 1 : 0);

@@ -32,7 +32,8 @@ struct CueOutputs {
   bool sounds = true;
   bool speech = false;
 };
-void deliver(const app::Effects& effects, const CueOutputs& outputs);
+// Host events go to `host_origin` only (the page embedding the widget).
+void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::string& host_origin);
 
 // ---- Screen, history, wake lock
 // The page's title, the accessible layer's heading and whether its session buttons show;

@@ -67,9 +67,13 @@ bool AppShell::start() {
       .user = this,
   });
   // boot.js read IndexedDB before the app started, so nothing is written before it loaded.
+  // Inside a clinic's page (web/embed.js) the address says which routine and which look.
+  const app::PageQuery query = app::parse_page_query(browser::location_search(), catalogue_);
+  app_.set_embed(query.options);
   std::string load_error;
   const std::optional<std::string> stored = browser::stored_data(load_error);
   app_.load_stored(stored, load_error);
+  if (!query.error.empty()) app_.show_problem(query.error);
 
   // SDL listens for keys on the canvas only, so a page embedding Limber keeps its own keys.
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
@@ -125,9 +129,9 @@ bool AppShell::start() {
 
 void AppShell::apply_settings() {
   const storage::Settings& s = app_.settings();
-  if (s.theme != applied_theme_) {
-    applied_theme_ = s.theme;
-    ui::apply_theme(ui::theme_by_id(s.theme));
+  if (app_.display_theme() != applied_theme_) {
+    applied_theme_ = app_.display_theme();
+    ui::apply_theme(ui::theme_by_id(applied_theme_));
   }
   applied_text_scale_ = static_cast<float>(s.text_size_percent) / 100.0f;
 }
@@ -152,7 +156,8 @@ void AppShell::sync_page() {
     browser::set_wake_lock(wake_lock_);
   }
   const app::Effects effects = app_.take_effects();
-  browser::deliver(effects, {.sounds = app_.settings().sounds, .speech = app_.settings().spoken_cues});
+  browser::deliver(effects, {.sounds = app_.settings().sounds, .speech = app_.settings().spoken_cues},
+                   app_.embed().host_origin);
   write_storage(false);
 }
 
@@ -222,6 +227,7 @@ void AppShell::draw_frame() {
   if (!ready_) {
     ready_ = true;
     browser::report_ready();
+    app_.host_ready();
   }
 }
 

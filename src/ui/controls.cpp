@@ -97,9 +97,10 @@ bool big_button(ControlLog& log, const ButtonDesc& desc) {
     return ImGui::CalcTextSize(desc.label).x + (icon ? ImGui::CalcTextSize(icon).x + (*desc.label ? 10.0f : 0.0f) : 0.0f);
   };
   ImGui::PushFont(font(FontRole::heading));
-  if (content(desc.icon) > size.x - 20.0f) {
+  for (const FontRole smaller : {FontRole::body, FontRole::small}) {
+    if (content(nullptr) <= size.x - 20.0f && content(desc.icon) <= size.x - 20.0f) break;
     ImGui::PopFont();
-    ImGui::PushFont(font(FontRole::body));
+    ImGui::PushFont(font(smaller));
   }
   const char* icon = content(desc.icon) > size.x - 16.0f && *desc.label ? nullptr : desc.icon;
   ImGui::PushClipRect(p.min, p.max, true);

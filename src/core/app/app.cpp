@@ -34,6 +34,13 @@ void App::show(NoticeKind kind, std::string text, bool offer_export) {
 void App::load_stored(const std::optional<std::string>& text, const std::string& load_error) {
   if (!load_error.empty()) {
     sync_.loaded(false, load_error);
+    if (embed_.embedded) {
+      // Browsers that block storage for sites inside other sites do it to every widget.
+      show(NoticeKind::info,
+           "This browser does not let exercises inside another website keep anything, so what you do here "
+           "lasts until you close this page. Open Limber on its own to keep a history.");
+      return;
+    }
     show(NoticeKind::problem,
          "Your progress could not be read from this browser's storage (" + load_error +
              "). Limber keeps working and will keep trying to save; you can also save a backup file.",
@@ -216,7 +223,13 @@ std::string App::start_routine(std::string_view id) {
 bool App::answer_pain(std::optional<int> score) {
   const PlayerStage before = player_.stage();
   if (!player_.answer_pain(score)) return false;
-  if (before == PlayerStage::pain_before) save_session_progress();
+  if (before == PlayerStage::pain_before) {
+    save_session_progress();
+    exercises_reported_ = player_.next_exercise();
+    host_event("session_started", [&](json::Writer& w) {
+      w.key("routine").value(player_.routine_id()).key("exercises").value(player_.routine_exercises());
+    });
+  }
   if (player_.stage() == PlayerStage::summary) store_finished_session();
   return true;
 }
@@ -297,6 +310,16 @@ void App::store_finished_session() {
   record.routine = player_.routine_id();
   add_session(record);
   session_stored_ = true;
+  int completed = 0;
+  for (const session::ExerciseRecord& e : record.exercises) completed += e.completed ? 1 : 0;
+  host_event("session_completed", [&](json::Writer& w) {
+    w.key("routine").value(record.routine).key("completed").value(record.completed)
+        .key("endedEarly").value(record.ended_early).key("exercisesCompleted").value(completed);
+    w.key("painBefore");
+    record.pain_before ? w.value(*record.pain_before) : w.null();
+    w.key("painAfter");
+    record.pain_after ? w.value(*record.pain_after) : w.null();
+  });
 }
 
 const storage::InProgress* App::interrupted() const {
@@ -325,6 +348,7 @@ std::string App::resume_interrupted() {
   const std::string error = player_.open(*catalogue_, *clips_, *routine, &progress, desc);
   if (!error.empty()) return error;
   session_stored_ = false;
+  exercises_reported_ = player_.next_exercise();
   nav_.navigate(Screen::player);
   return {};
 }
@@ -346,6 +370,7 @@ bool App::wants_wake_lock() const {
 bool App::update(float dt) {
   const PlayerStage before = player_.stage();
   const bool moving = player_.update(dt);
+  if (player_.stage() != PlayerStage::closed) report_finished_exercises();
   if (player_.take_save_request()) {
     if (player_.stage() == PlayerStage::summary) {
       store_finished_session();
@@ -426,6 +451,40 @@ void App::confirm_yes() {
       show(NoticeKind::info, "All your Limber data has been deleted from this device.");
       return;
     }
+  }
+}
+
+// ---- The clinic widget -----------------------------------------------------------------
+
+void App::set_embed(const EmbedOptions& options) {
+  embed_ = options;
+  if (embed_.embedded && embed_.routine.empty() && !catalogue_->routines.empty()) embed_.routine = catalogue_->routines.front().id;
+}
+
+void App::host_event(std::string_view type, const std::function<void(json::Writer&)>& fields) {
+  if (!embed_.embedded || embed_.host_origin.empty()) return;
+  json::Writer w;
+  w.begin_object().key("source").value("limber").key("version").value(kEmbedMessageVersion).key("type").value(type);
+  if (fields) fields(w);
+  w.end_object();
+  effects_.host_events.push_back(w.str());
+}
+
+void App::host_ready() {
+  host_event("ready", [&](json::Writer& w) { w.key("routine").value(embed_.routine); });
+}
+
+void App::report_finished_exercises() {
+  const session::SessionRecord record = player_.record();
+  // The record lists every exercise; the first next_exercise() of them have come to an end.
+  const int finished = std::min<int>(player_.next_exercise(), static_cast<int>(record.exercises.size()));
+  for (; exercises_reported_ < finished; ++exercises_reported_) {
+    const session::ExerciseRecord& e = record.exercises[static_cast<std::size_t>(exercises_reported_)];
+    const char* outcome = e.hurt ? "stopped_hurt" : e.skipped ? "skipped" : "completed";
+    host_event("exercise_completed", [&](json::Writer& w) {
+      w.key("routine").value(player_.routine_id()).key("exercise").value(e.exercise)
+          .key("index").value(exercises_reported_ + 1).key("outcome").value(outcome);
+    });
   }
 }
 

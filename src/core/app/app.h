@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,8 +31,10 @@
 
 #include "animation/clip.h"
 #include "app/app_model.h"
+#include "app/embed.h"
 #include "app/player.h"
 #include "catalogue/model.h"
+#include "json/json_writer.h"
 #include "session/cues.h"
 #include "storage/store_sync.h"
 #include "storage/user_data.h"
@@ -58,6 +61,7 @@ struct Effects {
   bool request_persist = false;         // ask the browser to keep our storage (a user action)
   bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
   bool apply_update = false;            // switch to the waiting new build and reload
+  std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
 };
 
 struct PendingWrite {
@@ -108,6 +112,7 @@ class App {
   const animation::ClipLibrary& clips() const { return *clips_; }
   const Notice& notice() const { return notice_; }
   void dismiss_notice() { notice_ = {}; }
+  void show_problem(std::string text) { show(NoticeKind::problem, std::move(text)); }
   Effects take_effects();
   std::int64_t now_ms() const;
   int utc_offset_minutes() const { return desc_.utc_offset_minutes; }
@@ -175,6 +180,15 @@ class App {
   void ask_delete_all();
   void acknowledge_safety();
 
+  // ---- The clinic widget (app/embed.h)
+  void set_embed(const EmbedOptions& options);
+  const EmbedOptions& embed() const { return embed_; }
+  bool embedded() const { return embed_.embedded; }
+  void set_embed_theme(std::string theme) { embed_.theme = std::move(theme); }
+  // The theme to draw: the clinic's choice inside a widget, else the person's setting.
+  const std::string& display_theme() const { return embed_.theme ? *embed_.theme : data_.settings.theme; }
+  void host_ready();  // the widget has drawn: tell the host page
+
   // ---- Updates: a new build waits until the person agrees, and never starts mid-session
   void update_available() { update_ready_ = true; }
   bool update_ready() const { return update_ready_; }
@@ -189,6 +203,8 @@ class App {
   void show(NoticeKind kind, std::string text, bool offer_export = false);
   PlayerDesc player_desc() const;
   void merge_found(const std::string& text);
+  void host_event(std::string_view type, const std::function<void(json::Writer&)>& fields);
+  void report_finished_exercises();
 
   const catalogue::Catalogue* catalogue_ = nullptr;
   const animation::ClipLibrary* clips_ = nullptr;
@@ -210,6 +226,8 @@ class App {
   bool update_ready_ = false;
   bool update_requested_ = false;  // agreed; applied once everything is saved
   bool update_applying_ = false;
+  EmbedOptions embed_;
+  int exercises_reported_ = 0;  // exercise_completed events sent this session
 };
 
 }  // namespace limber::app

@@ -33,7 +33,8 @@ void write_app(json::Writer& w, const App& app) {
       .key("title").value(screen_title(screen))
       .key("canGoBack").value(app.nav().can_go_back())
       .key("depth").value(static_cast<int>(app.nav().depth()))
-      .key("theme").value(app.settings().theme)
+      .key("theme").value(app.display_theme())
+      .key("embedded").value(app.embedded())
       .key("confirm").value(confirm_id(app.confirm()));
   w.key("update").begin_object()
       .key("ready").value(app.update_ready())

@@ -52,8 +52,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 25>& commands() {
-  static const std::array<CommandEntry, 25> table{{
+const std::array<CommandEntry, 26>& commands() {
+  static const std::array<CommandEntry, 26> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -70,6 +70,12 @@ const std::array<CommandEntry, 25>& commands() {
        [](App& app, auto, auto) { return app.back() ? ok() : refuse("back: already on the first screen"); }},
       {"theme", true,
        [](App& app, auto, std::string_view arg) {
+         if (app.embedded()) {
+           // Inside a clinic's page the clinic picks the look; the person's setting stays.
+           if (arg != "light" && arg != "dark") return refuse("theme: the widget's theme is light or dark, got '" + std::string(arg) + "'");
+           app.set_embed_theme(std::string(arg));
+           return ok();
+         }
          storage::Settings s = app.settings();
          if (const std::string e = apply_setting(s, "theme", arg); !e.empty()) return refuse("theme: " + e);
          app.edit_settings() = s;
@@ -149,6 +155,18 @@ const std::array<CommandEntry, 25>& commands() {
        }},
       {"delete_all", false, call<&App::ask_delete_all>},
       {"dismiss", false, call<&App::dismiss_notice>},
+      {"host", true,
+       [](App& app, auto, std::string_view arg) {
+         // A message from the page embedding the widget (page.js checked its origin).
+         HostCommand c = parse_host_message(arg);
+         if (!c.error.empty()) return refuse("host: " + c.error);
+         if (!app.embedded()) return refuse("host: this page is not embedded as a widget");
+         if (c.name == "start") {
+           if (app.session_open()) return refuse("host: a session is already open");
+           c.arg = app.embed().routine;
+         }
+         return run_command(app, c.name, c.arg);
+       }},
       {"update_ready", false, call<&App::update_available>},
       {"apply_update", false, [](App& app, auto name, auto) { return from_error(name, app.apply_update()); }},
   }};

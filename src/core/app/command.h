@@ -23,6 +23,7 @@
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
 //     dismiss                       closes the notice at the top of the screen
+//     host <message JSON>           a message from the page embedding the widget (embed.h)
 //     update_ready                  the page: a new build is installed and waiting
 //     apply_update                  switch to it (refused while a session is open)
 //

@@ -13,6 +13,7 @@ namespace limber::ui {
 namespace {
 
 float g_page_indent = 0.0f;  // begin_page's centring, undone by end_page
+bool g_tabs_shown = true;    // no tab bar inside a clinic's widget
 bool g_in_card = false;
 ImVec2 g_card_min;
 
@@ -167,6 +168,7 @@ void draw_update_card(ScreenContext& ctx) {
 
 void draw_screen(ScreenContext& ctx) {
   const app::Screen screen = ctx.app.nav().screen();
+  g_tabs_shown = !ctx.app.embedded();
   switch (screen) {
     case app::Screen::today: draw_today_screen(ctx); break;
     case app::Screen::routines: draw_routines_screen(ctx); break;
@@ -179,14 +181,15 @@ void draw_screen(ScreenContext& ctx) {
     case app::Screen::safety: draw_safety_screen(ctx); break;
     case app::Screen::gallery: draw_gallery_screen(ctx); break;
   }
-  if (screen != app::Screen::player && screen != app::Screen::gallery) draw_tab_bar(ctx);
+  if (screen != app::Screen::player && screen != app::Screen::gallery && g_tabs_shown) draw_tab_bar(ctx);
   draw_confirm(ctx);
 }
 
 void begin_page(const char* name, float max_width, bool with_tabs) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - (with_tabs ? Sizes::tab_bar_height : 0.0f)));
+  const bool tabs = with_tabs && g_tabs_shown;
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - (tabs ? Sizes::tab_bar_height : 0.0f)));
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -232,6 +235,8 @@ void page_title(ScreenContext& ctx, const char* title, bool back_button) {
     draw_update_card(ctx);
   }
 }
+
+void draw_notice_only(ScreenContext& ctx) { draw_notice(ctx); }
 
 void paragraph(FontRole role, const ImVec4& colour, const char* text) {
   ImGui::PushFont(font(role));

@@ -34,6 +34,8 @@ void begin_page(const char* name, float max_width = 0, bool with_tabs = true);  
 void end_page();
 // The screen's title, with a Back button before it when there is somewhere to go back to.
 void page_title(ScreenContext& ctx, const char* title, bool back_button);
+// The notice at the top of a screen (storage trouble, an import's result), if there is one.
+void draw_notice_only(ScreenContext& ctx);
 void paragraph(FontRole role, const ImVec4& colour, const char* text);
 void paragraph(FontRole role, const ImVec4& colour, const std::string& text);
 void heading(const char* text);

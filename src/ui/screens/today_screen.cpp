@@ -82,9 +82,44 @@ void interrupted_card(ScreenContext& ctx, const storage::InProgress& ip) {
   end_card();
 }
 
+// Inside a clinic's page: the clinic's routine, what it holds, the pain rule, and Start.
+void draw_widget_home(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const catalogue::Catalogue& c = ctx.app.catalogue();
+  begin_page("Widget");
+  const catalogue::Routine* routine = ctx.app.find_routine(ctx.app.embed().routine);
+  draw_notice_only(ctx);
+  if (!routine) {
+    paragraph(FontRole::body, theme.text_muted, "This routine is not available.");
+    end_page();
+    return;
+  }
+  paragraph(FontRole::heading, theme.text, routine->name);
+  const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
+                            catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + routine->frequency_text;
+  paragraph(FontRole::small, theme.text_muted, facts);
+  for (std::size_t i = 0; i < routine->items.size(); ++i) {
+    const catalogue::Exercise* e = c.find_exercise(routine->items[i].exercise);
+    paragraph(FontRole::body, theme.text, std::to_string(i + 1) + ". " + (e ? e->name : routine->items[i].exercise));
+  }
+  if (const catalogue::SafetyItem* rule = safety_item(c, catalogue::SafetyTopic::pain_rule, "pain_never_above_five")) {
+    const std::string from = source_names(c, rule->sources);
+    icon_paragraph(LIMBER_ICON_HEALING, rule->text.c_str(), from.c_str());
+  }
+  if (big_button(ctx.controls, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) {
+    ctx.app.start_routine(routine->id);
+  }
+  paragraph(FontRole::small, theme.text_muted, "Limber: nothing you record leaves this device.");
+  end_page();
+}
+
 }  // namespace
 
 void draw_today_screen(ScreenContext& ctx) {
+  if (ctx.app.embedded()) {
+    draw_widget_home(ctx);
+    return;
+  }
   const Theme& theme = current_theme();
   begin_page("Today");
   ImGui::PushFont(font(FontRole::heading));

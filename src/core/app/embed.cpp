@@ -1,0 +1,155 @@
+#include "app/embed.h"
+
+#include <array>
+#include <cctype>
+
+#include "json/json_value.h"
+
+namespace limber::app {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      const int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_origin(std::string_view text) {
+  std::string_view rest;
+  if (text.substr(0, 8) == "https://") {
+    rest = text.substr(8);
+  } else if (text.substr(0, 7) == "http://") {
+    rest = text.substr(7);
+  } else {
+    return false;
+  }
+  if (rest.empty() || rest.size() > 253 + 6) return false;
+  const std::size_t colon = rest.find(':');
+  const std::string_view host = rest.substr(0, colon);
+  if (host.empty()) return false;
+  for (const char c : host) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.')) return false;
+  }
+  if (colon != std::string_view::npos) {
+    const std::string_view port = rest.substr(colon + 1);
+    if (port.empty() || port.size() > 5) return false;
+    for (const char c : port) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+  }
+  return true;
+}
+
+PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& catalogue) {
+  PageQuery out;
+  if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+  bool embed_given = false;
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    const std::string key(pair.substr(0, eq));
+    const auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+    const auto fail = [&](const std::string& why) {
+      out.error = "The address of this page has a problem: " + why;
+      return out;
+    };
+    if (!value) return fail("the value of '" + key + "' is not properly encoded.");
+    if (key == "embed") {
+      if (*value != "1") return fail("'embed' must be 1, got '" + *value + "'.");
+      embed_given = true;
+      out.options.embedded = true;
+    } else if (key == "routine") {
+      if (!catalogue.find_routine(*value)) return fail("there is no routine '" + *value + "'.");
+      out.options.routine = *value;
+    } else if (key == "theme") {
+      if (*value != "light" && *value != "dark") return fail("'theme' must be light or dark, got '" + *value + "'.");
+      out.options.theme = *value;
+    } else if (key == "host") {
+      if (!is_origin(*value)) return fail("'host' must be a web origin such as https://clinic.example, got '" + *value + "'.");
+      out.options.host_origin = *value;
+    } else {
+      return fail("unknown parameter '" + key + "' (known: embed, routine, theme, host).");
+    }
+  }
+  if (!embed_given && (!out.options.routine.empty() || !out.options.host_origin.empty())) {
+    out.error = "The address of this page has a problem: 'routine' and 'host' belong to the clinic widget (embed=1).";
+    out.options = {};
+  }
+  return out;
+}
+
+HostCommand parse_host_message(std::string_view json_text) {
+  HostCommand out;
+  const auto parsed = json::parse(json_text);
+  if (!parsed.ok()) {
+    out.error = "not JSON: " + parsed.error.message;
+    return out;
+  }
+  const json::Value& v = parsed.value;
+  const json::Value* source = v.find("source");
+  if (!source || !source->is_string() || source->as_string() != "limber-host") {
+    out.error = "not a Limber host message (\"source\" must be \"limber-host\")";
+    return out;
+  }
+  const json::Value* version = v.find("version");
+  if (!version || !version->is_number() || version->as_number() != kEmbedMessageVersion) {
+    out.error = "unsupported \"version\" (this widget speaks version 1)";
+    return out;
+  }
+  const json::Value* command = v.find("command");
+  if (!command || !command->is_string()) {
+    out.error = "no \"command\"";
+    return out;
+  }
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kPlain = {{
+      {"pause", "pause"}, {"skip", "skip"}, {"previous", "previous"}, {"end", "end"}, {"start", "start"}}};
+  const std::string& name = command->as_string();
+  const json::Value* value = v.find("value");
+  if (name == "theme") {
+    if (!value || !value->is_string() || (value->as_string() != "light" && value->as_string() != "dark")) {
+      out.error = "\"theme\" needs \"value\": \"light\" or \"dark\"";
+      return out;
+    }
+    out.name = "theme";
+    out.arg = value->as_string();
+    return out;
+  }
+  for (const auto& [host_name, command_name] : kPlain) {
+    if (name != host_name) continue;
+    if (value) {
+      out.error = "\"" + name + "\" takes no \"value\"";
+      return out;
+    }
+    out.name = std::string(command_name);
+    return out;
+  }
+  out.error = "unknown command \"" + name + "\" (start, pause, skip, previous, end, theme)";
+  return out;
+}
+
+}  // namespace limber::app

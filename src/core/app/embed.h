@@ -1,0 +1,62 @@
+// app/embed.h: Limber inside a clinic's page: the address it is opened with, the events it
+// tells the host page, and the commands it accepts from it.
+//
+// web/embed.js inserts an iframe whose address says what to show:
+//     index.html?embed=1&routine=nhs_daily&theme=dark&host=https%3A%2F%2Fclinic.example
+// parse_page_query() checks every parameter (an unknown one, an unknown routine or theme, or
+// a host that is not a bare origin is an error naming it). The widget posts HostEvents to
+// the host origin only, and acts on host messages only after parse_host_message() has
+// checked them; page.js has already checked that they came from that origin.
+//
+// Message schema (both directions carry "source" and "version": 1):
+//   to the host:   {"source":"limber","version":1,"type":"ready","routine":"nhs_daily"}
+//                  {"source":"limber","version":1,"type":"session_started","routine":"...","exercises":5}
+//                  {"source":"limber","version":1,"type":"exercise_completed","routine":"...","exercise":"knee_rolls",
+//                   "index":1,"outcome":"completed"|"skipped"|"stopped_hurt"}
+//                  {"source":"limber","version":1,"type":"session_completed","routine":"...","completed":true,
+//                   "endedEarly":false,"exercisesCompleted":5,"painBefore":4,"painAfter":2}   (pain: number or null)
+//   from the host: {"source":"limber-host","version":1,"command":"start"|"pause"|"skip"|"previous"|"end"|"theme",
+//                   "value":"dark"}   (value only for theme: light or dark)
+//
+// Usage:
+//     const auto page = limber::app::parse_page_query(location_search, catalogue);
+//     if (!page.error.empty()) show(page.error);
+//     const auto cmd = limber::app::parse_host_message(text);   // then run_command(app, cmd.name, cmd.arg)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "catalogue/model.h"
+
+namespace limber::app {
+
+inline constexpr int kEmbedMessageVersion = 1;
+
+struct EmbedOptions {
+  bool embedded = false;
+  std::string routine;               // the routine the widget offers ("" with embed: the first)
+  std::optional<std::string> theme;  // the clinic's choice: light or dark
+  std::string host_origin;           // where events go and commands may come from
+};
+
+struct PageQuery {
+  EmbedOptions options;
+  std::string error;  // "" or what is wrong, naming the parameter
+};
+
+// `query` is location.search ("?a=b&c=d" or ""). Percent-encoding is decoded.
+PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& catalogue);
+
+// "https://clinic.example" or "http://localhost:8080": a scheme, a host and maybe a port.
+bool is_origin(std::string_view text);
+
+struct HostCommand {
+  std::string name;  // a command of command.h
+  std::string arg;
+  std::string error;  // "" when the message is a command the widget accepts
+};
+HostCommand parse_host_message(std::string_view json_text);
+
+}  // namespace limber::app

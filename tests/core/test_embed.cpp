@@ -1,0 +1,142 @@
+// The clinic widget: the page address it is opened with, host messages, and the events the
+// host page receives. Every refused input is its own case.
+#include <doctest/doctest.h>
+
+#include "app/embed.h"
+#include "app_fixtures.h"
+#include "json/json_value.h"
+
+using namespace limber;
+using app::parse_host_message;
+using app::parse_page_query;
+using test::AppRig;
+
+namespace {
+const catalogue::Catalogue& c() { return test::shipped_catalogue(); }
+std::string error_of(std::string_view query) { return parse_page_query(query, c()).error; }
+}  // namespace
+
+TEST_CASE("embed: a widget address gives the routine, theme and host origin") {
+  const auto q = parse_page_query("?embed=1&routine=in_bed&theme=dark&host=https%3A%2F%2Fclinic.example", c());
+  CHECK(q.error.empty());
+  CHECK(q.options.embedded);
+  CHECK(q.options.routine == "in_bed");
+  CHECK(q.options.theme == "dark");
+  CHECK(q.options.host_origin == "https://clinic.example");
+}
+
+TEST_CASE("embed: no query is the ordinary app") {
+  const auto q = parse_page_query("", c());
+  CHECK(q.error.empty());
+  CHECK_FALSE(q.options.embedded);
+}
+
+TEST_CASE("embed: an unknown parameter is named") {
+  CHECK(error_of("?embed=1&colour=red") == "The address of this page has a problem: unknown parameter 'colour' (known: embed, routine, theme, host).");
+}
+TEST_CASE("embed: an unknown routine is named") {
+  CHECK(error_of("?embed=1&routine=marathon") == "The address of this page has a problem: there is no routine 'marathon'.");
+}
+TEST_CASE("embed: a theme other than light or dark is refused") {
+  CHECK(error_of("?embed=1&theme=neon") == "The address of this page has a problem: 'theme' must be light or dark, got 'neon'.");
+}
+TEST_CASE("embed: a host that is not a bare origin is refused") {
+  CHECK(error_of("?embed=1&host=https%3A%2F%2Fclinic.example%2Fpage").find("'host' must be a web origin") != std::string::npos);
+  CHECK(error_of("?embed=1&host=javascript%3Aalert(1)").find("'host' must be a web origin") != std::string::npos);
+  CHECK(error_of("?embed=1&host=*").find("'host' must be a web origin") != std::string::npos);
+}
+TEST_CASE("embed: embed must be 1") {
+  CHECK(error_of("?embed=yes") == "The address of this page has a problem: 'embed' must be 1, got 'yes'.");
+}
+TEST_CASE("embed: a badly encoded value is refused") {
+  CHECK(error_of("?embed=1&routine=%zz") == "The address of this page has a problem: the value of 'routine' is not properly encoded.");
+  CHECK(error_of("?embed=1&routine=%4") == "The address of this page has a problem: the value of 'routine' is not properly encoded.");
+}
+TEST_CASE("embed: widget parameters without embed=1 are refused") {
+  CHECK(error_of("?routine=in_bed").find("belong to the clinic widget") != std::string::npos);
+}
+
+TEST_CASE("embed: origins") {
+  CHECK(app::is_origin("https://clinic.example"));
+  CHECK(app::is_origin("http://127.0.0.1:8080"));
+  CHECK_FALSE(app::is_origin("https://"));
+  CHECK_FALSE(app::is_origin("ftp://clinic.example"));
+  CHECK_FALSE(app::is_origin("https://clinic.example/"));
+  CHECK_FALSE(app::is_origin("https://clinic.example:"));
+  CHECK_FALSE(app::is_origin("https://clinic.example:123456"));
+  CHECK_FALSE(app::is_origin("https://user@clinic.example"));
+}
+
+TEST_CASE("embed: host messages that are commands the widget accepts") {
+  auto m = parse_host_message(R"({"source":"limber-host","version":1,"command":"pause"})");
+  CHECK(m.error.empty());
+  CHECK(m.name == "pause");
+  m = parse_host_message(R"({"source":"limber-host","version":1,"command":"theme","value":"dark"})");
+  CHECK(m.name == "theme");
+  CHECK(m.arg == "dark");
+}
+
+TEST_CASE("embed: malformed host messages are refused, each with its reason") {
+  CHECK(parse_host_message("not json").error.rfind("not JSON", 0) == 0);
+  CHECK(parse_host_message(R"({"command":"pause"})").error == "not a Limber host message (\"source\" must be \"limber-host\")");
+  CHECK(parse_host_message(R"({"source":"limber-host","version":2,"command":"pause"})").error == "unsupported \"version\" (this widget speaks version 1)");
+  CHECK(parse_host_message(R"({"source":"limber-host","version":1})").error == "no \"command\"");
+  CHECK(parse_host_message(R"({"source":"limber-host","version":1,"command":"delete_all"})").error ==
+        "unknown command \"delete_all\" (start, pause, skip, previous, end, theme)");
+  CHECK(parse_host_message(R"({"source":"limber-host","version":1,"command":"import","value":"{}"})").error.rfind("unknown command", 0) == 0);
+  CHECK(parse_host_message(R"({"source":"limber-host","version":1,"command":"theme","value":"neon"})").error ==
+        "\"theme\" needs \"value\": \"light\" or \"dark\"");
+  CHECK(parse_host_message(R"({"source":"limber-host","version":1,"command":"pause","value":"x"})").error == "\"pause\" takes no \"value\"");
+}
+
+TEST_CASE("embed: the widget reports ready, the session, each exercise and the end to its host") {
+  AppRig r;
+  r.app.set_embed({.embedded = true, .routine = "gentle_bad_day", .theme = "dark", .host_origin = "https://clinic.example"});
+  r.app.host_ready();
+  CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"start"})").ok);
+  CHECK(r.app.player().routine_id() == "gentle_bad_day");
+  REQUIRE(r.app.answer_pain(4));
+  r.run_while(app::PlayerStage::running);
+  REQUIRE(r.app.answer_pain(2));
+  std::vector<std::string> types;
+  for (const std::string& e : r.app.take_effects().host_events) {
+    const auto v = json::parse(e);
+    REQUIRE(v.ok());
+    CHECK(v.value.find("source")->as_string() == "limber");
+    types.push_back(v.value.find("type")->as_string());
+    if (types.back() == "session_completed") {
+      CHECK(v.value.find("painBefore")->as_number() == 4);
+      CHECK(v.value.find("painAfter")->as_number() == 2);
+      CHECK(v.value.find("exercisesCompleted")->as_number() == 4);
+    }
+  }
+  CHECK(types == std::vector<std::string>{"ready", "session_started", "exercise_completed", "exercise_completed",
+                                          "exercise_completed", "exercise_completed", "session_completed"});
+}
+
+TEST_CASE("embed: without a host origin nothing is posted; outside a widget host messages are refused") {
+  AppRig r;
+  CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"pause"})").error == "host: this page is not embedded as a widget");
+  r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = ""});
+  r.app.host_ready();
+  CHECK(r.app.take_effects().host_events.empty());
+}
+
+TEST_CASE("embed: the clinic's theme is shown without changing the person's setting") {
+  AppRig r;
+  r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = "dark", .host_origin = "https://clinic.example"});
+  CHECK(r.app.display_theme() == "dark");
+  CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"theme","value":"light"})").ok);
+  CHECK(r.app.display_theme() == "light");
+  CHECK(r.app.settings().theme == "light");
+  CHECK(r.app.sync().revision() == 0);
+}
+
+TEST_CASE("embed: a widget whose browser keeps no storage says what that means, in plain words") {
+  AppRig r(false);
+  r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://clinic.example"});
+  r.app.load_stored(std::nullopt, "The user denied permission to access the database.");
+  CHECK(r.app.notice().kind == app::NoticeKind::info);
+  CHECK(r.app.notice().text.find("lasts until you close this page") != std::string::npos);
+  CHECK(r.app.start_routine("in_bed") == "");
+}
