@@ -270,6 +270,18 @@
     $(id).addEventListener('click', () => window.limber && window.limber.command(command));
   }
 
+  // ---- Routine links: copy one, open one --------------------------------------------------------
+  function copyLink(fragment) {
+    const url = location.origin + location.pathname + '#' + fragment;
+    // The link also goes in the address bar, so it can be copied by hand if the clipboard is refused.
+    if (!embedded) history.replaceState(history.state, '', '#' + fragment);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(() => {});
+  }
+  window.addEventListener('hashchange', () => {
+    // A link opened while Limber is already open in this tab.
+    if (location.hash.startsWith('#routine=') && window.limber) window.limber.command('open_link', location.hash);
+  });
+
   // ---- The clinic widget: events to the host page, commands from it --------------------------
   function postToHost(origin, text) {
     if (!embedded || !origin || origin !== hostOrigin) return;
@@ -344,7 +356,7 @@
 
   window.LimberPage = Object.freeze({
     store: Object.freeze({ load, save, setAside }),
-    cue, screen, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost,
+    cue, screen, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost, copyLink,
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
     attach(m) { module = m; },

@@ -22,30 +22,27 @@ EM_JS(void, limber_js_report_fatal, (const char* message), {
   if (Module.onLimberFatal) Module.onLimberFatal(text); else console.error(text);
 });
 
-EM_JS(void, limber_js_location_hash, (char* out, int size), {
-  stringToUTF8(String(location.hash || ""), out, size);
-});
-
-EM_JS(char*, limber_js_location_search, (), {
-  const text = String(location.search || "");
+// location.hash (part 0) or location.search (part 1), in memory the caller frees: routine
+// links make fragments a few kilobytes long.
+EM_JS(char*, limber_js_location_part, (int part), {
+  const text = String((part === 0 ? location.hash : location.search) || "");
   const size = lengthBytesUTF8(text) + 1;
   const out = _malloc(size);
   stringToUTF8(text, out, size);
   return out;
 });
 
-std::string location_search() {
-  char* text = limber_js_location_search();
+namespace {
+std::string location_part(int part) {
+  char* text = limber_js_location_part(part);
   std::string out(text);
   free(text);
   return out;
 }
+}  // namespace
 
-std::string location_hash() {
-  char buffer[128] = {};
-  limber_js_location_hash(buffer, static_cast<int>(sizeof buffer));
-  return buffer;
-}
+std::string location_hash() { return location_part(0); }
+std::string location_search() { return location_part(1); }
 
 app::Viewport sync_canvas() {
   double css_w = 0, css_h = 0;

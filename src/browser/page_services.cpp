@@ -68,6 +68,7 @@ EM_JS(void, limber_js_download, (const char* name, const char* mime, const char*
 EM_JS(void, limber_js_persist, (), { window.LimberPage.persist(); });
 EM_JS(void, limber_js_choose_file, (), { window.LimberPage.chooseBackupFile(); });
 EM_JS(void, limber_js_apply_update, (), { window.LimberPage.applyUpdate(); });
+EM_JS(void, limber_js_copy_link, (const char* fragment), { window.LimberPage.copyLink(UTF8ToString(fragment)); });
 EM_JS(void, limber_js_post_to_host, (const char* origin, const char* message), {
   window.LimberPage.postToHost(UTF8ToString(origin), UTF8ToString(message));
 });
@@ -83,6 +84,7 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
   if (effects.request_persist) limber_js_persist();
   if (effects.choose_backup_file) limber_js_choose_file();
   if (effects.apply_update) limber_js_apply_update();
+  if (!effects.copy_link.empty()) limber_js_copy_link(effects.copy_link.c_str());
 }
 
 // ---- Screen, history, wake lock -------------------------------------------------------------

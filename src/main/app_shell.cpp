@@ -119,7 +119,9 @@ bool AppShell::start() {
   ui::build_fonts(viewport_.pixel_ratio, applied_text_scale_);
   // A link straight to a screen (#library) opens it, with Today to go back to.
   const std::string hash = browser::location_hash();
-  if (hash.size() > 1 && hash[0] == '#') {
+  if (links::is_routine_link(hash)) {
+    app_.open_link(hash);  // a routine from a clinician: shown to add, or a clear message
+  } else if (hash.size() > 1 && hash[0] == '#') {
     app::run_command(app_, "navigate", hash.substr(1));  // an unknown or unavailable screen is ignored
   }
   return true;

@@ -343,3 +343,39 @@ TEST_CASE("app: an update waits for the person, never starts in a session, and o
   CHECK(r.app.update_applying());
   CHECK_FALSE(r.app.take_effects().apply_update);  // once
 }
+
+TEST_CASE("app: a routine shared as a link is shown first, then added only when the person agrees") {
+  AppRig clinician;
+  clinician.app.copy_routine("gentle_bad_day");
+  REQUIRE(clinician.app.share_draft("Every morning.") == "");
+  const std::string link = clinician.app.last_link();
+  CHECK(clinician.app.take_effects().copy_link == link);
+
+  AppRig patient;
+  REQUIRE(patient.run("open_link", "#" + link).ok);
+  CHECK(patient.app.nav().screen() == Screen::shared_routine);
+  REQUIRE(patient.app.incoming());
+  CHECK(patient.app.incoming()->note == "Every morning.");
+  CHECK(patient.app.data().routines.empty());
+  CHECK(patient.run("accept_link").ok);
+  REQUIRE(patient.app.data().routines.size() == 1);
+  CHECK(patient.app.current_routine() == &patient.app.data().routines.front());
+  CHECK(patient.app.data().routines.front().items == patient.app.find_routine("gentle_bad_day")->items);
+  CHECK(patient.run("accept_link").error == "accept_link: no routine link is open");
+}
+
+TEST_CASE("app: a broken routine link changes nothing and says what is wrong") {
+  AppRig clinician;
+  clinician.app.copy_routine("in_bed");
+  REQUIRE(clinician.app.share_draft("") == "");
+  const std::string link = clinician.app.last_link();
+  AppRig patient;
+  const auto revision = patient.app.sync().revision();
+  const auto result = patient.run("open_link", link.substr(0, link.size() - 3));
+  CHECK_FALSE(result.ok);
+  CHECK(patient.app.notice().kind == app::NoticeKind::problem);
+  CHECK(patient.app.notice().text.find("Nothing was added") != std::string::npos);
+  CHECK(patient.app.nav().screen() == Screen::today);
+  CHECK_FALSE(patient.app.incoming());
+  CHECK(patient.app.sync().revision() == revision);
+}

@@ -131,6 +131,7 @@ bool App::back() {
     return true;
   }
   if (nav_.screen() == Screen::routine_editor) draft_.reset();
+  if (nav_.screen() == Screen::shared_routine) incoming_.reset();
   return nav_.back();
 }
 
@@ -420,6 +421,49 @@ void App::ask_delete_routine(std::string_view id) {
   if (!is_own_routine(id)) return;
   routine_to_delete_ = std::string(id);
   confirm_ = Confirm::delete_routine;
+}
+
+// ---- Routine links ---------------------------------------------------------------------
+
+std::string App::open_link(std::string_view fragment) {
+  links::LinkResult result = links::decode_routine_link(fragment, *catalogue_);
+  if (!result.ok()) {
+    show(NoticeKind::problem, result.error + " Nothing was added.");
+    return result.error;
+  }
+  incoming_ = std::move(*result.shared);
+  nav_.navigate(Screen::shared_routine);
+  return {};
+}
+
+void App::accept_incoming() {
+  if (!incoming_) return;
+  catalogue::Routine routine = incoming_->routine;
+  routine.id = new_routine_id(*catalogue_, data_);
+  const std::string problem = save_routine(data_, *catalogue_, routine);
+  if (!problem.empty()) {
+    show(NoticeKind::problem, "This routine could not be added: " + problem);
+    return;
+  }
+  data_.settings.current_routine = routine.id;
+  changed();
+  incoming_.reset();
+  nav_.navigate(Screen::today);
+  show(NoticeKind::info, "\"" + routine.name + "\" is now your routine. It is listed under Routines.");
+}
+
+void App::decline_incoming() {
+  incoming_.reset();
+  if (nav_.screen() == Screen::shared_routine) nav_.back();
+}
+
+std::string App::share_draft(std::string_view note) {
+  if (!draft_) return "nothing is being edited";
+  const links::SharedRoutine shared{.routine = *draft_, .note = std::string(note)};
+  if (std::string problem = links::check_shared_routine(shared, *catalogue_); !problem.empty()) return problem;
+  last_link_ = links::encode_routine_link(shared);
+  effects_.copy_link = last_link_;
+  return {};
 }
 
 // ---- Confirmations ---------------------------------------------------------------------

@@ -35,6 +35,7 @@
 #include "app/player.h"
 #include "catalogue/model.h"
 #include "json/json_writer.h"
+#include "links/routine_link.h"
 #include "session/cues.h"
 #include "storage/store_sync.h"
 #include "storage/user_data.h"
@@ -61,6 +62,7 @@ struct Effects {
   bool request_persist = false;         // ask the browser to keep our storage (a user action)
   bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
   bool apply_update = false;            // switch to the waiting new build and reload
+  std::string copy_link;                // a routine link fragment ("routine=1...") to copy
   std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
 };
 
@@ -165,6 +167,16 @@ class App {
   std::string save_draft();  // "" or why it cannot be saved
   void ask_delete_routine(std::string_view id);
 
+  // ---- Routine links (links/routine_link.h)
+  // A link opened: "" and the routine shown to add, or the plain-words error (shown; nothing changes).
+  std::string open_link(std::string_view fragment);
+  const links::SharedRoutine* incoming() const { return incoming_ ? &*incoming_ : nullptr; }
+  void accept_incoming();   // added to the person's routines and chosen for Today
+  void decline_incoming();
+  // The draft as a link to send, with the clinician's note: "" (the link is copied) or why not.
+  std::string share_draft(std::string_view note);
+  const std::string& last_link() const { return last_link_; }
+
   // ---- Confirmations
   Confirm confirm() const { return confirm_; }
   void confirm_yes();
@@ -227,6 +239,8 @@ class App {
   bool update_requested_ = false;  // agreed; applied once everything is saved
   bool update_applying_ = false;
   EmbedOptions embed_;
+  std::optional<links::SharedRoutine> incoming_;
+  std::string last_link_;
   int exercises_reported_ = 0;  // exercise_completed events sent this session
 };
 

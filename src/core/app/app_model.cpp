@@ -7,7 +7,7 @@ namespace limber::app {
 namespace {
 constexpr std::array kScreens = {Screen::today,  Screen::routines, Screen::routine_editor, Screen::library,
                                  Screen::exercise, Screen::player, Screen::progress,       Screen::settings,
-                                 Screen::safety, Screen::gallery};
+                                 Screen::safety, Screen::gallery, Screen::shared_routine};
 constexpr std::array kTabs = {Screen::today, Screen::routines, Screen::library, Screen::progress, Screen::settings};
 }  // namespace
 
@@ -23,6 +23,7 @@ std::string_view screen_id(Screen screen) {
     case Screen::settings: return "settings";
     case Screen::safety: return "safety";
     case Screen::gallery: return "gallery";
+    case Screen::shared_routine: return "shared_routine";
   }
   return "unknown";
 }
@@ -39,6 +40,7 @@ std::string_view screen_title(Screen screen) {
     case Screen::settings: return "Settings";
     case Screen::safety: return "Safety and about";
     case Screen::gallery: return "Exercise gallery";
+    case Screen::shared_routine: return "A routine for you";
   }
   return "";
 }

@@ -22,7 +22,7 @@
 namespace limber::app {
 
 enum class Screen : std::uint8_t {
-  today, routines, routine_editor, library, exercise, player, progress, settings, safety, gallery
+  today, routines, routine_editor, library, exercise, player, progress, settings, safety, gallery, shared_routine
 };
 
 // Stable ids, used in the automation state, commands and the page address (#library).

@@ -36,6 +36,14 @@ void write_app(json::Writer& w, const App& app) {
       .key("theme").value(app.display_theme())
       .key("embedded").value(app.embedded())
       .key("confirm").value(confirm_id(app.confirm()));
+  if (const links::SharedRoutine* in = app.incoming()) {
+    w.key("incoming").begin_object()
+        .key("name").value(in->routine.name)
+        .key("note").value(in->note)
+        .key("exercises").value(static_cast<int>(in->routine.items.size()))
+        .end_object();
+  }
+  w.key("lastLink").value(app.last_link());
   w.key("update").begin_object()
       .key("ready").value(app.update_ready())
       .key("applying").value(app.update_applying())

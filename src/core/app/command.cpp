@@ -52,8 +52,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 26>& commands() {
-  static const std::array<CommandEntry, 26> table{{
+const std::array<CommandEntry, 30>& commands() {
+  static const std::array<CommandEntry, 30> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -167,6 +167,15 @@ const std::array<CommandEntry, 26>& commands() {
          }
          return run_command(app, c.name, c.arg);
        }},
+      {"open_link", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.open_link(arg)); }},
+      {"accept_link", false,
+       [](App& app, auto, auto) {
+         if (!app.incoming()) return refuse("accept_link: no routine link is open");
+         app.accept_incoming();
+         return ok();
+       }},
+      {"new_routine", false, call<&App::new_routine>},
+      {"share_link", false, [](App& app, auto name, auto) { return from_error(name, app.share_draft("")); }},
       {"update_ready", false, call<&App::update_available>},
       {"apply_update", false, [](App& app, auto name, auto) { return from_error(name, app.apply_update()); }},
   }};

@@ -23,6 +23,10 @@
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
 //     dismiss                       closes the notice at the top of the screen
+//     open_link <fragment>          shows a routine from a link ("routine=1...."), or says what is wrong
+//     accept_link                   adds the linked routine to the person's routines
+//     new_routine                   opens the editor on a new routine (the clinician's builder)
+//     share_link                    copies a link to the routine being edited
 //     host <message JSON>           a message from the page embedding the widget (embed.h)
 //     update_ready                  the page: a new build is installed and waiting
 //     apply_update                  switch to it (refused while a session is open)

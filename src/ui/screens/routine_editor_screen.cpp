@@ -14,6 +14,30 @@ namespace {
 
 std::string g_save_problem;  // why the last save was refused, shown until the next edit
 bool g_adding = false;       // the list of exercises to add is open
+char g_note[4 * 280 + 1] = {};  // the clinician's note for a shared link (280 characters of UTF-8)
+std::string g_share_problem;
+
+// For clinicians: a short note, then a link that carries the routine in its fragment.
+void share_section(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  heading("Send it as a link");
+  paragraph(FontRole::small, theme.text_muted,
+            "For clinicians: add a short note if you like, then copy a link to send. The routine travels inside "
+            "the link itself; no server ever sees it.");
+  ImGui::PushFont(font(FontRole::body));
+  ImGui::InputTextMultiline("##note", g_note, sizeof g_note, ImVec2(ImGui::CalcItemWidth(), 96.0f));
+  ImGui::PopFont();
+  if (big_button(ctx.controls, {.id = "share-link", .label = "Copy link", .icon = LIMBER_ICON_CONTENT_COPY,
+                                .kind = ButtonKind::secondary})) {
+    g_share_problem = ctx.app.share_draft(g_note);
+  }
+  if (!g_share_problem.empty()) {
+    const ImVec4 caution = theme.caution;
+    icon_paragraph(LIMBER_ICON_WARNING, g_share_problem.c_str(), nullptr, &caution);
+  } else if (!ctx.app.last_link().empty()) {
+    icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Link copied. If it did not copy, the page's address bar shows it too.");
+  }
+}
 
 void item_card(ScreenContext& ctx, catalogue::Routine& draft, std::size_t index, bool& edited) {
   const Theme& theme = current_theme();
@@ -98,6 +122,13 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
   const std::string facts = std::to_string(draft->items.size()) + " exercises, about " +
                             catalogue::format_duration(ctx.app.routine_seconds(*draft)) + ".";
   paragraph(FontRole::body, theme.text_muted, facts);
+  // The name can be changed (a clinician names what they send); a patient need not type.
+  char name[4 * 60 + 1] = {};
+  draft->name.copy(name, sizeof name - 1);
+  paragraph(FontRole::small, theme.text_muted, "Name");
+  ImGui::PushFont(font(FontRole::body));
+  if (ImGui::InputText("##name", name, sizeof name)) draft->name = name;
+  ImGui::PopFont();
   paragraph(FontRole::small, theme.text_muted,
             "Amounts can only be changed within what the exercise's source recommends.");
   bool edited = false;
@@ -122,6 +153,8 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
     const ImVec4 caution = theme.caution;
     icon_paragraph(LIMBER_ICON_WARNING, g_save_problem.c_str(), nullptr, &caution);
   }
+  if (!draft->items.empty()) share_section(ctx);
+  gap(8);
   if (big_button(ctx.controls, {.id = "save-routine", .label = "Save routine", .icon = LIMBER_ICON_CHECK})) {
     g_save_problem = ctx.app.save_draft();
     g_adding = false;

@@ -69,6 +69,8 @@ void draw_routines_screen(ScreenContext& ctx) {
                                 .kind = ButtonKind::secondary})) {
     ctx.app.new_routine();
   }
+  paragraph(FontRole::small, theme.text_muted,
+            "Clinicians: make a routine here, then send it to a patient as a link from the editor.");
   if (!ctx.app.data().routines.empty()) {
     heading("Your routines");
     for (const catalogue::Routine& r : ctx.app.data().routines) routine_card(ctx, r, true);

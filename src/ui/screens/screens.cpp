@@ -180,6 +180,7 @@ void draw_screen(ScreenContext& ctx) {
     case app::Screen::settings: draw_settings_screen(ctx); break;
     case app::Screen::safety: draw_safety_screen(ctx); break;
     case app::Screen::gallery: draw_gallery_screen(ctx); break;
+    case app::Screen::shared_routine: draw_shared_routine_screen(ctx); break;
   }
   if (screen != app::Screen::player && screen != app::Screen::gallery && g_tabs_shown) draw_tab_bar(ctx);
   draw_confirm(ctx);

@@ -73,5 +73,6 @@ void draw_progress_screen(ScreenContext& ctx);
 void draw_settings_screen(ScreenContext& ctx);
 void draw_safety_screen(ScreenContext& ctx);
 void draw_gallery_screen(ScreenContext& ctx);
+void draw_shared_routine_screen(ScreenContext& ctx);
 
 }  // namespace limber::ui
