@@ -1,6 +1,7 @@
 # Options and compiler settings shared by every Limber target.
 
 option(LIMBER_SANITIZE "Build native targets with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(LIMBER_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only; instruments every target)" OFF)
 
 # Where scripts/setup keeps third-party sources and builds (outside the checkout).
 if(NOT DEFINED LIMBER_CACHE)
@@ -37,4 +38,16 @@ endfunction()
 if(LIMBER_SANITIZE AND NOT EMSCRIPTEN)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
+endif()
+
+# Fuzzing: coverage for libFuzzer in every target (the fuzz targets link libFuzzer itself),
+# ASan + UBSan stopping at the first report, at -O1 as libFuzzer recommends. With LLVM's libc++,
+# as under Emscripten: clang 14 cannot compile json/json_value.h against GCC 12's libstdc++.
+if(LIMBER_FUZZ)
+  if(EMSCRIPTEN OR NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "LIMBER_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++-14")
+  endif()
+  add_compile_options(-stdlib=libc++ -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer -O1 -g)
+  add_link_options(-stdlib=libc++ -fsanitize=address,undefined)
 endif()

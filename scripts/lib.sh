@@ -41,12 +41,36 @@ die() { printf '\033[31m[limber] error:\033[0m %s\n' "$*" >&2; exit 1; }
 #   build/native   core + doctest suite, Debug, plain g++
 #   build/asan     the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   build/web      the app under Emscripten, Release; the site is build/web/dist
+#   build/fuzz     the routine link decoder under libFuzzer + ASan + UBSan (clang 14, libc++)
 build_native() {  # build_native <folder> [cmake -D options...]
   local dir=$1; shift
   mkdir -p "$(dirname "$dir")"
   cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug "$@" >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
   cmake --build "$dir" -j"$(nproc)" || die "building $dir failed"
+}
+
+# fuzz_routine_link [seconds]: builds only the fuzz targets in build/fuzz, writes the seed corpus
+# (the shipped routines as links and as payloads) into build/fuzz/corpus, fuzzes and prints
+# libFuzzer's summary. A crash, leak or broken round trip fails it, with the report printed and
+# the input kept in build/fuzz (crash-*, leak-*, ...).
+fuzz_routine_link() {
+  local seconds=${1:-25} dir=$LIMBER_BUILD/fuzz
+  mkdir -p "$dir"
+  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DLIMBER_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
+    >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
+  cmake --build "$dir" -j"$(nproc)" --target limber_fuzz_routine_link limber_fuzz_routine_link_seeds \
+    || die "building $dir failed"
+  local corpus=$dir/corpus/routine_link
+  "$dir/tests/fuzz/limber_fuzz_routine_link_seeds" "$corpus" >/dev/null || die "writing the fuzz seeds failed"
+  say "fuzzing the routine link decoder for ${seconds}s (log: $dir/fuzz.log)"
+  # -max_len a little over links::kMaxLinkChars (4000), so over-long links are tried too.
+  if ! "$dir/tests/fuzz/limber_fuzz_routine_link" -max_total_time="$seconds" -max_len=4100 \
+      -print_final_stats=1 -artifact_prefix="$dir/" "$corpus" >"$dir/fuzz.log" 2>&1; then
+    tail -n 60 "$dir/fuzz.log" >&2
+    die "libFuzzer found a failure in the routine link decoder (report above; the input is kept in $dir)"
+  fi
+  grep -E '^#[0-9]+[[:space:]]+DONE|^Done [0-9]+ runs' "$dir/fuzz.log"
 }
 
 build_web() {

@@ -26,8 +26,8 @@
 //            always 6 characters, so a link cut off anywhere is told apart from a changed one.
 //
 // Ids are the catalogue's text ids, not positions, so a link keeps working when exercises are
-// added. Every routine has exactly one link (the decoder refuses any other spelling), so
-// encode_routine_link(decode_routine_link(x)) == x for every x that decodes.
+// added. Every routine has exactly one link (the decoder refuses any other spelling), so a
+// fragment x that decodes re-encodes to x itself (without its '#'); the fuzzer checks this.
 // Text: valid UTF-8 without control characters (a line break is allowed in the note).
 //
 // Decoding checks, in order: the length, the prefix, the version, the characters, the check
@@ -62,7 +62,7 @@ struct SharedRoutine {
 inline constexpr int kLinkVersion = 1;
 inline constexpr std::string_view kLinkPrefix = "routine=";
 // Every routine within the limits below, over the shipped catalogue, with a name and note in
-// the characters Limber's fonts draw, gives a link shorter than this (a test checks it).
+// the characters Limber's fonts draw, gives a link no longer than this (a test checks it).
 // Browsers take far longer URLs, and common messaging apps take messages of 4096 characters.
 inline constexpr std::size_t kMaxLinkChars = 4000;
 inline constexpr std::size_t kMaxNoteChars = 280;  // characters (Unicode code points)
@@ -92,8 +92,8 @@ LinkResult decode_routine_link(std::string_view fragment, const catalogue::Catal
 // Does this fragment (with or without '#') claim to be a routine link? Only looks at the prefix.
 bool is_routine_link(std::string_view fragment);
 
-// "" when the routine's link opens (decodes to the same routine), else the reason it would not,
-// for the sharing screen to show before offering the link.
+// "" when the routine's link opens, else the reason it would not (the decoder's message), for
+// the sharing screen to show before offering the link.
 std::string check_shared_routine(const SharedRoutine& shared, const catalogue::Catalogue& catalogue);
 
 // The two layers of the format, for tests and the fuzzer (which feeds raw payloads past the check).

@@ -1,0 +1,70 @@
+// Writes the seed corpus for fuzz_routine_link: every shipped routine, and an edited one with
+// overrides, another dosage option and a note, each as a link and as its raw payload bytes.
+// Generated from the current catalogue and format each run, so the seeds never go stale.
+//
+//     limber_fuzz_routine_link_seeds <folder>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/routine_editor.h"
+#include "catalogue/load.h"
+#include "links/routine_link.h"
+
+namespace {
+
+std::string read_asset(const std::string& relative) {
+  std::ifstream in(std::string(LIMBER_ASSETS_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool write(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: limber_fuzz_routine_link_seeds <folder>\n");
+    return 2;
+  }
+  const std::string s = read_asset("catalogue/sources.json"), e = read_asset("catalogue/exercises.json"),
+                    r = read_asset("catalogue/routines.json"), f = read_asset("catalogue/safety.json");
+  const auto loaded = limber::catalogue::load({.sources = s, .exercises = e, .routines = r, .safety = f});
+  if (!loaded.catalogue) {
+    std::fprintf(stderr, "%s\n", limber::catalogue::format_report(loaded.problems).c_str());
+    return 1;
+  }
+  const limber::catalogue::Catalogue& c = *loaded.catalogue;
+  std::vector<std::pair<std::string, limber::links::SharedRoutine>> seeds;
+  for (const auto& routine : c.routines) seeds.push_back({routine.id, {.routine = routine, .note = ""}});
+  limber::catalogue::Routine edited = limber::app::copy_routine(c.routines.front(), c, {});
+  for (std::size_t i = 0; i < edited.items.size(); ++i) {
+    const auto* exercise = c.find_exercise(edited.items[i].exercise);
+    if (exercise && exercise->dosages.size() > 1) limber::app::choose_dosage(edited, i, c, exercise->dosages.back().id);
+    limber::app::step_dosage(edited, i, c, limber::app::DosageField::reps, +1);
+    limber::app::step_dosage(edited, i, c, limber::app::DosageField::hold, +1);
+  }
+  seeds.push_back({"edited", {.routine = edited, .note = "Twice a day.\nStop if the pain gets worse \xe2\x80\x93 see your GP."}});
+
+  const std::filesystem::path folder = argv[1];
+  std::filesystem::create_directories(folder);
+  for (const auto& [name, shared] : seeds) {
+    if (!write(folder / ("link-" + name), limber::links::encode_routine_link(shared)) ||
+        !write(folder / ("payload-" + name), limber::links::detail::payload_bytes(shared))) {
+      std::fprintf(stderr, "cannot write the seeds in %s\n", folder.c_str());
+      return 1;
+    }
+  }
+  std::printf("%zu seeds in %s\n", seeds.size() * 2, folder.c_str());
+  return 0;
+}
