@@ -14,7 +14,8 @@ bool g_sleeping = false;
 EM_JS(void, limber_js_install_wake_listeners, (), {
   const wake = () => Module._limber_wake();
   const events = ['pointerdown', 'pointerup', 'pointermove', 'pointercancel', 'pointerout', 'touchstart',
-                  'touchmove', 'touchend', 'touchcancel', 'wheel', 'keydown', 'keyup', 'resize', 'focus', 'blur'];
+                  'touchmove', 'touchend', 'touchcancel', 'wheel', 'keydown', 'keypress', 'keyup', 'resize', 'focus',
+                  'blur', 'compositionend'];
   for (const type of events) window.addEventListener(type, wake, {capture: true, passive: true});
   document.addEventListener('visibilitychange', wake, {capture: true, passive: true});
   if (window.matchMedia) {

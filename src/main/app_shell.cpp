@@ -4,6 +4,7 @@
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the input queue's length: see tick()
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
@@ -180,6 +181,10 @@ void AppShell::tick() {
     viewport_ = measured;
     changed = true;
   }
+  // ImGui feeds queued input one kind per frame (so a quick tap's press and release are both
+  // seen); typing or a tap while a frame was not due leaves events queued: keep drawing
+  // until they are all through, or they would wait for the next wake.
+  if (GImGui && GImGui->InputEventsQueue.Size > 0) changed = true;
   if (changed) pacer_.wake();
 
   const bool session_moving = app_.update(dt);
