@@ -134,6 +134,10 @@ describe('requests', () => {
   it('the app asks nothing of any origin but its own, through a whole session', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
     const origins = new Set();
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     page.on('request', (r) => { if (!r.url().startsWith('data:') && !r.url().startsWith('blob:')) origins.add(new URL(r.url()).origin); });
     page.context().on('serviceworker', (worker) => worker.on('request', (r) => origins.add(new URL(r.url()).origin)));
     await page.goto(h.url);
@@ -143,6 +147,12 @@ describe('requests', () => {
     await command(page, 'clock_rate', '80');
     await page.waitForFunction(() => window.limber.state().session.stage === 'pain_after', null, { timeout: 60000, polling: 100 });
     assert.deepEqual([...origins], [new URL(h.url).origin]);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'the app runs within its Content-Security-Policy');
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'|https?:/, 'no eval, no inline script, no third-party source');
+    // And the policy is really enforced: an eval is refused.
+    assert.equal(await page.evaluate(() => { try { return eval('1 + 1'); } catch (e) { return e.name; } }), 'EvalError');
     const cookies = await page.context().cookies();
     assert.deepEqual(cookies, [], 'no cookies');
     assert.deepEqual(problems, []);
