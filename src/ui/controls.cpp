@@ -96,7 +96,10 @@ bool big_button(ControlLog& log, const ButtonDesc& desc) {
   const auto content = [&](const char* icon) {
     return ImGui::CalcTextSize(desc.label).x + (icon ? ImGui::CalcTextSize(icon).x + (*desc.label ? 10.0f : 0.0f) : 0.0f);
   };
-  ImGui::PushFont(font(FontRole::heading));
+  // Buttons sharing a row on a phone are all narrow: they all take body text, so a row
+  // reads as one size.
+  constexpr float kNarrow = 300.0f;
+  ImGui::PushFont(font(size.x < kNarrow ? FontRole::body : FontRole::heading));
   for (const FontRole smaller : {FontRole::body, FontRole::small}) {
     if (content(nullptr) <= size.x - 20.0f && content(desc.icon) <= size.x - 20.0f) break;
     ImGui::PopFont();
