@@ -194,6 +194,7 @@ void AppShell::tick() {
     draw_frame();
     sync_page();  // what the frame's presses asked for goes out now, not a sleep later
     frame_ms_[frame_count_ % frame_ms_.size()] = static_cast<float>(browser::monotonic_ms() - now);
+    gl_ms_[frame_count_ % gl_ms_.size()] = last_gl_ms_;
     ++frame_count_;
   }
   if (decision.sleep) browser::sleep_main_loop();
@@ -228,7 +229,9 @@ void AppShell::draw_frame() {
   glViewport(0, 0, viewport_.framebuffer_width, viewport_.framebuffer_height);
   glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
+  const double gl_start = browser::monotonic_ms();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  last_gl_ms_ = static_cast<float>(browser::monotonic_ms() - gl_start);
   SDL_GL_SwapWindow(window_);
 
   if (!ready_) {
@@ -277,11 +280,14 @@ std::string AppShell::state_json() const {
   snapshot.clips = static_cast<int>(clips_.clips.size());
   snapshot.figures_drawn = figures_drawn_;
   const std::size_t samples = std::min(frame_count_, frame_ms_.size());
+  const auto median = [samples](std::array<float, 240> values) {
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(samples / 2),
+                     values.begin() + static_cast<std::ptrdiff_t>(samples));
+    return static_cast<double>(values[samples / 2]);
+  };
   if (samples > 0) {
-    std::array<float, 240> sorted = frame_ms_;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(samples / 2),
-                     sorted.begin() + static_cast<std::ptrdiff_t>(samples));
-    snapshot.frame_cpu_ms_median = static_cast<double>(sorted[samples / 2]);
+    snapshot.frame_cpu_ms_median = median(frame_ms_);
+    snapshot.frame_gl_ms_median = median(gl_ms_);
     snapshot.frame_cpu_samples = static_cast<int>(samples);
   }
   snapshot.controls = controls_.controls();

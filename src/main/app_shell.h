@@ -75,6 +75,8 @@ class AppShell {
   bool wake_lock_ = false;
   // CPU time of recent frames (update and draw), for the automation state.
   std::array<float, 240> frame_ms_{};
+  std::array<float, 240> gl_ms_{};  // of which handing the frame to WebGL (ImGui's GL backend)
+  float last_gl_ms_ = 0;
   std::size_t frame_count_ = 0;
 };
 

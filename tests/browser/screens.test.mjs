@@ -136,6 +136,7 @@ describe('frames', () => {
       staticFps: 0,
       sessionFps: Number(session.fps.toFixed(1)),
       playerFrameCpuMsMedian: Number(session.cpu.median.toFixed(2)),
+      ofWhichWebGlMsMedian: Number(session.cpu.gl.toFixed(2)),
       samples: session.cpu.samples,
       note: 'headless Chromium, WebGL on SwiftShader (software), 2 cores',
     };

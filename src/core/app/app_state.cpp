@@ -133,6 +133,7 @@ std::string state_json(const AppSnapshot& s, const App* app) {
   w.key("clips").value(s.clips).key("figures").value(s.figures_drawn);
   w.key("frameCpuMs").begin_object()
       .key("median").value(s.frame_cpu_ms_median)
+      .key("gl").value(s.frame_gl_ms_median)
       .key("samples").value(s.frame_cpu_samples)
       .end_object();
   w.key("controls").begin_array();

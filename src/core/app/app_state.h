@@ -12,7 +12,7 @@
 //     { "app":"limber", "version":"0.1.0", "ready":true, "frames":12, "sleeping":true,
 //       "viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},
 //       "fontPixelRatio":3, "catalogue":{"exercises":24,"routines":4}, "clips":24, "figures":2,
-//       "frameCpuMs":{"median":1.9,"samples":120},
+//       "frameCpuMs":{"median":1.9,"gl":0.4,"samples":120},
 //       "controls":[{"id":"start","label":"Start","x":20,"y":600,"width":350,"height":64}],
 //       "screen":"today", "title":"Today", "canGoBack":false, "depth":1, "theme":"light",
 //       "confirm":"none", "notice":{"kind":"none","text":""},
@@ -58,6 +58,7 @@ struct AppSnapshot {
   int clips = 0;                // exercise animations loaded
   int figures_drawn = 0;        // figures on the last frame drawn
   double frame_cpu_ms_median = 0;  // CPU time of recent frames, measured by the shell
+  double frame_gl_ms_median = 0;   // of which spent handing the frame to WebGL
   int frame_cpu_samples = 0;
   std::span<const ControlRect> controls;
 };
