@@ -33,7 +33,8 @@ def main() -> int:
     for p in files:
         rel = p.relative_to(dist).as_posix()
         digest.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
-    names = ["./"] + ["./" + p.relative_to(dist).as_posix() for p in files]
+    # Not "./": a host without directory indexes (an S3 REST endpoint) would fail the install.
+    names = ["./" + p.relative_to(dist).as_posix() for p in files]
     template = pathlib.Path(args.template).read_text(encoding="utf-8")
     if "__LIMBER_CACHE__" not in template or "__LIMBER_FILES__" not in template:
         print("make_service_worker: the template lacks __LIMBER_CACHE__ or __LIMBER_FILES__", file=sys.stderr)

@@ -25,7 +25,9 @@
   const STORE = 'kv';
   const KEY = 'user-data';
   let dbPromise = null;
-  let loadedOk = false;  // until the stored data has been read, a write must not replace it
+  let loadedOk = false;   // until the stored data has been read, a write must not replace it
+  let lastKnown = null;   // the text this tab last read or wrote: anything else was another tab's
+  const pendingAside = [];  // unreadable texts to keep aside, in the next write's transaction
 
   function describe(error) {
     if (!error) return 'an unknown storage error';
@@ -43,7 +45,10 @@
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
       request.onsuccess = () => {
         const db = request.result;
+        // A connection the browser closes (Safari in the background, site data cleared) is
+        // opened again on the next use rather than failing for ever.
         db.onversionchange = () => { db.close(); dbPromise = null; };
+        db.onclose = () => { dbPromise = null; };
         resolve(db);
       };
       request.onerror = () => reject(request.error || new Error('IndexedDB could not be opened'));
@@ -65,8 +70,10 @@
         request.onerror = () => reject(request.error);
       });
       loadedOk = true;
-      return { text: typeof text === 'string' ? text : null };
+      lastKnown = typeof text === 'string' ? text : null;
+      return { text: lastKnown };
     } catch (e) {
+      dbPromise = null;
       return { error: describe(e) };
     }
   }
@@ -77,35 +84,67 @@
       return await new Promise((resolve) => {
         const tx = database.transaction(STORE, 'readwrite');
         const store = tx.objectStore(STORE);
+        const aside = pendingAside.splice(0);
         let found = '';
-        if (loadedOk) {
-          store.put(text, KEY);
-        } else {
-          // The first load failed: whatever is stored now was never read. Keep it aside and
-          // hand it to the app, which merges it, rather than write over it.
-          const existing = store.get(KEY);
-          existing.onsuccess = () => {
-            if (typeof existing.result === 'string') {
-              found = existing.result;
-              store.put(existing.result, 'set-aside-' + Date.now());
+        try {
+          for (const [i, t] of aside.entries()) store.put(t, 'set-aside-' + Date.now() + '-' + i);
+        } catch (e) {
+          pendingAside.unshift(...aside);
+          tx.abort();
+          resolve({ ok: false, error: describe(e) });
+          return;
+        }
+        // What is stored now may not be what this tab knows: the first load failed, or another
+        // tab (or the installed app) wrote since. Hand it to the app, which merges it (its
+        // sessions and routines) and writes again at once; a document never read at all is
+        // also kept aside, in case it cannot be merged.
+        let failure = null;  // a put refused at once (a full disk): its own words, not the abort's
+        const existing = store.get(KEY);
+        existing.onsuccess = () => {
+          try {
+            const stored = typeof existing.result === 'string' ? existing.result : null;
+            if (stored !== null && (!loadedOk || stored !== lastKnown)) {
+              found = stored;
+              if (!loadedOk) store.put(stored, 'set-aside-' + Date.now());
             }
             store.put(text, KEY);
-          };
-        }
-        tx.oncomplete = () => { loadedOk = true; resolve({ ok: true, foundUnread: found }); };
-        tx.onabort = () => resolve({ ok: false, error: describe(tx.error) });
+          } catch (e) {
+            failure = e;
+            tx.abort();
+          }
+        };
+        tx.oncomplete = () => { loadedOk = true; lastKnown = text; resolve({ ok: true, foundUnread: found }); };
+        tx.onabort = () => {
+          pendingAside.unshift(...aside);  // kept for the retry
+          resolve({ ok: false, error: describe(failure || tx.error) });
+        };
       });
     } catch (e) {
+      dbPromise = null;
       return { ok: false, error: describe(e) };
     }
   }
 
-  async function setAside(text) {
+  // Kept with the next write, in the same transaction: the fresh document can never be
+  // stored while the unreadable one is lost.
+  function setAside(text) { pendingAside.push(text); }
+
+  // "Delete all my data": every key, copies kept aside included.
+  async function clearAll() {
+    pendingAside.length = 0;
     try {
       const database = await db();
-      database.transaction(STORE, 'readwrite').objectStore(STORE).put(text, 'set-aside-' + Date.now());
+      await new Promise((resolve, reject) => {
+        const tx = database.transaction(STORE, 'readwrite');
+        tx.objectStore(STORE).clear();
+        tx.oncomplete = resolve;
+        tx.onabort = () => reject(tx.error);
+      });
+      loadedOk = true;
+      lastKnown = null;
     } catch (e) {
-      console.error('Limber: could not keep the unreadable data aside: ' + describe(e));
+      dbPromise = null;
+      console.error('Limber: could not delete the stored data: ' + describe(e));
     }
   }
 
@@ -170,12 +209,36 @@
   // ---- Screen title, session buttons, history --------------------------------------------
   let depth = 1;        // history entries of ours: 1 is the page itself
   let ignorePops = 0;   // pops we asked for, not the person
-  function screen(id, title, newDepth, sessionRunning, paused) {
+  const QUESTIONS = {
+    end_session: ['End this session now? The exercises you finished are kept.', 'End session'],
+    delete_routine: ['Delete this routine?', 'Delete routine'],
+    delete_all_data: ['Delete all your Limber data from this device? This cannot be undone.', 'Delete everything'],
+  };
+  let shownQuestion = 'none';
+  let shownStage = 'closed';
+  function screen(id, title, newDepth, sessionRunning, paused, stage, question) {
     document.title = title + ' – Limber';
     $('screen-title').textContent = title;
     session = sessionRunning;
     $('session-controls').hidden = !sessionRunning;
     $('a11y-pause').textContent = paused ? 'Resume' : 'Pause';
+    // The pain question and any yes-or-no question, as real buttons, announced when asked.
+    const asking = stage === 'pain_before' || stage === 'pain_after';
+    $('pain-controls').hidden = !asking;
+    if (asking && stage !== shownStage) {
+      $('pain-question').textContent = (stage === 'pain_before' ? 'Before you start: how is your back right now?' : 'How is your back now?') +
+        ' 0 is no pain, 10 the worst pain you can imagine.';
+      cue('question', $('pain-question').textContent, {});
+    }
+    shownStage = stage;
+    const q = QUESTIONS[question];
+    $('question-controls').hidden = !q;
+    if (q && question !== shownQuestion) {
+      $('question-text').textContent = q[0];
+      $('a11y-yes').textContent = q[1];
+      cue('question', q[0], {});
+    }
+    shownQuestion = question;
     const url = '#' + id;
     if (embedded) return;  // the host page's history is the host's, not ours
     if (newDepth > depth) {
@@ -192,9 +255,24 @@
   }
   window.addEventListener('popstate', (event) => {
     if (ignorePops > 0) { ignorePops -= 1; return; }
-    // The person pressed the browser's back button: the entry is gone, go back a screen.
-    depth = (event.state && event.state.limber) || 1;
-    if (window.limber) window.limber.command('back');
+    if (embedded || !window.limber) return;
+    const entry = event.state && event.state.limber;
+    if (!entry) return;  // a fragment typed or pasted in (a routine link): hashchange handles it
+    if (entry > depth) {
+      // Forward: the app has no way forward, so undo the browser's step.
+      ignorePops += 1;
+      history.back();
+      return;
+    }
+    // Back: the entry is gone; go back a screen. If the app only closed a question (or asked
+    // one), it is still as deep as before: put the entry back so Back keeps working.
+    depth = entry;
+    window.limber.command('back');
+    const now = window.limber.state().depth;
+    if (now > depth) {
+      for (let d = depth + 1; d <= now; ++d) history.pushState({ limber: d }, '', location.hash);
+      depth = now;
+    }
   });
 
   // ---- Keys ------------------------------------------------------------------------------------
@@ -241,6 +319,7 @@
 
   let wakeLockWanted = false;
   let wakeLockSentinel = null;
+  let wakeLockPending = false;
   async function wakeLock(on) {
     wakeLockWanted = on;
     if (!on) {
@@ -249,11 +328,21 @@
       return;
     }
     if (!('wakeLock' in navigator) || wakeLockSentinel || document.visibilityState !== 'visible') return;
+    if (wakeLockPending) return;
+    wakeLockPending = true;
     try {
-      wakeLockSentinel = await navigator.wakeLock.request('screen');
-      wakeLockSentinel.addEventListener('release', () => { wakeLockSentinel = null; });
+      const sentinel = await navigator.wakeLock.request('screen');
+      // The session may have paused or ended while the browser answered.
+      if (!wakeLockWanted) {
+        sentinel.release().catch(() => {});
+      } else {
+        wakeLockSentinel = sentinel;
+        sentinel.addEventListener('release', () => { if (wakeLockSentinel === sentinel) wakeLockSentinel = null; });
+      }
     } catch (e) {
       wakeLockSentinel = null;  // refused (battery saver, permissions): the session runs anyway
+    } finally {
+      wakeLockPending = false;
     }
   }
 
@@ -263,6 +352,25 @@
     else if (wakeLockWanted) wakeLock(true);  // the browser released it while hidden
   });
   window.addEventListener('pagehide', hidden);
+
+  // The pain scale: 0 to 10 with words at the anchors, and Skip.
+  const WORDS = { 0: 'no pain', 3: 'mild', 5: 'moderate', 8: 'severe', 10: 'the worst pain you can imagine' };
+  for (let score = 0; score <= 10; ++score) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.id = 'a11y-pain-' + score;
+    b.textContent = WORDS[score] ? score + ', ' + WORDS[score] : String(score);
+    b.addEventListener('click', () => window.limber && window.limber.command('pain', String(score)));
+    $('pain-controls').appendChild(b);
+  }
+  const skip = document.createElement('button');
+  skip.type = 'button';
+  skip.id = 'a11y-pain-skip';
+  skip.textContent = 'Skip this question';
+  skip.addEventListener('click', () => window.limber && window.limber.command('pain', 'skip'));
+  $('pain-controls').appendChild(skip);
+  $('a11y-yes').addEventListener('click', () => window.limber && window.limber.command('yes'));
+  $('a11y-no').addEventListener('click', () => window.limber && window.limber.command('no'));
 
   // The accessible session buttons act through the same commands as everything else.
   for (const [id, command] of [['a11y-previous', 'previous'], ['a11y-pause', 'pause'], ['a11y-skip', 'skip'],
@@ -344,7 +452,8 @@
     setInterval(() => registration.update().catch(() => {}), 3600 * 1000);
   }
   function applyUpdate() {
-    if (!registration || !registration.waiting) return;
+    // Another tab may have switched already: then this page only needs the reload.
+    if (!registration || !registration.waiting) { location.reload(); return; }
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
     registration.waiting.postMessage('skip-waiting');
   }
@@ -355,7 +464,7 @@
   }
 
   window.LimberPage = Object.freeze({
-    store: Object.freeze({ load, save, setAside }),
+    store: Object.freeze({ load, save, setAside, clearAll }),
     cue, screen, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost, copyLink,
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),

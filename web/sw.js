@@ -5,7 +5,7 @@
 // installs beside the old one and waits: the page says an update is ready and sends
 // 'skip-waiting' only when the person agrees and no session is running. Activating deletes
 // the caches of older builds. Requests for our own files are answered from the cache first;
-// a page navigation gets the cached index.html (the routine lives in the fragment).
+// opening the app (its folder or index.html) gets the cached page.
 'use strict';
 
 const CACHE = '__LIMBER_CACHE__';
@@ -36,8 +36,11 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;  // never ours to answer
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    if (request.mode === 'navigate') {
-      const page = await cache.match('./index.html') || await cache.match('./');
+    // Navigations to the app itself get its page (the routine lives in the fragment); any
+    // other page in scope (examples/clinic.html) is only ever answered as itself.
+    const scope = new URL(self.registration.scope);
+    if (request.mode === 'navigate' && (url.pathname === scope.pathname || url.pathname === scope.pathname + 'index.html')) {
+      const page = await cache.match('./index.html');
       if (page) return page;
     }
     const hit = await cache.match(request, { ignoreSearch: true });

@@ -54,6 +54,7 @@ void store_write(std::uint64_t revision, const std::string& text) {
   limber_js_store_write(static_cast<double>(revision), text.c_str());
 }
 
+EM_JS(void, limber_js_store_clear, (), { window.LimberPage.store.clearAll(); });
 EM_JS(void, limber_js_store_set_aside, (const char* text), { window.LimberPage.store.setAside(UTF8ToString(text)); });
 void store_set_aside(const std::string& text) { limber_js_store_set_aside(text.c_str()); }
 
@@ -80,6 +81,7 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
                   outputs.speech ? 1 : 0);
   }
   for (const app::Download& d : effects.downloads) limber_js_download(d.file_name.c_str(), d.mime.c_str(), d.text.c_str());
+  if (effects.clear_storage) limber_js_store_clear();
   for (const std::string& text : effects.set_aside) store_set_aside(text);
   if (effects.request_persist) limber_js_persist();
   if (effects.choose_backup_file) limber_js_choose_file();
@@ -89,11 +91,14 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
 
 // ---- Screen, history, wake lock -------------------------------------------------------------
 
-EM_JS(void, limber_js_show_screen, (const char* id, const char* title, int depth, int session, int paused), {
-  window.LimberPage.screen(UTF8ToString(id), UTF8ToString(title), depth, !!session, !!paused);
+EM_JS(void, limber_js_show_screen, (const char* id, const char* title, int depth, int session, int paused,
+                                    const char* stage, const char* question), {
+  window.LimberPage.screen(UTF8ToString(id), UTF8ToString(title), depth, !!session, !!paused,
+                           UTF8ToString(stage), UTF8ToString(question));
 });
-void show_screen(const std::string& id, const std::string& title, int depth, bool session_controls, bool paused) {
-  limber_js_show_screen(id.c_str(), title.c_str(), depth, session_controls ? 1 : 0, paused ? 1 : 0);
+void show_screen(const ScreenShown& s) {
+  limber_js_show_screen(s.id.c_str(), s.title.c_str(), s.depth, s.session_controls ? 1 : 0, s.paused ? 1 : 0,
+                        s.stage.c_str(), s.question.c_str());
 }
 
 EM_JS(void, limber_js_wake_lock, (int on), { window.LimberPage.wakeLock(!!on); });

@@ -9,7 +9,7 @@
 //     std::string error; auto text = limber::browser::stored_data(error);  // read by boot.js before start
 //     limber::browser::store_write(revision, json_text);                     // -> on_store_written
 //     limber::browser::deliver(effects, {.sounds = true, .speech = false});
-//     limber::browser::show_screen("library", "Exercise library", 2, false);
+//     limber::browser::show_screen({.id = "library", .title = "Exercise library", .depth = 2});
 #pragma once
 
 #include <cstdint>
@@ -38,7 +38,17 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
 // ---- Screen, history, wake lock
 // The page's title, the accessible layer's heading and whether its session buttons show;
 // the history entry for `depth` (so the browser's back button goes back a screen).
-void show_screen(const std::string& id, const std::string& title, int depth, bool session_controls, bool paused);
+// `stage` is the player's (pain_before, running, ...) and `question` the one asked
+// (end_session, delete_routine, delete_all_data or none): the accessible layer offers their
+// answers as buttons.
+struct ScreenShown {
+  std::string id, title;
+  int depth = 1;
+  bool session_controls = false, paused = false;
+  std::string stage = "closed", question = "none";
+  bool operator==(const ScreenShown&) const = default;
+};
+void show_screen(const ScreenShown& screen);
 void set_wake_lock(bool on);
 // Minutes to add to UTC for local time, now.
 int utc_offset_minutes();

@@ -141,18 +141,18 @@ void AppShell::apply_settings() {
 
 void AppShell::sync_page() {
   const app::Screen screen = app_.nav().screen();
-  const std::string id(app::screen_id(screen));
-  const int depth = static_cast<int>(app_.nav().depth());
   const bool session = app_.player().stage() == app::PlayerStage::running;
-  const bool paused = session && app_.player().engine().status() == session::Status::paused;
-  if (id != shown_screen_ || depth != shown_depth_ || session != shown_session_ || paused != shown_paused_) {
-    std::string title(app::screen_title(screen));
-    if (screen == app::Screen::exercise && app_.selected_exercise()) title = app_.selected_exercise()->name;
-    browser::show_screen(id, title, depth, session, paused);
-    shown_screen_ = id;
-    shown_depth_ = depth;
-    shown_session_ = session;
-    shown_paused_ = paused;
+  browser::ScreenShown now{.id = std::string(app::screen_id(screen)),
+                           .title = std::string(app::screen_title(screen)),
+                           .depth = static_cast<int>(app_.nav().depth()),
+                           .session_controls = session,
+                           .paused = session && app_.player().engine().status() == session::Status::paused,
+                           .stage = std::string(app::stage_id(app_.player().stage())),
+                           .question = std::string(app::confirm_id(app_.confirm()))};
+  if (screen == app::Screen::exercise && app_.selected_exercise()) now.title = app_.selected_exercise()->name;
+  if (!(now == shown_)) {
+    browser::show_screen(now);
+    shown_ = std::move(now);
   }
   if (app_.wants_wake_lock() != wake_lock_) {
     wake_lock_ = app_.wants_wake_lock();
@@ -306,6 +306,13 @@ std::string AppShell::command(std::string_view name, std::string_view arg) {
     clock_anchor_session_ = session_clock();
     clock_anchor_real_ = browser::monotonic_ms();
     clock_rate_ = rate;
+    return app::command_result_json({.ok = true, .error = {}});
+  }
+  if (name == "back" && arg.empty() && ready_ && ImGui::GetIO().WantTextInput) {
+    // Escape while typing a routine's name or note leaves the text box; it does not
+    // throw the routine being edited away.
+    ImGui::ClearActiveID();
+    pacer_.wake();
     return app::command_result_json({.ok = true, .error = {}});
   }
   const app::CommandResult result = app::run_command(app_, name, arg);

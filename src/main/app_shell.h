@@ -20,6 +20,7 @@
 #include "animation/clip.h"
 #include "app/app.h"
 #include "app/app_state.h"
+#include "browser/page_services.h"
 #include "catalogue/model.h"
 #include "pacing/frame_pacer.h"
 #include "ui/controls.h"
@@ -69,9 +70,7 @@ class AppShell {
   double clock_rate_ = 1;
   double clock_anchor_real_ = 0, clock_anchor_session_ = 0;
   // What the page was last told, to tell it only about changes.
-  std::string shown_screen_;
-  int shown_depth_ = 0;
-  bool shown_session_ = false, shown_paused_ = false;
+  browser::ScreenShown shown_;
   bool wake_lock_ = false;
   // CPU time of recent frames (update and draw), for the automation state.
   std::array<float, 240> frame_ms_{};

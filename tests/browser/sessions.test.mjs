@@ -165,6 +165,48 @@ describe('the keyboard and the back button', () => {
     await page.goBack();
     await waitFor(page, () => window.limber.state().screen === 'today');
     assert.ok(page.url().startsWith(h.url), 'still on Limber');
+    // Back with a question open closes the question and keeps Back working afterwards.
+    await press(page, 'tab-settings');
+    await waitFor(page, () => window.limber.state().screen === 'settings');
+    await command(page, 'delete_all');
+    await page.goBack();
+    await waitFor(page, () => window.limber.state().confirm === 'none');
+    assert.equal((await state(page)).screen, 'settings');
+    await page.goBack();
+    await waitFor(page, () => window.limber.state().screen === 'today');
+    assert.ok(page.url().startsWith(h.url), 'still on Limber after closing a question');
+    // Forward is not a way back.
+    await page.goForward();
+    await page.waitForTimeout(300);
+    assert.equal((await state(page)).screen, 'today');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('the accessible layer', () => {
+  it('a screen-reader user answers the pain questions and ends a session with real buttons', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await openApp(page, h.url);
+    await command(page, 'start', 'gentle_bad_day');
+    await page.waitForFunction(() => !document.getElementById('pain-controls').hidden);
+    assert.match(await page.evaluate(() => window.LimberPage.announced().at(-1).text), /how is your back right now/i);
+    assert.equal(await page.textContent('#a11y-pain-10'), '10, the worst pain you can imagine');
+    await page.focus('#a11y-pain-4');
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => window.limber.state().session.stage === 'running');
+    await page.focus('#a11y-end');
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => !document.getElementById('question-controls').hidden);
+    assert.match(await page.textContent('#question-text'), /End this session now/);
+    assert.ok(await page.evaluate(() => window.LimberPage.announced().some((c) => c.kind === 'question' && /End this session now/.test(c.text))),
+              'the question is announced');
+    await page.focus('#a11y-yes');
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => window.limber.state().session.stage === 'pain_after');
+    await page.focus('#a11y-pain-skip');
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => window.limber.state().session.stage === 'summary');
+    assert.equal((await state(page)).data.sessions, 1);
     assert.deepEqual(problems, []);
   });
 });
@@ -194,6 +236,29 @@ describe('data safety', () => {
     await page.evaluate(() => window.limber.ready);
     assert.equal((await state(page)).theme, 'dark');
     assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
+  });
+
+  it('two open tabs do not overwrite each other: what one stored, the other merges', async () => {
+    const { page: a, context, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    await openApp(a, h.url);
+    const b = await context.newPage();
+    await b.goto(h.url);
+    await b.evaluate(() => window.limber.ready);
+    // Tab A records a session; tab B, opened before it, then changes a setting.
+    await command(a, 'start', 'gentle_bad_day');
+    await command(a, 'pain', '3');
+    await command(a, 'clock_rate', '120');
+    await a.waitForFunction(() => window.limber.state().session.stage === 'pain_after', null, { timeout: 60000, polling: 100 });
+    await command(a, 'pain', '2');
+    await a.waitForFunction(() => window.limber.state().storage.status === 'saved');
+    await command(b, 'setting', 'sounds=off');
+    await b.waitForFunction(() => window.limber.state().storage.status === 'saved' && window.limber.state().data.sessions === 1,
+                            null, { timeout: 10000 });
+    await a.reload();
+    await a.evaluate(() => window.limber.ready);
+    const s = await state(a);
+    assert.equal(s.data.sessions, 1, "tab A's session survived tab B's write");
+    assert.deepEqual(problems, []);
   });
 
   it('storage that fails is reported in plain words, kept in memory, retried, and export is offered', async () => {

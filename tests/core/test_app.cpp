@@ -379,3 +379,81 @@ TEST_CASE("app: a broken routine link changes nothing and says what is wrong") {
   CHECK_FALSE(patient.app.incoming());
   CHECK(patient.app.sync().revision() == revision);
 }
+
+TEST_CASE("app: starting a new session keeps an interrupted one as ended early, never drops it") {
+  std::string stored;
+  {
+    AppRig first;
+    REQUIRE(first.app.start_routine("gentle_bad_day") == "");
+    REQUIRE(first.app.answer_pain(5));
+    while (first.app.player().finished_exercises() == 0) first.advance(0.25);
+    stored = first.store();
+  }
+  AppRig again(false);
+  again.clock.now += 600;
+  again.app.load_stored(stored, "");
+  REQUIRE(again.app.interrupted());
+  REQUIRE(again.app.start_routine("in_bed") == "");
+  REQUIRE(again.app.data().sessions.size() == 1);
+  CHECK(again.app.data().sessions.front().record.routine == "gentle_bad_day");
+  CHECK(again.app.data().sessions.front().record.ended_early);
+}
+
+TEST_CASE("app: a wall clock set back during a session still gives a record that can be stored and read") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(5));
+  r.advance(5);
+  r.clock.wall -= 3'600'000;  // the device's clock is corrected an hour back
+  r.run("end");
+  r.run("yes");
+  r.advance(0.25);
+  r.run("pain", "skip");
+  REQUIRE(r.app.data().sessions.size() == 1);
+  const auto& rec = r.app.data().sessions.front().record;
+  CHECK(rec.ended_at_ms >= rec.started_at_ms);
+  CHECK(storage::from_json(r.store()).data.has_value());
+}
+
+TEST_CASE("app: delete all clears storage (copies kept aside too), and nothing found later comes back") {
+  AppRig earlier;
+  REQUIRE(earlier.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(earlier.app.answer_pain(5));
+  earlier.run_while(PlayerStage::running);
+  REQUIRE(earlier.app.answer_pain(4));
+  const std::string old_text = earlier.store();
+  AppRig r(false);
+  r.app.load_stored(std::nullopt, "the database was busy");
+  r.run("delete_all");
+  r.run("yes");
+  CHECK(r.app.take_effects().clear_storage);
+  auto w = r.app.begin_write(r.clock.now, false);
+  REQUIRE(w);
+  r.app.write_finished(w->revision, true, "", r.clock.now, old_text);
+  CHECK(r.app.data().sessions.empty());
+}
+
+TEST_CASE("app: importing a backup learns progression again from the whole history") {
+  AppRig source;
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(source.app.start_routine("gentle_bad_day") == "");
+    REQUIRE(source.app.answer_pain(3));
+    source.run_while(PlayerStage::running);
+    REQUIRE(source.app.answer_pain(2));
+    source.app.close_session();
+    source.clock.now += 86400;
+  }
+  REQUIRE_FALSE(source.app.data().progress.exercises.empty());
+  AppRig r;
+  REQUIRE(r.run("import", storage::export_backup(source.app.data(), 1)).ok);
+  CHECK(r.app.data().progress == source.app.data().progress);
+}
+
+TEST_CASE("app: a widget whose browser keeps no storage writes nothing and raises no alarm") {
+  AppRig r(false);
+  r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://clinic.example"});
+  r.app.load_stored(std::nullopt, "The user denied permission to access the database.");
+  r.app.choose_routine("in_bed");
+  CHECK_FALSE(r.app.begin_write(r.clock.now, true));
+  CHECK(r.app.notice().kind == app::NoticeKind::info);
+}

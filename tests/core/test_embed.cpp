@@ -70,7 +70,7 @@ TEST_CASE("embed: origins") {
 TEST_CASE("embed: host messages that are commands the widget accepts") {
   auto m = parse_host_message(R"({"source":"limber-host","version":1,"command":"pause"})");
   CHECK(m.error.empty());
-  CHECK(m.name == "pause");
+  CHECK(m.name == "pause_session");
   m = parse_host_message(R"({"source":"limber-host","version":1,"command":"theme","value":"dark"})");
   CHECK(m.name == "theme");
   CHECK(m.arg == "dark");
@@ -82,7 +82,7 @@ TEST_CASE("embed: malformed host messages are refused, each with its reason") {
   CHECK(parse_host_message(R"({"source":"limber-host","version":2,"command":"pause"})").error == "unsupported \"version\" (this widget speaks version 1)");
   CHECK(parse_host_message(R"({"source":"limber-host","version":1})").error == "no \"command\"");
   CHECK(parse_host_message(R"({"source":"limber-host","version":1,"command":"delete_all"})").error ==
-        "unknown command \"delete_all\" (start, pause, skip, previous, end, theme)");
+        "unknown command \"delete_all\" (start, pause, resume, skip, previous, end, theme)");
   CHECK(parse_host_message(R"({"source":"limber-host","version":1,"command":"import","value":"{}"})").error.rfind("unknown command", 0) == 0);
   CHECK(parse_host_message(R"({"source":"limber-host","version":1,"command":"theme","value":"neon"})").error ==
         "\"theme\" needs \"value\": \"light\" or \"dark\"");
@@ -139,4 +139,17 @@ TEST_CASE("embed: a widget whose browser keeps no storage says what that means, 
   CHECK(r.app.notice().kind == app::NoticeKind::info);
   CHECK(r.app.notice().text.find("lasts until you close this page") != std::string::npos);
   CHECK(r.app.start_routine("in_bed") == "");
+}
+
+TEST_CASE("embed: the host's pause only pauses, and resume only resumes") {
+  AppRig r;
+  r.app.set_embed({.embedded = true, .routine = "gentle_bad_day", .theme = std::nullopt, .host_origin = "https://clinic.example"});
+  REQUIRE(r.run("host", R"({"source":"limber-host","version":1,"command":"start"})").ok);
+  REQUIRE(r.app.answer_pain(3));
+  r.run("pause");  // the person paused
+  REQUIRE(r.app.player().engine().status() == session::Status::paused);
+  CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"pause"})").ok);
+  CHECK(r.app.player().engine().status() == session::Status::paused);
+  CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"resume"})").ok);
+  CHECK(r.app.player().engine().status() == session::Status::running);
 }

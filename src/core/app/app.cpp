@@ -17,6 +17,26 @@ std::string_view pain_words(int score) {
   return "The worst pain imaginable";
 }
 
+std::string_view confirm_id(Confirm c) {
+  switch (c) {
+    case Confirm::none: return "none";
+    case Confirm::delete_routine: return "delete_routine";
+    case Confirm::delete_all_data: return "delete_all_data";
+    case Confirm::end_session: return "end_session";
+  }
+  return "none";
+}
+
+std::string_view confirm_question(Confirm c) {
+  switch (c) {
+    case Confirm::none: return "";
+    case Confirm::end_session: return "End this session now?";
+    case Confirm::delete_routine: return "Delete this routine?";
+    case Confirm::delete_all_data: return "Delete all your Limber data?";
+  }
+  return "";
+}
+
 // ---- Setup and storage ----------------------------------------------------------------
 
 void App::init(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips, const AppDesc& desc) {
@@ -35,7 +55,9 @@ void App::load_stored(const std::optional<std::string>& text, const std::string&
   if (!load_error.empty()) {
     sync_.loaded(false, load_error);
     if (embed_.embedded) {
-      // Browsers that block storage for sites inside other sites do it to every widget.
+      // Browsers that block storage for sites inside other sites do it to every widget:
+      // retrying would only fail again, so the widget keeps everything in memory.
+      memory_only_ = true;
       show(NoticeKind::info,
            "This browser does not let exercises inside another website keep anything, so what you do here "
            "lasts until you close this page. Open Limber on its own to keep a history.");
@@ -63,6 +85,7 @@ void App::load_stored(const std::optional<std::string>& text, const std::string&
 }
 
 std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {
+  if (memory_only_) return std::nullopt;
   const auto revision = sync_.begin_write(now_seconds, urgent);
   if (!revision) return std::nullopt;
   return PendingWrite{.revision = *revision, .text = storage::to_json(data_)};
@@ -84,7 +107,8 @@ void App::write_finished(std::uint64_t revision, bool ok, const std::string& err
                          const std::optional<std::string>& found_unread) {
   const bool was_failing = sync_.status() == storage::StoreStatus::failed;
   sync_.write_finished(revision, ok, error, now_seconds);
-  if (found_unread) merge_found(*found_unread);
+  // After "delete all", nothing found in storage may come back.
+  if (found_unread && !deleted_all_) merge_found(*found_unread);
   if (!ok) {
     show(NoticeKind::problem,
          "Your progress could not be saved in this browser (" + error +
@@ -206,6 +230,8 @@ std::string App::start_routine(std::string_view id) {
   const catalogue::Routine* routine = find_routine(id);
   if (!routine) return "unknown routine '" + std::string(id) + "'";
   if (player_.stage() == PlayerStage::running) return "a session is already running";
+  // An interrupted session is kept as ended early rather than replaced by the new one.
+  if (interrupted()) record_interrupted();
   session::ProgressState progress = data_.progress;
   progress.enabled = data_.settings.progression;
   const std::string error = player_.open(*catalogue_, *clips_, *routine, &progress, player_desc());
@@ -243,6 +269,14 @@ void App::toggle_pause() {
   } else if (e.status() == session::Status::running) {
     e.pause();
   }
+}
+
+void App::pause_session() {
+  if (player_.stage() == PlayerStage::running && player_.engine().status() == session::Status::running) player_.engine().pause();
+}
+
+void App::resume_session() {
+  if (player_.stage() == PlayerStage::running && player_.engine().status() == session::Status::paused) player_.engine().resume();
 }
 
 void App::skip_exercise() {
@@ -490,6 +524,8 @@ void App::confirm_yes() {
       if (player_.stage() != PlayerStage::closed) player_.close();
       data_ = storage::UserData{};
       draft_.reset();
+      effects_.clear_storage = true;  // and every copy kept aside, before the fresh write
+      deleted_all_ = true;
       changed();
       nav_.navigate(Screen::today);
       show(NoticeKind::info, "All your Limber data has been deleted from this device.");
@@ -562,6 +598,12 @@ std::string App::import_backup(std::string_view text) {
   if (!result.ok()) {
     show(NoticeKind::problem, result.error + " Nothing was changed.");
     return result.error;
+  }
+  // Progression is learnt from the history: with the imported sessions, learn it again.
+  if (result.sessions_added > 0) {
+    session::ProgressState progress{.enabled = data_.progress.enabled, .exercises = {}};
+    for (const storage::StoredSession& s : data_.sessions) session::update_progress(progress, s.record);
+    data_.progress = std::move(progress);
   }
   changed();
   std::string said = "Backup imported: " + std::to_string(result.sessions_added) + " session" +

@@ -63,6 +63,7 @@ struct Effects {
   bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
   bool apply_update = false;            // switch to the waiting new build and reload
   std::string copy_link;                // a routine link fragment ("routine=1...") to copy
+  bool clear_storage = false;           // delete everything stored, copies kept aside included
   std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
 };
 
@@ -81,6 +82,9 @@ struct Notice {
 
 // Asked before something that cannot be undone.
 enum class Confirm : std::uint8_t { none, delete_routine, delete_all_data, end_session };
+std::string_view confirm_id(Confirm c);
+// The question in words, as the screen and the accessible layer ask it.
+std::string_view confirm_question(Confirm c);
 
 struct LibraryFilter {
   std::optional<catalogue::Position> position;
@@ -144,6 +148,8 @@ class App {
   bool session_open() const { return player_.stage() != PlayerStage::closed; }
   bool answer_pain(std::optional<int> score);
   void toggle_pause();
+  void pause_session();   // only pauses (a host page's pause must not resume)
+  void resume_session();
   void skip_exercise();
   void previous_exercise();
   void end_session();     // asks first while the session runs
@@ -239,6 +245,8 @@ class App {
   bool update_requested_ = false;  // agreed; applied once everything is saved
   bool update_applying_ = false;
   EmbedOptions embed_;
+  bool memory_only_ = false;   // a widget whose browser keeps no storage: nothing to retry
+  bool deleted_all_ = false;
   std::optional<links::SharedRoutine> incoming_;
   std::string last_link_;
   int exercises_reported_ = 0;  // exercise_completed events sent this session

@@ -8,16 +8,6 @@ namespace limber::app {
 
 namespace {
 
-std::string_view confirm_id(Confirm c) {
-  switch (c) {
-    case Confirm::none: return "none";
-    case Confirm::delete_routine: return "delete_routine";
-    case Confirm::delete_all_data: return "delete_all_data";
-    case Confirm::end_session: return "end_session";
-  }
-  return "none";
-}
-
 std::string_view notice_id(NoticeKind k) {
   switch (k) {
     case NoticeKind::none: return "none";

@@ -52,8 +52,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 30>& commands() {
-  static const std::array<CommandEntry, 30> table{{
+const std::array<CommandEntry, 32>& commands() {
+  static const std::array<CommandEntry, 32> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -105,6 +105,8 @@ const std::array<CommandEntry, 30>& commands() {
          return app.answer_pain(score) ? ok() : refuse("pain: the answer was not taken");
        }},
       {"pause", false, call<&App::toggle_pause>},
+      {"pause_session", false, call<&App::pause_session>},
+      {"resume_session", false, call<&App::resume_session>},
       {"skip", false, call<&App::skip_exercise>},
       {"previous", false, call<&App::previous_exercise>},
       {"hurts", false, call<&App::this_hurts>},

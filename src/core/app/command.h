@@ -14,7 +14,8 @@
 //                                   reduced_motion, keep_screen_awake, pause_when_hidden
 //     start <routine>               opens the player on a routine (built-in or own)
 //     pain <0..10|skip>             answers the pain question before or after
-//     pause | skip | previous | hurts | end     the session controls (end asks first)
+//     pause | skip | previous | hurts | end     the session controls (end asks first; pause toggles)
+//     pause_session | resume_session            pause or resume only
 //     yes | no                      answers the question on screen
 //     close_session                 leaves the summary
 //     resume_interrupted | record_interrupted

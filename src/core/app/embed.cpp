@@ -126,8 +126,11 @@ HostCommand parse_host_message(std::string_view json_text) {
     out.error = "no \"command\"";
     return out;
   }
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kPlain = {{
-      {"pause", "pause"}, {"skip", "skip"}, {"previous", "previous"}, {"end", "end"}, {"start", "start"}}};
+  // A host's pause only pauses: a page that pauses when the widget scrolls away must not
+  // restart a session the person paused.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPlain = {{
+      {"pause", "pause_session"}, {"resume", "resume_session"}, {"skip", "skip"}, {"previous", "previous"},
+      {"end", "end"}, {"start", "start"}}};
   const std::string& name = command->as_string();
   const json::Value* value = v.find("value");
   if (name == "theme") {
@@ -148,7 +151,7 @@ HostCommand parse_host_message(std::string_view json_text) {
     out.name = std::string(command_name);
     return out;
   }
-  out.error = "unknown command \"" + name + "\" (start, pause, skip, previous, end, theme)";
+  out.error = "unknown command \"" + name + "\" (start, pause, resume, skip, previous, end, theme)";
   return out;
 }
 

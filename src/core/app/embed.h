@@ -15,7 +15,7 @@
 //                   "index":1,"outcome":"completed"|"skipped"|"stopped_hurt"}
 //                  {"source":"limber","version":1,"type":"session_completed","routine":"...","completed":true,
 //                   "endedEarly":false,"exercisesCompleted":5,"painBefore":4,"painAfter":2}   (pain: number or null)
-//   from the host: {"source":"limber-host","version":1,"command":"start"|"pause"|"skip"|"previous"|"end"|"theme",
+//   from the host: {"source":"limber-host","version":1,"command":"start"|"pause"|"resume"|"skip"|"previous"|"end"|"theme",
 //                   "value":"dark"}   (value only for theme: light or dark)
 //
 // Usage:

@@ -227,7 +227,10 @@ void Engine::finish(bool early) {
   snapshot_.status = Status::finished;
   record_.completed = !early;
   record_.ended_early = early;
-  record_.ended_at_ms = desc_.clock.wall_ms ? desc_.clock.wall_ms(desc_.clock.user) : 0;
+  // The wall clock can be set back during a session (a network time fix, a person changing
+  // it); a record that ends before it starts would be refused when stored data is read.
+  const std::int64_t wall = desc_.clock.wall_ms ? desc_.clock.wall_ms(desc_.clock.user) : 0;
+  record_.ended_at_ms = std::max(wall, record_.started_at_ms);
   record_.active_seconds = active_seconds_;
   cue(CueKind::finished, early ? "Session ended. Well done for what you did." : "Well done. That is the routine finished.");
 }

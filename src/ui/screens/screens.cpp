@@ -70,23 +70,20 @@ void draw_confirm(ScreenContext& ctx) {
   const app::Confirm what = ctx.app.confirm();
   if (what == app::Confirm::none) return;
   const Theme& theme = current_theme();
-  const char* question = "";
+  const std::string question(app::confirm_question(what));
   const char* detail = "";
   const char* yes = "Yes";
   switch (what) {
     case app::Confirm::none: return;
     case app::Confirm::end_session:
-      question = "End this session now?";
       detail = "The exercises you have finished are kept in your history.";
       yes = "End session";
       break;
     case app::Confirm::delete_routine:
-      question = "Delete this routine?";
       detail = "Your history keeps the sessions you did with it.";
       yes = "Delete routine";
       break;
     case app::Confirm::delete_all_data:
-      question = "Delete all your Limber data?";
       detail = "Your history, pain scores, routines and settings will be removed from this device. This cannot be undone.";
       yes = "Delete everything";
       break;
@@ -108,7 +105,7 @@ void draw_confirm(ScreenContext& ctx) {
                                        ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushItemWidth(width - 2 * Sizes::page_padding);
   ImGui::PushTextWrapPos(width - Sizes::page_padding);
-  paragraph(FontRole::heading, theme.text, question);
+  paragraph(FontRole::heading, theme.text, question.c_str());
   paragraph(FontRole::body, theme.text_muted, detail);
   gap(8);
   const float half = split_width(2);
