@@ -61,6 +61,36 @@ void centred_text(ImDrawList* draw, ImVec2 min, ImVec2 max, const char* icon, co
   draw->AddText(ImVec2(x, y), ink, label);
 }
 
+// A title over an optional line of detail, wrapped to a width: rows measure it to size
+// themselves, then draw it centred in the height they took.
+struct TitleAndDetail {
+  FontRole title_role;
+  const char* title;
+  const char* detail;
+  float width;
+  float title_h = 0, detail_h = 0;
+
+  TitleAndDetail(FontRole role, const char* t, const char* d, float w) : title_role(role), title(t), detail(d), width(w) {
+    ImGui::PushFont(font(title_role));
+    title_h = ImGui::CalcTextSize(title, nullptr, false, width).y;
+    ImGui::PopFont();
+    ImGui::PushFont(font(FontRole::small));
+    detail_h = detail ? ImGui::CalcTextSize(detail, nullptr, false, width).y + 4.0f : 0.0f;
+    ImGui::PopFont();
+  }
+  float height() const { return title_h + detail_h; }
+  void draw(ImDrawList* list, float x, float top, const Theme& theme) const {
+    ImGui::PushFont(font(title_role));
+    list->AddText(nullptr, 0.0f, ImVec2(x, top), u32(theme.text), title, nullptr, width);
+    ImGui::PopFont();
+    if (detail) {
+      ImGui::PushFont(font(FontRole::small));
+      list->AddText(nullptr, 0.0f, ImVec2(x, top + title_h + 4.0f), u32(theme.text_muted), detail, nullptr, width);
+      ImGui::PopFont();
+    }
+  }
+};
+
 }  // namespace
 
 bool press_area(ControlLog& log, const char* id, const char* label, ImVec2 size) {
@@ -139,30 +169,15 @@ bool toggle_row(ControlLog& log, const ToggleDesc& desc) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
   const float track_w = 56.0f, track_h = 32.0f;
-  ImGui::PushFont(font(FontRole::body));
-  const float text_w = width - track_w - 16.0f;
-  const float label_h = ImGui::CalcTextSize(desc.label, nullptr, false, text_w).y;
-  ImGui::PopFont();
-  ImGui::PushFont(font(FontRole::small));
-  const float detail_h = desc.detail ? ImGui::CalcTextSize(desc.detail, nullptr, false, text_w).y + 4.0f : 0.0f;
-  ImGui::PopFont();
-  const ImVec2 size(width, std::max(Sizes::touch_target_min + 8.0f, label_h + detail_h + 20.0f));
+  const TitleAndDetail text(FontRole::body, desc.label, desc.detail, width - track_w - 16.0f);
+  const ImVec2 size(width, std::max(Sizes::touch_target_min + 8.0f, text.height() + 20.0f));
   const Press p = press(log, desc.id, desc.label, size);
   if (p.pressed) *desc.value = !*desc.value;
   const bool on = *desc.value;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   if (p.hovered) draw->AddRectFilled(p.min, p.max, u32(theme.secondary), Sizes::corner_radius);
-  const float top = p.min.y + (size.y - label_h - detail_h) * 0.5f;
-  ImGui::PushFont(font(FontRole::body));
-  draw->AddText(nullptr, 0.0f, ImVec2(p.min.x + 8.0f, top), u32(theme.text), desc.label, nullptr, text_w);
-  ImGui::PopFont();
-  if (desc.detail) {
-    ImGui::PushFont(font(FontRole::small));
-    draw->AddText(nullptr, 0.0f, ImVec2(p.min.x + 8.0f, top + label_h + 4.0f), u32(theme.text_muted), desc.detail,
-                  nullptr, text_w);
-    ImGui::PopFont();
-  }
+  text.draw(draw, p.min.x + 8.0f, p.min.y + (size.y - text.height()) * 0.5f, theme);
   const ImVec2 t0(p.max.x - track_w - 8.0f, p.min.y + (size.y - track_h) * 0.5f);
   const ImVec2 t1(t0.x + track_w, t0.y + track_h);
   draw->AddRectFilled(t0, t1, u32(on ? theme.primary : theme.secondary_active), track_h * 0.5f);
@@ -239,34 +254,19 @@ bool list_row(ControlLog& log, const RowDesc& desc) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
   const float icon_w = desc.icon ? 40.0f : 0.0f;
-  const float text_w = width - icon_w - 56.0f;
-  ImGui::PushFont(font(FontRole::heading));
-  const float title_h = ImGui::CalcTextSize(desc.title, nullptr, false, text_w).y;
-  ImGui::PopFont();
-  ImGui::PushFont(font(FontRole::small));
-  const float detail_h = desc.detail ? ImGui::CalcTextSize(desc.detail, nullptr, false, text_w).y + 4.0f : 0.0f;
-  ImGui::PopFont();
-  const ImVec2 size(width, std::max(Sizes::touch_target_min + 16.0f, title_h + detail_h + 28.0f));
+  const TitleAndDetail text(FontRole::heading, desc.title, desc.detail, width - icon_w - 56.0f);
+  const ImVec2 size(width, std::max(Sizes::touch_target_min + 16.0f, text.height() + 28.0f));
   const Press p = press(log, desc.id, desc.title, size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(p.min, p.max, u32(p.held ? theme.secondary_active : p.hovered ? theme.secondary : theme.surface),
                       Sizes::corner_radius);
   draw->AddRect(p.min, p.max, u32(theme.border), Sizes::corner_radius);
-  const float x = p.min.x + 16.0f + icon_w;
-  const float top = p.min.y + (size.y - title_h - detail_h) * 0.5f;
   if (desc.icon) {
     ImGui::PushFont(font(FontRole::heading));
     draw->AddText(ImVec2(p.min.x + 14.0f, p.min.y + (size.y - ImGui::GetFontSize()) * 0.5f), u32(theme.primary), desc.icon);
     ImGui::PopFont();
   }
-  ImGui::PushFont(font(FontRole::heading));
-  draw->AddText(nullptr, 0.0f, ImVec2(x, top), u32(theme.text), desc.title, nullptr, text_w);
-  ImGui::PopFont();
-  if (desc.detail) {
-    ImGui::PushFont(font(FontRole::small));
-    draw->AddText(nullptr, 0.0f, ImVec2(x, top + title_h + 4.0f), u32(theme.text_muted), desc.detail, nullptr, text_w);
-    ImGui::PopFont();
-  }
+  text.draw(draw, p.min.x + 16.0f + icon_w, p.min.y + (size.y - text.height()) * 0.5f, theme);
   ImGui::PushFont(font(FontRole::heading));
   draw->AddText(ImVec2(p.max.x - 40.0f, p.min.y + (size.y - ImGui::GetFontSize()) * 0.5f), u32(theme.text_muted),
                 LIMBER_ICON_CHEVRON_RIGHT);

@@ -32,6 +32,13 @@ struct AppRig {
       app.update(0.25f);
     }
   }
+  // Runs a whole session of `routine` with these pain scores, to the summary.
+  void complete_session(std::string_view routine, int pain_before, int pain_after) {
+    REQUIRE(app.start_routine(routine) == "");
+    REQUIRE(app.answer_pain(pain_before));
+    run_while(app::PlayerStage::running);
+    REQUIRE(app.answer_pain(pain_after));
+  }
   // Writes what is pending, as the browser glue would, and returns the stored text.
   std::string store(bool ok = true) {
     auto w = app.begin_write(clock.now, false);

@@ -11,11 +11,7 @@ using app::Screen;
 using test::AppRig;
 
 namespace {
-int completed_exercises(const session::SessionRecord& r) {
-  int n = 0;
-  for (const auto& e : r.exercises) n += e.completed ? 1 : 0;
-  return n;
-}
+int completed_exercises(const session::SessionRecord& r) { return session::count_outcomes(r).completed; }
 }  // namespace
 
 TEST_CASE("app: a whole session is stored with its pain scores, and progression learns from it") {
@@ -159,10 +155,7 @@ TEST_CASE("app: stored data that cannot be read is kept aside, never overwritten
 
 TEST_CASE("app: a stored document found by a later write is merged, not lost") {
   AppRig earlier;
-  REQUIRE(earlier.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(earlier.app.answer_pain(5));
-  earlier.run_while(PlayerStage::running);
-  REQUIRE(earlier.app.answer_pain(4));
+  earlier.complete_session("gentle_bad_day", 5, 4);
   const std::string old_text = earlier.store();
 
   AppRig r(false);
@@ -177,10 +170,7 @@ TEST_CASE("app: a stored document found by a later write is merged, not lost") {
 
 TEST_CASE("app: a malformed or foreign backup changes nothing and says why") {
   AppRig r;
-  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(5));
-  r.run_while(PlayerStage::running);
-  REQUIRE(r.app.answer_pain(4));
+  r.complete_session("gentle_bad_day", 5, 4);
   const storage::UserData before = r.app.data();
   const auto revision = r.app.sync().revision();
   for (const char* text : {"{not json", R"({"format":"someone-else","data":{}})",
@@ -196,10 +186,7 @@ TEST_CASE("app: a malformed or foreign backup changes nothing and says why") {
 
 TEST_CASE("app: a backup imported twice adds its sessions once") {
   AppRig source;
-  REQUIRE(source.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(source.app.answer_pain(5));
-  source.run_while(PlayerStage::running);
-  REQUIRE(source.app.answer_pain(4));
+  source.complete_session("gentle_bad_day", 5, 4);
   const std::string backup = storage::export_backup(source.app.data(), 1);
   AppRig r;
   CHECK(r.run("import", backup).ok);
@@ -417,10 +404,7 @@ TEST_CASE("app: a wall clock set back during a session still gives a record that
 
 TEST_CASE("app: delete all clears storage (copies kept aside too), and nothing found later comes back") {
   AppRig earlier;
-  REQUIRE(earlier.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(earlier.app.answer_pain(5));
-  earlier.run_while(PlayerStage::running);
-  REQUIRE(earlier.app.answer_pain(4));
+  earlier.complete_session("gentle_bad_day", 5, 4);
   const std::string old_text = earlier.store();
   AppRig r(false);
   r.app.load_stored(std::nullopt, "the database was busy");
@@ -436,10 +420,7 @@ TEST_CASE("app: delete all clears storage (copies kept aside too), and nothing f
 TEST_CASE("app: importing a backup learns progression again from the whole history") {
   AppRig source;
   for (int i = 0; i < 2; ++i) {
-    REQUIRE(source.app.start_routine("gentle_bad_day") == "");
-    REQUIRE(source.app.answer_pain(3));
-    source.run_while(PlayerStage::running);
-    REQUIRE(source.app.answer_pain(2));
+    source.complete_session("gentle_bad_day", 3, 2);
     source.app.close_session();
     source.clock.now += 86400;
   }

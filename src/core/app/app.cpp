@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/routine_editor.h"
+#include "session/duration.h"
 #include "storage/backup.h"
 
 namespace limber::app {
@@ -213,6 +214,8 @@ void App::choose_routine(std::string_view id) {
 }
 
 double App::routine_seconds(const catalogue::Routine& routine) const {
+  // Screens ask every frame they draw: built-in routines need no catalogue copy.
+  if (catalogue_->find_routine(routine.id) == &routine) return session::routine_seconds(*catalogue_, routine, player_desc().pace);
   return own_routine_seconds(*catalogue_, routine, player_desc().pace);
 }
 
@@ -345,8 +348,7 @@ void App::store_finished_session() {
   record.routine = player_.routine_id();
   add_session(record);
   session_stored_ = true;
-  int completed = 0;
-  for (const session::ExerciseRecord& e : record.exercises) completed += e.completed ? 1 : 0;
+  const int completed = session::count_outcomes(record).completed;
   host_event("session_completed", [&](json::Writer& w) {
     w.key("routine").value(record.routine).key("completed").value(record.completed)
         .key("endedEarly").value(record.ended_early).key("exercisesCompleted").value(completed);

@@ -55,8 +55,7 @@ void write_app(json::Writer& w, const App& app) {
       .key("routines").value(static_cast<int>(d.routines.size()))
       .key("interrupted").value(d.in_progress.has_value());
   if (d.in_progress) {
-    int done = 0;
-    for (const session::ExerciseRecord& e : d.in_progress->record.exercises) done += e.completed ? 1 : 0;
+    const int done = session::count_outcomes(d.in_progress->record).completed;
     w.key("inProgress").begin_object()
         .key("routine").value(d.in_progress->record.routine)
         .key("nextExercise").value(d.in_progress->next_exercise)

@@ -46,4 +46,20 @@ struct SessionRecord {
   bool operator==(const SessionRecord&) const = default;
 };
 
+// How the exercises of a session ended, for summaries, the history and the host page.
+struct OutcomeCounts {
+  int completed = 0;
+  int skipped = 0;
+  int hurt = 0;
+};
+inline OutcomeCounts count_outcomes(const SessionRecord& record) {
+  OutcomeCounts n;
+  for (const ExerciseRecord& e : record.exercises) {
+    n.completed += e.completed ? 1 : 0;
+    n.skipped += e.skipped ? 1 : 0;
+    n.hurt += e.hurt ? 1 : 0;
+  }
+  return n;
+}
+
 }  // namespace limber::session

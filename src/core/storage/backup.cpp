@@ -147,12 +147,7 @@ std::string history_csv(const UserData& data, const catalogue::Catalogue& catalo
     for (const catalogue::Routine& own : data.routines) {
       if (own.id == r.routine) routine = own.name;
     }
-    int completed = 0, skipped = 0, hurt = 0;
-    for (const session::ExerciseRecord& e : r.exercises) {
-      completed += e.completed ? 1 : 0;
-      skipped += e.skipped ? 1 : 0;
-      hurt += e.hurt ? 1 : 0;
-    }
+    const auto [completed, skipped, hurt] = session::count_outcomes(r);
     char minutes[16];
     std::snprintf(minutes, sizeof minutes, "%.1f", r.active_seconds / 60.0);
     out += format_local_time(r.started_at_ms, utc_offset_minutes) + "," + csv_field(routine) + "," +

@@ -159,12 +159,7 @@ void summary(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   const session::SessionRecord record = ctx.app.player().record();
   paragraph(FontRole::title, theme.text, record.completed ? "Well done" : "Session ended");
-  int done = 0, skipped = 0, hurt = 0;
-  for (const session::ExerciseRecord& e : record.exercises) {
-    done += e.completed ? 1 : 0;
-    skipped += e.skipped ? 1 : 0;
-    hurt += e.hurt ? 1 : 0;
-  }
+  const auto [done, skipped, hurt] = session::count_outcomes(record);
   char line[200];
   std::snprintf(line, sizeof line, "%d exercise%s done in %d min.", done, done == 1 ? "" : "s",
                 static_cast<int>(std::lround(record.active_seconds / 60.0)));

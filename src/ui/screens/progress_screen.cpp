@@ -188,8 +188,7 @@ void draw_progress_screen(ScreenContext& ctx) {
   for (auto it = sessions.rbegin(); it != sessions.rend() && shown < 30; ++it, ++shown) {
     const session::SessionRecord& r = it->record;
     const catalogue::Routine* routine = ctx.app.find_routine(r.routine);
-    int done = 0;
-    for (const auto& e : r.exercises) done += e.completed ? 1 : 0;
+    const int done = session::count_outcomes(r).completed;
     std::string line = format_when(r.started_at_ms, ctx.app.utc_offset_minutes()) + ": " +
                        (routine ? routine->name : r.routine) + ". " + std::to_string(done) + " of " +
                        std::to_string(r.exercises.size()) + " exercises" + (r.ended_early ? ", ended early" : "");
