@@ -48,7 +48,7 @@ void draw_settings_screen(ScreenContext& ctx) {
 
   heading("Sessions");
   paragraph(FontRole::small, theme.text_muted, "Where the sources recommend different holds, use:");
-  static constexpr std::array<const char*, 3> kHolds = {"Sources' default", "Shorter", "Longer"};
+  static constexpr std::array<const char*, 3> kHolds = {"Default", "Shorter", "Longer"};
   static constexpr std::array<const char*, 3> kHoldIds = {"default", "shorter", "longer"};
   int hold = 0;
   for (int i = 0; i < 3; ++i) hold = s.hold_preference == kHoldIds[static_cast<std::size_t>(i)] ? i : hold;
