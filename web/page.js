@@ -278,6 +278,7 @@
   // ---- Keys ------------------------------------------------------------------------------------
   window.addEventListener('keydown', (event) => {
     if (!window.limber || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target && event.target.classList && event.target.classList.contains('text-field')) return;
     const onButton = event.target && event.target.tagName === 'BUTTON';
     let command = null;
     if (event.key === 'Escape') command = 'back';
@@ -291,6 +292,74 @@
     event.stopPropagation();  // the canvas (ImGui) must not act on it too
     window.limber.command(command);
   }, { capture: true });
+
+  // ---- Text boxes over the canvas's text fields (src/core/app/text_entry.h) ---------------------
+  // A canvas cannot bring up a phone's keyboard, so each text field the app draws gets a real
+  // text box laid over it: typing, pasting, input methods and screen readers all work there.
+  // Every change goes to the app as the `text` command, and the app's value is what stays.
+  const boxes = new Map();  // field id -> its <input> or <textarea>
+  function makeBox(field) {
+    const box = document.createElement(field.multiline ? 'textarea' : 'input');
+    box.id = 'field-' + field.id;
+    box.className = 'text-field';
+    box.autocomplete = 'off';
+    if (!field.multiline) { box.type = 'text'; box.enterKeyHint = 'done'; }
+    box.addEventListener('input', () => {
+      if (!window.limber) return;
+      const result = window.limber.command('text', field.id + '=' + box.value);
+      if (result.ok) return;
+      // Refused (the app shows why under the field): back to what the app has, and say why.
+      const draft = window.limber.state().draft;
+      box.value = draft ? draft[field.id] : '';
+      cue('problem', result.error.replace(/^text: /, ''), {});
+    });
+    box.addEventListener('keydown', (event) => {
+      // Escape (or Enter on one line) leaves the box; the keys are the box's, not the app's.
+      if (event.key === 'Escape' || (event.key === 'Enter' && !field.multiline)) {
+        event.preventDefault();
+        box.blur();
+      }
+      event.stopPropagation();
+    });
+    // The page under the box still scrolls with the wheel.
+    box.addEventListener('wheel', (event) => {
+      event.preventDefault();
+      $('canvas').dispatchEvent(new WheelEvent('wheel', event));
+    }, { passive: false });
+    $('text-fields').appendChild(box);
+    return box;
+  }
+  function textFields(fields) {
+    const seen = new Set();
+    for (const field of fields) {
+      seen.add(field.id);
+      let box = boxes.get(field.id);
+      if (!box || (box.tagName === 'TEXTAREA') !== field.multiline) {
+        if (box) box.remove();
+        box = makeBox(field);
+        boxes.set(field.id, box);
+      }
+      box.setAttribute('aria-label', field.label);
+      box.placeholder = field.placeholder;
+      box.maxLength = field.maxChars;
+      // What the app kept wins: a refused or tidied change shows as the app has it.
+      if (box.value !== field.value) box.value = field.value;
+      const cutTop = Math.max(0, field.clipTop - field.y);
+      const cutBottom = Math.max(0, field.y + field.height - field.clipBottom);
+      box.hidden = cutTop + cutBottom >= field.height;
+      box.style.left = field.x + 'px';
+      box.style.top = field.y + 'px';
+      box.style.width = field.width + 'px';
+      box.style.height = field.height + 'px';
+      box.style.clipPath = cutTop || cutBottom ? `inset(${cutTop}px 0 ${cutBottom}px 0)` : '';
+      box.style.fontSize = field.fontPx + 'px';
+      box.style.color = field.ink;
+      box.style.setProperty('--accent', field.accent);
+    }
+    for (const [id, box] of boxes) {
+      if (!seen.has(id)) { box.remove(); boxes.delete(id); }
+    }
+  }
 
   // ---- Files, persistence, wake lock, page hidden ----------------------------------------------
   function download(name, mime, text) {
@@ -465,7 +534,7 @@
 
   window.LimberPage = Object.freeze({
     store: Object.freeze({ load, save, setAside, clearAll }),
-    cue, screen, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost, copyLink,
+    cue, screen, textFields, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost, copyLink,
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
     attach(m) { module = m; },

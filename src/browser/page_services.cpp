@@ -101,6 +101,9 @@ void show_screen(const ScreenShown& s) {
                         s.stage.c_str(), s.question.c_str());
 }
 
+EM_JS(void, limber_js_text_fields, (const char* json), { window.LimberPage.textFields(JSON.parse(UTF8ToString(json))); });
+void show_text_fields(const std::string& fields_json) { limber_js_text_fields(fields_json.c_str()); }
+
 EM_JS(void, limber_js_wake_lock, (int on), { window.LimberPage.wakeLock(!!on); });
 void set_wake_lock(bool on) { limber_js_wake_lock(on ? 1 : 0); }
 

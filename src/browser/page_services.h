@@ -49,6 +49,8 @@ struct ScreenShown {
   bool operator==(const ScreenShown&) const = default;
 };
 void show_screen(const ScreenShown& screen);
+// The text boxes the page lays over the fields drawn this frame (app::text_fields_json).
+void show_text_fields(const std::string& fields_json);
 void set_wake_lock(bool on);
 // Minutes to add to UTC for local time, now.
 int utc_offset_minutes();

@@ -234,6 +234,13 @@ void AppShell::draw_frame() {
   last_gl_ms_ = static_cast<float>(browser::monotonic_ms() - gl_start);
   SDL_GL_SwapWindow(window_);
 
+  // The page's text boxes follow the fields as drawn (app/text_entry.h): moved with a scroll,
+  // gone with the screen.
+  if (controls_.text_fields() != fields_shown_) {
+    fields_shown_ = controls_.text_fields();
+    browser::show_text_fields(app::text_fields_json(fields_shown_));
+  }
+
   if (!ready_) {
     ready_ = true;
     browser::report_ready();
@@ -306,13 +313,6 @@ std::string AppShell::command(std::string_view name, std::string_view arg) {
     clock_anchor_session_ = session_clock();
     clock_anchor_real_ = browser::monotonic_ms();
     clock_rate_ = rate;
-    return app::command_result_json({.ok = true, .error = {}});
-  }
-  if (name == "back" && arg.empty() && ready_ && ImGui::GetIO().WantTextInput) {
-    // Escape while typing a routine's name or note leaves the text box; it does not
-    // throw the routine being edited away.
-    ImGui::ClearActiveID();
-    pacer_.wake();
     return app::command_result_json({.ok = true, .error = {}});
   }
   const app::CommandResult result = app::run_command(app_, name, arg);

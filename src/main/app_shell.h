@@ -14,6 +14,7 @@
 #include <SDL.h>
 
 #include <array>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -71,6 +72,7 @@ class AppShell {
   double clock_anchor_real_ = 0, clock_anchor_session_ = 0;
   // What the page was last told, to tell it only about changes.
   browser::ScreenShown shown_;
+  std::vector<app::TextFieldShown> fields_shown_;  // what the page last laid text boxes over
   bool wake_lock_ = false;
   // CPU time of recent frames (update and draw), for the automation state.
   std::array<float, 240> frame_ms_{};

@@ -19,18 +19,26 @@
 #include <imgui.h>
 
 #include "app/app_state.h"
+#include "app/text_entry.h"
 
 namespace limber::ui {
 
 class ControlLog {
  public:
   ControlLog() { rects_.reserve(64); }
-  void begin_frame() { rects_.clear(); }
+  void begin_frame() {
+    rects_.clear();
+    fields_.clear();
+  }
   void record(const app::ControlRect& rect) { rects_.push_back(rect); }
+  void record_field(app::TextFieldShown field) { fields_.push_back(std::move(field)); }
   std::span<const app::ControlRect> controls() const { return rects_; }
+  // The text fields drawn this frame, for the page's text boxes (app/text_entry.h).
+  const std::vector<app::TextFieldShown>& text_fields() const { return fields_; }
 
  private:
   std::vector<app::ControlRect> rects_;
+  std::vector<app::TextFieldShown> fields_;
 };
 
 enum class ButtonKind { primary, secondary, danger };
@@ -96,6 +104,18 @@ bool list_row(ControlLog& log, const RowDesc& desc);
 
 // The 0 to 10 pain scale, with words at the anchors. Returns the score pressed.
 std::optional<int> pain_scale(ControlLog& log, const char* id);
+
+// A box for typed text. The page lays a real HTML text box over it (app/text_entry.h): that box
+// shows the text, takes the typing and brings up a phone's keyboard; this draws the frame under
+// it, logs where it is, and leaves the box out while a question covers the page.
+struct TextFieldDesc {
+  app::TextField field = app::TextField::routine_name;
+  const char* value = "";
+  const char* placeholder = "";
+  float height = 0.0f;  // 0: one line, at least Sizes::touch_target_min
+  bool covered = false;  // a question is drawn over the page: no box on top of it
+};
+void text_field(ControlLog& log, const TextFieldDesc& desc);
 
 // A press somewhere not drawn by a control above (the tab bar, say), logged like them.
 bool press_area(ControlLog& log, const char* id, const char* label, ImVec2 size);

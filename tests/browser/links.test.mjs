@@ -44,9 +44,11 @@ describe('routine links', () => {
     await press(page, 'add-deep_abdominal_strengthening');
     await press(page, 'reps-0-more');  // knee rolls: 9, within the NHS's 8 to 10
     // The note, typed into the editor's text box (clinicians type; patients never need to).
-    const share = await reveal(page, 'share-link', 140);
-    await page.mouse.click(share.x, share.top - 60);
+    const note = await reveal(page, 'link_note');
+    await page.mouse.click(note.x, note.y);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-link_note');
     await page.keyboard.type('Twice a day for two weeks.');
+    assert.equal((await state(page)).draft.link_note, 'Twice a day for two weeks.');
     await press(page, 'share-link');
     await page.waitForFunction(() => window.limber.state().lastLink !== '');
     link = (await state(page)).lastLink;
@@ -54,6 +56,86 @@ describe('routine links', () => {
     assert.ok(link.length > 128 && link.length < 400, `a short link, longer than the old 128-byte reader: ${link.length} characters`);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, `${h.url}#${link}`);
+    assert.deepEqual(problems, []);
+  });
+
+  it('the editor\'s text fields are real text boxes: laid over the field, following a scroll, keeping what the app keeps', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 700 } });
+    await openApp(page, h.url);
+    await command(page, 'navigate', 'routines');
+    await press(page, 'new-routine');
+    await page.waitForFunction(() => window.limber.state().screen === 'routine_editor');
+    for (const id of ['knee_rolls', 'pelvic_tilt', 'cat_cow']) {
+      await press(page, 'add-exercise');
+      await press(page, `add-${id}`);
+    }
+    const boxOf = (id) => page.evaluate((id) => {
+      const box = document.getElementById(`field-${id}`);
+      if (!box || box.hidden) return null;
+      const r = box.getBoundingClientRect();
+      return { tag: box.tagName, label: box.getAttribute('aria-label'), value: box.value, x: r.x, y: r.y, width: r.width, height: r.height };
+    }, id);
+    const sameRect = (box, c, what) => {
+      for (const k of ['x', 'y', 'width', 'height']) {
+        const want = k === 'x' ? c.left : k === 'y' ? c.top : c[k];
+        assert.ok(Math.abs(box[k] - want) <= 1, `${what}: the box's ${k} ${box[k]} is the field's ${want}`);
+      }
+    };
+    // The name: a one-line box with a label, over the field the canvas drew.
+    await reveal(page, 'routine_name', 100);
+    let s = await settle(page);
+    const name = await boxOf('routine_name');
+    assert.deepEqual([name.tag, name.label, name.value], ['INPUT', 'Routine name', 'My routine']);
+    sameRect(name, control(s, 'routine_name'), 'name');
+    const field = control(s, 'routine_name');
+    await page.mouse.click(field.x, field.y);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Evening stretch');
+    assert.equal((await state(page)).draft.routine_name, 'Evening stretch');
+    // Escape leaves the box, not the screen; the next Escape goes back.
+    await page.keyboard.press('Escape');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'field-routine_name');
+    assert.equal((await state(page)).screen, 'routine_editor');
+
+    // Scrolled, the note's box moves with its field; scrolled out of sight, it goes.
+    const note = await reveal(page, 'link_note', 100);
+    s = await settle(page);
+    sameRect(await boxOf('link_note'), control(s, 'link_note'), 'note after a scroll');
+    assert.equal(await boxOf('routine_name'), null, 'the name field is scrolled out of sight, and so is its box');
+
+    // A control character is not kept: the box goes back to what the app has, and says why.
+    await page.mouse.click(note.x, note.y);
+    await page.keyboard.insertText('Slowly');
+    await page.keyboard.insertText('\u0007');
+    s = await state(page);
+    assert.equal(s.draft.link_note, 'Slowly');
+    assert.match(s.draft.textProblem, /control character/);
+    assert.equal((await boxOf('link_note')).value, 'Slowly');
+    const announced = await page.evaluate(() => window.LimberPage.announced().map((a) => a.text));
+    assert.ok(announced.some((t) => /control character/.test(t)), 'the refusal is announced');
+
+    // Saved, the routine has the typed name, and the boxes go with the editor.
+    await page.keyboard.press('Escape');
+    await press(page, 'save-routine');
+    await page.waitForFunction(() => window.limber.state().screen === 'routines');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.text-field').length), 0);
+    assert.deepEqual(problems, []);
+  });
+
+  it('on a phone, a tap on a text field lands in a real text box, which brings up the keyboard', async () => {
+    const { page, problems } = await h.newPage({
+      viewport: { width: 360, height: 640 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true,
+    });
+    await openApp(page, h.url);
+    await command(page, 'navigate', 'routines');
+    await command(page, 'new_routine');
+    const s = await settle(page);
+    const field = control(s, 'routine_name');
+    await page.touchscreen.tap(field.x, field.y);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-routine_name');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Bedtime');
+    assert.equal((await state(page)).draft.routine_name, 'Bedtime');
     assert.deepEqual(problems, []);
   });
 

@@ -334,7 +334,8 @@ TEST_CASE("app: an update waits for the person, never starts in a session, and o
 TEST_CASE("app: a routine shared as a link is shown first, then added only when the person agrees") {
   AppRig clinician;
   clinician.app.copy_routine("gentle_bad_day");
-  REQUIRE(clinician.app.share_draft("Every morning.") == "");
+  REQUIRE(clinician.run("text", "link_note=Every morning.").ok);
+  REQUIRE(clinician.app.share_draft() == "");
   const std::string link = clinician.app.last_link();
   CHECK(clinician.app.take_effects().copy_link == link);
 
@@ -354,7 +355,7 @@ TEST_CASE("app: a routine shared as a link is shown first, then added only when 
 TEST_CASE("app: a broken routine link changes nothing and says what is wrong") {
   AppRig clinician;
   clinician.app.copy_routine("in_bed");
-  REQUIRE(clinician.app.share_draft("") == "");
+  REQUIRE(clinician.app.share_draft() == "");
   const std::string link = clinician.app.last_link();
   AppRig patient;
   const auto revision = patient.app.sync().revision();

@@ -424,6 +424,7 @@ bool App::update(float dt) {
 
 void App::new_routine() {
   draft_ = app::new_routine(*catalogue_, data_);
+  forget_typed_text();
   nav_.navigate(Screen::routine_editor);
 }
 
@@ -431,6 +432,7 @@ void App::copy_routine(std::string_view id) {
   const catalogue::Routine* from = find_routine(id);
   if (!from) return;
   draft_ = app::copy_routine(*from, *catalogue_, data_);
+  forget_typed_text();
   nav_.navigate(Screen::routine_editor);
 }
 
@@ -438,6 +440,7 @@ void App::edit_routine(std::string_view id) {
   for (const catalogue::Routine& r : data_.routines) {
     if (r.id == id) {
       draft_ = r;
+      forget_typed_text();
       nav_.navigate(Screen::routine_editor);
       return;
     }
@@ -446,6 +449,7 @@ void App::edit_routine(std::string_view id) {
 
 std::string App::save_draft() {
   if (!draft_) return "nothing is being edited";
+  draft_->name = std::string(trim_text(draft_->name));
   if (std::string problem = save_routine(data_, *catalogue_, *draft_); !problem.empty()) return problem;
   changed();
   draft_.reset();
@@ -493,9 +497,37 @@ void App::decline_incoming() {
   if (nav_.screen() == Screen::shared_routine) nav_.back();
 }
 
-std::string App::share_draft(std::string_view note) {
+void App::forget_typed_text() {
+  draft_note_.clear();
+  text_problem_.clear();
+}
+
+std::string App::set_text(TextField field, std::string_view typed) {
+  if (!draft_) return "no routine is being edited";
+  std::string kept;
+  std::string problem = normalise_text(field, typed, kept);
+  text_problem_field_ = field;
+  text_problem_ = problem;
+  if (!problem.empty()) return problem;
+  (field == TextField::routine_name ? draft_->name : draft_note_) = std::move(kept);
+  return {};
+}
+
+std::string App::text(TextField field) const {
+  if (!draft_) return {};
+  return field == TextField::routine_name ? draft_->name : draft_note_;
+}
+
+const std::string& App::text_problem(TextField field) const {
+  static const std::string none;
+  return field == text_problem_field_ ? text_problem_ : none;
+}
+
+std::string App::share_draft() {
   if (!draft_) return "nothing is being edited";
-  const links::SharedRoutine shared{.routine = *draft_, .note = std::string(note)};
+  catalogue::Routine routine = *draft_;
+  routine.name = std::string(trim_text(routine.name));
+  const links::SharedRoutine shared{.routine = std::move(routine), .note = std::string(trim_text(draft_note_))};
   if (std::string problem = links::check_shared_routine(shared, *catalogue_); !problem.empty()) return problem;
   last_link_ = links::encode_routine_link(shared);
   effects_.copy_link = last_link_;

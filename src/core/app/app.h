@@ -33,6 +33,7 @@
 #include "app/app_model.h"
 #include "app/embed.h"
 #include "app/player.h"
+#include "app/text_entry.h"
 #include "catalogue/model.h"
 #include "json/json_writer.h"
 #include "links/routine_link.h"
@@ -171,6 +172,11 @@ class App {
   catalogue::Routine* draft() { return draft_ ? &*draft_ : nullptr; }
   const catalogue::Routine* draft() const { return draft_ ? &*draft_ : nullptr; }
   std::string save_draft();  // "" or why it cannot be saved
+  // Typed text (app/text_entry.h): the draft's name and the note for its link. "" or why it
+  // was refused, which text_problem() also keeps for the field until the next edit of it.
+  std::string set_text(TextField field, std::string_view typed);
+  std::string text(TextField field) const;
+  const std::string& text_problem(TextField field) const;
   void ask_delete_routine(std::string_view id);
 
   // ---- Routine links (links/routine_link.h)
@@ -179,8 +185,9 @@ class App {
   const links::SharedRoutine* incoming() const { return incoming_ ? &*incoming_ : nullptr; }
   void accept_incoming();   // added to the person's routines and chosen for Today
   void decline_incoming();
-  // The draft as a link to send, with the clinician's note: "" (the link is copied) or why not.
-  std::string share_draft(std::string_view note);
+  // The draft as a link to send, with the clinician's note (text(TextField::link_note)): ""
+  // (the link is copied) or why not.
+  std::string share_draft();
   const std::string& last_link() const { return last_link_; }
 
   // ---- Confirmations
@@ -223,6 +230,7 @@ class App {
   void merge_found(const std::string& text);
   void host_event(std::string_view type, const std::function<void(json::Writer&)>& fields);
   void report_finished_exercises();
+  void forget_typed_text();
 
   const catalogue::Catalogue* catalogue_ = nullptr;
   const animation::ClipLibrary* clips_ = nullptr;
@@ -235,6 +243,9 @@ class App {
   std::string exercise_id_;
   LibraryFilter filter_;
   std::optional<catalogue::Routine> draft_;
+  std::string draft_note_;  // for the draft's link; a new draft starts without one
+  TextField text_problem_field_ = TextField::routine_name;
+  std::string text_problem_;
   std::string routine_to_delete_;
   Confirm confirm_ = Confirm::none;
   bool paused_for_question_ = false;  // end_session paused the session to ask

@@ -33,6 +33,17 @@ void write_app(json::Writer& w, const App& app) {
         .key("exercises").value(static_cast<int>(in->routine.items.size()))
         .end_object();
   }
+  if (app.draft()) {
+    // The routine being edited: what its text fields hold and any refusal of what was typed.
+    w.key("draft").begin_object().key("exercises").value(static_cast<int>(app.draft()->items.size()));
+    for (const TextField field : {TextField::routine_name, TextField::link_note}) {
+      w.key(text_field_spec(field).id).value(app.text(field));
+    }
+    w.key("textProblem").value(app.text_problem(TextField::routine_name).empty()
+                                    ? app.text_problem(TextField::link_note)
+                                    : app.text_problem(TextField::routine_name));
+    w.end_object();
+  }
   w.key("lastLink").value(app.last_link());
   w.key("update").begin_object()
       .key("ready").value(app.update_ready())

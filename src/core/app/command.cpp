@@ -1,5 +1,6 @@
 #include "app/command.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <functional>
@@ -52,8 +53,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 32>& commands() {
-  static const std::array<CommandEntry, 32> table{{
+const std::array<CommandEntry, 33>& commands() {
+  static const std::array<CommandEntry, 33> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -177,7 +178,18 @@ const std::array<CommandEntry, 32>& commands() {
          return ok();
        }},
       {"new_routine", false, call<&App::new_routine>},
-      {"share_link", false, [](App& app, auto name, auto) { return from_error(name, app.share_draft("")); }},
+      {"share_link", false, [](App& app, auto name, auto) { return from_error(name, app.share_draft()); }},
+      {"text", true,
+       [](App& app, auto name, std::string_view arg) {
+         // What the page's text box over a field holds now: "link_note=Twice a day".
+         const auto eq = arg.find('=');
+         const auto field = text_field_from_id(arg.substr(0, eq));
+         if (eq == std::string_view::npos || !field) {
+           return refuse("text: expected routine_name=<text> or link_note=<text>, got '" +
+                         std::string(arg.substr(0, std::min<std::size_t>(arg.size(), 40))) + "'");
+         }
+         return from_error(name, app.set_text(*field, arg.substr(eq + 1)));
+       }},
       {"update_ready", false, call<&App::update_available>},
       {"apply_update", false, [](App& app, auto name, auto) { return from_error(name, app.apply_update()); }},
   }};

@@ -14,8 +14,13 @@ namespace {
 
 std::string g_save_problem;  // why the last save was refused, shown until the next edit
 bool g_adding = false;       // the list of exercises to add is open
-char g_note[4 * 280 + 1] = {};  // the clinician's note for a shared link (280 characters of UTF-8)
 std::string g_share_problem;
+
+void problem_line(const std::string& problem) {
+  if (problem.empty()) return;
+  const ImVec4 caution = current_theme().caution;
+  icon_paragraph(LIMBER_ICON_WARNING, problem.c_str(), nullptr, &caution);
+}
 
 // For clinicians: a short note, then a link that carries the routine in its fragment.
 void share_section(ScreenContext& ctx) {
@@ -24,12 +29,15 @@ void share_section(ScreenContext& ctx) {
   paragraph(FontRole::small, theme.text_muted,
             "For clinicians: add a short note if you like, then copy a link to send. The routine travels inside "
             "the link itself; no server ever sees it.");
-  ImGui::PushFont(font(FontRole::body));
-  ImGui::InputTextMultiline("##note", g_note, sizeof g_note, ImVec2(ImGui::CalcItemWidth(), 96.0f));
-  ImGui::PopFont();
+  const std::string note = ctx.app.text(app::TextField::link_note);
+  text_field(ctx.controls, {.field = app::TextField::link_note, .value = note.c_str(),
+                            .placeholder = "For example: twice a day for two weeks", .height = 110.0f,
+                            .covered = ctx.app.confirm() != app::Confirm::none});
+  problem_line(ctx.app.text_problem(app::TextField::link_note));
+  gap(4);
   if (big_button(ctx.controls, {.id = "share-link", .label = "Copy link", .icon = LIMBER_ICON_CONTENT_COPY,
                                 .kind = ButtonKind::secondary})) {
-    g_share_problem = ctx.app.share_draft(g_note);
+    g_share_problem = ctx.app.share_draft();
   }
   if (!g_share_problem.empty()) {
     const ImVec4 caution = theme.caution;
@@ -113,7 +121,7 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   begin_page("Edit routine");
   catalogue::Routine* draft = ctx.app.draft();
-  page_title(ctx, draft ? draft->name.c_str() : "Edit routine", true);
+  page_title(ctx, draft && !draft->name.empty() ? draft->name.c_str() : "Edit routine", true);
   if (!draft) {
     paragraph(FontRole::body, theme.text_muted, "No routine is being edited.");
     end_page();
@@ -123,12 +131,10 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
                             catalogue::format_duration(ctx.app.routine_seconds(*draft)) + ".";
   paragraph(FontRole::body, theme.text_muted, facts);
   // The name can be changed (a clinician names what they send); a patient need not type.
-  char name[4 * 60 + 1] = {};
-  draft->name.copy(name, sizeof name - 1);
   paragraph(FontRole::small, theme.text_muted, "Name");
-  ImGui::PushFont(font(FontRole::body));
-  if (ImGui::InputText("##name", name, sizeof name)) draft->name = name;
-  ImGui::PopFont();
+  text_field(ctx.controls, {.field = app::TextField::routine_name, .value = draft->name.c_str(),
+                            .covered = ctx.app.confirm() != app::Confirm::none});
+  problem_line(ctx.app.text_problem(app::TextField::routine_name));
   paragraph(FontRole::small, theme.text_muted,
             "Amounts can only be changed within what the exercise's source recommends.");
   bool edited = false;

@@ -1,0 +1,57 @@
+// app/text_entry.h: the two things anyone types in Limber, a routine's name and a note for its
+// link (clinicians type; a patient never has to).
+//
+// A canvas cannot bring up a phone's on-screen keyboard, so the page lays a real HTML text box
+// over each field the UI draws (web/page.js): the UI says where (TextFieldShown), the page sends
+// what was typed back as the `text` command, and the app decides what is kept (normalise_text).
+// A real text box also brings paste, autocorrect, input methods and screen readers with it.
+//
+// Usage:
+//     std::string kept;
+//     if (std::string why = limber::app::normalise_text(TextField::link_note, typed, kept); !why.empty()) show(why);
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace limber::app {
+
+enum class TextField : std::uint8_t { routine_name, link_note };
+
+struct TextFieldSpec {
+  std::string_view id;     // "routine_name": the command's, the page's and the tests' name for it
+  std::string_view label;  // what a screen reader says for the box
+  std::size_t max_chars;   // Unicode code points; a link carries no more (links/routine_link.h)
+  bool multiline;
+};
+const TextFieldSpec& text_field_spec(TextField field);
+std::optional<TextField> text_field_from_id(std::string_view id);
+
+// What is kept of what was typed or pasted: tabs become spaces, "\r\n" and "\r" line breaks,
+// and a one-line field turns line breaks into spaces (as pasting into it would). Then "" with
+// `out` set, or why it is refused in plain words naming the field (not valid text, a control
+// character, too long), with `out` untouched.
+std::string normalise_text(TextField field, std::string_view typed, std::string& out);
+
+// Spaces and line breaks at either end dropped: a name of spaces alone is no name.
+std::string_view trim_text(std::string_view text);
+
+// Where the UI drew a field this frame, in CSS pixels, for the page to lay its box over.
+struct TextFieldShown {
+  std::string id, label, value, placeholder;
+  float x = 0, y = 0, width = 0, height = 0;
+  float clip_top = 0, clip_bottom = 0;  // the visible band of the page: outside it the box is cut
+  float font_px = 16;
+  std::string ink, accent;  // the theme's text and focus colours, "#rrggbb"
+  std::size_t max_chars = 0;
+  bool multiline = false;
+  bool operator==(const TextFieldShown&) const = default;
+};
+// [{"id":..., "label":..., "value":..., "x":..., ...}, ...] for web/page.js.
+std::string text_fields_json(std::span<const TextFieldShown> fields);
+
+}  // namespace limber::app

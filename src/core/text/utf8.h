@@ -1,0 +1,21 @@
+// text/utf8.h: is this text a person could have typed? One check for every place that takes
+// text from outside (routine links, the editor's text fields).
+//
+// Usage:
+//     std::size_t chars = 0;
+//     if (limber::text::check_utf8(note, /*allow_newline=*/true, chars) != limber::text::TextCheck::ok) refuse();
+//     if (chars > 280) refuse();
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace limber::text {
+
+enum class TextCheck { ok, invalid, control };
+
+// Valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF) without C0 or C1 control
+// characters or DEL; '\n' only where allowed. Counts the characters (code points) into `chars`.
+TextCheck check_utf8(std::string_view s, bool allow_newline, std::size_t& chars);
+
+}  // namespace limber::text

@@ -1,0 +1,222 @@
+// Typed text: the UTF-8 check shared with routine links, what the editor's fields keep, and the
+// app's `text` command that the page's text boxes send.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/app_state.h"
+#include "app/routine_editor.h"
+#include "app/text_entry.h"
+#include "app_fixtures.h"
+#include "json/json_value.h"
+#include "links/routine_link.h"
+#include "text/utf8.h"
+
+using namespace limber;
+using app::TextField;
+using test::AppRig;
+using text::TextCheck;
+
+namespace {
+
+TextCheck check(std::string_view s, bool newline = false) {
+  std::size_t chars = 0;
+  return text::check_utf8(s, newline, chars);
+}
+std::size_t count(std::string_view s) {
+  std::size_t chars = 0;
+  REQUIRE(text::check_utf8(s, true, chars) == TextCheck::ok);
+  return chars;
+}
+std::string repeat(std::string_view piece, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += piece;
+  return out;
+}
+
+}  // namespace
+
+// ---- check_utf8 ---------------------------------------------------------------------------
+
+TEST_CASE("utf8: counts characters, not bytes") {
+  CHECK(count("") == 0);
+  CHECK(count("Knee rolls") == 10);
+  CHECK(count("caf\xc3\xa9") == 4);             // é: two bytes
+  CHECK(count("\xe2\x80\x94") == 1);            // em dash: three bytes
+  CHECK(count("\xf0\x9f\x99\x82 ok") == 4);     // an emoji: four bytes
+  CHECK(count("two\nlines") == 9);
+}
+
+TEST_CASE("utf8: an overlong form is invalid") { CHECK(check("\xc0\x80") == TextCheck::invalid); }
+TEST_CASE("utf8: an overlong three-byte form is invalid") { CHECK(check("\xe0\x80\xaf") == TextCheck::invalid); }
+TEST_CASE("utf8: a surrogate is invalid") { CHECK(check("\xed\xa0\x80") == TextCheck::invalid); }
+TEST_CASE("utf8: a value past U+10FFFF is invalid") { CHECK(check("\xf4\x90\x80\x80") == TextCheck::invalid); }
+TEST_CASE("utf8: a sequence cut short is invalid") { CHECK(check("ok\xe2\x80") == TextCheck::invalid); }
+TEST_CASE("utf8: a stray continuation byte is invalid") { CHECK(check("\x80ok") == TextCheck::invalid); }
+TEST_CASE("utf8: a byte that never starts a character is invalid") { CHECK(check("\xff") == TextCheck::invalid); }
+TEST_CASE("utf8: a C0 control character is refused") { CHECK(check("a\x01" "b") == TextCheck::control); }
+TEST_CASE("utf8: DEL is refused") { CHECK(check("a\x7f") == TextCheck::control); }
+TEST_CASE("utf8: a C1 control character is refused") { CHECK(check("a\xc2\x85") == TextCheck::control); }
+TEST_CASE("utf8: a line break only where allowed") {
+  CHECK(check("a\nb", false) == TextCheck::control);
+  CHECK(check("a\nb", true) == TextCheck::ok);
+  CHECK(check("a\rb", true) == TextCheck::control);
+}
+
+// ---- The fields ---------------------------------------------------------------------------
+
+TEST_CASE("text fields: each id names its own field, and unknown ids name none") {
+  for (const TextField f : {TextField::routine_name, TextField::link_note}) {
+    const auto back = app::text_field_from_id(app::text_field_spec(f).id);
+    REQUIRE(back);
+    CHECK(*back == f);
+  }
+  CHECK_FALSE(app::text_field_from_id("name"));
+  CHECK_FALSE(app::text_field_from_id(""));
+  // A field never takes more than a routine link can carry.
+  CHECK(app::text_field_spec(TextField::routine_name).max_chars == links::kMaxNameChars);
+  CHECK(app::text_field_spec(TextField::link_note).max_chars == links::kMaxNoteChars);
+  CHECK(app::text_field_spec(TextField::link_note).multiline);
+  CHECK_FALSE(app::text_field_spec(TextField::routine_name).multiline);
+}
+
+TEST_CASE("text fields: tabs become spaces and line breaks are tidied") {
+  std::string out;
+  CHECK(app::normalise_text(TextField::link_note, "a\tb\r\nc\rd\ne", out) == "");
+  CHECK(out == "a b\nc\nd\ne");
+  CHECK(app::normalise_text(TextField::routine_name, "Morning\r\nstretch\n", out) == "");
+  CHECK(out == "Morning stretch ");
+}
+
+TEST_CASE("text fields: the most characters are kept, one more is refused, and nothing changes") {
+  std::string out = "before";
+  const std::string most = repeat("\xc3\xa9", links::kMaxNameChars);  // 60 characters, 120 bytes
+  CHECK(app::normalise_text(TextField::routine_name, most, out) == "");
+  CHECK(out == most);
+  out = "before";
+  CHECK(app::normalise_text(TextField::routine_name, most + "x", out) ==
+        "The routine's name can be at most 60 characters; this has 61.");
+  CHECK(out == "before");
+  CHECK(app::normalise_text(TextField::link_note, repeat("n", 281), out) ==
+        "The note can be at most 280 characters; this has 281.");
+}
+
+TEST_CASE("text fields: text that is not UTF-8 is refused") {
+  std::string out = "before";
+  CHECK(app::normalise_text(TextField::link_note, "caf\xe9", out) == "The note is not valid text (UTF-8).");
+  CHECK(out == "before");
+}
+
+TEST_CASE("text fields: a control character is refused") {
+  std::string out = "before";
+  CHECK(app::normalise_text(TextField::routine_name, "bell\x07", out) ==
+        "The routine's name has a control character in it, which Limber does not keep.");
+  CHECK(out == "before");
+}
+
+TEST_CASE("text fields: trimming drops spaces and line breaks at the ends only") {
+  CHECK(app::trim_text("  Morning stretch \n") == "Morning stretch");
+  CHECK(app::trim_text(" \n ") == "");
+  CHECK(app::trim_text("a  b") == "a  b");
+}
+
+TEST_CASE("text fields: where they were drawn goes to the page as JSON") {
+  const std::vector<app::TextFieldShown> shown{
+      {.id = "link_note", .label = "Note", .value = "Say \"hi\"\nthen go", .placeholder = "e.g.",
+       .x = 10, .y = 20.5f, .width = 300, .height = 110, .clip_top = 0, .clip_bottom = 640, .font_px = 20,
+       .ink = "#1e2a2f", .accent = "#1f6f63", .max_chars = 280, .multiline = true}};
+  const json::ParseResult parsed = json::parse(app::text_fields_json(shown));
+  REQUIRE(parsed.ok());
+  REQUIRE(parsed.value.as_array().size() == 1);
+  const json::Value& f = parsed.value.as_array()[0];
+  CHECK(f.find("id")->as_string() == "link_note");
+  CHECK(f.find("value")->as_string() == "Say \"hi\"\nthen go");
+  CHECK(f.find("y")->as_number() == doctest::Approx(20.5));
+  CHECK(f.find("clipBottom")->as_number() == 640);
+  CHECK(f.find("maxChars")->as_number() == 280);
+  CHECK(f.find("multiline")->as_bool());
+  CHECK(app::text_fields_json({}) == "[]");
+}
+
+// ---- The app ------------------------------------------------------------------------------
+
+TEST_CASE("app text: nothing can be typed while no routine is being edited") {
+  AppRig r;
+  const auto result = r.run("text", "routine_name=Morning");
+  CHECK_FALSE(result.ok);
+  CHECK(result.error == "text: no routine is being edited");
+}
+
+TEST_CASE("app text: a command without a known field names the fields") {
+  AppRig r;
+  r.app.new_routine();
+  for (const std::string_view arg : {"Morning", "name=Morning", "=Morning"}) {
+    const auto result = r.run("text", arg);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error.rfind("text: expected routine_name=<text> or link_note=<text>", 0) == 0);
+  }
+  CHECK(r.run("text", "").error == "command 'text' needs an argument");
+  CHECK(r.app.draft()->name == "My routine");
+}
+
+TEST_CASE("app text: the name typed is the draft's name, and saving trims it") {
+  AppRig r;
+  r.app.new_routine();
+  REQUIRE(r.run("text", "routine_name=  Evening stretch ").ok);
+  CHECK(r.app.draft()->name == "  Evening stretch ");  // kept as typed while typing
+  CHECK(r.app.text(TextField::routine_name) == "  Evening stretch ");
+  REQUIRE(app::add_exercise(*r.app.draft(), r.app.catalogue(), "knee_rolls"));
+  REQUIRE(r.app.save_draft() == "");
+  REQUIRE(r.app.data().routines.size() == 1);
+  CHECK(r.app.data().routines.front().name == "Evening stretch");
+}
+
+TEST_CASE("app text: a name of spaces alone is no name") {
+  AppRig r;
+  r.app.new_routine();
+  REQUIRE(app::add_exercise(*r.app.draft(), r.app.catalogue(), "knee_rolls"));
+  REQUIRE(r.run("text", "routine_name=   ").ok);
+  CHECK(r.app.save_draft() == "Give the routine a name.");
+  CHECK(r.app.data().routines.empty());
+}
+
+TEST_CASE("app text: a refused change keeps the old text and says why until the next edit") {
+  AppRig r;
+  r.app.new_routine();
+  REQUIRE(r.run("text", "link_note=Slowly").ok);
+  const auto result = r.run("text", "link_note=" + repeat("x", 281));
+  CHECK_FALSE(result.ok);
+  CHECK(result.error == "text: The note can be at most 280 characters; this has 281.");
+  CHECK(r.app.text(TextField::link_note) == "Slowly");
+  CHECK(r.app.text_problem(TextField::link_note) == "The note can be at most 280 characters; this has 281.");
+  CHECK(r.app.text_problem(TextField::routine_name).empty());
+  REQUIRE(r.run("text", "link_note=Slowly, twice a day").ok);
+  CHECK(r.app.text_problem(TextField::link_note).empty());
+}
+
+TEST_CASE("app text: the note travels in the link, and a new draft starts without it") {
+  AppRig r;
+  r.app.copy_routine("gentle_bad_day");
+  REQUIRE(r.run("text", "link_note=Every morning.\r\nStop if it hurts more. ").ok);
+  REQUIRE(r.run("share_link").ok);
+  const auto decoded = links::decode_routine_link(r.app.last_link(), r.app.catalogue());
+  REQUIRE(decoded.ok());
+  CHECK(decoded.shared->note == "Every morning.\nStop if it hurts more.");
+  r.app.new_routine();
+  CHECK(r.app.text(TextField::link_note) == "");
+}
+
+TEST_CASE("app text: the state shows what the draft's fields hold") {
+  AppRig r;
+  r.app.new_routine();
+  REQUIRE(r.run("text", "link_note=Twice a day").ok);
+  const json::ParseResult parsed = json::parse(app::state_json({}, &r.app));
+  REQUIRE(parsed.ok());
+  const json::Value* draft = parsed.value.find("draft");
+  REQUIRE(draft);
+  CHECK(draft->find("routine_name")->as_string() == "My routine");
+  CHECK(draft->find("link_note")->as_string() == "Twice a day");
+  CHECK(draft->find("textProblem")->as_string() == "");
+}
