@@ -209,7 +209,7 @@ TEST_CASE("app: deleting everything asks first, and no keeps everything") {
   CHECK(r.app.sync().status() == storage::StoreStatus::pending);  // the deletion is written
 }
 
-TEST_CASE("app: ending a session asks first; Back during a session asks too") {
+TEST_CASE("app: ending a session asks first, Back during a session asks too") {
   AppRig r;
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
   REQUIRE(r.app.answer_pain(5));

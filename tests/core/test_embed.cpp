@@ -114,7 +114,7 @@ TEST_CASE("embed: the widget reports ready, the session, each exercise and the e
                                           "exercise_completed", "exercise_completed", "session_completed"});
 }
 
-TEST_CASE("embed: without a host origin nothing is posted; outside a widget host messages are refused") {
+TEST_CASE("embed: without a host origin nothing is posted, outside a widget host messages are refused") {
   AppRig r;
   CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"pause"})").error == "host: this page is not embedded as a widget");
   r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = ""});

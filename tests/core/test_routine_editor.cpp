@@ -465,7 +465,7 @@ TEST_CASE("routine editor: a built-in routine itself cannot be saved as the pers
         "This is one of Limber's routines: make a copy to change it.");
 }
 
-TEST_CASE("routine editor: saving adds a new routine, then replaces it by id; the data stays storable") {
+TEST_CASE("routine editor: saving adds a new routine, then replaces it by id, the data stays storable") {
   const auto& c = test::shipped_catalogue();
   storage::UserData data;
   catalogue::Routine r = new_routine(c, data);

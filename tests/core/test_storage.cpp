@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 
 #include "animation_fixtures.h"
@@ -177,6 +178,16 @@ TEST_CASE("migrations: a missing step or a failing step refuses the document") {
 
 // ---- backups ------------------------------------------------------------------------
 
+namespace {
+// Another device's data: the same routine id, renamed there, and one more session between ours.
+UserData their_version(const session::SessionRecord& extra) {
+  UserData theirs = sample();
+  theirs.routines[0].name = "Their version";
+  theirs.sessions.insert(theirs.sessions.begin() + 1, {.id = session_id(extra), .record = extra});
+  return theirs;
+}
+}  // namespace
+
 TEST_CASE("backup: export then import into a fresh start brings everything back") {
   const UserData d = sample();
   UserData fresh;
@@ -200,18 +211,40 @@ TEST_CASE("backup: importing the same backup twice adds nothing the second time"
   CHECK(d == sample());
 }
 
-TEST_CASE("backup: a different routine with a taken id is kept under a new id; sessions merge in time order") {
+TEST_CASE("backup: a different routine with a taken id is kept under a new id, sessions merge in time order") {
   UserData mine = sample();
-  UserData theirs = sample();
-  theirs.routines[0].name = "Their version";
-  const auto extra = record(1'700'050'000'000, "physio_mobility", 7, 5);
-  theirs.sessions.insert(theirs.sessions.begin() + 1, {.id = session_id(extra), .record = extra});
-  const auto r = import_backup(mine, export_backup(theirs, 1), test::shipped_catalogue());
+  const auto r = import_backup(mine, export_backup(their_version(record(1'700'050'000'000, "physio_mobility", 7, 5)), 1),
+                               test::shipped_catalogue());
   REQUIRE(r.ok());
   CHECK(r.sessions_added == 1);
   REQUIRE(mine.routines.size() == 2);
   CHECK(mine.routines[1].id == "my_morning_imported");
   CHECK(mine.sessions[1].record.routine == "physio_mobility");
+}
+
+TEST_CASE("backup: sessions of a routine kept under a new id follow it there, ours stay with ours") {
+  UserData mine = sample();
+  const auto their_session = record(1'700'060'000'000, "my_morning", 6, 3);
+  const auto r = import_backup(mine, export_backup(their_version(their_session), 1), test::shipped_catalogue());
+  REQUIRE(r.ok());
+  REQUIRE(r.sessions_added == 1);
+  const auto by_id = [&](const std::string& id) {
+    return *std::find_if(mine.sessions.begin(), mine.sessions.end(), [&](const StoredSession& s) { return s.id == id; });
+  };
+  CHECK(by_id(session_id(their_session)).record.routine == "my_morning_imported");
+  for (const StoredSession& s : sample().sessions) CHECK(by_id(s.id).record.routine == s.record.routine);
+}
+
+TEST_CASE("backup: importing that file again adds no second copy of the renamed routine") {
+  UserData mine = sample();
+  const std::string file = export_backup(their_version(record(1'700'060'000'000, "my_morning", 6, 3)), 1);
+  REQUIRE(import_backup(mine, file, test::shipped_catalogue()).ok());
+  const UserData once = mine;
+  const auto again = import_backup(mine, file, test::shipped_catalogue());
+  REQUIRE(again.ok());
+  CHECK(again.routines_added == 0);
+  CHECK(again.sessions_added == 0);
+  CHECK(mine == once);
 }
 
 TEST_CASE("backup: a malformed or foreign file gets a clear error and changes nothing") {

@@ -31,7 +31,7 @@ TEST_CASE("store sync: up to date after loading, pending after a change, saved a
   CHECK(sync.saved_revision() == sync.revision());
 }
 
-TEST_CASE("store sync: one write at a time; changes made during a write are written next") {
+TEST_CASE("store sync: one write at a time, changes made during a write are written next") {
   StoreSync sync;
   sync.loaded(true, "");
   sync.changed();

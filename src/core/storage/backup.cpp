@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "catalogue/catalogue_json.h"
 #include "catalogue/validate.h"
@@ -105,34 +106,51 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
   }
 
   // All checked: merge into a copy, then swap, so a failure part-way cannot leave half a merge.
+  // Routines first: one whose id is taken by a different routine here is kept under a new id,
+  // and the imported sessions that name it follow it there.
   UserData merged = data;
-  for (const StoredSession& s : file.data.sessions) {
+  std::map<std::string, std::string> moved;  // imported routine id -> the id it is kept under
+  const auto find_id = [&](const std::string& id) {
+    return std::find_if(merged.routines.begin(), merged.routines.end(), [&](const catalogue::Routine& m) { return m.id == id; });
+  };
+  for (catalogue::Routine r : file.data.routines) {
+    const auto existing = find_id(r.id);
+    if (existing != merged.routines.end() && *existing == r) continue;
+    if (existing != merged.routines.end()) {
+      const std::string base = r.id + "_imported";
+      // Imported before? Then it is here already under one of the new ids.
+      const auto earlier = std::find_if(merged.routines.begin(), merged.routines.end(), [&](const catalogue::Routine& m) {
+        if (m.id != base && m.id.rfind(base + "_", 0) != 0) return false;
+        catalogue::Routine same = m;
+        same.id = r.id;
+        return same == r;
+      });
+      if (earlier != merged.routines.end()) {
+        moved[r.id] = earlier->id;
+        continue;
+      }
+      std::string id = base;
+      for (int n = 2; find_id(id) != merged.routines.end(); ++n) id = base + "_" + std::to_string(n);
+      moved[r.id] = id;
+      r.id = id;
+    }
+    merged.routines.push_back(std::move(r));
+    ++result.routines_added;
+  }
+  for (StoredSession s : file.data.sessions) {
     const bool present = std::any_of(merged.sessions.begin(), merged.sessions.end(),
                                      [&](const StoredSession& m) { return m.id == s.id; });
     if (present) {
       ++result.sessions_already_there;
       continue;
     }
-    merged.sessions.push_back(s);
+    if (const auto to = moved.find(s.record.routine); to != moved.end()) s.record.routine = to->second;
+    merged.sessions.push_back(std::move(s));
     ++result.sessions_added;
   }
   std::stable_sort(merged.sessions.begin(), merged.sessions.end(), [](const StoredSession& a, const StoredSession& b) {
     return a.record.started_at_ms < b.record.started_at_ms;
   });
-  for (catalogue::Routine r : file.data.routines) {
-    const auto same_id = [&](const std::string& id) {
-      return std::find_if(merged.routines.begin(), merged.routines.end(), [&](const catalogue::Routine& m) { return m.id == id; });
-    };
-    const auto existing = same_id(r.id);
-    if (existing != merged.routines.end() && *existing == r) continue;
-    if (existing != merged.routines.end()) {
-      const std::string base = r.id + "_imported";
-      r.id = base;
-      for (int n = 2; same_id(r.id) != merged.routines.end(); ++n) r.id = base + "_" + std::to_string(n);
-    }
-    merged.routines.push_back(std::move(r));
-    ++result.routines_added;
-  }
   data = std::move(merged);
   return result;
 }

@@ -3,7 +3,8 @@
 // A backup is the user data wrapped with a marker, so a foreign JSON file is recognised
 // as such. Importing checks everything first and changes nothing unless all is well; then
 // it merges: sessions already present (same id) and identical routines are not added
-// twice, a different routine with a taken id is kept under a new id, and the person's
+// twice, a different routine with a taken id is kept under a new id (once, however often
+// the file is imported) with its imported sessions following it there, and the person's
 // current settings and progress stay as they are.
 //
 // Usage:
