@@ -17,6 +17,13 @@ EM_JS(void, limber_js_install_wake_listeners, (), {
                   'touchmove', 'touchend', 'touchcancel', 'wheel', 'keydown', 'keypress', 'keyup', 'resize', 'focus',
                   'blur', 'compositionend'];
   for (const type of events) window.addEventListener(type, wake, {capture: true, passive: true});
+  // Bubbling to window, after SDL's handlers have queued the event: run the app within the
+  // gesture (see MainLoopDesc::gesture). Keys typed into the page's own text boxes are theirs.
+  const gesture = (event) => {
+    if (event.target && event.target.classList && event.target.classList.contains('text-field')) return;
+    Module._limber_gesture();
+  };
+  for (const type of ['mouseup', 'touchend', 'keydown']) window.addEventListener(type, gesture, {passive: true});
   document.addEventListener('visibilitychange', wake, {capture: true, passive: true});
   if (window.matchMedia) {
     // A change of devicePixelRatio (zoom, another monitor) fires no resize on some browsers.
@@ -55,3 +62,13 @@ void wake_main_loop_after(double milliseconds) { limber_js_wake_after(millisecon
 }  // namespace limber::browser
 
 extern "C" EMSCRIPTEN_KEEPALIVE void limber_wake() { limber::browser::wake_main_loop(); }
+
+extern "C" EMSCRIPTEN_KEEPALIVE void limber_gesture() {
+  using limber::browser::g_loop;
+  static bool running = false;  // an event dispatched from inside the app's own tick
+  if (running || !g_loop.gesture) return;
+  running = true;
+  limber::browser::wake_main_loop();
+  g_loop.gesture(g_loop.user);
+  running = false;
+}

@@ -14,6 +14,10 @@ namespace limber::browser {
 struct MainLoopDesc {
   void (*tick)(void* user) = nullptr;
   void (*wake)(void* user) = nullptr;  // called when the page wakes a sleeping loop
+  // Called inside the end of a person's gesture (a tap or click ending, a key): what a press
+  // asks for that a browser allows only in a gesture (copying a link, opening the file
+  // picker) happens there, not a frame later. Safari refuses both from an animation frame.
+  void (*gesture)(void* user) = nullptr;
   void* user = nullptr;
 };
 

@@ -200,6 +200,16 @@ void AppShell::tick() {
   if (decision.sleep) browser::sleep_main_loop();
 }
 
+void AppShell::tick_in_gesture() {
+  if (!ready_) return;
+  // ImGui takes a press and its release in separate frames: a quick click brings both.
+  for (int frame = 0; frame < 4; ++frame) {
+    pacer_.wake();
+    tick();
+    if (!GImGui || GImGui->InputEventsQueue.Size == 0) break;
+  }
+}
+
 void AppShell::draw_frame() {
   apply_settings();
   if (ui::fonts_need_rebuild(viewport_.pixel_ratio, applied_text_scale_)) {

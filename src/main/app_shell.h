@@ -32,6 +32,9 @@ class AppShell {
  public:
   bool start();
   void tick();
+  // Inside a gesture: ticks until the input it brought is through (at most a few frames), so
+  // a press completes now (browser/main_loop.h).
+  void tick_in_gesture();
   void wake() { pacer_.wake(); }
   void page_hidden();
   void store_written(std::uint64_t revision, bool ok, const char* error, const char* found_unread);
@@ -41,6 +44,7 @@ class AppShell {
 
   static void tick_cb(void* self) { static_cast<AppShell*>(self)->tick(); }
   static void wake_cb(void* self) { static_cast<AppShell*>(self)->wake(); }
+  static void gesture_cb(void* self) { static_cast<AppShell*>(self)->tick_in_gesture(); }
 
  private:
   bool load_assets();

@@ -19,6 +19,7 @@ int main() {
       },
       .user = &g_shell,
   });
-  limber::browser::run_main_loop({.tick = &AppShell::tick_cb, .wake = &AppShell::wake_cb, .user = &g_shell});
+  limber::browser::run_main_loop(
+      {.tick = &AppShell::tick_cb, .wake = &AppShell::wake_cb, .gesture = &AppShell::gesture_cb, .user = &g_shell});
   return 0;
 }

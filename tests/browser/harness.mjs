@@ -55,6 +55,25 @@ export function watchConsole(page) {
   return problems;
 }
 
+// Records, for each clipboard write and each file-picker opening, the event being handled at
+// that moment (window.event), or 'none'. Safari allows both only inside a person's gesture,
+// not from an animation frame: a test can insist they happen during the click or tap.
+export async function recordGestureUse(page) {
+  await page.addInitScript(() => {
+    window.gestureUse = [];
+    const during = () => (window.event ? window.event.type : 'none');
+    if (navigator.clipboard) {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text) => { window.gestureUse.push({ what: 'copy', during: during() }); return write(text); };
+    }
+    const click = HTMLInputElement.prototype.click;
+    HTMLInputElement.prototype.click = function () {
+      if (this.type === 'file') window.gestureUse.push({ what: 'file picker', during: during() });
+      return click.call(this);
+    };
+  });
+}
+
 export async function openApp(page, url) {
   await page.goto(url);
   await page.evaluate(() => window.limber.ready);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { command, control, launch, openApp, settle, state } from './harness.mjs';
+import { command, control, launch, openApp, recordGestureUse, settle, state } from './harness.mjs';
 
 let h;
 before(async () => { h = await launch(); });
@@ -32,6 +32,7 @@ describe('routine links', () => {
   it('a clinician builds a routine with a note and copies its link', async () => {
     const { page, context, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.url).origin });
+    await recordGestureUse(page);
     await openApp(page, h.url);
     assert.deepEqual(await command(page, 'navigate', 'routines'), { ok: true });
     await press(page, 'new-routine');
@@ -54,6 +55,8 @@ describe('routine links', () => {
     link = (await state(page)).lastLink;
     assert.match(link, /^routine=1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}$/);
     assert.ok(link.length > 128 && link.length < 400, `a short link, longer than the old 128-byte reader: ${link.length} characters`);
+    // Copied inside the click itself (Safari copies nowhere else).
+    assert.deepEqual(await page.evaluate(() => window.gestureUse), [{ what: 'copy', during: 'mouseup' }]);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, `${h.url}#${link}`);
     assert.deepEqual(problems, []);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
-import { command, control, launch, openApp, settle, state } from './harness.mjs';
+import { command, control, launch, openApp, recordGestureUse, settle, state } from './harness.mjs';
 
 const ARTIFACTS = new URL('../../build/artifacts/', import.meta.url);
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -214,6 +214,7 @@ describe('the accessible layer', () => {
 describe('data safety', () => {
   it('a malformed backup is refused with a clear message and changes nothing', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await recordGestureUse(page);
     await openApp(page, h.url);
     await command(page, 'setting', 'theme=dark');
     await waitFor(page, () => window.limber.state().storage.status === 'saved');
@@ -223,6 +224,8 @@ describe('data safety', () => {
     assert.ok(s.controls.some((c) => c.id === 'import-backup'));
     const chooser = page.waitForEvent('filechooser');
     await press(page, 'import-backup');
+    // The picker opens inside the click itself (Safari opens it nowhere else).
+    assert.deepEqual(await page.evaluate(() => window.gestureUse), [{ what: 'file picker', during: 'mouseup' }]);
     await (await chooser).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"limber-backup","data":{"schema":1,"sessions":[{"id":') });
     await waitFor(page, () => window.limber.state().notice.kind === 'problem');
     const after = await state(page);
