@@ -452,7 +452,13 @@
     const url = location.origin + location.pathname + '#' + fragment;
     // The link also goes in the address bar, so it can be copied by hand if the clipboard is refused.
     if (!embedded) history.replaceState(history.state, '', '#' + fragment);
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(() => {});
+    // The app says "copied" only when the clipboard took it.
+    const tell = (ok) => {
+      cue(ok ? 'notice' : 'problem', ok ? 'Link copied.' : 'The link could not be copied; it is in the address bar.', {});
+      if (window.limber) window.limber.command('link_copied', ok ? 'yes' : 'no');
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(() => tell(true), () => tell(false));
+    else queueMicrotask(() => tell(false));  // not from inside the app's own call
   }
   window.addEventListener('hashchange', () => {
     // A link opened while Limber is already open in this tab.

@@ -59,6 +59,26 @@ describe('routine links', () => {
     assert.deepEqual(await page.evaluate(() => window.gestureUse), [{ what: 'copy', during: 'mouseup' }]);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, `${h.url}#${link}`);
+    await page.waitForFunction(() => window.limber.state().linkCopy === 'copied');
+    assert.deepEqual(problems, []);
+  });
+
+  it('when the browser refuses the clipboard, the app says so and points to the address bar', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    await page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+    });
+    await openApp(page, h.url);
+    await command(page, 'navigate', 'routines');
+    await command(page, 'new_routine');
+    await press(page, 'add-exercise');
+    await press(page, 'add-knee_rolls');
+    await press(page, 'share-link');
+    await page.waitForFunction(() => window.limber.state().linkCopy === 'refused');
+    const s = await state(page);
+    assert.equal(new URL(page.url()).hash, `#${s.lastLink}`, 'the link is in the address bar to copy by hand');
+    const announced = await page.evaluate(() => window.LimberPage.announced().map((a) => a.text));
+    assert.ok(announced.includes('The link could not be copied; it is in the address bar.'));
     assert.deepEqual(problems, []);
   });
 

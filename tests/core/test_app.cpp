@@ -352,6 +352,24 @@ TEST_CASE("app: a routine shared as a link is shown first, then added only when 
   CHECK(patient.run("accept_link").error == "accept_link: no routine link is open");
 }
 
+TEST_CASE("app: a link is called copied only once the page says the clipboard took it") {
+  AppRig r;
+  r.app.copy_routine("in_bed");
+  CHECK(r.run("link_copied", "yes").error == "link_copied: no link is waiting to be copied");
+  REQUIRE(r.run("share_link").ok);
+  CHECK(r.app.link_copy() == app::App::LinkCopy::pending);
+  CHECK(r.run("link_copied", "maybe").error == "link_copied: expected yes or no, got 'maybe'");
+  REQUIRE(r.run("link_copied", "no").ok);
+  CHECK(r.app.link_copy() == app::App::LinkCopy::refused);
+  REQUIRE(r.run("share_link").ok);
+  REQUIRE(r.run("link_copied", "yes").ok);
+  CHECK(r.app.link_copy() == app::App::LinkCopy::copied);
+  // Another routine in the editor: the old link and its outcome go.
+  r.app.new_routine();
+  CHECK(r.app.link_copy() == app::App::LinkCopy::none);
+  CHECK(r.app.last_link().empty());
+}
+
 TEST_CASE("app: a broken routine link changes nothing and says what is wrong") {
   AppRig clinician;
   clinician.app.copy_routine("in_bed");

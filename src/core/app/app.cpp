@@ -500,6 +500,8 @@ void App::decline_incoming() {
 void App::forget_typed_text() {
   draft_note_.clear();
   text_problem_.clear();
+  last_link_.clear();
+  link_copy_ = LinkCopy::none;
 }
 
 std::string App::set_text(TextField field, std::string_view typed) {
@@ -531,6 +533,13 @@ std::string App::share_draft() {
   if (std::string problem = links::check_shared_routine(shared, *catalogue_); !problem.empty()) return problem;
   last_link_ = links::encode_routine_link(shared);
   effects_.copy_link = last_link_;
+  link_copy_ = LinkCopy::pending;
+  return {};
+}
+
+std::string App::link_copied(bool ok) {
+  if (link_copy_ != LinkCopy::pending) return "no link is waiting to be copied";
+  link_copy_ = ok ? LinkCopy::copied : LinkCopy::refused;
   return {};
 }
 

@@ -189,6 +189,11 @@ class App {
   // (the link is copied) or why not.
   std::string share_draft();
   const std::string& last_link() const { return last_link_; }
+  // Whether the page's clipboard took the last link: the page says (link_copied), so the
+  // screen never claims a copy the browser refused.
+  enum class LinkCopy : std::uint8_t { none, pending, copied, refused };
+  LinkCopy link_copy() const { return link_copy_; }
+  std::string link_copied(bool ok);  // "" or why there is nothing to report on
 
   // ---- Confirmations
   Confirm confirm() const { return confirm_; }
@@ -260,6 +265,7 @@ class App {
   bool deleted_all_ = false;
   std::optional<links::SharedRoutine> incoming_;
   std::string last_link_;
+  LinkCopy link_copy_ = LinkCopy::none;
   int exercises_reported_ = 0;  // exercise_completed events sent this session
 };
 

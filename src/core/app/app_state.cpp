@@ -1,5 +1,7 @@
 #include "app/app_state.h"
 
+#include <array>
+
 #include "app/app.h"
 #include "json/json_writer.h"
 #include "progress/progress_summary.h"
@@ -45,6 +47,8 @@ void write_app(json::Writer& w, const App& app) {
     w.end_object();
   }
   w.key("lastLink").value(app.last_link());
+  constexpr std::array<std::string_view, 4> kCopy{"none", "pending", "copied", "refused"};
+  w.key("linkCopy").value(kCopy[static_cast<std::size_t>(app.link_copy())]);
   w.key("update").begin_object()
       .key("ready").value(app.update_ready())
       .key("applying").value(app.update_applying())

@@ -53,8 +53,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 33>& commands() {
-  static const std::array<CommandEntry, 33> table{{
+const std::array<CommandEntry, 34>& commands() {
+  static const std::array<CommandEntry, 34> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -179,6 +179,11 @@ const std::array<CommandEntry, 33>& commands() {
        }},
       {"new_routine", false, call<&App::new_routine>},
       {"share_link", false, [](App& app, auto name, auto) { return from_error(name, app.share_draft()); }},
+      {"link_copied", true,
+       [](App& app, auto name, std::string_view arg) {
+         if (arg != "yes" && arg != "no") return refuse("link_copied: expected yes or no, got '" + std::string(arg) + "'");
+         return from_error(name, app.link_copied(arg == "yes"));
+       }},
       {"text", true,
        [](App& app, auto name, std::string_view arg) {
          // What the page's text box over a field holds now: "link_note=Twice a day".

@@ -28,6 +28,7 @@
 //     accept_link                   adds the linked routine to the person's routines
 //     new_routine                   opens the editor on a new routine (the clinician's builder)
 //     share_link                    copies a link to the routine being edited, with its note
+//     link_copied <yes|no>          the page: the clipboard took the link, or refused it
 //     text <field>=<text>           what the page's text box over routine_name or link_note holds
 //     host <message JSON>           a message from the page embedding the widget (embed.h)
 //     update_ready                  the page: a new build is installed and waiting

@@ -42,8 +42,14 @@ void share_section(ScreenContext& ctx) {
   if (!g_share_problem.empty()) {
     const ImVec4 caution = theme.caution;
     icon_paragraph(LIMBER_ICON_WARNING, g_share_problem.c_str(), nullptr, &caution);
-  } else if (!ctx.app.last_link().empty()) {
-    icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Link copied. If it did not copy, the page's address bar shows it too.");
+  } else if (ctx.app.link_copy() == app::App::LinkCopy::copied) {
+    icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Link copied. Paste it into a message or an email to send it.");
+  } else if (ctx.app.link_copy() == app::App::LinkCopy::refused) {
+    const ImVec4 caution = current_theme().caution;
+    icon_paragraph(LIMBER_ICON_WARNING,
+                   "This browser did not let Limber copy the link. It is in the address bar at the top: copy it "
+                   "from there.",
+                   nullptr, &caution);
   }
 }
 
