@@ -50,7 +50,8 @@ std::string format_local_time(std::int64_t ms, int utc_offset_minutes) {
   int y = 0;
   unsigned m = 0, d = 0;
   civil_from_days(days, y, m, d);
-  char buffer[32];
+  // Room for any int and unsigned the format could print: GCC checks the worst case at -O2.
+  char buffer[48];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02d:%02d", y, m, d, in_day / 60, in_day % 60);
   return buffer;
 }
