@@ -297,15 +297,22 @@
   // A canvas cannot bring up a phone's keyboard, so each text field the app draws gets a real
   // text box laid over it: typing, pasting, input methods and screen readers all work there.
   // Every change goes to the app as the `text` command, and the app's value is what stays.
+  // A link box is read-only: this page's address with the routine link, to copy by hand.
   const boxes = new Map();  // field id -> its <input> or <textarea>
+  const linkAddress = (fragment) => location.origin + location.pathname + '#' + fragment;
+  function leaveBox() { $('canvas').focus({ preventScroll: true }); }  // the keys go back to the app
   function makeBox(field) {
     const box = document.createElement(field.multiline ? 'textarea' : 'input');
     box.id = 'field-' + field.id;
     box.className = 'text-field';
     box.autocomplete = 'off';
     if (!field.multiline) { box.type = 'text'; box.enterKeyHint = 'done'; }
+    if (field.link) {
+      box.readOnly = true;
+      box.addEventListener('focus', () => box.select());
+    }
     box.addEventListener('input', () => {
-      if (!window.limber) return;
+      if (!window.limber || field.link) return;
       const result = window.limber.command('text', field.id + '=' + box.value);
       if (result.ok) return;
       // Refused (the app shows why under the field): back to what the app has, and say why.
@@ -314,18 +321,33 @@
       cue('problem', result.error.replace(/^text: /, ''), {});
     });
     box.addEventListener('keydown', (event) => {
-      // Escape (or Enter on one line) leaves the box; the keys are the box's, not the app's.
+      event.stopPropagation();  // the keys are the box's, not the app's
+      if (event.isComposing || event.keyCode === 229) return;  // an input method is still composing
+      // Escape (or Enter in a one-line box) gives the keys back to the app.
       if (event.key === 'Escape' || (event.key === 'Enter' && !field.multiline)) {
         event.preventDefault();
-        box.blur();
+        leaveBox();
       }
-      event.stopPropagation();
     });
-    // The page under the box still scrolls with the wheel.
+    // The page under a box still scrolls: the wheel, and a drag that starts on the box.
     box.addEventListener('wheel', (event) => {
       event.preventDefault();
-      $('canvas').dispatchEvent(new WheelEvent('wheel', event));
+      const lines = event.deltaMode === 1 ? 40 : event.deltaMode === 2 ? window.innerHeight : 1;
+      if (window.limber) window.limber.command('scroll', String(event.deltaY * lines));
     }, { passive: false });
+    let lastY = null;
+    let dragging = false;
+    box.addEventListener('touchstart', (event) => { lastY = event.touches[0].clientY; dragging = false; }, { passive: true });
+    box.addEventListener('touchmove', (event) => {
+      if (lastY === null || !window.limber) return;
+      const y = event.touches[0].clientY;
+      if (!dragging && Math.abs(y - lastY) < 10) return;  // a tap that wobbles is still a tap
+      dragging = true;
+      event.preventDefault();
+      window.limber.command('scroll', String(lastY - y));
+      lastY = y;
+    }, { passive: false });
+    box.addEventListener('touchend', () => { lastY = null; }, { passive: true });
     $('text-fields').appendChild(box);
     return box;
   }
@@ -334,16 +356,17 @@
     for (const field of fields) {
       seen.add(field.id);
       let box = boxes.get(field.id);
-      if (!box || (box.tagName === 'TEXTAREA') !== field.multiline) {
+      if (!box || (box.tagName === 'TEXTAREA') !== field.multiline || box.readOnly !== field.link) {
         if (box) box.remove();
         box = makeBox(field);
         boxes.set(field.id, box);
       }
       box.setAttribute('aria-label', field.label);
       box.placeholder = field.placeholder;
-      box.maxLength = field.maxChars;
+      if (field.maxChars > 0) box.maxLength = field.maxChars; else box.removeAttribute('maxlength');
       // What the app kept wins: a refused or tidied change shows as the app has it.
-      if (box.value !== field.value) box.value = field.value;
+      const value = field.link ? linkAddress(field.value) : field.value;
+      if (box.value !== value) box.value = value;
       const cutTop = Math.max(0, field.clipTop - field.y);
       const cutBottom = Math.max(0, field.y + field.height - field.clipBottom);
       box.hidden = cutTop + cutBottom >= field.height;
@@ -454,7 +477,7 @@
     if (!embedded) history.replaceState(history.state, '', '#' + fragment);
     // The app says "copied" only when the clipboard took it.
     const tell = (ok) => {
-      cue(ok ? 'notice' : 'problem', ok ? 'Link copied.' : 'The link could not be copied; it is in the address bar.', {});
+      cue(ok ? 'notice' : 'problem', ok ? 'Link copied.' : 'The link could not be copied. It is in a box under the Copy link button, to select and copy.', {});
       if (window.limber) window.limber.command('link_copied', ok ? 'yes' : 'no');
     };
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(() => tell(true), () => tell(false));

@@ -21,7 +21,7 @@ EM_JS(void, limber_js_install_wake_listeners, (), {
   // gesture (see MainLoopDesc::gesture). Keys typed into the page's own text boxes are theirs.
   const gesture = (event) => {
     if (event.target && event.target.classList && event.target.classList.contains('text-field')) return;
-    Module._limber_gesture();
+    Module._limber_gesture();  // the shell ticks only with queued input, never inside a tick
   };
   for (const type of ['mouseup', 'touchend', 'keydown']) window.addEventListener(type, gesture, {passive: true});
   document.addEventListener('visibilitychange', wake, {capture: true, passive: true});
@@ -65,10 +65,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE void limber_wake() { limber::browser::wake_main_
 
 extern "C" EMSCRIPTEN_KEEPALIVE void limber_gesture() {
   using limber::browser::g_loop;
-  static bool running = false;  // an event dispatched from inside the app's own tick
-  if (running || !g_loop.gesture) return;
-  running = true;
-  limber::browser::wake_main_loop();
-  g_loop.gesture(g_loop.user);
-  running = false;
+  if (g_loop.gesture) g_loop.gesture(g_loop.user);
 }

@@ -165,6 +165,12 @@ void AppShell::sync_page() {
 }
 
 void AppShell::tick() {
+  ticking_ = true;
+  tick_once();
+  ticking_ = false;
+}
+
+void AppShell::tick_once() {
   const double now = browser::monotonic_ms();
   const float dt = static_cast<float>(std::clamp((now - last_tick_ms_) / 1000.0, 0.0, 0.25));
   last_tick_ms_ = now;
@@ -201,7 +207,9 @@ void AppShell::tick() {
 }
 
 void AppShell::tick_in_gesture() {
-  if (!ready_) return;
+  // Only with input to act on: SDL has queued the gesture's event (a key, a release), and
+  // never from inside a tick (an event the tick itself dispatched).
+  if (!ready_ || ticking_ || !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) return;
   // ImGui takes a press and its release in separate frames: a quick click brings both.
   for (int frame = 0; frame < 4; ++frame) {
     pacer_.wake();
@@ -323,6 +331,18 @@ std::string AppShell::command(std::string_view name, std::string_view arg) {
     clock_anchor_session_ = session_clock();
     clock_anchor_real_ = browser::monotonic_ms();
     clock_rate_ = rate;
+    return app::command_result_json({.ok = true, .error = {}});
+  }
+  if (name == "scroll") {
+    // A drag or wheel that began on one of the page's text boxes (ui::scroll_page_by).
+    const std::string text(arg);
+    char* end = nullptr;
+    const double dy = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !(std::abs(dy) <= 10000)) {
+      return app::command_result_json({.ok = false, .error = "scroll: expected CSS pixels from -10000 to 10000, got '" + std::string(arg) + "'"});
+    }
+    ui::scroll_page_by(static_cast<float>(dy));
+    pacer_.wake();
     return app::command_result_json({.ok = true, .error = {}});
   }
   const app::CommandResult result = app::run_command(app_, name, arg);

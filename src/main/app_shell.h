@@ -48,6 +48,7 @@ class AppShell {
 
  private:
   bool load_assets();
+  void tick_once();
   void draw_frame();
   void apply_settings();
   void sync_page();
@@ -76,7 +77,8 @@ class AppShell {
   double clock_anchor_real_ = 0, clock_anchor_session_ = 0;
   // What the page was last told, to tell it only about changes.
   browser::ScreenShown shown_;
-  std::vector<app::TextFieldShown> fields_shown_;  // what the page last laid text boxes over
+  std::vector<app::TextFieldShown> fields_shown_;
+  bool ticking_ = false;  // inside tick(): a gesture's tick waits for the next one  // what the page last laid text boxes over
   bool wake_lock_ = false;
   // CPU time of recent frames (update and draw), for the automation state.
   std::array<float, 240> frame_ms_{};

@@ -104,41 +104,55 @@ std::string css_colour(const ImVec4& c) {
   std::snprintf(hex, sizeof hex, "#%02x%02x%02x", byte(c.x), byte(c.y), byte(c.z));
   return hex;
 }
-}  // namespace
 
-void text_field(ControlLog& log, const TextFieldDesc& desc) {
+// The frame both boxes draw under the page's HTML box; the box's description, placed.
+app::TextFieldShown box_frame(ControlLog& log, const char* id, const char* label, float height) {
   const Theme& theme = current_theme();
-  const app::TextFieldSpec& spec = app::text_field_spec(desc.field);
   ImGui::PushFont(font(FontRole::body));
   const float font_px = ImGui::GetFontSize();
   ImGui::PopFont();
   const float one_line = std::max(Sizes::touch_target_min, font_px * 1.5f + 20.0f);
-  const ImVec2 size(ImGui::CalcItemWidth(), std::max(desc.height, one_line));
+  const ImVec2 size(ImGui::CalcItemWidth(), std::max(height, one_line));
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
   ImGui::Dummy(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, u32(theme.surface), 10.0f);
   draw->AddRect(min, max, u32(theme.border), 10.0f, 0, 2.0f);
-  const std::string id(spec.id), label(spec.label);
   log.record({.id = id, .label = label, .x = min.x, .y = min.y, .width = size.x, .height = size.y});
-  if (desc.covered) return;
   const float top = ImGui::GetWindowPos().y;
-  log.record_field({.id = id,
-                    .label = label,
-                    .value = desc.value ? desc.value : "",
-                    .placeholder = desc.placeholder ? desc.placeholder : "",
-                    .x = min.x,
-                    .y = min.y,
-                    .width = size.x,
-                    .height = size.y,
-                    .clip_top = top,
-                    .clip_bottom = top + ImGui::GetWindowSize().y,
-                    .font_px = font_px,
-                    .ink = css_colour(theme.text),
-                    .accent = css_colour(theme.primary),
-                    .max_chars = spec.max_chars,
-                    .multiline = spec.multiline});
+  return {.id = id,
+          .label = label,
+          .x = min.x,
+          .y = min.y,
+          .width = size.x,
+          .height = size.y,
+          .clip_top = top,
+          .clip_bottom = top + ImGui::GetWindowSize().y,
+          .font_px = font_px,
+          .ink = css_colour(theme.text),
+          .accent = css_colour(theme.primary)};
+}
+}  // namespace
+
+void text_field(ControlLog& log, const TextFieldDesc& desc) {
+  const app::TextFieldSpec& spec = app::text_field_spec(desc.field);
+  const std::string id(spec.id), label(spec.label);
+  app::TextFieldShown shown = box_frame(log, id.c_str(), label.c_str(), desc.height);
+  if (desc.covered) return;
+  shown.value = desc.value ? desc.value : "";
+  shown.placeholder = desc.placeholder ? desc.placeholder : "";
+  shown.max_chars = spec.max_chars;
+  shown.multiline = spec.multiline;
+  log.record_field(std::move(shown));
+}
+
+void link_box(ControlLog& log, const LinkBoxDesc& desc) {
+  app::TextFieldShown shown = box_frame(log, desc.id, desc.label, 0.0f);
+  if (desc.covered) return;
+  shown.value = desc.fragment ? desc.fragment : "";
+  shown.link = true;
+  log.record_field(std::move(shown));
 }
 
 bool big_button(ControlLog& log, const ButtonDesc& desc) {

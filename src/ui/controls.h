@@ -117,6 +117,16 @@ struct TextFieldDesc {
 };
 void text_field(ControlLog& log, const TextFieldDesc& desc);
 
+// A box holding a routine link (this page's address, `fragment` after '#') to select and copy
+// by hand: a real read-only HTML box laid over it, like text_field's.
+struct LinkBoxDesc {
+  const char* id = nullptr;
+  const char* label = nullptr;
+  const char* fragment = "";
+  bool covered = false;
+};
+void link_box(ControlLog& log, const LinkBoxDesc& desc);
+
 // A press somewhere not drawn by a control above (the tab bar, say), logged like them.
 bool press_area(ControlLog& log, const char* id, const char* label, ImVec2 size);
 

@@ -63,7 +63,7 @@ describe('routine links', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('when the browser refuses the clipboard, the app says so and points to the address bar', async () => {
+  it('when the browser refuses the clipboard, the app says so and shows the link to copy by hand', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
     await page.addInitScript(() => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
@@ -75,10 +75,16 @@ describe('routine links', () => {
     await press(page, 'add-knee_rolls');
     await press(page, 'share-link');
     await page.waitForFunction(() => window.limber.state().linkCopy === 'refused');
-    const s = await state(page);
-    assert.equal(new URL(page.url()).hash, `#${s.lastLink}`, 'the link is in the address bar to copy by hand');
+    const s = await settle(page);
+    assert.equal(new URL(page.url()).hash, `#${s.lastLink}`, 'the link is in the address bar too');
+    // And in a read-only box, for an installed app without an address bar.
+    const box = await page.evaluate(() => {
+      const b = document.getElementById('field-link_out');
+      return b && { value: b.value, readOnly: b.readOnly, label: b.getAttribute('aria-label'), hidden: b.hidden };
+    });
+    assert.deepEqual(box, { value: `${h.url}#${s.lastLink}`, readOnly: true, label: 'Link to send', hidden: false });
     const announced = await page.evaluate(() => window.LimberPage.announced().map((a) => a.text));
-    assert.ok(announced.includes('The link could not be copied; it is in the address bar.'));
+    assert.ok(announced.includes('The link could not be copied. It is in a box under the Copy link button, to select and copy.'));
     assert.deepEqual(problems, []);
   });
 
@@ -121,10 +127,18 @@ describe('routine links', () => {
     assert.equal((await state(page)).screen, 'routine_editor');
 
     // Scrolled, the note's box moves with its field; scrolled out of sight, it goes.
-    const note = await reveal(page, 'link_note', 100);
+    let note = await reveal(page, 'link_note', 100);
     s = await settle(page);
     sameRect(await boxOf('link_note'), control(s, 'link_note'), 'note after a scroll');
     assert.equal(await boxOf('routine_name'), null, 'the name field is scrolled out of sight, and so is its box');
+    // The wheel over a box scrolls the page under it.
+    await page.mouse.move(note.x, note.y);
+    await page.mouse.wheel(0, -120);
+    s = await settle(page);
+    const moved = control(s, 'link_note');
+    assert.ok(moved.top > note.top + 60, `the wheel over the box scrolled the page (${note.top} -> ${moved.top})`);
+    sameRect(await boxOf('link_note'), moved, 'note after the wheel');
+    note = await reveal(page, 'link_note', 100);
 
     // A control character is not kept: the box goes back to what the app has, and says why.
     await page.mouse.click(note.x, note.y);
@@ -132,7 +146,7 @@ describe('routine links', () => {
     await page.keyboard.insertText('\u0007');
     s = await state(page);
     assert.equal(s.draft.link_note, 'Slowly');
-    assert.match(s.draft.textProblem, /control character/);
+    assert.match(s.draft.textProblems.link_note, /control character/);
     assert.equal((await boxOf('link_note')).value, 'Slowly');
     const announced = await page.evaluate(() => window.LimberPage.announced().map((a) => a.text));
     assert.ok(announced.some((t) => /control character/.test(t)), 'the refusal is announced');
@@ -152,13 +166,30 @@ describe('routine links', () => {
     await openApp(page, h.url);
     await command(page, 'navigate', 'routines');
     await command(page, 'new_routine');
-    const s = await settle(page);
-    const field = control(s, 'routine_name');
+    for (const id of ['knee_rolls', 'pelvic_tilt']) {  // a page long enough to scroll
+      await press(page, 'add-exercise');
+      await press(page, `add-${id}`);
+    }
+    const field = await reveal(page, 'routine_name', 100);
     await page.touchscreen.tap(field.x, field.y);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'field-routine_name');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Bedtime');
     assert.equal((await state(page)).draft.routine_name, 'Bedtime');
+    // A drag that starts on a box scrolls the page, as anywhere else on it.
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: field.x, y }] });
+    await touch('touchStart', field.y);
+    for (let dy = 10; dy <= 120; dy += 10) await touch('touchMove', field.y - dy);
+    await touch('touchEnd');
+    const after = control(await settle(page), 'routine_name');
+    assert.ok(after.top < field.top - 80, `dragged up over the box, the page scrolled (${field.top} -> ${after.top})`);
+    // Escape gives the keys back to the app (still editing); the next Escape goes back.
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    assert.equal((await state(page)).screen, 'routine_editor');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.limber.state().screen === 'routines');
     assert.deepEqual(problems, []);
   });
 

@@ -9,9 +9,11 @@
 
 #include "animation_fixtures.h"
 #include "app/routine_editor.h"
+#include "links/routine_link.h"
 #include "session/duration.h"
 #include "session/session_input.h"
 #include "session_fixtures.h"
+#include "text/utf8.h"
 
 using namespace limber;
 using namespace limber::app;
@@ -136,6 +138,24 @@ TEST_CASE("routine editor: editing a copy leaves the original untouched") {
   REQUIRE(add_exercise(copy, c, "bridge"));
   CHECK(c.routines[0] == before);
   CHECK(copy.items != before.items);
+}
+
+TEST_CASE("routine editor: a copy's name is cut to what a link carries, and stays unique") {
+  const auto c = small();
+  storage::UserData data;
+  catalogue::Routine long_named = c.routines[0];
+  std::string e_acute_6;
+  for (int i = 0; i < 6; ++i) e_acute_6 += "\xc3\xa9";                // six characters of two bytes each
+  long_named.name = std::string(50, 'x') + e_acute_6;                   // "Copy of " + this is 64 characters
+  data.routines.push_back(copy_routine(long_named, c, data));
+  data.routines.push_back(copy_routine(long_named, c, data));
+  for (const auto& r : data.routines) {
+    std::size_t chars = 0;
+    REQUIRE(text::check_utf8(r.name, false, chars) == text::TextCheck::ok);  // never cut inside a character
+    CHECK(chars == links::kMaxNameChars);
+  }
+  CHECK(data.routines[0].name == "Copy of " + std::string(50, 'x') + "\xc3\xa9\xc3\xa9");
+  CHECK(data.routines[1].name == "Copy of " + std::string(48, 'x') + " (2)");
 }
 
 TEST_CASE("routine editor: repeated copies, and copies mixed with creates, stay unique") {

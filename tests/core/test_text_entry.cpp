@@ -109,6 +109,24 @@ TEST_CASE("text fields: text that is not UTF-8 is refused") {
   CHECK(out == "before");
 }
 
+TEST_CASE("text fields: text already too long may shrink but never grow") {
+  std::string out;
+  const std::string long_name = repeat("n", 70);
+  CHECK(app::normalise_text(TextField::routine_name, long_name.substr(0, 69), out, 70) == "");
+  CHECK(out.size() == 69);
+  CHECK(app::normalise_text(TextField::routine_name, long_name.substr(0, 70), out, 70) == "");
+  CHECK(app::normalise_text(TextField::routine_name, long_name + "n", out, 70) ==
+        "The routine's name can be at most 60 characters; this has 71.");
+}
+
+TEST_CASE("utf8: the first characters are cut between characters, never inside one") {
+  CHECK(text::first_chars("caf\xc3\xa9s", 4) == "caf\xc3\xa9");
+  CHECK(text::first_chars("caf\xc3\xa9s", 3) == "caf");
+  CHECK(text::first_chars("\xf0\x9f\x99\x82!", 1) == "\xf0\x9f\x99\x82");
+  CHECK(text::first_chars("ab", 5) == "ab");
+  CHECK(text::first_chars("ab", 0) == "");
+}
+
 TEST_CASE("text fields: a control character is refused") {
   std::string out = "before";
   CHECK(app::normalise_text(TextField::routine_name, "bell\x07", out) ==
@@ -192,8 +210,31 @@ TEST_CASE("app text: a refused change keeps the old text and says why until the 
   CHECK(r.app.text(TextField::link_note) == "Slowly");
   CHECK(r.app.text_problem(TextField::link_note) == "The note can be at most 280 characters; this has 281.");
   CHECK(r.app.text_problem(TextField::routine_name).empty());
+  // Each field keeps its own: an accepted name leaves the note's refusal shown.
+  REQUIRE(r.run("text", "routine_name=Evening").ok);
+  CHECK_FALSE(r.app.text_problem(TextField::link_note).empty());
   REQUIRE(r.run("text", "link_note=Slowly, twice a day").ok);
   CHECK(r.app.text_problem(TextField::link_note).empty());
+}
+
+TEST_CASE("app text: a name too long to send, from an older backup, can be shortened key by key") {
+  AppRig r;
+  r.app.new_routine();
+  r.app.draft()->name = repeat("n", 70);  // as an import or an older version may have stored it
+  CHECK(r.run("text", "routine_name=" + repeat("n", 69)).ok);
+  CHECK_FALSE(r.run("text", "routine_name=" + repeat("n", 70)).ok);
+  CHECK(r.app.draft()->name == repeat("n", 69));
+}
+
+TEST_CASE("app text: a share that is refused says why until the next share, and a new draft forgets it") {
+  AppRig r;
+  r.app.new_routine();  // no exercises yet: nothing to send
+  CHECK_FALSE(r.run("share_link").ok);
+  CHECK_FALSE(r.app.share_problem().empty());
+  r.app.copy_routine("in_bed");
+  CHECK(r.app.share_problem().empty());
+  REQUIRE(r.run("share_link").ok);
+  CHECK(r.app.share_problem().empty());
 }
 
 TEST_CASE("app text: the note travels in the link, and a new draft starts without it") {
@@ -218,5 +259,6 @@ TEST_CASE("app text: the state shows what the draft's fields hold") {
   REQUIRE(draft);
   CHECK(draft->find("routine_name")->as_string() == "My routine");
   CHECK(draft->find("link_note")->as_string() == "Twice a day");
-  CHECK(draft->find("textProblem")->as_string() == "");
+  CHECK(draft->find("textProblems")->find("link_note")->as_string() == "");
+  CHECK(draft->find("shareProblem")->as_string() == "");
 }

@@ -7,6 +7,7 @@
 #include "app/routine_editor.h"
 #include "session/duration.h"
 #include "storage/backup.h"
+#include "text/utf8.h"
 
 namespace limber::app {
 
@@ -499,7 +500,8 @@ void App::decline_incoming() {
 
 void App::forget_typed_text() {
   draft_note_.clear();
-  text_problem_.clear();
+  text_problems_ = {};
+  share_problem_.clear();
   last_link_.clear();
   link_copy_ = LinkCopy::none;
 }
@@ -507,9 +509,10 @@ void App::forget_typed_text() {
 std::string App::set_text(TextField field, std::string_view typed) {
   if (!draft_) return "no routine is being edited";
   std::string kept;
-  std::string problem = normalise_text(field, typed, kept);
-  text_problem_field_ = field;
-  text_problem_ = problem;
+  std::size_t was_chars = 0;
+  text::check_utf8(text(field), true, was_chars);
+  std::string problem = normalise_text(field, typed, kept, was_chars);
+  text_problems_[static_cast<std::size_t>(field)] = problem;
   if (!problem.empty()) return problem;
   (field == TextField::routine_name ? draft_->name : draft_note_) = std::move(kept);
   return {};
@@ -520,17 +523,15 @@ std::string App::text(TextField field) const {
   return field == TextField::routine_name ? draft_->name : draft_note_;
 }
 
-const std::string& App::text_problem(TextField field) const {
-  static const std::string none;
-  return field == text_problem_field_ ? text_problem_ : none;
-}
+const std::string& App::text_problem(TextField field) const { return text_problems_[static_cast<std::size_t>(field)]; }
 
 std::string App::share_draft() {
   if (!draft_) return "nothing is being edited";
   catalogue::Routine routine = *draft_;
   routine.name = std::string(trim_text(routine.name));
   const links::SharedRoutine shared{.routine = std::move(routine), .note = std::string(trim_text(draft_note_))};
-  if (std::string problem = links::check_shared_routine(shared, *catalogue_); !problem.empty()) return problem;
+  share_problem_ = links::check_shared_routine(shared, *catalogue_);
+  if (!share_problem_.empty()) return share_problem_;
   last_link_ = links::encode_routine_link(shared);
   effects_.copy_link = last_link_;
   link_copy_ = LinkCopy::pending;

@@ -22,6 +22,7 @@
 //     if (auto w = app.begin_write(now_s, false)) store(w->text, w->revision);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -173,7 +174,7 @@ class App {
   const catalogue::Routine* draft() const { return draft_ ? &*draft_ : nullptr; }
   std::string save_draft();  // "" or why it cannot be saved
   // Typed text (app/text_entry.h): the draft's name and the note for its link. "" or why it
-  // was refused, which text_problem() also keeps for the field until the next edit of it.
+  // was refused, which text_problem() keeps for that field until it is next accepted.
   std::string set_text(TextField field, std::string_view typed);
   std::string text(TextField field) const;
   const std::string& text_problem(TextField field) const;
@@ -188,6 +189,7 @@ class App {
   // The draft as a link to send, with the clinician's note (text(TextField::link_note)): ""
   // (the link is copied) or why not.
   std::string share_draft();
+  const std::string& share_problem() const { return share_problem_; }  // the last share's refusal
   const std::string& last_link() const { return last_link_; }
   // Whether the page's clipboard took the last link: the page says (link_copied), so the
   // screen never claims a copy the browser refused.
@@ -249,8 +251,8 @@ class App {
   LibraryFilter filter_;
   std::optional<catalogue::Routine> draft_;
   std::string draft_note_;  // for the draft's link; a new draft starts without one
-  TextField text_problem_field_ = TextField::routine_name;
-  std::string text_problem_;
+  std::array<std::string, 2> text_problems_;  // by TextField
+  std::string share_problem_;
   std::string routine_to_delete_;
   Confirm confirm_ = Confirm::none;
   bool paused_for_question_ = false;  // end_session paused the session to ask

@@ -41,9 +41,12 @@ void write_app(json::Writer& w, const App& app) {
     for (const TextField field : {TextField::routine_name, TextField::link_note}) {
       w.key(text_field_spec(field).id).value(app.text(field));
     }
-    w.key("textProblem").value(app.text_problem(TextField::routine_name).empty()
-                                    ? app.text_problem(TextField::link_note)
-                                    : app.text_problem(TextField::routine_name));
+    w.key("textProblems").begin_object();
+    for (const TextField field : {TextField::routine_name, TextField::link_note}) {
+      w.key(text_field_spec(field).id).value(app.text_problem(field));
+    }
+    w.end_object();
+    w.key("shareProblem").value(app.share_problem());
     w.end_object();
   }
   w.key("lastLink").value(app.last_link());

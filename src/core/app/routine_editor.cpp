@@ -6,7 +6,9 @@
 
 #include "catalogue/dosage.h"
 #include "catalogue/validate.h"
+#include "links/routine_link.h"
 #include "session/duration.h"
+#include "text/utf8.h"
 
 namespace limber::app {
 
@@ -85,8 +87,12 @@ Routine new_routine(const Catalogue& catalogue, const storage::UserData& data) {
 Routine copy_routine(const Routine& from, const Catalogue& catalogue, const storage::UserData& data) {
   Routine r = from;
   r.id = new_routine_id(catalogue, data);
+  // Cut to fit what a link carries, so the copy can always be sent.
   const std::string base = "Copy of " + from.name;
-  r.name = first_free([&](int n) { return n == 1 ? base : base + " (" + std::to_string(n) + ")"; },
+  const auto fit = [&](const std::string& suffix) {
+    return std::string(text::first_chars(base, links::kMaxNameChars - suffix.size())) + suffix;
+  };
+  r.name = first_free([&](int n) { return n == 1 ? fit("") : fit(" (" + std::to_string(n) + ")"); },
                       [&](const std::string& name) { return name_taken(catalogue, data, name); });
   r.sources.clear();
   return r;

@@ -30,7 +30,7 @@ std::optional<TextField> text_field_from_id(std::string_view id) {
   return std::nullopt;
 }
 
-std::string normalise_text(TextField field, std::string_view typed, std::string& out) {
+std::string normalise_text(TextField field, std::string_view typed, std::string& out, std::size_t was_chars) {
   const TextFieldSpec& spec = text_field_spec(field);
   std::string kept;
   kept.reserve(typed.size());
@@ -52,7 +52,7 @@ std::string normalise_text(TextField field, std::string_view typed, std::string&
       return std::string(subject(field)) + " has a control character in it, which Limber does not keep.";
     case text::TextCheck::ok: break;
   }
-  if (chars > spec.max_chars) {
+  if (chars > spec.max_chars && chars > was_chars) {
     return std::string(subject(field)) + " can be at most " + std::to_string(spec.max_chars) + " characters; this has " +
            std::to_string(chars) + ".";
   }
@@ -80,6 +80,7 @@ std::string text_fields_json(std::span<const TextFieldShown> fields) {
     w.key("fontPx").value(static_cast<double>(f.font_px));
     w.key("ink").value(f.ink).key("accent").value(f.accent);
     w.key("maxChars").value(static_cast<std::uint64_t>(f.max_chars)).key("multiline").value(f.multiline);
+    w.key("link").value(f.link);
     w.end_object();
   }
   w.end_array();

@@ -34,8 +34,10 @@ std::optional<TextField> text_field_from_id(std::string_view id);
 // What is kept of what was typed or pasted: tabs become spaces, "\r\n" and "\r" line breaks,
 // and a one-line field turns line breaks into spaces (as pasting into it would). Then "" with
 // `out` set, or why it is refused in plain words naming the field (not valid text, a control
-// character, too long), with `out` untouched.
-std::string normalise_text(TextField field, std::string_view typed, std::string& out);
+// character, too long), with `out` untouched. `was_chars`: the length of the text there
+// before; text longer than the field allows may still shrink (a name from an older version or
+// a backup can be shortened one key at a time), never grow.
+std::string normalise_text(TextField field, std::string_view typed, std::string& out, std::size_t was_chars = 0);
 
 // Spaces and line breaks at either end dropped: a name of spaces alone is no name.
 std::string_view trim_text(std::string_view text);
@@ -49,6 +51,9 @@ struct TextFieldShown {
   std::string ink, accent;  // the theme's text and focus colours, "#rrggbb"
   std::size_t max_chars = 0;
   bool multiline = false;
+  // A box to select and copy from, not to type in: the page shows its own address with
+  // `value` as the fragment (a routine link where no clipboard or address bar can be used).
+  bool link = false;
   bool operator==(const TextFieldShown&) const = default;
 };
 // [{"id":..., "label":..., "value":..., "x":..., ...}, ...] for web/page.js.

@@ -39,4 +39,13 @@ TextCheck check_utf8(std::string_view s, bool allow_newline, std::size_t& chars)
   return TextCheck::ok;
 }
 
+std::string_view first_chars(std::string_view s, std::size_t max_chars) {
+  std::size_t i = 0;
+  for (std::size_t n = 0; i < s.size() && n < max_chars; ++n) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xc0u) == 0x80u) ++i;  // continuation bytes
+  }
+  return s.substr(0, i);
+}
+
 }  // namespace limber::text

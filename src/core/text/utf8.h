@@ -18,4 +18,7 @@ enum class TextCheck { ok, invalid, control };
 // characters or DEL; '\n' only where allowed. Counts the characters (code points) into `chars`.
 TextCheck check_utf8(std::string_view s, bool allow_newline, std::size_t& chars);
 
+// The first `max_chars` characters of valid UTF-8 (never half a character).
+std::string_view first_chars(std::string_view s, std::size_t max_chars);
+
 }  // namespace limber::text

@@ -14,7 +14,6 @@ namespace {
 
 std::string g_save_problem;  // why the last save was refused, shown until the next edit
 bool g_adding = false;       // the list of exercises to add is open
-std::string g_share_problem;
 
 void problem_line(const std::string& problem) {
   if (problem.empty()) return;
@@ -37,19 +36,17 @@ void share_section(ScreenContext& ctx) {
   gap(4);
   if (big_button(ctx.controls, {.id = "share-link", .label = "Copy link", .icon = LIMBER_ICON_CONTENT_COPY,
                                 .kind = ButtonKind::secondary})) {
-    g_share_problem = ctx.app.share_draft();
+    ctx.app.share_draft();
   }
-  if (!g_share_problem.empty()) {
-    const ImVec4 caution = theme.caution;
-    icon_paragraph(LIMBER_ICON_WARNING, g_share_problem.c_str(), nullptr, &caution);
+  if (!ctx.app.share_problem().empty()) {
+    problem_line(ctx.app.share_problem());
   } else if (ctx.app.link_copy() == app::App::LinkCopy::copied) {
     icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Link copied. Paste it into a message or an email to send it.");
   } else if (ctx.app.link_copy() == app::App::LinkCopy::refused) {
-    const ImVec4 caution = current_theme().caution;
-    icon_paragraph(LIMBER_ICON_WARNING,
-                   "This browser did not let Limber copy the link. It is in the address bar at the top: copy it "
-                   "from there.",
-                   nullptr, &caution);
+    // No clipboard, and perhaps no address bar (an installed app): the link in a box to copy from.
+    problem_line("This browser did not let Limber copy the link. Select it below and copy it from there.");
+    link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.last_link().c_str(),
+                            .covered = ctx.app.confirm() != app::Confirm::none});
   }
 }
 

@@ -15,6 +15,7 @@ namespace {
 float g_page_indent = 0.0f;  // begin_page's centring, undone by end_page
 bool g_tabs_shown = true;    // no tab bar inside a clinic's widget
 bool g_in_card = false;
+float g_scroll_request = 0.0f;  // scroll_page_by(), applied by the next page drawn
 ImVec2 g_card_min;
 
 void draw_tab_bar(ScreenContext& ctx) {
@@ -183,6 +184,8 @@ void draw_screen(ScreenContext& ctx) {
   draw_confirm(ctx);
 }
 
+void scroll_page_by(float dy) { g_scroll_request += dy; }
+
 void begin_page(const char* name, float max_width, bool with_tabs) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -199,6 +202,10 @@ void begin_page(const char* name, float max_width, bool with_tabs) {
   if (ImGui::IsMouseDown(0) && io.MouseDragMaxDistanceSqr[0] > Sizes::drag_threshold * Sizes::drag_threshold &&
       ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows)) {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  }
+  if (g_scroll_request != 0.0f) {
+    ImGui::SetScrollY(ImGui::GetScrollY() + g_scroll_request);
+    g_scroll_request = 0.0f;
   }
 
   const float avail = ImGui::GetContentRegionAvail().x;

@@ -31,6 +31,9 @@ void draw_screen(ScreenContext& ctx);
 // One full-viewport window (above the tab bar on tab screens) with a centred column,
 // readable on a 360 px phone and not stretched across a desktop. A vertical drag scrolls it.
 void begin_page(const char* name, float max_width = 0, bool with_tabs = true);  // 0: Sizes::column_max_width
+// Scrolls the next page drawn by `dy` CSS pixels: a drag that began on one of the page's HTML
+// text boxes, which the canvas never sees (web/page.js sends it as the shell's `scroll`).
+void scroll_page_by(float dy);
 void end_page();
 // The screen's title, with a Back button before it when there is somewhere to go back to.
 void page_title(ScreenContext& ctx, const char* title, bool back_button);
