@@ -348,10 +348,38 @@
       lastY = y;
     }, { passive: false });
     box.addEventListener('touchend', () => { lastY = null; }, { passive: true });
+    // A phone's keyboard opening (or any resize) must not hide the box being typed in.
+    box.addEventListener('focus', () => setTimeout(keepFocusedBoxInView, 350));
     $('text-fields').appendChild(box);
     return box;
   }
+  // Scrolls the page so the focused box sits inside what can be seen: above an on-screen
+  // keyboard (the visual viewport) and inside the page's own visible band.
+  let band = { top: 0, bottom: Infinity };
+  let scrollSent = false;  // until the app draws it, the boxes stand where they were
+  function keepFocusedBoxInView() {
+    const box = document.activeElement;
+    if (scrollSent || !box || !box.classList.contains('text-field') || !window.limber) return;
+    const r = box.getBoundingClientRect();
+    const vv = window.visualViewport;
+    const bottom = Math.min(band.bottom, vv ? vv.offsetTop + vv.height : window.innerHeight) - 12;
+    const top = band.top + 12;
+    const dy = r.bottom > bottom ? Math.min(r.bottom - bottom, r.top - top) : r.top < top ? r.top - top : 0;
+    if (!dy) return;
+    scrollSent = true;
+    window.limber.command('scroll', String(dy));
+  }
+  // After a resize the page's visible band changes with the next frame: fit again then, once.
+  let refit = false;
+  const resized = () => { refit = true; keepFocusedBoxInView(); };
+  if (window.visualViewport) window.visualViewport.addEventListener('resize', resized);
+  window.addEventListener('resize', resized);
+
+  let shownHeight = window.innerHeight;
   function textFields(fields) {
+    scrollSent = false;
+    // The page got shorter or taller (perhaps before its resize event): fit again.
+    if (window.innerHeight !== shownHeight) { shownHeight = window.innerHeight; refit = true; }
     const seen = new Set();
     for (const field of fields) {
       seen.add(field.id);
@@ -369,7 +397,11 @@
       if (box.value !== value) box.value = value;
       const cutTop = Math.max(0, field.clipTop - field.y);
       const cutBottom = Math.max(0, field.y + field.height - field.clipBottom);
-      box.hidden = cutTop + cutBottom >= field.height;
+      band = { top: field.clipTop, bottom: field.clipBottom };
+      // Scrolled out of sight: hidden (and out of focus), except the box being typed in when a
+      // resize pushed it out (a keyboard opening): that one is fitted back into view.
+      const gone = cutTop + cutBottom >= field.height;
+      box.hidden = gone && !(refit && document.activeElement === box);
       box.style.left = field.x + 'px';
       box.style.top = field.y + 'px';
       box.style.width = field.width + 'px';
@@ -382,6 +414,7 @@
     for (const [id, box] of boxes) {
       if (!seen.has(id)) { box.remove(); boxes.delete(id); }
     }
+    if (refit) { refit = false; setTimeout(keepFocusedBoxInView, 0); }
   }
 
   // ---- Files, persistence, wake lock, page hidden ----------------------------------------------

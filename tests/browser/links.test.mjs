@@ -184,6 +184,24 @@ describe('routine links', () => {
     await touch('touchEnd');
     const after = control(await settle(page), 'routine_name');
     assert.ok(after.top < field.top - 80, `dragged up over the box, the page scrolled (${field.top} -> ${after.top})`);
+    // A keyboard taking the bottom half of the screen (as Android's can, resizing the page)
+    // leaves the box being typed in visible, above it, and still focused.
+    const note = await reveal(page, 'link_note', 400);
+    await page.touchscreen.tap(note.x, note.y);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-link_note');
+    await page.setViewportSize({ width: 360, height: 330 });
+    await settle(page);
+    await page.waitForTimeout(400);  // the second fit, after the frame at the new size
+    const fitted = control(await settle(page), 'link_note');
+    assert.ok(fitted.top >= 0 && fitted.top + fitted.height <= 330 - 68,
+      `the note box (${fitted.top} to ${fitted.top + fitted.height}) is above the tab bar of a 330 px page`);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-link_note');
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.touchscreen.tap(field.x, 20);  // leave the box: a tap on the canvas
+    await settle(page);
+    await reveal(page, 'routine_name', 100);
+    const name = control(await settle(page), 'routine_name');
+    await page.touchscreen.tap(name.x, name.y);
     // Escape gives the keys back to the app (still editing); the next Escape goes back.
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
