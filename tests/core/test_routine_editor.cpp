@@ -565,12 +565,12 @@ TEST_CASE("routine editor: how long an own routine takes, as the session paces i
   catalogue::Routine copy = copy_routine(nhs, c, {});
   const double built_in = session::routine_seconds(c, nhs);
   REQUIRE(built_in > 0);
-  CHECK(own_routine_seconds(c, copy) == doctest::Approx(built_in));
+  CHECK(session::routine_seconds(c, copy) == doctest::Approx(built_in));
   const std::size_t rolls = static_cast<std::size_t>(
       std::find_if(copy.items.begin(), copy.items.end(), [](const auto& i) { return i.exercise == "knee_rolls"; }) -
       copy.items.begin());
   REQUIRE(rolls < copy.items.size());
   REQUIRE(step_dosage(copy, rolls, c, DosageField::reps, +2));
-  CHECK(own_routine_seconds(c, copy) > built_in);
-  CHECK(own_routine_seconds(c, new_routine(c, {})) == 0);
+  CHECK(session::routine_seconds(c, copy) > built_in);
+  CHECK(session::routine_seconds(c, new_routine(c, {})) == 0);
 }

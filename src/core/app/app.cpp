@@ -215,9 +215,7 @@ void App::choose_routine(std::string_view id) {
 }
 
 double App::routine_seconds(const catalogue::Routine& routine) const {
-  // Screens ask every frame they draw: built-in routines need no catalogue copy.
-  if (catalogue_->find_routine(routine.id) == &routine) return session::routine_seconds(*catalogue_, routine, player_desc().pace);
-  return own_routine_seconds(*catalogue_, routine, player_desc().pace);
+  return session::routine_seconds(*catalogue_, routine, player_desc().pace);
 }
 
 // ---- Session ---------------------------------------------------------------------------

@@ -20,15 +20,7 @@ std::string_view stage_id(PlayerStage stage) {
 std::string Player::open(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips,
                          const catalogue::Routine& routine, const session::ProgressState* progress,
                          const PlayerDesc& desc) {
-  // A routine of the person's own is resolved through a catalogue copy that includes it.
-  catalogue::Catalogue with_routine;
-  const catalogue::Catalogue* source = &catalogue;
-  if (!catalogue.find_routine(routine.id)) {
-    with_routine.exercises = catalogue.exercises;
-    with_routine.routines = {routine};
-    source = &with_routine;
-  }
-  auto built = session::build_input(*source, routine.id, progress, desc.hold);
+  auto built = session::build_input(catalogue, routine, progress, desc.hold);
   if (!built.ok()) return built.error;
   const auto first = static_cast<std::size_t>(desc.first_exercise);
   if (desc.first_exercise < 0 || first >= built.input.exercises.size()) {
@@ -36,8 +28,6 @@ std::string Player::open(const catalogue::Catalogue& catalogue, const animation:
            std::to_string(built.input.exercises.size());
   }
   built.input.exercises.erase(built.input.exercises.begin(), built.input.exercises.begin() + desc.first_exercise);
-  // build_input points into `source`; re-point every exercise at the long-lived catalogue.
-  for (session::PlannedExercise& p : built.input.exercises) p.exercise = catalogue.find_exercise(p.exercise->id);
   input_ = std::move(built.input);
   clips_ = &clips;
   desc_ = desc;

@@ -7,7 +7,6 @@
 #include "catalogue/dosage.h"
 #include "catalogue/validate.h"
 #include "links/routine_link.h"
-#include "session/duration.h"
 #include "text/utf8.h"
 
 namespace limber::app {
@@ -197,14 +196,6 @@ std::string check_own_routine(const Catalogue& catalogue, const Routine& routine
   std::string why = problems.front().path + ": " + problems.front().message;
   if (problems.size() > 1) why += " (and " + std::to_string(problems.size() - 1) + " more)";
   return why;
-}
-
-double own_routine_seconds(const Catalogue& catalogue, const Routine& routine, const session::PaceDesc& pace) {
-  // Only exercises and the one routine: build_input() needs nothing else from a catalogue.
-  Catalogue with_routine;
-  with_routine.exercises = catalogue.exercises;
-  with_routine.routines = {routine};
-  return session::routine_seconds(with_routine, routine, pace);
 }
 
 std::string save_routine(storage::UserData& data, const Catalogue& catalogue, const Routine& routine) {

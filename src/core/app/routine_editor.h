@@ -19,7 +19,6 @@
 #include <string_view>
 
 #include "catalogue/model.h"
-#include "session/plan.h"
 #include "storage/user_data.h"
 
 namespace limber::app {
@@ -77,12 +76,6 @@ std::optional<ItemDosageView> item_dosage(const catalogue::Routine& routine, std
 // "" when the routine can be saved, else the first reason in plain words (the path of a
 // validate_routine() problem names the item).
 std::string check_own_routine(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine);
-
-// How long the routine takes, paced as the session will (0 when it cannot be paced). Own
-// routines are not in the catalogue, so this runs session::routine_seconds over a copy that
-// holds the routine: call it after an edit, not every frame.
-double own_routine_seconds(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine,
-                           const session::PaceDesc& pace = {});
 
 // Checks, then replaces the routine with the same id or adds it: "" or why it was not saved.
 std::string save_routine(storage::UserData& data, const catalogue::Catalogue& catalogue,

@@ -9,7 +9,8 @@
 
 namespace limber::session {
 
-// 0 for a routine that cannot be paced (validate() refuses those before anything runs).
+// 0 for a routine that cannot be paced (validate() refuses those before anything runs). The
+// routine need not be in the catalogue (a person's own); its exercises must be.
 double routine_seconds(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine,
                        const PaceDesc& pace = {});
 

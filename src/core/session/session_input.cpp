@@ -7,18 +7,24 @@ namespace limber::session {
 
 InputResult build_input(const catalogue::Catalogue& catalogue, std::string_view routine_id,
                         const ProgressState* progress, catalogue::HoldPreference hold) {
-  InputResult result;
   const catalogue::Routine* routine = catalogue.find_routine(routine_id);
   if (!routine) {
+    InputResult result;
     result.error = "unknown routine '" + std::string(routine_id) + "'";
     return result;
   }
-  result.input.routine_id = routine->id;
-  result.input.rest_between_exercises_seconds = routine->rest_between_exercises_seconds;
-  for (const catalogue::RoutineItem& item : routine->items) {
+  return build_input(catalogue, *routine, progress, hold);
+}
+
+InputResult build_input(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine,
+                        const ProgressState* progress, catalogue::HoldPreference hold) {
+  InputResult result;
+  result.input.routine_id = routine.id;
+  result.input.rest_between_exercises_seconds = routine.rest_between_exercises_seconds;
+  for (const catalogue::RoutineItem& item : routine.items) {
     const catalogue::Exercise* e = catalogue.find_exercise(item.exercise);
     if (!e) {
-      result.error = "routine '" + routine->id + "' names unknown exercise '" + item.exercise + "'";
+      result.error = "routine '" + routine.id + "' names unknown exercise '" + item.exercise + "'";
       return result;
     }
     const catalogue::Dosage base = catalogue::resolve(*e, item, hold);

@@ -42,6 +42,11 @@ struct InputResult {
 InputResult build_input(const catalogue::Catalogue& catalogue, std::string_view routine_id,
                         const ProgressState* progress,
                         catalogue::HoldPreference hold = catalogue::HoldPreference::source_default);
+// The same for a routine that need not be in the catalogue (a person's own): its exercises
+// are the catalogue's, and the input points at them.
+InputResult build_input(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine,
+                        const ProgressState* progress,
+                        catalogue::HoldPreference hold = catalogue::HoldPreference::source_default);
 
 // "" when the input can be paced, else what is wrong and where.
 std::string check_input(const SessionInput& input);
