@@ -96,6 +96,14 @@
     });
   }
 
+  // A copy of `text` in the module's heap, as UTF-8 (NULs included), for one call.
+  function heapText(text) {
+    const bytes = module.lengthBytesUTF8(text);
+    const ptr = module._malloc(bytes + 1);
+    if (ptr) module.stringToUTF8(text, ptr, bytes + 1);
+    return { ptr, bytes };
+  }
+
   function parseReply(text, what) {
     try {
       return JSON.parse(text);
@@ -120,7 +128,16 @@
       }
       if (failure) return { ok: false, error: failure };
       if (!module) return { ok: false, error: 'the app is still starting' };
-      return parseReply(module.ccall('limber_command', 'string', ['string', 'string'], [name, arg || '']), 'command');
+      // Both texts go through the heap, never the stack: a restored backup can be megabytes,
+      // and ccall's strings live on the stack, where a large one overwrote the app's memory.
+      const texts = [heapText(name), heapText(arg || '')];
+      try {
+        if (!texts[0].ptr || !texts[1].ptr) return { ok: false, error: 'command ' + name + ': the app has no memory left for this text' };
+        const reply = module._limber_command(texts[0].ptr, texts[0].bytes, texts[1].ptr, texts[1].bytes);
+        return parseReply(module.UTF8ToString(reply), 'command');
+      } finally {
+        for (const t of texts) if (t.ptr) module._free(t.ptr);
+      }
     },
   });
 

@@ -1,7 +1,7 @@
 // browser/automation.h: the C exports behind window.limber.state() and .command().
 //
-// web/boot.js calls limber_state() and limber_command(name, arg) through ccall; the app
-// registers what answers them. Both return JSON text (see app/app_state.h, app/command.h).
+// web/boot.js calls limber_state() and limber_command(name, bytes, arg, bytes) with texts it
+// copied into the heap; the app registers what answers them. Both return JSON text (see app/app_state.h, app/command.h).
 //
 // Usage:
 //     limber::browser::set_automation({.state = &state_json, .command = &run, .user = &app});

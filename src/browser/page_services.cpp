@@ -46,8 +46,13 @@ std::optional<std::string> stored_data(std::string& error) {
 
 EM_JS(void, limber_js_store_write, (double revision, const char* text), {
   window.LimberPage.store.save(UTF8ToString(text)).then((r) => {
-    Module.ccall('limber_store_written', null, ['number', 'number', 'string', 'string'],
-                 [revision, r.ok ? 1 : 0, r.error || "", r.foundUnread || ""]);
+    // Through the heap, not ccall's stack: another tab's document can be megabytes.
+    const heap = (t) => { const n = lengthBytesUTF8(t) + 1; const p = _malloc(n); if (p) stringToUTF8(t, p, n); return p; };
+    const error = heap(r.error || ""), found = heap(r.foundUnread || "");
+    if (error && found) _limber_store_written(revision, r.ok ? 1 : 0, error, found);
+    else _limber_store_written(revision, 0, 0, 0);
+    _free(error);
+    _free(found);
   });
 });
 void store_write(std::uint64_t revision, const std::string& text) {

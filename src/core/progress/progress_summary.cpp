@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "storage/history.h"
+
 namespace limber::progress {
 
 namespace {
@@ -13,12 +15,6 @@ constexpr std::int64_t kDaysPerWeek = 7;
 // Floor division, for b > 0. A negative offset puts the first hours of 1970 (UTC) on
 // 31 December 1969; C++'s division rounds towards zero and would put them on 1 January.
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : (a - (b - 1)) / b; }
-
-// Local days since 1970-01-01: the offset is a whole number of minutes, so adding it before
-// dividing gives the same day as converting to local minutes first (as format_local_time does).
-std::int64_t local_day(std::int64_t ms, int utc_offset_minutes) {
-  return floor_div(ms + utc_offset_minutes * kMsPerMinute, kMsPerDay);
-}
 
 // 1970-01-01 was a Thursday, so Mondays are the days d with d + 3 a multiple of 7.
 std::int64_t week_start_day(std::int64_t day) { return floor_div(day + 3, kDaysPerWeek) * kDaysPerWeek - 3; }
@@ -44,35 +40,29 @@ int sessions_between(const std::vector<Dated>& dated, std::int64_t first, std::i
   return static_cast<int>(std::count_if(dated.begin(), dated.end(), [&](const Dated& d) { return d.day >= first && d.day <= last; }));
 }
 
-// See the rule's constants in the header.
-Guidance judge(const std::vector<Dated>& dated, const std::vector<std::int64_t>& days, std::int64_t today,
-               const ProgressDesc& desc) {
-  std::vector<const Dated*> scored;
-  for (const Dated& d : dated) {
-    if (d.record->pain_before) scored.push_back(&d);
-  }
-  if (scored.empty()) return Guidance::none;
-  const int n = static_cast<int>(scored.size());
-  if (n < kMinScoredSessions) return Guidance::too_early;
+}  // namespace
 
-  const int k = std::min(kComparedSessions, n / 2);
-  int rise = 0;  // k times the change in mean, so the comparison stays in whole points
-  for (int i = 0; i < k; ++i) {
-    rise += *scored[static_cast<std::size_t>(n - 1 - i)]->record->pain_before;
-    rise -= *scored[static_cast<std::size_t>(i)]->record->pain_before;
-  }
-  if (rise >= kWorseByPoints * k) return Guidance::worse_see_gp;
-
-  // The evidence runs from the first score to the last; a wrong clock cannot stretch it past today.
-  const std::int64_t first = scored.front()->day;
-  const std::int64_t last = std::min(scored.back()->day, today);
-  const std::int64_t span = last - first;
-  if (span < std::int64_t{desc.pain_eases_within_weeks} * kDaysPerWeek) return Guidance::too_early;
-  if (days_between(days, first, last) * kDaysPerWeek < kRegularDaysPerWeek * span) return Guidance::too_early;
-  return -rise >= kEasingByPoints * k ? Guidance::easing : Guidance::not_easing_see_gp;
+std::int64_t local_day(std::int64_t ms, int utc_offset_minutes) {
+  // Local days since 1970-01-01: the offset is a whole number of minutes, so adding it before
+  // dividing gives the same day as converting to local minutes first (as format_local_time does).
+  return floor_div(ms + utc_offset_minutes * kMsPerMinute, kMsPerDay);
 }
 
-}  // namespace
+// See the rule's constants in the header.
+Guidance judge_guidance(const GuidanceInput& in, std::int64_t today, const ProgressDesc& desc) {
+  if (in.scored == 0) return Guidance::none;
+  if (in.scored < kMinScoredSessions) return Guidance::too_early;
+  const std::size_t k = std::min(in.first_scores.size(), in.last_scores.size());
+  int rise = 0;  // k times the change in mean, so the comparison stays in whole points
+  for (std::size_t i = 0; i < k; ++i) rise += in.last_scores[i] - in.first_scores[i];
+  const int kk = static_cast<int>(k);
+  if (rise >= kWorseByPoints * kk) return Guidance::worse_see_gp;
+  // The evidence runs from the first score to the last; a wrong clock cannot stretch it past today.
+  const std::int64_t span = std::min(in.last_day, today) - in.first_day;
+  if (span < std::int64_t{desc.pain_eases_within_weeks} * kDaysPerWeek) return Guidance::too_early;
+  if (in.days_between * kDaysPerWeek < kRegularDaysPerWeek * span) return Guidance::too_early;
+  return -rise >= kEasingByPoints * kk ? Guidance::easing : Guidance::not_easing_see_gp;
+}
 
 std::string_view guidance_id(Guidance g) {
   switch (g) {
@@ -86,9 +76,15 @@ std::string_view guidance_id(Guidance g) {
 }
 
 ProgressSummary summarise_progress(std::span<const storage::StoredSession> sessions, const ProgressDesc& desc) {
+  return summarise_after(storage::FoldedHistory{}, sessions, desc);
+}
+
+ProgressSummary summarise_after(const storage::FoldedHistory& folded, std::span<const storage::StoredSession> sessions,
+                                const ProgressDesc& desc) {
+  const storage::FoldedHistory& F = folded;
   const int offset = desc.utc_offset_minutes;
   ProgressSummary out;
-  out.sessions_total = static_cast<int>(sessions.size());
+  out.sessions_total = F.sessions + static_cast<int>(sessions.size());
 
   std::vector<Dated> dated;
   for (const storage::StoredSession& s : sessions) {
@@ -100,7 +96,14 @@ ProgressSummary summarise_progress(std::span<const storage::StoredSession> sessi
   for (const Dated& d : dated) {
     if (days.empty() || days.back() != d.day) days.push_back(d.day);
   }
+  // The folded sessions' last day, unless the listed ones start on it too.
+  const std::optional<std::int64_t> folded_day =
+      F.last_day && !std::binary_search(days.begin(), days.end(), *F.last_day) ? F.last_day : std::nullopt;
+  const auto in_range = [&](std::int64_t first, std::int64_t last) {
+    return days_between(days, first, last) + (folded_day && *folded_day >= first && *folded_day <= last ? 1 : 0);
+  };
 
+  // Weeks: the listed sessions cover them (storage::kRecentWindowDays), the folded ones never reach them.
   const std::int64_t today = local_day(desc.now_ms, offset);
   const std::int64_t this_week = week_start_day(today);
   out.sessions_this_week = sessions_between(dated, this_week, this_week + kDaysPerWeek - 1);
@@ -109,26 +112,71 @@ ProgressSummary summarise_progress(std::span<const storage::StoredSession> sessi
     out.weeks.push_back({.week_start_ms = local_midnight_ms(start, offset),
                          .sessions = sessions_between(dated, start, start + kDaysPerWeek - 1)});
   }
-  out.active_days_last_14 = days_between(days, today - (kRecentDays - 1), today);
+  out.active_days_last_14 = in_range(today - (kRecentDays - 1), today);
 
-  // Streaks only over days up to today: a future-dated session must not pad them.
-  const auto past_end = std::upper_bound(days.begin(), days.end(), today);
-  int run = 0;
-  for (auto it = days.begin(); it != past_end; ++it) {
-    run = (it != days.begin() && *it == *(it - 1) + 1) ? run + 1 : 1;
+  // Streaks only over days up to today: a future-dated session must not pad them. The run
+  // carries on from the folded sessions' last day.
+  std::optional<std::int64_t> previous = F.last_day && *F.last_day <= today ? F.last_day : std::nullopt;
+  int run = previous ? F.run_at_last_day : 0;
+  out.best_streak_days = F.best_run;
+  for (const std::int64_t day : days) {
+    if (day > today) break;
+    if (previous && day <= *previous) continue;
+    run = previous && day == *previous + 1 ? run + 1 : 1;
     out.best_streak_days = std::max(out.best_streak_days, run);
+    previous = day;
   }
   // `run` is now the run ending on the latest day up to today; it is current if that day is
   // today, or yesterday while today has no session yet.
-  if (past_end != days.begin() && *(past_end - 1) >= today - 1) out.streak_days = run;
+  if (previous && *previous >= today - 1) out.streak_days = run;
 
+  out.pain_points = F.pain_points;
+  for (const storage::PainPointRecord& p : F.pain) out.pain.push_back({.at_ms = p.at_ms, .before = p.before, .after = p.after});
+  out.last_pain_before = F.last_pain_before;
+  out.last_pain_after = F.last_pain_after;
+  std::vector<storage::ScoredPain> scored;  // the listed sessions' pain_before scores
   for (const Dated& d : dated) {
     const session::SessionRecord& r = *d.record;
-    if (r.pain_before || r.pain_after) out.pain.push_back({.at_ms = r.started_at_ms, .before = r.pain_before, .after = r.pain_after});
-    if (r.pain_before) out.last_pain_before = r.pain_before;
+    if (r.pain_before || r.pain_after) {
+      ++out.pain_points;
+      out.pain.push_back({.at_ms = r.started_at_ms, .before = r.pain_before, .after = r.pain_after});
+    }
+    if (r.pain_before) {
+      out.last_pain_before = r.pain_before;
+      scored.push_back({.day = d.day, .score = *r.pain_before});
+    }
     if (r.pain_after) out.last_pain_after = r.pain_after;
   }
-  out.guidance = judge(dated, days, today, desc);
+  if (out.pain.size() > static_cast<std::size_t>(storage::kPainPointsKept)) {
+    out.pain.erase(out.pain.begin(), out.pain.end() - storage::kPainPointsKept);
+  }
+
+  // The guidance reads the first and last scores of all, folded ones first.
+  GuidanceInput in;
+  in.scored = F.scored + static_cast<int>(scored.size());
+  if (in.scored > 0) {
+    const std::size_t k = static_cast<std::size_t>(std::min(kComparedSessions, in.scored / 2));
+    std::vector<storage::ScoredPain> first = F.first_scored, last = F.last_scored;
+    first.insert(first.end(), scored.begin(), scored.end());
+    last.insert(last.end(), scored.begin(), scored.end());
+    for (std::size_t i = 0; i < k; ++i) {
+      in.first_scores.push_back(first[i].score);
+      in.last_scores.push_back(last[last.size() - k + i].score);
+    }
+    in.first_day = F.scored > 0 ? F.first_scored.front().day : scored.front().day;
+    in.last_day = !scored.empty() ? scored.back().day : F.last_scored.back().day;
+    const std::int64_t until = std::min(in.last_day, today);
+    if (F.scored == 0) {
+      in.days_between = in_range(in.first_day, until);
+    } else if (scored.empty()) {
+      in.days_between = F.distinct_days_through_last_scored - F.distinct_days_before_first_scored;
+    } else {
+      // The folded days from the first score on, then the listed days after the folded ones.
+      in.days_between = F.distinct_days - F.distinct_days_before_first_scored +
+                        days_between(days, F.last_day ? *F.last_day + 1 : in.first_day, until);
+    }
+  }
+  out.guidance = judge_guidance(in, today, desc);
   return out;
 }
 

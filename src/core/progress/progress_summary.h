@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/history.h"
 #include "storage/user_data.h"
 
 namespace limber::progress {
@@ -91,13 +92,35 @@ struct ProgressSummary {
   int active_days_last_14 = 0; // distinct local days with a session, today and the 13 before
   std::vector<WeekCount> weeks;  // weeks_shown entries (none if it is 0 or less), oldest first,
                                  // the last is this week
-  std::vector<PainPoint> pain;   // sessions with any pain score, oldest first
+  int pain_points = 0;           // sessions with any pain score
+  std::vector<PainPoint> pain;   // the most recent storage::kPainPointsKept of them, oldest first
   std::optional<int> last_pain_before;  // from the most recent session that has one
   std::optional<int> last_pain_after;   // likewise
   Guidance guidance = Guidance::none;
   bool operator==(const ProgressSummary&) const = default;
 };
 
+// Over every session: the reference the digest's summary (progress/history_digest.h) must match.
 ProgressSummary summarise_progress(std::span<const storage::StoredSession> sessions, const ProgressDesc& desc);
+
+// The same summary for sessions that follow `folded` (storage/history.h): what older sessions
+// added, folded into counts. summarise_progress is this with nothing folded.
+ProgressSummary summarise_after(const storage::FoldedHistory& folded, std::span<const storage::StoredSession> sessions,
+                                const ProgressDesc& desc);
+
+// ---- Shared by both summaries
+std::int64_t local_day(std::int64_t ms, int utc_offset_minutes);
+
+// The guidance rule from what it reads: how many sessions have a pain_before score, the
+// first and the last min(kComparedSessions, scored / 2) of those scores (oldest first), the
+// local days of the first and the last scored session, and the distinct days with a session
+// from the first scored day to min(last, today).
+struct GuidanceInput {
+  int scored = 0;
+  std::vector<int> first_scores, last_scores;
+  std::int64_t first_day = 0, last_day = 0;
+  int days_between = 0;
+};
+Guidance judge_guidance(const GuidanceInput& in, std::int64_t today, const ProgressDesc& desc);
 
 }  // namespace limber::progress

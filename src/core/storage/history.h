@@ -1,0 +1,81 @@
+// storage/history.h: a person's history as the app holds it: a fixed-size digest, not every session.
+//
+// Every session is stored as its own entry (the browser's `sessions` store); the app keeps
+// only this digest in memory and in the `history` part: the newest sessions in full (enough
+// for every screen: this week, the last eight weeks, the last 30 sessions), and what older
+// sessions add to the Progress summary folded into counts. So start-up, a frame and a write
+// cost the same after five years of sessions as after one. progress/history_digest.h adds
+// sessions to it and summarises it; whole-history work (backups, the CSV, a rebuild) reads
+// the entries themselves.
+//
+// Usage:
+//     limber::storage::HistoryDigest h;                 // an empty history
+//     limber::progress::add_session(h, stored, offset);  // see progress/history_digest.h
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/user_data.h"
+
+namespace limber::storage {
+
+// Sessions stay in `recent` while they started within this many days of the newest one, and
+// the newest kRecentSessionsKept stay whatever their age: the Progress screen lists the last
+// 30 sessions and counts eight weeks, Today counts this week and the streak.
+inline constexpr int kRecentWindowDays = 70;
+inline constexpr int kRecentSessionsKept = 30;
+// A history imported all at once keeps no more than this many sessions in full.
+inline constexpr int kRecentSessionsMax = 600;
+// Pain points kept for the chart (the Progress screen draws the most recent 20).
+inline constexpr int kPainPointsKept = 20;
+
+struct ScoredPain {
+  std::int64_t day = 0;  // local day of the session
+  int score = 0;         // pain_before
+  bool operator==(const ScoredPain&) const = default;
+};
+
+struct PainPointRecord {
+  std::int64_t at_ms = 0;
+  std::optional<int> before;
+  std::optional<int> after;
+  bool operator==(const PainPointRecord&) const = default;
+};
+
+// What the sessions that left `recent` add to the summary, folded in time order.
+struct FoldedHistory {
+  int sessions = 0;               // all folded sessions, dated or not
+  std::int64_t last_started_ms = 0;  // the newest folded session's start: later ones are never folded before it
+  int utc_offset_minutes = 0;     // the offset their days were counted with
+  // Distinct local days with a session, and the run of consecutive days ending on the last.
+  int distinct_days = 0;
+  std::optional<std::int64_t> last_day;
+  int run_at_last_day = 0;
+  int best_run = 0;
+  // Scored sessions (pain_before): how many, the first and the last three, and the distinct
+  // days counted before the first one and up to the last one (for the guidance's regularity).
+  int scored = 0;
+  std::vector<ScoredPain> first_scored;  // up to 3, oldest first
+  std::vector<ScoredPain> last_scored;   // up to 3, oldest first
+  int distinct_days_before_first_scored = 0;
+  int distinct_days_through_last_scored = 0;
+  // Pain scores for the chart and the "last session" line.
+  int pain_points = 0;
+  std::vector<PainPointRecord> pain;  // up to kPainPointsKept, oldest first
+  std::optional<int> last_pain_before;
+  std::optional<int> last_pain_after;
+  bool operator==(const FoldedHistory&) const = default;
+};
+
+struct HistoryDigest {
+  FoldedHistory folded;
+  std::vector<StoredSession> recent;    // the newest sessions in full, oldest first
+  std::vector<std::string> routine_ids;  // every routine any session names (ids are never reused)
+  int sessions() const { return folded.sessions + static_cast<int>(recent.size()); }
+  bool operator==(const HistoryDigest&) const = default;
+};
+
+}  // namespace limber::storage
