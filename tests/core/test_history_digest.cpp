@@ -133,3 +133,26 @@ TEST_CASE("history digest: a session already there is not added twice, and one o
   CHECK(history_names_routine(digest, "in_bed"));
   CHECK_FALSE(history_names_routine(digest, "my-7"));
 }
+
+TEST_CASE("history digest: the guidance's regularity counts days across folded and recent sessions") {
+  // Three days a week for a year, pain flat: regular, so "not easing, see a GP"; with one
+  // day a week fewer after the first months, no longer regular enough: "too early".
+  for (const int later_days_per_week : {3, 2}) {
+    CAPTURE(later_days_per_week);
+    std::vector<storage::StoredSession> all;
+    for (int week = 0; week < 52; ++week) {
+      const int days = week < 20 ? 3 : later_days_per_week;
+      for (int d = 0; d < days; ++d) all.push_back(stored(kMonday + (week * 7 + d * 2) * kDay + 8 * kHour, 5, 4, "nhs_daily"));
+    }
+    const storage::HistoryDigest digest = digest_history(all, 0);
+    REQUIRE(digest.folded.scored > 3);
+    const ProgressDesc desc{.now_ms = all.back().record.started_at_ms + kHour, .utc_offset_minutes = 0, .pain_eases_within_weeks = 2};
+    const Guidance expected = later_days_per_week == 3 ? Guidance::not_easing_see_gp : Guidance::too_early;
+    CHECK(guidance_id(summarise_progress(all, desc).guidance) == guidance_id(expected));
+    same_summary(digest, all, desc);
+    // Scores only in the folded part: the last scored day is folded too.
+    std::vector<storage::StoredSession> unscored_lately = all;
+    for (std::size_t i = unscored_lately.size() - 100; i < unscored_lately.size(); ++i) unscored_lately[i].record.pain_before.reset();
+    same_summary(digest_history(unscored_lately, 0), unscored_lately, desc);
+  }
+}
