@@ -13,6 +13,10 @@
 
 using namespace limber;
 using namespace limber::progress;
+using limber::storage::AddResult;
+using limber::storage::add_session;
+using limber::storage::digest_history;
+using limber::storage::history_names_routine;
 
 namespace {
 

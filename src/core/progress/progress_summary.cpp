@@ -8,12 +8,13 @@ namespace limber::progress {
 
 namespace {
 
+using storage::local_day;
+
 constexpr std::int64_t kMsPerMinute = 60'000;
 constexpr std::int64_t kMsPerDay = 86'400'000;
 constexpr std::int64_t kDaysPerWeek = 7;
 
-// Floor division, for b > 0. A negative offset puts the first hours of 1970 (UTC) on
-// 31 December 1969; C++'s division rounds towards zero and would put them on 1 January.
+// Floor division, for b > 0.
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : (a - (b - 1)) / b; }
 
 // 1970-01-01 was a Thursday, so Mondays are the days d with d + 3 a multiple of 7.
@@ -41,12 +42,6 @@ int sessions_between(const std::vector<Dated>& dated, std::int64_t first, std::i
 }
 
 }  // namespace
-
-std::int64_t local_day(std::int64_t ms, int utc_offset_minutes) {
-  // Local days since 1970-01-01: the offset is a whole number of minutes, so adding it before
-  // dividing gives the same day as converting to local minutes first (as format_local_time does).
-  return floor_div(ms + utc_offset_minutes * kMsPerMinute, kMsPerDay);
-}
 
 // See the rule's constants in the header.
 Guidance judge_guidance(const GuidanceInput& in, std::int64_t today, const ProgressDesc& desc) {

@@ -109,8 +109,6 @@ ProgressSummary summarise_after(const storage::FoldedHistory& folded, std::span<
                                 const ProgressDesc& desc);
 
 // ---- Shared by both summaries
-std::int64_t local_day(std::int64_t ms, int utc_offset_minutes);
-
 // The guidance rule from what it reads: how many sessions have a pain_before score, the
 // first and the last min(kComparedSessions, scored / 2) of those scores (oldest first), the
 // local days of the first and the last scored session, and the distinct days with a session

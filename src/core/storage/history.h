@@ -8,14 +8,22 @@
 // sessions to it and summarises it; whole-history work (backups, the CSV, a rebuild) reads
 // the entries themselves.
 //
+// Sessions arrive in time order (a finished session is the newest): each joins the recent
+// sessions, and the oldest of those fold into counts once they leave the window. A session
+// at or before the newest folded one cannot be placed without the whole history: the caller
+// then rebuilds the digest from every stored session, which only imports and merges with
+// another tab ever need.
+//
 // Usage:
-//     limber::storage::HistoryDigest h;                 // an empty history
-//     limber::progress::add_session(h, stored, offset);  // see progress/history_digest.h
+//     limber::storage::HistoryDigest h = limber::storage::digest_history(all_sessions, offset);
+//     if (add_session(h, s, offset) == AddResult::needs_rebuild) h = digest_history(all, offset);
+//     limber::progress::summarise_history(h, desc);      // progress/history_digest.h
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/user_data.h"
@@ -77,5 +85,21 @@ struct HistoryDigest {
   int sessions() const { return folded.sessions + static_cast<int>(recent.size()); }
   bool operator==(const HistoryDigest&) const = default;
 };
+
+// Local days since 1970-01-01 for an instant and an offset in minutes (local = UTC + offset).
+std::int64_t local_day(std::int64_t ms, int utc_offset_minutes);
+
+enum class AddResult : std::uint8_t {
+  added,
+  already_there,  // a session with this id is among the recent ones
+  needs_rebuild,  // at or before the folded sessions: rebuild from the whole history
+};
+AddResult add_session(HistoryDigest& history, const StoredSession& session, int utc_offset_minutes);
+
+// From every stored session, in any order (repeated ids count once).
+HistoryDigest digest_history(std::vector<StoredSession> sessions, int utc_offset_minutes);
+
+// Whether any session names this routine (own routine ids are never reused).
+bool history_names_routine(const HistoryDigest& history, std::string_view routine_id);
 
 }  // namespace limber::storage

@@ -1,0 +1,82 @@
+#include "storage/profile.h"
+
+#include <algorithm>
+
+#include "catalogue/catalogue_json.h"
+
+namespace limber::storage {
+
+ProfileResult read_profile(std::string_view text) {
+  ProfileResult result;
+  json::ParseResult parsed = json::parse(text);
+  if (!parsed.ok()) {
+    result.problems.push_back({"", "not valid JSON at line " + std::to_string(parsed.error.line) + ", column " +
+                                       std::to_string(parsed.error.column) + ": " + parsed.error.message});
+    return result;
+  }
+  const json::Value* schema = parsed.value.find("schema");
+  if (!schema || !schema->is_number() || schema->as_number() != kProfileSchema) {
+    const std::string found = schema && schema->is_number() ? std::to_string(static_cast<long long>(schema->as_number())) : "none";
+    result.problems.push_back({"schema", schema && schema->is_number() && schema->as_number() > kProfileSchema
+                                             ? "the data was saved by a newer version of Limber (layout " + found + ")"
+                                             : "an unknown storage layout (" + found + ")"});
+    return result;
+  }
+  Profile profile;
+  std::vector<json::Problem> shape;
+  json::ReadContext ctx(shape);
+  json::read(parsed.value, profile, ctx);
+  for (json::Problem& p : shape) result.problems.push_back({std::move(p.path), std::move(p.message)});
+  if (!result.problems.empty()) return result;
+  check(profile, result.problems);
+  if (result.problems.empty()) result.profile = std::move(profile);
+  return result;
+}
+
+void check(const Profile& profile, std::vector<DataProblem>& problems) {
+  // The document's checks, on the sessions held in full.
+  UserData view{.settings = profile.settings, .sessions = profile.history.recent, .routines = profile.routines,
+                .progress = profile.progress, .in_progress = profile.in_progress};
+  std::vector<DataProblem> found;
+  check(view, found);
+  for (DataProblem& p : found) {
+    if (p.path.rfind("sessions", 0) == 0) p.path = "history.recent" + p.path.substr(8);
+    problems.push_back(std::move(p));
+  }
+  const FoldedHistory& f = profile.history.folded;
+  if (f.sessions < 0 || f.scored < 0 || f.scored > f.sessions || f.distinct_days < 0 || f.pain_points < 0 ||
+      f.first_scored.size() > 3 || f.last_scored.size() > 3 || f.pain.size() > static_cast<std::size_t>(kPainPointsKept)) {
+    problems.push_back({"history.folded", "the counts of older sessions do not add up"});
+  }
+}
+
+std::string part_json(const Profile& profile, Part part) {
+  switch (part) {
+    case Part::schema: return json::to_json(profile.schema);
+    case Part::settings: return json::to_json(profile.settings);
+    case Part::routines: return json::to_json(profile.routines);
+    case Part::progress: return json::to_json(profile.progress);
+    case Part::in_progress: return profile.in_progress ? json::to_json(*profile.in_progress) : "null";
+    case Part::history: return json::to_json(profile.history);
+  }
+  return "null";
+}
+
+Profile profile_from_user_data(UserData data, int utc_offset_minutes) {
+  Profile p;
+  p.settings = std::move(data.settings);
+  p.routines = std::move(data.routines);
+  p.progress = std::move(data.progress);
+  p.in_progress = std::move(data.in_progress);
+  p.history = digest_history(std::move(data.sessions), utc_offset_minutes);
+  return p;
+}
+
+UserData user_data_of(const Profile& profile, std::vector<StoredSession> sessions) {
+  std::stable_sort(sessions.begin(), sessions.end(),
+                   [](const StoredSession& a, const StoredSession& b) { return a.record.started_at_ms < b.record.started_at_ms; });
+  return {.settings = profile.settings, .sessions = std::move(sessions), .routines = profile.routines,
+          .progress = profile.progress, .in_progress = profile.in_progress};
+}
+
+}  // namespace limber::storage

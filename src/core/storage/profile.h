@@ -1,0 +1,75 @@
+// storage/profile.h: the person's data as the app holds and stores it, part by part.
+//
+// A Profile is everything Limber keeps for one person, with the history as a fixed-size
+// digest (storage/history.h). The browser stores it as small parts, each its own entry
+// (`meta` store): settings, routines, progress, the session in progress, the history digest,
+// and the layout's schema; and each session's record as its own entry (`sessions` store),
+// keyed by its id, written once. A change writes only the parts it touched, so saving one
+// exercise costs the same after five years as on the first day.
+//
+// Schema 1 (until version 0.9) stored everything as one document (storage/user_data.h),
+// which stays the format of backups. profile_from_user_data() migrates it.
+//
+// Usage:
+//     const ProfileResult r = limber::storage::read_profile(parts_json);   // as the page assembled it
+//     const std::string text = limber::storage::part_json(profile, Part::settings);
+//     Profile p = limber::storage::profile_from_user_data(std::move(legacy), offset);
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "json/enum_names.h"
+#include "storage/history.h"
+#include "storage/user_data.h"
+
+namespace limber::storage {
+
+// The stored layout: 2 is parts and session entries; 1 was one document.
+inline constexpr int kProfileSchema = 2;
+
+struct Profile {
+  int schema = kProfileSchema;
+  Settings settings;
+  std::vector<catalogue::Routine> routines;  // the person's own
+  session::ProgressState progress;
+  std::optional<InProgress> in_progress;
+  HistoryDigest history;
+  bool operator==(const Profile&) const = default;
+};
+
+// The parts, each stored under its name.
+enum class Part : std::uint8_t { schema, settings, routines, progress, in_progress, history };
+inline constexpr int kParts = 6;
+
+struct ProfileResult {
+  std::optional<Profile> profile;  // set only when problems is empty
+  std::vector<DataProblem> problems;
+};
+
+// `text` is one JSON object holding each part under its name, as the page read them.
+ProfileResult read_profile(std::string_view text);
+// The checks of stored data (storage/user_data.h's check) on a profile's parts.
+void check(const Profile& profile, std::vector<DataProblem>& problems);
+// One part's stored text.
+std::string part_json(const Profile& profile, Part part);
+
+// A schema-1 document (or a backup's data) as a profile; its sessions are returned apart, to
+// be stored as entries.
+Profile profile_from_user_data(UserData data, int utc_offset_minutes);
+// The whole document again, for backups and the CSV, with every stored session.
+UserData user_data_of(const Profile& profile, std::vector<StoredSession> sessions);
+
+}  // namespace limber::storage
+
+template <>
+struct limber::json::EnumNames<limber::storage::Part> {
+  using P = limber::storage::Part;
+  static constexpr std::array<std::pair<P, std::string_view>, limber::storage::kParts> values{{
+      {P::schema, "schema"}, {P::settings, "settings"}, {P::routines, "routines"},
+      {P::progress, "progress"}, {P::in_progress, "in_progress"}, {P::history, "history"}}};
+};
