@@ -1,6 +1,7 @@
 // page.js: what the page does for the app (src/browser/page_services.h calls it).
 //
-//   LimberPage.store      IndexedDB: load() before the app starts, save(text), setAside(text)
+//   LimberPage.store      IndexedDB: load() before the app starts, save(write), setAside(text),
+//                         readSessions() for work on the whole history
 //   LimberPage.cue        every session cue: announced in the live region, and as a tone
 //                         and spoken words when those settings are on
 //   LimberPage.screen     the page title, the accessible layer and the browser history
@@ -21,12 +22,18 @@
   let session = false;        // a session is running: the keys and buttons act on it
 
   // ---- IndexedDB ----------------------------------------------------------------------
+  // Layout 2 (src/core/storage/profile.h): `meta` holds the small parts by name (settings,
+  // routines, progress, in_progress, history, schema), each as the app's JSON text; `sessions`
+  // holds one entry per session, keyed by its id; `kv` keeps copies set aside and, until it
+  // has been migrated and read back, a schema-1 document under 'user-data'.
   const DB_NAME = 'limber';
-  const STORE = 'kv';
-  const KEY = 'user-data';
+  const DB_VERSION = 2;
+  const STORES = ['kv', 'meta', 'sessions'];
+  const LEGACY_KEY = 'user-data';
   let dbPromise = null;
-  let loadedOk = false;   // until the stored data has been read, a write must not replace it
-  let lastKnown = null;   // the text this tab last read or wrote: anything else was another tab's
+  // What this tab last read or wrote of the parts another tab may change: a write that
+  // carries them first checks that they are still these (else the app merges them first).
+  const known = { history: null, routines: null };
   const pendingAside = [];  // unreadable texts to keep aside, in the next write's transaction
 
   function describe(error) {
@@ -41,8 +48,13 @@
         reject(new Error('this browser does not offer IndexedDB storage (private browsing can turn it off)'));
         return;
       }
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = () => {
+        const database = request.result;
+        for (const name of STORES) {
+          if (!database.objectStoreNames.contains(name)) database.createObjectStore(name);
+        }
+      };
       request.onsuccess = () => {
         const db = request.result;
         // A connection the browser closes (Safari in the background, site data cleared) is
@@ -61,62 +73,93 @@
     return dbPromise;
   }
 
+  const asPromise = (request) => new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const textOrNull = (value) => (typeof value === 'string' ? value : null);
+
+  // The parts as one JSON object for the app, or a schema-1 document, or nothing: what the
+  // first screen needs, never the sessions themselves.
   async function load() {
     try {
       const database = await db();
-      const text = await new Promise((resolve, reject) => {
-        const request = database.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      loadedOk = true;
-      lastKnown = typeof text === 'string' ? text : null;
-      return { text: lastKnown };
+      const tx = database.transaction(['meta', 'kv'], 'readonly');
+      const [keys, values, legacy] = await Promise.all([
+        asPromise(tx.objectStore('meta').getAllKeys()), asPromise(tx.objectStore('meta').getAll()),
+        asPromise(tx.objectStore('kv').get(LEGACY_KEY))]);
+      const parts = new Map(keys.map((k, i) => [String(k), textOrNull(values[i])]));
+      known.history = parts.get('history') ?? null;
+      known.routines = parts.get('routines') ?? null;
+      if (parts.has('schema')) {
+        const text = '{' + [...parts].filter(([, v]) => v !== null).map(([k, v]) => JSON.stringify(k) + ':' + v).join(',') + '}';
+        return { kind: 'parts', text, legacyPresent: typeof legacy === 'string' };
+      }
+      if (typeof legacy === 'string') return { kind: 'legacy', text: legacy };
+      return { kind: 'none' };
     } catch (e) {
       dbPromise = null;
       return { error: describe(e) };
     }
   }
 
+  // One write from the app ({meta, sessions, migrated?}, src/core/app/app.h PendingWrite), in
+  // one transaction, durable before it reports success where the browser offers that.
   async function save(text) {
+    let write;
+    try {
+      write = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, error: 'the app asked to store text that is not JSON (' + e.message + ')' };
+    }
     try {
       const database = await db();
       return await new Promise((resolve) => {
-        const tx = database.transaction(STORE, 'readwrite');
-        const store = tx.objectStore(STORE);
+        const tx = database.transaction(STORES, 'readwrite', { durability: 'strict' });
+        const meta = tx.objectStore('meta');
         const aside = pendingAside.splice(0);
-        let found = '';
-        try {
-          for (const [i, t] of aside.entries()) store.put(t, 'set-aside-' + Date.now() + '-' + i);
-        } catch (e) {
-          pendingAside.unshift(...aside);
-          tx.abort();
-          resolve({ ok: false, error: describe(e) });
-          return;
-        }
-        // What is stored now may not be what this tab knows: the first load failed, or another
-        // tab (or the installed app) wrote since. Hand it to the app, which merges it (its
-        // sessions and routines) and writes again at once; a document never read at all is
-        // also kept aside, in case it cannot be merged.
         let failure = null;  // a put refused at once (a full disk): its own words, not the abort's
-        const existing = store.get(KEY);
-        existing.onsuccess = () => {
+        let conflict = null;
+        const put = () => {
           try {
-            const stored = typeof existing.result === 'string' ? existing.result : null;
-            if (stored !== null && (!loadedOk || stored !== lastKnown)) {
-              found = stored;
-              if (!loadedOk) store.put(stored, 'set-aside-' + Date.now());
-            }
-            store.put(text, KEY);
+            for (const [i, t] of aside.entries()) tx.objectStore('kv').put(t, 'set-aside-' + Date.now() + '-' + i);
+            for (const [key, value] of Object.entries(write.meta)) meta.put(value, key);
+            const sessions = tx.objectStore('sessions');
+            for (const [id, value] of Object.entries(write.sessions)) sessions.put(value, id);
           } catch (e) {
             failure = e;
             tx.abort();
           }
         };
-        tx.oncomplete = () => { loadedOk = true; lastKnown = text; resolve({ ok: true, foundUnread: found }); };
+        if ('history' in write.meta || 'routines' in write.meta) {
+          // Another tab (or a load that failed) may have written them since: then nothing is
+          // written and the app merges what is there first.
+          const history = meta.get('history');
+          const routines = meta.get('routines');
+          routines.onsuccess = () => {
+            const found = { history: textOrNull(history.result), routines: textOrNull(routines.result) };
+            if (found.history !== known.history || found.routines !== known.routines) {
+              conflict = '{"history":' + (found.history ?? 'null') + ',"routines":' + (found.routines ?? 'null') + '}';
+              known.history = found.history;
+              known.routines = found.routines;
+              tx.abort();
+              return;
+            }
+            put();
+          };
+        } else {
+          put();
+        }
+        tx.oncomplete = () => {
+          if ('history' in write.meta) known.history = write.meta.history;
+          if ('routines' in write.meta) known.routines = write.meta.routines;
+          if (typeof write.migrated === 'number') dropLegacy(write.migrated);
+          resolve({ ok: true });
+        };
         tx.onabort = () => {
           pendingAside.unshift(...aside);  // kept for the retry
-          resolve({ ok: false, error: describe(failure || tx.error) });
+          if (conflict) resolve({ ok: false, conflict });
+          else resolve({ ok: false, error: describe(failure || tx.error) });
         };
       });
     } catch (e) {
@@ -125,23 +168,56 @@
     }
   }
 
-  // Kept with the next write, in the same transaction: the fresh document can never be
-  // stored while the unreadable one is lost.
+  // After a migration: the schema-1 document goes only once the new layout reads back with
+  // every session it held.
+  async function dropLegacy(expected) {
+    try {
+      const database = await db();
+      const check = database.transaction(['meta', 'sessions'], 'readonly');
+      const [schema, count] = await Promise.all([asPromise(check.objectStore('meta').get('schema')),
+                                                 asPromise(check.objectStore('sessions').count())]);
+      if (typeof schema !== 'string' || count < expected) {
+        console.warn('Limber: the migrated data reads back with ' + count + ' of ' + expected + ' sessions; the old copy is kept.');
+        return;
+      }
+      const tx = database.transaction('kv', 'readwrite', { durability: 'strict' });
+      tx.objectStore('kv').delete(LEGACY_KEY);
+    } catch (e) {
+      console.warn('Limber: the old copy of the data could not be checked (' + describe(e) + '); it is kept.');
+    }
+  }
+
+  // Every stored session, for backups, the CSV, an import or counting the history again: the
+  // app asked (Effects::read_sessions) and gets them as one JSON array.
+  async function readSessions() {
+    let text = '[]';
+    try {
+      const database = await db();
+      const all = await asPromise(database.transaction('sessions', 'readonly').objectStore('sessions').getAll());
+      text = '[' + all.filter((t) => typeof t === 'string').join(',') + ']';
+    } catch (e) {
+      console.error('Limber: the stored sessions could not be read: ' + describe(e));
+    }
+    if (window.limber) window.limber.command('sessions_read', text);
+  }
+
+  // Kept with the next write, in the same transaction: the fresh data can never be stored
+  // while the unreadable copy is lost.
   function setAside(text) { pendingAside.push(text); }
 
-  // "Delete all my data": every key, copies kept aside included.
+  // "Delete all my data": every store, copies kept aside included.
   async function clearAll() {
     pendingAside.length = 0;
     try {
       const database = await db();
       await new Promise((resolve, reject) => {
-        const tx = database.transaction(STORE, 'readwrite');
-        tx.objectStore(STORE).clear();
+        const tx = database.transaction(STORES, 'readwrite', { durability: 'strict' });
+        for (const name of STORES) tx.objectStore(name).clear();
         tx.oncomplete = resolve;
         tx.onabort = () => reject(tx.error);
       });
-      loadedOk = true;
-      lastKnown = null;
+      known.history = null;
+      known.routines = null;
     } catch (e) {
       dbPromise = null;
       console.error('Limber: could not delete the stored data: ' + describe(e));
@@ -434,6 +510,8 @@
     const file = event.target.files && event.target.files[0];
     event.target.value = '';
     if (!file || !window.limber) return;
+    // The app says how large a backup may be, before the file is read at all.
+    if (!window.limber.command('import_size', String(file.size)).ok) return;
     const text = await file.text();
     window.limber.command('import', text || ' ');
   });
@@ -595,7 +673,7 @@
   }
 
   window.LimberPage = Object.freeze({
-    store: Object.freeze({ load, save, setAside, clearAll }),
+    store: Object.freeze({ load, save, setAside, clearAll, readSessions }),
     cue, screen, textFields, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost, copyLink,
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),

@@ -18,7 +18,8 @@ std::string g_buffer;  // text handed over from the page
 EM_JS(int, limber_js_stored_kind, (), {
   const s = Module.limberStored || {};
   if (s.error) return 2;
-  return typeof s.text === 'string' ? 1 : 0;
+  if (s.kind === 'parts') return s.legacyPresent ? 4 : 1;
+  return s.kind === 'legacy' ? 3 : 0;
 });
 EM_JS(char*, limber_js_stored_string, (int error), {
   const s = Module.limberStored || {};
@@ -27,28 +28,29 @@ EM_JS(char*, limber_js_stored_string, (int error), {
   if (!error) s.text = null;
   const size = lengthBytesUTF8(text) + 1;
   const out = _malloc(size);
-  stringToUTF8(text, out, size);
+  if (out) stringToUTF8(text, out, size);
   return out;
 });
 
-std::optional<std::string> stored_data(std::string& error) {
+app::StoredInput stored_data(std::string& error) {
   const int kind = limber_js_stored_kind();
-  if (kind == 0) return std::nullopt;
+  if (kind == 0) return {};
   char* text = limber_js_stored_string(kind == 2 ? 1 : 0);
-  std::string value(text);
+  std::string value(text ? text : "");
   free(text);
   if (kind == 2) {
     error = value;
-    return std::nullopt;
+    return {};
   }
-  return value;
+  using Kind = app::StoredInput::Kind;
+  return {.kind = kind == 3 ? Kind::legacy : Kind::parts, .text = std::move(value), .legacy_present = kind == 4};
 }
 
 EM_JS(void, limber_js_store_write, (double revision, const char* text), {
   window.LimberPage.store.save(UTF8ToString(text)).then((r) => {
     // Through the heap, not ccall's stack: another tab's document can be megabytes.
     const heap = (t) => { const n = lengthBytesUTF8(t) + 1; const p = _malloc(n); if (p) stringToUTF8(t, p, n); return p; };
-    const error = heap(r.error || ""), found = heap(r.foundUnread || "");
+    const error = heap(r.error || ""), found = heap(r.conflict || "");
     if (error && found) _limber_store_written(revision, r.ok ? 1 : 0, error, found);
     else _limber_store_written(revision, 0, 0, 0);
     _free(error);
@@ -72,6 +74,7 @@ EM_JS(void, limber_js_download, (const char* name, const char* mime, const char*
   window.LimberPage.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
 });
 EM_JS(void, limber_js_persist, (), { window.LimberPage.persist(); });
+EM_JS(void, limber_js_read_sessions, (), { window.LimberPage.store.readSessions(); });
 EM_JS(void, limber_js_choose_file, (), { window.LimberPage.chooseBackupFile(); });
 EM_JS(void, limber_js_apply_update, (), { window.LimberPage.applyUpdate(); });
 EM_JS(void, limber_js_copy_link, (const char* fragment), { window.LimberPage.copyLink(UTF8ToString(fragment)); });
@@ -89,6 +92,7 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
   if (effects.clear_storage) limber_js_store_clear();
   for (const std::string& text : effects.set_aside) store_set_aside(text);
   if (effects.request_persist) limber_js_persist();
+  if (effects.read_sessions) limber_js_read_sessions();
   if (effects.choose_backup_file) limber_js_choose_file();
   if (effects.apply_update) limber_js_apply_update();
   if (!effects.copy_link.empty()) limber_js_copy_link(effects.copy_link.c_str());
@@ -126,10 +130,10 @@ using limber::browser::g_callbacks;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void limber_store_written(double revision, int ok, const char* error, const char* found_unread) {
+EMSCRIPTEN_KEEPALIVE void limber_store_written(double revision, int ok, const char* error, const char* conflict) {
   if (g_callbacks.store_written) {
     g_callbacks.store_written(g_callbacks.user, static_cast<std::uint64_t>(revision), ok != 0, error ? error : "",
-                              found_unread ? found_unread : "");
+                              conflict ? conflict : "");
   }
   limber::browser::wake_main_loop();
 }

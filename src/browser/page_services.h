@@ -21,9 +21,9 @@
 namespace limber::browser {
 
 // ---- Storage
-// What boot.js read from IndexedDB before the app started: the document, or nothing on a
-// first visit; `error` says why it could not be read.
-std::optional<std::string> stored_data(std::string& error);
+// What boot.js read from IndexedDB before the app started (the parts, a schema-1 document,
+// or nothing on a first visit); `error` says why it could not be read.
+app::StoredInput stored_data(std::string& error);
 void store_write(std::uint64_t revision, const std::string& text);
 void store_set_aside(const std::string& text);
 
@@ -59,7 +59,8 @@ double monotonic_ms();
 
 // ---- Callbacks from the page (the shell sets them at start)
 struct PageCallbacks {
-  void (*store_written)(void* user, std::uint64_t revision, bool ok, const char* error, const char* found_unread) = nullptr;
+  // `conflict`: another tab's parts, found in place of what this tab last knew ("" if none).
+  void (*store_written)(void* user, std::uint64_t revision, bool ok, const char* error, const char* conflict) = nullptr;
   void (*page_hidden)(void* user) = nullptr;
   void* user = nullptr;
 };

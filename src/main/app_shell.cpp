@@ -72,7 +72,7 @@ bool AppShell::start() {
   const app::PageQuery query = app::parse_page_query(browser::location_search(), catalogue_);
   app_.set_embed(query.options);
   std::string load_error;
-  const std::optional<std::string> stored = browser::stored_data(load_error);
+  const app::StoredInput stored = browser::stored_data(load_error);
   app_.load_stored(stored, load_error);
   if (!query.error.empty()) app_.show_problem(query.error);
 
@@ -274,8 +274,8 @@ void AppShell::write_storage(bool urgent) {
   }
 }
 
-void AppShell::store_written(std::uint64_t revision, bool ok, const char* error, const char* found_unread) {
-  const std::string found = found_unread ? found_unread : "";
+void AppShell::store_written(std::uint64_t revision, bool ok, const char* error, const char* conflict) {
+  const std::string found = conflict ? conflict : "";
   const double now = browser::monotonic_ms() / 1000.0;
   app_.write_finished(revision, ok, error ? error : "", now,
                       found.empty() ? std::nullopt : std::optional<std::string>(found));

@@ -37,7 +37,7 @@ class AppShell {
   void tick_in_gesture();
   void wake() { pacer_.wake(); }
   void page_hidden();
-  void store_written(std::uint64_t revision, bool ok, const char* error, const char* found_unread);
+  void store_written(std::uint64_t revision, bool ok, const char* error, const char* conflict);
 
   std::string state_json() const;
   std::string command(std::string_view name, std::string_view arg);

@@ -24,8 +24,8 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
   REQUIRE(r.app.player().stage() == PlayerStage::pain_after);
   REQUIRE(r.app.answer_pain(3));
   CHECK(r.app.player().stage() == PlayerStage::summary);
-  REQUIRE(r.app.data().sessions.size() == 1);
-  const auto& stored = r.app.data().sessions.front().record;
+  REQUIRE(r.sessions() == 1);
+  const auto& stored = r.last_session();
   CHECK(stored.routine == "gentle_bad_day");
   CHECK(stored.pain_before == 6);
   CHECK(stored.pain_after == 3);
@@ -33,10 +33,11 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
   CHECK(completed_exercises(stored) == 4);
   CHECK_FALSE(r.app.data().in_progress);
   CHECK_FALSE(r.app.data().progress.exercises.empty());
-  // What is written reads back as the same data.
-  const auto loaded = storage::from_json(r.store());
-  REQUIRE(loaded.data);
-  CHECK(*loaded.data == r.app.data());
+  // What is written reads back as the same data: the parts, and the session as its own entry.
+  r.store();
+  CHECK(r.disk->sessions.size() == 1);
+  AppRig reopened(true, r.disk);
+  CHECK(reopened.app.data() == r.app.data());
   r.app.close_session();
   CHECK(r.app.nav().screen() == Screen::today);
   CHECK_FALSE(r.app.session_open());
@@ -52,10 +53,14 @@ TEST_CASE("app: each finished exercise is saved before the session moves on") {
   CHECK(r.app.data().in_progress->next_exercise == 1);
   CHECK(completed_exercises(r.app.data().in_progress->record) == 1);
   CHECK(r.app.sync().status() == storage::StoreStatus::pending);
-  const auto stored = storage::from_json(r.store());
-  REQUIRE(stored.data);
-  REQUIRE(stored.data->in_progress);
-  CHECK(stored.data->in_progress->record.pain_before == 4);
+  // Only what changed is written: the session so far, not the history or the settings.
+  const std::string text = r.store();
+  CHECK(text.find("\"in_progress\"") != std::string::npos);
+  CHECK(text.find("\"history\"") == std::string::npos);
+  CHECK(text.find("\"settings\"") == std::string::npos);
+  AppRig reopened(true, r.disk);
+  REQUIRE(reopened.app.data().in_progress);
+  CHECK(reopened.app.data().in_progress->record.pain_before == 4);
 }
 
 TEST_CASE("app: nothing is written before the stored data has loaded") {
@@ -67,51 +72,52 @@ TEST_CASE("app: nothing is written before the stored data has loaded") {
 }
 
 TEST_CASE("app: an interrupted session is offered on return and can be recorded as ended early") {
-  std::string stored;
+  auto disk = std::make_shared<test::FakeStore>();
   {
-    AppRig first;
+    AppRig first(true, disk);
     REQUIRE(first.app.start_routine("gentle_bad_day") == "");
     REQUIRE(first.app.answer_pain(5));
     while (first.app.player().finished_exercises() == 0) first.advance(0.25);
-    stored = first.store();  // then the tab is closed
+    first.store();  // then the tab is closed
   }
-  AppRig again(false);
-  again.app.load_stored(stored, "");
+  AppRig again(true, disk);
   const storage::InProgress* ip = again.app.interrupted();
   REQUIRE(ip);
   CHECK(ip->next_exercise == 1);
   CHECK(again.run("record_interrupted").ok);
   CHECK_FALSE(again.app.interrupted());
-  REQUIRE(again.app.data().sessions.size() == 1);
-  const auto& rec = again.app.data().sessions.front().record;
+  REQUIRE(again.sessions() == 1);
+  const auto& rec = again.last_session();
   CHECK(rec.ended_early);
   CHECK_FALSE(rec.completed);
   CHECK(completed_exercises(rec) == 1);
   CHECK(rec.ended_at_ms >= rec.started_at_ms);
-  CHECK(storage::from_json(again.store()).data.has_value());  // the record is valid stored data
+  again.store();
+  AppRig reopened(true, disk);  // the record is valid stored data
+  CHECK(reopened.sessions() == 1);
 }
 
 TEST_CASE("app: an interrupted session resumes at the next exercise and is stored as one session") {
-  std::string stored;
+  auto disk = std::make_shared<test::FakeStore>();
   std::int64_t started = 0;
   {
-    AppRig first;
+    AppRig first(true, disk);
     REQUIRE(first.app.start_routine("gentle_bad_day") == "");
     REQUIRE(first.app.answer_pain(5));
     while (first.app.player().finished_exercises() == 0) first.advance(0.25);
     started = first.app.player().record().started_at_ms;
-    stored = first.store();
+    first.store();
   }
-  AppRig again(false);
+  AppRig again(false, disk);
   again.clock.now += 3600;
-  again.app.load_stored(stored, "");
+  again.load_from_disk();
   REQUIRE(again.run("resume_interrupted").ok);
   CHECK(again.app.player().stage() == PlayerStage::running);  // pain was asked before
   CHECK(again.app.player().engine().snapshot().exercise_id == again.app.find_routine("gentle_bad_day")->items[1].exercise);
   again.run_while(PlayerStage::running);
   REQUIRE(again.app.answer_pain(2));
-  REQUIRE(again.app.data().sessions.size() == 1);
-  const auto& rec = again.app.data().sessions.front().record;
+  REQUIRE(again.sessions() == 1);
+  const auto& rec = again.last_session();
   CHECK(rec.started_at_ms == started);
   CHECK(rec.pain_before == 5);
   CHECK(rec.pain_after == 2);
@@ -136,7 +142,7 @@ TEST_CASE("app: a failed write keeps the data, tells the person, offers export, 
 
 TEST_CASE("app: storage that cannot be opened is reported and the app works in memory") {
   AppRig r(false);
-  r.app.load_stored(std::nullopt, "IndexedDB is not available in private browsing");
+  r.app.load_stored({}, "IndexedDB is not available in private browsing");
   CHECK(r.app.notice().kind == app::NoticeKind::problem);
   CHECK(r.app.notice().offer_export);
   CHECK(r.app.start_routine("gentle_bad_day") == "");
@@ -144,34 +150,70 @@ TEST_CASE("app: storage that cannot be opened is reported and the app works in m
 
 TEST_CASE("app: stored data that cannot be read is kept aside, never overwritten unseen") {
   AppRig r(false);
-  r.app.load_stored(std::string(R"({"schema":1,"sessions":"lots"})"), "");
+  r.app.load_stored({.kind = app::StoredInput::Kind::legacy, .text = R"({"schema":1,"sessions":"lots"})"}, "");
   const auto effects = r.app.take_effects();
   REQUIRE(effects.set_aside.size() == 1);
   CHECK(effects.set_aside.front() == R"({"schema":1,"sessions":"lots"})");
   CHECK(r.app.notice().kind == app::NoticeKind::problem);
   CHECK(r.app.notice().text.find("kept aside") != std::string::npos);
-  CHECK(r.app.data() == storage::UserData{});
+  CHECK(r.app.data() == storage::Profile{});
 }
 
-TEST_CASE("app: a stored document found by a later write is merged, not lost") {
+TEST_CASE("app: stored parts that cannot be read are kept aside, and the history is counted again from its entries") {
   AppRig earlier;
   earlier.complete_session("gentle_bad_day", 5, 4);
-  const std::string old_text = earlier.store();
+  earlier.store();
+  earlier.disk->meta["history"] = R"({"recent":"lots"})";
+  AppRig r(true, earlier.disk);
+  app::Effects effects = r.answer_reads();
+  REQUIRE(effects.set_aside.size() == 1);
+  CHECK(effects.set_aside.front().find("lots") != std::string::npos);
+  CHECK(r.app.notice().text.find("kept aside") != std::string::npos);
+  CHECK(r.sessions() == 1);  // rebuilt from the session's own entry
+}
 
-  AppRig r(false);
-  r.app.load_stored(std::nullopt, "the database was busy");
+TEST_CASE("app: stored parts found by a later write (another tab, or a load that failed) are merged, not lost") {
+  AppRig earlier;
+  earlier.complete_session("gentle_bad_day", 5, 4);
+  earlier.store();
+
+  AppRig r(false, earlier.disk);
+  r.app.load_stored({}, "the database was busy");
   r.app.choose_routine("in_bed");
-  auto w = r.app.begin_write(r.clock.now, false);
-  REQUIRE(w);
-  r.app.write_finished(w->revision, true, "", r.clock.now, old_text);
-  CHECK(r.app.data().sessions.size() == 1);
+  r.complete_session("in_bed", 3, 2);
+  r.store();  // finds the other history: writes nothing, merges
+  CHECK(r.sessions() == 2);
+  CHECK(r.disk->sessions.size() == 1);
   CHECK(r.app.sync().status() == storage::StoreStatus::pending);  // the merge is written next
+  r.store_all();
+  CHECK(r.disk->sessions.size() == 2);
+  AppRig reopened(true, r.disk);
+  CHECK(reopened.sessions() == 2);
+  CHECK(reopened.app.data().settings.current_routine == "in_bed");
+}
+
+TEST_CASE("app: two tabs that both record sessions keep both, each written once, by entry") {
+  AppRig a;
+  AppRig b(true, a.disk);
+  a.complete_session("gentle_bad_day", 5, 4);
+  a.store_all();
+  b.clock.now += 5000;
+  b.clock.wall += 5'000'000;
+  b.complete_session("in_bed", 3, 2);
+  b.store_all();
+  CHECK(b.sessions() == 2);
+  a.app.choose_routine("nhs_daily");
+  a.store_all();
+  AppRig reopened(true, a.disk);
+  CHECK(reopened.sessions() == 2);
+  CHECK(reopened.app.data().history.recent.size() == 2);
+  CHECK(a.disk->sessions.size() == 2);
 }
 
 TEST_CASE("app: a malformed or foreign backup changes nothing and says why") {
   AppRig r;
   r.complete_session("gentle_bad_day", 5, 4);
-  const storage::UserData before = r.app.data();
+  const storage::Profile before = r.app.data();
   const auto revision = r.app.sync().revision();
   for (const char* text : {"{not json", R"({"format":"someone-else","data":{}})",
                            R"({"format":"limber-backup","exported_at_ms":1,"data":{"schema":1,"sessions":[{"id":"x"}]}})"}) {
@@ -187,12 +229,15 @@ TEST_CASE("app: a malformed or foreign backup changes nothing and says why") {
 TEST_CASE("app: a backup imported twice adds its sessions once") {
   AppRig source;
   source.complete_session("gentle_bad_day", 5, 4);
-  const std::string backup = storage::export_backup(source.app.data(), 1);
+  const std::string backup = source.backup_file();
   AppRig r;
   CHECK(r.run("import", backup).ok);
+  r.answer_reads();
   CHECK(r.app.notice().text == "Backup imported: 1 session added.");
+  r.store_all();
   CHECK(r.run("import", backup).ok);
-  CHECK(r.app.data().sessions.size() == 1);
+  r.answer_reads();
+  CHECK(r.sessions() == 1);
   CHECK(r.app.notice().text == "Backup imported: 0 sessions added, 1 already here.");
 }
 
@@ -205,7 +250,7 @@ TEST_CASE("app: deleting everything asks first, and no keeps everything") {
   CHECK(r.app.data().settings.current_routine == "in_bed");
   CHECK(r.run("delete_all").ok);
   CHECK(r.run("yes").ok);
-  CHECK(r.app.data() == storage::UserData{});
+  CHECK(r.app.data() == storage::Profile{});
   CHECK(r.app.sync().status() == storage::StoreStatus::pending);  // the deletion is written
 }
 
@@ -232,8 +277,8 @@ TEST_CASE("app: ending a session asks first, Back during a session asks too") {
   r.advance(0.25);
   CHECK(r.app.player().stage() == PlayerStage::pain_after);
   CHECK(r.run("pain", "skip").ok);
-  REQUIRE(r.app.data().sessions.size() == 1);
-  CHECK(r.app.data().sessions.front().record.ended_early);
+  REQUIRE(r.sessions() == 1);
+  CHECK(r.last_session().ended_early);
 }
 
 TEST_CASE("app: hiding the page pauses the session (by default) and saves it") {
@@ -388,22 +433,22 @@ TEST_CASE("app: a broken routine link changes nothing and says what is wrong") {
 }
 
 TEST_CASE("app: starting a new session keeps an interrupted one as ended early, never drops it") {
-  std::string stored;
+  auto disk = std::make_shared<test::FakeStore>();
   {
-    AppRig first;
+    AppRig first(true, disk);
     REQUIRE(first.app.start_routine("gentle_bad_day") == "");
     REQUIRE(first.app.answer_pain(5));
     while (first.app.player().finished_exercises() == 0) first.advance(0.25);
-    stored = first.store();
+    first.store();
   }
-  AppRig again(false);
+  AppRig again(false, disk);
   again.clock.now += 600;
-  again.app.load_stored(stored, "");
+  again.load_from_disk();
   REQUIRE(again.app.interrupted());
   REQUIRE(again.app.start_routine("in_bed") == "");
-  REQUIRE(again.app.data().sessions.size() == 1);
-  CHECK(again.app.data().sessions.front().record.routine == "gentle_bad_day");
-  CHECK(again.app.data().sessions.front().record.ended_early);
+  REQUIRE(again.sessions() == 1);
+  CHECK(again.last_session().routine == "gentle_bad_day");
+  CHECK(again.last_session().ended_early);
 }
 
 TEST_CASE("app: a wall clock set back during a session still gives a record that can be stored and read") {
@@ -416,25 +461,27 @@ TEST_CASE("app: a wall clock set back during a session still gives a record that
   r.run("yes");
   r.advance(0.25);
   r.run("pain", "skip");
-  REQUIRE(r.app.data().sessions.size() == 1);
-  const auto& rec = r.app.data().sessions.front().record;
+  REQUIRE(r.sessions() == 1);
+  const auto& rec = r.last_session();
   CHECK(rec.ended_at_ms >= rec.started_at_ms);
-  CHECK(storage::from_json(r.store()).data.has_value());
+  r.store();
+  AppRig reopened(true, r.disk);
+  CHECK(reopened.sessions() == 1);
 }
 
 TEST_CASE("app: delete all clears storage (copies kept aside too), and nothing found later comes back") {
   AppRig earlier;
   earlier.complete_session("gentle_bad_day", 5, 4);
-  const std::string old_text = earlier.store();
-  AppRig r(false);
-  r.app.load_stored(std::nullopt, "the database was busy");
+  earlier.store();
+  AppRig r(false, earlier.disk);
+  r.app.load_stored({}, "the database was busy");
   r.run("delete_all");
   r.run("yes");
   CHECK(r.app.take_effects().clear_storage);
   auto w = r.app.begin_write(r.clock.now, false);
   REQUIRE(w);
-  r.app.write_finished(w->revision, true, "", r.clock.now, old_text);
-  CHECK(r.app.data().sessions.empty());
+  r.app.write_finished(w->revision, false, "", r.clock.now, "{\"history\":" + earlier.disk->meta["history"] + ",\"routines\":null}");
+  CHECK(r.sessions() == 0);
 }
 
 TEST_CASE("app: importing a backup learns progression again from the whole history") {
@@ -446,14 +493,15 @@ TEST_CASE("app: importing a backup learns progression again from the whole histo
   }
   REQUIRE_FALSE(source.app.data().progress.exercises.empty());
   AppRig r;
-  REQUIRE(r.run("import", storage::export_backup(source.app.data(), 1)).ok);
+  REQUIRE(r.run("import", source.backup_file()).ok);
+  r.answer_reads();
   CHECK(r.app.data().progress == source.app.data().progress);
 }
 
 TEST_CASE("app: a widget whose browser keeps no storage writes nothing and raises no alarm") {
   AppRig r(false);
   r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://clinic.example"});
-  r.app.load_stored(std::nullopt, "The user denied permission to access the database.");
+  r.app.load_stored({}, "The user denied permission to access the database.");
   r.app.choose_routine("in_bed");
   CHECK_FALSE(r.app.begin_write(r.clock.now, true));
   CHECK(r.app.notice().kind == app::NoticeKind::info);

@@ -134,8 +134,10 @@ TEST_CASE("command: export offers a backup or a CSV file, and refuses other kind
   CHECK(r.run("export", "backup").ok);
   CHECK(r.run("export", "csv").ok);
   CHECK(r.run("export", "pdf").error == "export: expected 'backup' or 'csv', got 'pdf'");
-  const auto effects = r.app.take_effects();
+  // Both need every stored session: one read serves both.
+  const auto effects = r.answer_reads();
   REQUIRE(effects.downloads.size() == 2);
   CHECK(effects.downloads[0].file_name == "limber-backup-2023-11-14.json");
   CHECK(effects.downloads[1].mime == "text/csv");
+  CHECK(r.run("sessions_read", "[]").error == "sessions_read: no one asked for the stored sessions");
 }

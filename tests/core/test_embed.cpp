@@ -135,7 +135,7 @@ TEST_CASE("embed: the clinic's theme is shown without changing the person's sett
 TEST_CASE("embed: a widget whose browser keeps no storage says what that means, in plain words") {
   AppRig r(false);
   r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://clinic.example"});
-  r.app.load_stored(std::nullopt, "The user denied permission to access the database.");
+  r.app.load_stored({}, "The user denied permission to access the database.");
   CHECK(r.app.notice().kind == app::NoticeKind::info);
   CHECK(r.app.notice().text.find("lasts until you close this page") != std::string::npos);
   CHECK(r.app.start_routine("in_bed") == "");

@@ -77,7 +77,7 @@ TEST_CASE("routine editor: a new routine is empty, every day, with a 10 s rest a
 
 TEST_CASE("routine editor: repeated creates give unique ids and names") {
   const auto c = small();
-  storage::UserData data;
+  storage::Profile data;
   for (int i = 0; i < 3; ++i) data.routines.push_back(new_routine(c, data));
   CHECK(data.routines[0].id == "my-1");
   CHECK(data.routines[1].id == "my-2");
@@ -89,11 +89,11 @@ TEST_CASE("routine editor: repeated creates give unique ids and names") {
 
 TEST_CASE("routine editor: a new id skips ids still named by history, a session in progress or the settings") {
   const auto c = small();
-  storage::UserData data;
+  storage::Profile data;
   data.routines.push_back({.id = "my-1", .name = "Mine"});
   session::SessionRecord done;
   done.routine = "my-2";  // a deleted routine's session: its id stays with that history
-  data.sessions.push_back({.id = storage::session_id(done), .record = done});
+  storage::add_session(data.history, {.id = storage::session_id(done), .record = done}, 0);
   CHECK(new_routine_id(c, data) == "my-3");
   data.in_progress = storage::InProgress{};
   data.in_progress->record.routine = "my-3";
@@ -142,7 +142,7 @@ TEST_CASE("routine editor: editing a copy leaves the original untouched") {
 
 TEST_CASE("routine editor: a copy's name is cut to what a link carries, and stays unique") {
   const auto c = small();
-  storage::UserData data;
+  storage::Profile data;
   catalogue::Routine long_named = c.routines[0];
   std::string e_acute_6;
   for (int i = 0; i < 6; ++i) e_acute_6 += "\xc3\xa9";                // six characters of two bytes each
@@ -160,7 +160,7 @@ TEST_CASE("routine editor: a copy's name is cut to what a link carries, and stay
 
 TEST_CASE("routine editor: repeated copies, and copies mixed with creates, stay unique") {
   const auto c = small();
-  storage::UserData data;
+  storage::Profile data;
   data.routines.push_back(copy_routine(c.routines[0], c, data));
   data.routines.push_back(copy_routine(c.routines[0], c, data));
   data.routines.push_back(copy_routine(c.routines[0], c, data));
@@ -487,7 +487,7 @@ TEST_CASE("routine editor: a built-in routine itself cannot be saved as the pers
 
 TEST_CASE("routine editor: saving adds a new routine, then replaces it by id, the data stays storable") {
   const auto& c = test::shipped_catalogue();
-  storage::UserData data;
+  storage::Profile data;
   catalogue::Routine r = new_routine(c, data);
   REQUIRE(add_exercise(r, c, "pelvic_tilt"));
   CHECK(save_routine(data, c, r) == "");
@@ -496,22 +496,24 @@ TEST_CASE("routine editor: saving adds a new routine, then replaces it by id, th
   CHECK(save_routine(data, c, r) == "");
   REQUIRE(data.routines.size() == 1);
   CHECK(data.routines[0] == r);
-  const auto back = storage::from_json(storage::to_json(data));
-  REQUIRE_MESSAGE(back.data, (back.problems.empty() ? "" : back.problems[0].path + ": " + back.problems[0].message));
-  CHECK(back.data->routines == data.routines);
+  const std::string parts = "{\"schema\":2,\"settings\":" + storage::part_json(data, storage::Part::settings) +
+                            ",\"routines\":" + storage::part_json(data, storage::Part::routines) + "}";
+  const auto back = storage::read_profile(parts);
+  REQUIRE_MESSAGE(back.profile, (back.problems.empty() ? "" : back.problems[0].path + ": " + back.problems[0].message));
+  CHECK(back.profile->routines == data.routines);
 }
 
 TEST_CASE("routine editor: a routine that cannot be saved leaves the data as it was") {
   const auto& c = test::shipped_catalogue();
-  storage::UserData data;
-  const storage::UserData before = data;
+  storage::Profile data;
+  const storage::Profile before = data;
   CHECK(save_routine(data, c, new_routine(c, data)) == "Add at least one exercise.");
   CHECK(data == before);
 }
 
 TEST_CASE("routine editor: deleting a routine also forgets it as the current one") {
   const auto c = small();
-  storage::UserData data;
+  storage::Profile data;
   data.routines.push_back(new_routine(c, data));
   data.routines.push_back(new_routine(c, data));
   data.settings.current_routine = "my-1";
@@ -523,10 +525,10 @@ TEST_CASE("routine editor: deleting a routine also forgets it as the current one
 
 TEST_CASE("routine editor: deleting an unknown routine is refused") {
   const auto c = small();
-  storage::UserData data;
+  storage::Profile data;
   data.routines.push_back(new_routine(c, data));
   data.settings.current_routine = "nhs_daily";
-  const storage::UserData before = data;
+  const storage::Profile before = data;
   CHECK_FALSE(delete_routine(data, "my-9"));
   CHECK_FALSE(delete_routine(data, "nhs_daily"));  // built-in routines are not the person's to delete
   CHECK(data == before);

@@ -192,7 +192,7 @@ TEST_CASE("routine link: the routine opened is ready to save as the person's own
   catalogue::Routine routine = r.shared->routine;
   CHECK(routine.purpose == "A routine from your clinician.");
   CHECK(routine.frequency_text == "Twice a day while you are in pain");
-  storage::UserData data;
+  storage::Profile data;
   routine.id = app::new_routine_id(c, data);
   CHECK(app::save_routine(data, c, routine).empty());
   REQUIRE(data.routines.size() == 1);

@@ -3,13 +3,24 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <set>
 
 #include "app/routine_editor.h"
+#include "catalogue/catalogue_json.h"
+#include "progress/history_digest.h"
 #include "session/duration.h"
 #include "storage/backup.h"
 #include "text/utf8.h"
 
 namespace limber::app {
+
+namespace {
+// What the page found stored in place of what this tab last read (App::write_finished).
+struct ConflictFound {
+  std::optional<storage::HistoryDigest> history;
+  std::optional<std::vector<catalogue::Routine>> routines;
+};
+}  // namespace
 
 std::string_view pain_words(int score) {
   if (score <= 0) return "No pain";
@@ -47,13 +58,23 @@ void App::init(const catalogue::Catalogue& catalogue, const animation::ClipLibra
   desc_ = desc;
 }
 
+progress::ProgressSummary App::progress_summary() const {
+  return progress::summarise_history(data_.history, {.now_ms = now_ms(), .utc_offset_minutes = desc_.utc_offset_minutes,
+                                                      .pain_eases_within_weeks = catalogue_->safety.pain_eases_within_weeks});
+}
+
 std::int64_t App::now_ms() const { return desc_.clock.wall_ms ? desc_.clock.wall_ms(desc_.clock.user) : 0; }
 
 void App::show(NoticeKind kind, std::string text, bool offer_export) {
   notice_ = {.kind = kind, .text = std::move(text), .offer_export = offer_export};
 }
 
-void App::load_stored(const std::optional<std::string>& text, const std::string& load_error) {
+void App::changed(storage::Part part) {
+  dirty_[static_cast<std::size_t>(part)] = true;
+  sync_.changed();
+}
+
+void App::load_stored(const StoredInput& stored, const std::string& load_error) {
   if (!load_error.empty()) {
     sync_.loaded(false, load_error);
     if (embed_.embedded) {
@@ -72,45 +93,96 @@ void App::load_stored(const std::optional<std::string>& text, const std::string&
     return;
   }
   sync_.loaded(true, "");
-  if (!text) return;  // a first visit
-  storage::DataResult result = storage::from_json(*text);
-  if (!result.data) {
+  const auto refuse = [&](const storage::DataProblem& p, std::string_view what) {
     // Never overwrite what could not be read: the page keeps it apart, and we start afresh.
-    effects_.set_aside.push_back(*text);
-    const storage::DataProblem& p = result.problems.front();
-    show(NoticeKind::problem, "Your stored progress could not be read (" + (p.path.empty() ? "" : p.path + ": ") +
-                                  p.message + "). It has been kept aside, unchanged, and Limber has started afresh.");
-    changed();
-    return;
+    effects_.set_aside.push_back(stored.text);
+    show(NoticeKind::problem, "Your stored " + std::string(what) + " could not be read (" +
+                                  (p.path.empty() ? "" : p.path + ": ") + p.message +
+                                  "). It has been kept aside, unchanged, and Limber has started afresh.");
+    for (int part = 0; part < storage::kParts; ++part) changed(static_cast<storage::Part>(part));
+  };
+  switch (stored.kind) {
+    case StoredInput::Kind::none:
+      // A first visit: the first write lays out every part, the layout's schema among them.
+      for (int part = 0; part < storage::kParts; ++part) dirty_[static_cast<std::size_t>(part)] = true;
+      return;
+    case StoredInput::Kind::parts: {
+      storage::ProfileResult result = storage::read_profile(stored.text);
+      if (!result.profile) {
+        refuse(result.problems.front(), "settings");
+        // The sessions are entries of their own, untouched: count them in again.
+        read_all_sessions(FullRead::rebuild);
+        return;
+      }
+      data_ = std::move(*result.profile);
+      return;
+    }
+    case StoredInput::Kind::legacy: {
+      // A schema-1 document (one piece): every part and every session is written in one
+      // transaction, which also records the new layout; the document goes only once the new
+      // layout has been read back with every session (migrated_sessions_). If the write never
+      // completes, nothing of it exists, and the next start migrates again.
+      storage::DataResult result = storage::from_json(stored.text);
+      if (!result.data) {
+        refuse(result.problems.front(), "progress");
+        return;
+      }
+      std::vector<storage::StoredSession> sessions = result.data->sessions;
+      data_ = storage::profile_from_user_data(std::move(*result.data), desc_.utc_offset_minutes);
+      migrated_sessions_ = static_cast<int>(sessions.size());
+      unsaved_sessions_ = std::move(sessions);
+      for (int part = 0; part < storage::kParts; ++part) changed(static_cast<storage::Part>(part));
+      return;
+    }
   }
-  data_ = std::move(*result.data);
 }
 
 std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {
   if (memory_only_) return std::nullopt;
   const auto revision = sync_.begin_write(now_seconds, urgent);
   if (!revision) return std::nullopt;
-  return PendingWrite{.revision = *revision, .text = storage::to_json(data_)};
-}
-
-void App::merge_found(const std::string& text) {
-  // The stored document we could not read earlier, found by the store: merge it like a backup.
-  const std::string wrapped = "{\"format\":\"" + std::string(storage::kBackupFormat) +
-                              "\",\"exported_at_ms\":0,\"data\":" + text + "}";
-  const storage::ImportResult merged = storage::import_backup(data_, wrapped, *catalogue_);
-  if (!merged.ok()) {
-    effects_.set_aside.push_back(text);
-    return;
+  json::Writer w;
+  w.begin_object().key("meta").begin_object();
+  for (std::size_t part = 0; part < dirty_.size(); ++part) {
+    if (!dirty_[part]) continue;
+    const auto p = static_cast<storage::Part>(part);
+    w.key(json::enum_name(p)).value(storage::part_json(data_, p));
+    in_flight_[part] = true;
+    dirty_[part] = false;
   }
-  changed();
+  w.end_object().key("sessions").begin_object();
+  for (storage::StoredSession& s : unsaved_sessions_) {
+    w.key(s.id).value(json::to_json(s));
+    in_flight_sessions_.push_back(std::move(s));
+  }
+  unsaved_sessions_.clear();
+  w.end_object();
+  if (migrated_sessions_ >= 0) w.key("migrated").value(migrated_sessions_);
+  w.end_object();
+  return PendingWrite{.revision = *revision, .text = w.str()};
 }
 
 void App::write_finished(std::uint64_t revision, bool ok, const std::string& error, double now_seconds,
-                         const std::optional<std::string>& found_unread) {
+                         const std::optional<std::string>& conflict) {
+  if (ok) {
+    in_flight_ = {};
+    in_flight_sessions_.clear();
+    migrated_sessions_ = -1;
+  } else {
+    // Nothing of it was written: it all goes with the next write.
+    for (std::size_t part = 0; part < dirty_.size(); ++part) dirty_[part] = dirty_[part] || in_flight_[part];
+    in_flight_ = {};
+    for (storage::StoredSession& s : in_flight_sessions_) unsaved_sessions_.push_back(std::move(s));
+    in_flight_sessions_.clear();
+  }
+  if (conflict) {
+    sync_.write_conflicted(revision);
+    // After "delete all", nothing found in storage may come back.
+    if (!deleted_all_) merge_conflict(*conflict);
+    return;
+  }
   const bool was_failing = sync_.status() == storage::StoreStatus::failed;
   sync_.write_finished(revision, ok, error, now_seconds);
-  // After "delete all", nothing found in storage may come back.
-  if (found_unread && !deleted_all_) merge_found(*found_unread);
   if (!ok) {
     show(NoticeKind::problem,
          "Your progress could not be saved in this browser (" + error +
@@ -118,6 +190,127 @@ void App::write_finished(std::uint64_t revision, bool ok, const std::string& err
          true);
   } else if (was_failing && notice_.offer_export) {
     show(NoticeKind::info, "Your progress is saved again.");
+  }
+}
+
+void App::merge_conflict(const std::string& text) {
+  // Another tab wrote the history or the routines since this one read them. Both are merged
+  // (sessions and routines from either are kept) and this tab writes the union.
+  ConflictFound found;
+  std::vector<json::Problem> problems;
+  json::ParseResult parsed = json::parse(text);
+  if (parsed.ok()) {
+    json::ReadContext ctx(problems);
+    json::read(parsed.value, found, ctx);
+  }
+  changed(storage::Part::history);
+  changed(storage::Part::routines);
+  if (!parsed.ok() || !problems.empty()) {
+    effects_.set_aside.push_back(text);  // unreadable: kept apart, never lost
+    read_all_sessions(FullRead::rebuild);
+    return;
+  }
+  if (found.routines) {
+    for (const catalogue::Routine& r : *found.routines) {
+      if (!is_own_routine(r.id) && !catalogue_->find_routine(r.id)) data_.routines.push_back(r);
+    }
+  }
+  if (found.history) {
+    bool rebuild = false;
+    for (const storage::StoredSession& s : found.history->recent) {
+      rebuild = rebuild || storage::add_session(data_.history, s, desc_.utc_offset_minutes) == storage::AddResult::needs_rebuild;
+    }
+    // The other tab folded sessions this one never saw: only the entries can say which.
+    if (rebuild || found.history->sessions() > data_.history.sessions()) read_all_sessions(FullRead::rebuild);
+  }
+}
+
+void App::read_all_sessions(FullRead why) {
+  full_reads_[static_cast<std::size_t>(why)] = true;
+  effects_.read_sessions = true;
+}
+
+std::string App::sessions_read(std::string_view text) {
+  if (std::none_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; })) {
+    return "no one asked for the stored sessions";
+  }
+  json::ParseResult parsed = json::parse(text);
+  if (!parsed.ok() || !parsed.value.is_array()) return "expected a JSON array of stored sessions";
+  std::vector<storage::StoredSession> sessions;
+  int unreadable = 0;
+  for (const json::Value& item : std::get<json::Value::Array>(parsed.value.data)) {
+    std::vector<json::Problem> problems;
+    json::ReadContext ctx(problems);
+    storage::StoredSession s;
+    json::read(item, s, ctx);
+    if (problems.empty() && s.id == storage::session_id(s.record)) sessions.push_back(std::move(s));
+    else ++unreadable;
+  }
+  if (unreadable > 0) {
+    show(NoticeKind::problem, std::to_string(unreadable) + " stored session" + (unreadable == 1 ? "" : "s") +
+                                  " could not be read and " + (unreadable == 1 ? "is" : "are") +
+                                  " left out. They stay stored, unchanged.");
+  }
+  finish_full_read(std::move(sessions));
+  return {};
+}
+
+void App::finish_full_read(std::vector<storage::StoredSession> stored) {
+  // What this tab has not written yet belongs to the history too.
+  for (const auto* pending : {&in_flight_sessions_, &unsaved_sessions_}) {
+    for (const storage::StoredSession& s : *pending) stored.push_back(s);
+  }
+  const auto wanted = full_reads_;
+  full_reads_ = {};
+  storage::UserData whole = storage::user_data_of(data_, std::move(stored));
+  // Repeated ids (a pending session also stored) count once.
+  whole.sessions.erase(std::unique(whole.sessions.begin(), whole.sessions.end(),
+                                   [](const auto& a, const auto& b) { return a.id == b.id; }),
+                       whole.sessions.end());
+  if (wanted[static_cast<std::size_t>(FullRead::import)] && !pending_import_.empty()) {
+    std::set<std::string> before;
+    for (const storage::StoredSession& s : whole.sessions) before.insert(s.id);
+    const std::string text = std::move(pending_import_);
+    pending_import_.clear();
+    const storage::ImportResult result = storage::import_backup(whole, text, *catalogue_);
+    if (!result.ok()) {
+      show(NoticeKind::problem, result.error + " Nothing was changed.");
+    } else {
+      for (const storage::StoredSession& s : whole.sessions) {
+        if (!before.contains(s.id)) unsaved_sessions_.push_back(s);
+      }
+      data_.routines = whole.routines;
+      // Progression is learnt from the history: with the imported sessions, learn it again.
+      if (result.sessions_added > 0) {
+        session::ProgressState progress{.enabled = data_.progress.enabled, .exercises = {}};
+        for (const storage::StoredSession& s : whole.sessions) session::update_progress(progress, s.record);
+        data_.progress = std::move(progress);
+        whole.progress = data_.progress;
+      }
+      changed(storage::Part::routines);
+      changed(storage::Part::progress);
+      data_.history = storage::digest_history(whole.sessions, desc_.utc_offset_minutes);
+      changed(storage::Part::history);
+      std::string said = "Backup imported: " + std::to_string(result.sessions_added) + " session" +
+                         (result.sessions_added == 1 ? "" : "s") + " added";
+      if (result.sessions_already_there > 0) said += ", " + std::to_string(result.sessions_already_there) + " already here";
+      if (result.routines_added > 0) said += ", " + std::to_string(result.routines_added) + " routine" + (result.routines_added == 1 ? "" : "s") + " added";
+      show(NoticeKind::info, said + ".");
+    }
+  }
+  if (wanted[static_cast<std::size_t>(FullRead::rebuild)]) {
+    data_.history = storage::digest_history(whole.sessions, desc_.utc_offset_minutes);
+    changed(storage::Part::history);
+  }
+  const std::int64_t now = now_ms();
+  const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);
+  if (wanted[static_cast<std::size_t>(FullRead::export_backup)]) {
+    effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json",
+                                  .text = storage::export_backup(whole, now)});
+  }
+  if (wanted[static_cast<std::size_t>(FullRead::export_csv)]) {
+    effects_.downloads.push_back({.file_name = "limber-history-" + date + ".csv", .mime = "text/csv",
+                                  .text = storage::history_csv(whole, *catalogue_, desc_.utc_offset_minutes)});
   }
 }
 
@@ -211,7 +404,7 @@ const catalogue::Routine* App::current_routine() const {
 void App::choose_routine(std::string_view id) {
   if (!find_routine(id)) return;
   data_.settings.current_routine = std::string(id);
-  changed();
+  changed(storage::Part::settings);
 }
 
 double App::routine_seconds(const catalogue::Routine& routine) const {
@@ -322,23 +515,23 @@ void App::save_session_progress() {
   ip.record.routine = player_.routine_id();
   if (data_.in_progress && *data_.in_progress == ip) return;
   data_.in_progress = std::move(ip);
-  changed();
+  changed(storage::Part::in_progress);
 }
 
 void App::add_session(const session::SessionRecord& record) {
   // A session id is its start and routine: the same session stored twice is one session.
-  const std::string id = storage::session_id(record);
-  const bool present = std::any_of(data_.sessions.begin(), data_.sessions.end(),
-                                   [&](const storage::StoredSession& s) { return s.id == id; });
-  if (!present) {
-    data_.sessions.push_back({.id = id, .record = record});
-    std::stable_sort(data_.sessions.begin(), data_.sessions.end(), [](const auto& a, const auto& b) {
-      return a.record.started_at_ms < b.record.started_at_ms;
-    });
+  storage::StoredSession stored{.id = storage::session_id(record), .record = record};
+  const storage::AddResult added = storage::add_session(data_.history, stored, desc_.utc_offset_minutes);
+  if (added != storage::AddResult::already_there) {
+    unsaved_sessions_.push_back(std::move(stored));
     session::update_progress(data_.progress, record);
+    changed(storage::Part::progress);
+    // Dated before older sessions (a clock set back): the digest is counted again from all.
+    if (added == storage::AddResult::needs_rebuild) read_all_sessions(FullRead::rebuild);
   }
   data_.in_progress.reset();
-  changed();
+  changed(storage::Part::history);
+  changed(storage::Part::in_progress);
 }
 
 void App::store_finished_session() {
@@ -450,7 +643,7 @@ std::string App::save_draft() {
   if (!draft_) return "nothing is being edited";
   draft_->name = std::string(trim_text(draft_->name));
   if (std::string problem = save_routine(data_, *catalogue_, *draft_); !problem.empty()) return problem;
-  changed();
+  changed(storage::Part::routines);
   draft_.reset();
   if (nav_.screen() == Screen::routine_editor) nav_.back();
   return {};
@@ -485,7 +678,8 @@ void App::accept_incoming() {
     return;
   }
   data_.settings.current_routine = routine.id;
-  changed();
+  changed(storage::Part::routines);
+  changed(storage::Part::settings);
   incoming_.reset();
   nav_.navigate(Screen::today);
   show(NoticeKind::info, "\"" + routine.name + "\" is now your routine. It is listed under Routines.");
@@ -559,16 +753,21 @@ void App::confirm_yes() {
           draft_.reset();
           if (nav_.screen() == Screen::routine_editor) nav_.back();
         }
-        changed();
+        changed(storage::Part::routines);
+        changed(storage::Part::settings);  // it may have been Today's routine
       }
       return;
     case Confirm::delete_all_data: {
       if (player_.stage() != PlayerStage::closed) player_.close();
-      data_ = storage::UserData{};
+      data_ = storage::Profile{};
       draft_.reset();
       effects_.clear_storage = true;  // and every copy kept aside, before the fresh write
       deleted_all_ = true;
-      changed();
+      unsaved_sessions_.clear();
+      in_flight_sessions_.clear();
+      full_reads_ = {};
+      pending_import_.clear();
+      for (int part = 0; part < storage::kParts; ++part) changed(static_cast<storage::Part>(part));
       nav_.navigate(Screen::today);
       show(NoticeKind::info, "All your Limber data has been deleted from this device.");
       return;
@@ -613,46 +812,40 @@ void App::report_finished_exercises() {
 // ---- Data ------------------------------------------------------------------------------
 
 storage::Settings& App::edit_settings() {
-  changed();
+  changed(storage::Part::settings);
   return data_.settings;
 }
 
 void App::acknowledge_safety() {
   data_.settings.safety_acknowledged = true;
-  changed();
+  changed(storage::Part::settings);
 }
 
-void App::export_backup() {
-  const std::int64_t now = now_ms();
-  const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);
-  effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json",
-                                .text = storage::export_backup(data_, now)});
-}
+// Backups and the CSV hold every session: they are made once the page has read them all.
+void App::export_backup() { read_all_sessions(FullRead::export_backup); }
+void App::export_history_csv() { read_all_sessions(FullRead::export_csv); }
 
-void App::export_history_csv() {
-  const std::string date = storage::format_local_time(now_ms(), desc_.utc_offset_minutes).substr(0, 10);
-  effects_.downloads.push_back({.file_name = "limber-history-" + date + ".csv", .mime = "text/csv",
-                                .text = storage::history_csv(data_, *catalogue_, desc_.utc_offset_minutes)});
+std::string App::check_backup_size(double bytes) {
+  if (bytes <= static_cast<double>(storage::kMaxBackupBytes)) return {};
+  const std::string error = "This file is " + std::to_string(static_cast<long long>(bytes / 1e6 + 0.5)) +
+                            " MB; Limber reads backups of up to " + std::to_string(storage::kMaxBackupBytes / 1'000'000) +
+                            " MB (about 16,000 sessions), so this cannot be one of its backups.";
+  show(NoticeKind::problem, error + " Nothing was changed.");
+  return error;
 }
 
 std::string App::import_backup(std::string_view text) {
-  const storage::ImportResult result = storage::import_backup(data_, text, *catalogue_);
+  if (const std::string too_big = check_backup_size(static_cast<double>(text.size())); !too_big.empty()) return too_big;
+  // Checked whole first, against nothing stored (a file that is wrong is wrong everywhere);
+  // merged once every stored session is read, so sessions already here are not added twice.
+  storage::UserData empty = storage::user_data_of(data_, {});
+  const storage::ImportResult result = storage::import_backup(empty, text, *catalogue_);
   if (!result.ok()) {
     show(NoticeKind::problem, result.error + " Nothing was changed.");
     return result.error;
   }
-  // Progression is learnt from the history: with the imported sessions, learn it again.
-  if (result.sessions_added > 0) {
-    session::ProgressState progress{.enabled = data_.progress.enabled, .exercises = {}};
-    for (const storage::StoredSession& s : data_.sessions) session::update_progress(progress, s.record);
-    data_.progress = std::move(progress);
-  }
-  changed();
-  std::string said = "Backup imported: " + std::to_string(result.sessions_added) + " session" +
-                     (result.sessions_added == 1 ? "" : "s") + " added";
-  if (result.sessions_already_there > 0) said += ", " + std::to_string(result.sessions_already_there) + " already here";
-  if (result.routines_added > 0) said += ", " + std::to_string(result.routines_added) + " routine" + (result.routines_added == 1 ? "" : "s") + " added";
-  show(NoticeKind::info, said + ".");
+  pending_import_ = std::string(text);
+  read_all_sessions(FullRead::import);
   return {};
 }
 

@@ -1,7 +1,7 @@
 // app/app.h: the app as a person uses it, decided in the core and drawn by the UI.
 //
-// App holds the person's data (storage/user_data.h) and when it is written
-// (storage/store_sync.h), the screen history, the session player, the routine being edited
+// App holds the person's data (storage/profile.h: the small parts and a fixed-size digest of
+// the history) and when and what of it is written (storage/store_sync.h), the screen history, the session player, the routine being edited
 // and the library's filters. Buttons, keys, the accessible HTML layer and the automation
 // interface all act through these methods; the UI draws what they leave behind. What the
 // page must do in return (speak a cue, download a file, keep the screen awake) is queued
@@ -17,9 +17,9 @@
 // Usage:
 //     limber::app::App app;
 //     app.init(catalogue, clips, {.clock = clock});
-//     app.load_stored(text_or_nullopt, "");     // before anything is written
+//     app.load_stored({.kind = StoredInput::Kind::parts, .text = parts}, "");  // before any write
 //     each frame: app.update(dt); for (auto& e : app.take_effects().cues) speak(e.text);
-//     if (auto w = app.begin_write(now_s, false)) store(w->text, w->revision);
+//     if (auto w = app.begin_write(now_s, false)) store(w->text, w->revision);  // only what changed
 #pragma once
 
 #include <array>
@@ -38,8 +38,10 @@
 #include "catalogue/model.h"
 #include "json/json_writer.h"
 #include "links/routine_link.h"
+#include "progress/progress_summary.h"
 #include "session/cues.h"
 #include "storage/store_sync.h"
+#include "storage/profile.h"
 #include "storage/user_data.h"
 
 namespace limber::app {
@@ -66,12 +68,24 @@ struct Effects {
   bool apply_update = false;            // switch to the waiting new build and reload
   std::string copy_link;                // a routine link fragment ("routine=1...") to copy
   bool clear_storage = false;           // delete everything stored, copies kept aside included
+  bool read_sessions = false;           // read every stored session; they come back as `sessions_read`
   std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
 };
 
+// One write, in one transaction: {"meta": {part: text, ...}, "sessions": {id: text, ...}}
+// and, after a migration, "migrated": the number of sessions the new layout must hold before
+// the schema-1 document may go.
 struct PendingWrite {
   std::uint64_t revision = 0;
   std::string text;
+};
+
+// What boot.js read before the app started.
+struct StoredInput {
+  enum class Kind : std::uint8_t { none, parts, legacy };
+  Kind kind = Kind::none;   // a first visit, the parts of the current layout, or a schema-1 document
+  std::string text;         // parts: {"schema":2,"settings":...} as read; legacy: the document
+  bool legacy_present = false;  // a schema-1 document is still kept beside the parts
 };
 
 // A message shown at the top of the screen until dismissed or replaced.
@@ -102,19 +116,22 @@ class App {
  public:
   // ---- Setup and storage
   void init(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips, const AppDesc& desc);
-  // The stored document (nullopt on a first visit) or why it could not be read. Until this
-  // is called nothing is written.
-  void load_stored(const std::optional<std::string>& text, const std::string& load_error);
+  // What was stored, or why it could not be read. Until this is called nothing is written.
+  void load_stored(const StoredInput& stored, const std::string& load_error);
   // A write to start now (nullopt: nothing to write, or not yet).
   std::optional<PendingWrite> begin_write(double now_seconds, bool urgent);
-  // The write settled. `found_unread` is a stored document the store found but this app
-  // never read (its load had failed): it is merged, not lost.
+  // The write settled. `conflict` is set when another tab (or a load that had failed) left
+  // parts this app never read: {"history": text|null, "routines": text|null}. Nothing was
+  // written; they are merged and the write is tried again at once.
   void write_finished(std::uint64_t revision, bool ok, const std::string& error, double now_seconds,
-                      const std::optional<std::string>& found_unread = std::nullopt);
+                      const std::optional<std::string>& conflict = std::nullopt);
+  // Every stored session, as a JSON array, after Effects::read_sessions: for backups, the
+  // CSV, an import, or rebuilding the digest. "" or why it was refused.
+  std::string sessions_read(std::string_view text);
   // The page is being hidden or closed: pause if the setting says so, save the session so far.
   void page_hidden();
 
-  const storage::UserData& data() const { return data_; }
+  const storage::Profile& data() const { return data_; }
   const storage::StoreSync& sync() const { return sync_; }
   const catalogue::Catalogue& catalogue() const { return *catalogue_; }
   const animation::ClipLibrary& clips() const { return *clips_; }
@@ -123,6 +140,9 @@ class App {
   void show_problem(std::string text) { show(NoticeKind::problem, std::move(text)); }
   Effects take_effects();
   std::int64_t now_ms() const;
+  // What Today and Progress show of the history, from its digest: the same cost every frame
+  // whatever the history's length.
+  progress::ProgressSummary progress_summary() const;
   int utc_offset_minutes() const { return desc_.utc_offset_minutes; }
 
   // ---- Navigation
@@ -208,6 +228,8 @@ class App {
   void export_backup();
   void export_history_csv();
   std::string import_backup(std::string_view text);  // "" or the error shown
+  // A chosen file's size, before it is read: "" or the refusal shown (above the limit).
+  std::string check_backup_size(double bytes);
   void choose_backup_file() { effects_.choose_backup_file = true; }
   void ask_delete_all();
   void acknowledge_safety();
@@ -228,13 +250,17 @@ class App {
   std::string apply_update();  // "" or why it has to wait
 
  private:
-  void changed() { sync_.changed(); }
+  void changed(storage::Part part);
+  // Work that needs every stored session waits for them (Effects::read_sessions).
+  enum class FullRead : std::uint8_t { rebuild, export_backup, export_csv, import };
+  void read_all_sessions(FullRead why);
+  void merge_conflict(const std::string& text);
+  void finish_full_read(std::vector<storage::StoredSession> stored);
   void save_session_progress();
   void store_finished_session();
   void add_session(const session::SessionRecord& record);
   void show(NoticeKind kind, std::string text, bool offer_export = false);
   PlayerDesc player_desc() const;
-  void merge_found(const std::string& text);
   void host_event(std::string_view type, const std::function<void(json::Writer&)>& fields);
   void report_finished_exercises();
   void forget_typed_text();
@@ -242,8 +268,14 @@ class App {
   const catalogue::Catalogue* catalogue_ = nullptr;
   const animation::ClipLibrary* clips_ = nullptr;
   AppDesc desc_;
-  storage::UserData data_;
+  storage::Profile data_;
   storage::StoreSync sync_;
+  // What the next write carries, and what the write in flight carries (put back if it fails).
+  std::array<bool, storage::kParts> dirty_{}, in_flight_{};
+  std::vector<storage::StoredSession> unsaved_sessions_, in_flight_sessions_;
+  int migrated_sessions_ = -1;  // a schema-1 document migrated: the sessions the write must hold
+  std::array<bool, 4> full_reads_{};  // by FullRead: waiting for every stored session
+  std::string pending_import_;        // a checked backup, merged once every session is read
   AppModel nav_;
   Player player_;
   bool session_stored_ = false;  // the finished session is in the history

@@ -67,9 +67,9 @@ void write_app(json::Writer& w, const App& app) {
       .key("saved").value(sync.saved_revision())
       .key("error").value(sync.error())
       .end_object();
-  const storage::UserData& d = app.data();
+  const storage::Profile& d = app.data();
   w.key("data").begin_object()
-      .key("sessions").value(static_cast<int>(d.sessions.size()))
+      .key("sessions").value(d.history.sessions())
       .key("routines").value(static_cast<int>(d.routines.size()))
       .key("interrupted").value(d.in_progress.has_value());
   if (d.in_progress) {
@@ -80,18 +80,17 @@ void write_app(json::Writer& w, const App& app) {
         .key("completed").value(done)
         .end_object();
   }
+  // The ids of the sessions held in full (the newest; storage/history.h), oldest first.
   w.key("sessionIds").begin_array();
-  for (const storage::StoredSession& s : d.sessions) w.value(s.id);
+  for (const storage::StoredSession& s : d.history.recent) w.value(s.id);
   w.end_array().end_object();
   // What the Progress screen shows, computed the same way.
-  const progress::ProgressSummary summary = progress::summarise_progress(
-      d.sessions, {.now_ms = app.now_ms(), .utc_offset_minutes = app.utc_offset_minutes(),
-                   .pain_eases_within_weeks = app.catalogue().safety.pain_eases_within_weeks});
+  const progress::ProgressSummary summary = app.progress_summary();
   w.key("progress").begin_object()
       .key("sessions").value(summary.sessions_total)
       .key("thisWeek").value(summary.sessions_this_week)
       .key("streakDays").value(summary.streak_days)
-      .key("painPoints").value(static_cast<int>(summary.pain.size()))
+      .key("painPoints").value(summary.pain_points)
       .key("guidance").value(progress::guidance_id(summary.guidance))
       .end_object();
 

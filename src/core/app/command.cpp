@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdlib>
 #include <functional>
 
 #include "json/json_writer.h"
@@ -53,8 +54,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 34>& commands() {
-  static const std::array<CommandEntry, 34> table{{
+const std::array<CommandEntry, 36>& commands() {
+  static const std::array<CommandEntry, 36> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -145,6 +146,17 @@ const std::array<CommandEntry, 34>& commands() {
          return ok();
        }},
       {"import", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.import_backup(arg)); }},
+      {"import_size", true,
+       [](App& app, auto name, std::string_view arg) {
+         const std::string text(arg);
+         char* end = nullptr;
+         const double bytes = std::strtod(text.c_str(), &end);
+         if (text.empty() || end != text.c_str() + text.size() || !(bytes >= 0)) {
+           return refuse("import_size: expected a file size in bytes, got '" + text + "'");
+         }
+         return from_error(name, app.check_backup_size(bytes));
+       }},
+      {"sessions_read", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.sessions_read(arg)); }},
       {"export", true,
        [](App& app, auto, std::string_view arg) {
          if (arg == "backup") {

@@ -20,7 +20,11 @@
 //     close_session                 leaves the summary
 //     resume_interrupted | record_interrupted
 //     exercise <id>                 opens an exercise's page
-//     import <backup JSON>          imports a backup (the file picker's route)
+//     import_size <bytes>           the page: a chosen backup file's size, before it is read;
+//                                   refused (and said) above storage::kMaxBackupBytes
+//     import <backup JSON>          imports a backup (the file picker's route): checked whole,
+//                                   then merged once every stored session is read
+//     sessions_read <JSON array>    the page: every stored session, after Effects::read_sessions
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
 //     dismiss                       closes the notice at the top of the screen

@@ -29,7 +29,7 @@ std::string first_free(const Make& make, const Taken& taken) {
   }
 }
 
-bool name_taken(const Catalogue& c, const storage::UserData& data, const std::string& name) {
+bool name_taken(const Catalogue& c, const storage::Profile& data, const std::string& name) {
   const auto same = [&](const Routine& r) { return r.name == name; };
   return std::any_of(c.routines.begin(), c.routines.end(), same) || std::any_of(data.routines.begin(), data.routines.end(), same);
 }
@@ -57,21 +57,18 @@ auto at(std::vector<RoutineItem>& items, std::size_t index) {
 
 }  // namespace
 
-std::string new_routine_id(const Catalogue& catalogue, const storage::UserData& data) {
+std::string new_routine_id(const Catalogue& catalogue, const storage::Profile& data) {
   const auto taken = [&](const std::string& id) {
     if (catalogue.find_routine(id)) return true;
     if (std::any_of(data.routines.begin(), data.routines.end(), [&](const Routine& r) { return r.id == id; })) return true;
-    if (std::any_of(data.sessions.begin(), data.sessions.end(),
-                    [&](const storage::StoredSession& s) { return s.record.routine == id; })) {
-      return true;
-    }
+    if (storage::history_names_routine(data.history, id)) return true;
     if (data.in_progress && data.in_progress->record.routine == id) return true;
     return data.settings.current_routine == id;
   };
   return first_free([](int n) { return "my-" + std::to_string(n); }, taken);
 }
 
-Routine new_routine(const Catalogue& catalogue, const storage::UserData& data) {
+Routine new_routine(const Catalogue& catalogue, const storage::Profile& data) {
   Routine r;
   r.id = new_routine_id(catalogue, data);
   r.name = first_free([](int n) { return n == 1 ? std::string("My routine") : "My routine " + std::to_string(n); },
@@ -83,7 +80,7 @@ Routine new_routine(const Catalogue& catalogue, const storage::UserData& data) {
   return r;
 }
 
-Routine copy_routine(const Routine& from, const Catalogue& catalogue, const storage::UserData& data) {
+Routine copy_routine(const Routine& from, const Catalogue& catalogue, const storage::Profile& data) {
   Routine r = from;
   r.id = new_routine_id(catalogue, data);
   // Cut to fit what a link carries, so the copy can always be sent.
@@ -198,7 +195,7 @@ std::string check_own_routine(const Catalogue& catalogue, const Routine& routine
   return why;
 }
 
-std::string save_routine(storage::UserData& data, const Catalogue& catalogue, const Routine& routine) {
+std::string save_routine(storage::Profile& data, const Catalogue& catalogue, const Routine& routine) {
   if (std::string why = check_own_routine(catalogue, routine); !why.empty()) return why;
   const auto same = std::find_if(data.routines.begin(), data.routines.end(), [&](const Routine& r) { return r.id == routine.id; });
   if (same != data.routines.end()) *same = routine;
@@ -206,7 +203,7 @@ std::string save_routine(storage::UserData& data, const Catalogue& catalogue, co
   return {};
 }
 
-bool delete_routine(storage::UserData& data, std::string_view id) {
+bool delete_routine(storage::Profile& data, std::string_view id) {
   const auto gone = std::find_if(data.routines.begin(), data.routines.end(), [&](const Routine& r) { return r.id == id; });
   if (gone == data.routines.end()) return false;
   data.routines.erase(gone);

@@ -19,25 +19,25 @@
 #include <string_view>
 
 #include "catalogue/model.h"
-#include "storage/user_data.h"
+#include "storage/profile.h"
 
 namespace limber::app {
 
 // "my-<n>": built-in ids cannot contain '-', so the two never clash. Ids that stored sessions,
 // the session in progress or the current-routine setting still name are not reused either:
 // otherwise a new routine would take over a deleted one's history.
-std::string new_routine_id(const catalogue::Catalogue& catalogue, const storage::UserData& data);
+std::string new_routine_id(const catalogue::Catalogue& catalogue, const storage::Profile& data);
 
 // Empty, every day, 10 s between exercises, no sources (the person's own choice), and a
 // placeholder purpose because stored text may not be empty. Named "My routine", then
 // "My routine 2", ... so no two routines on the list share a name.
-catalogue::Routine new_routine(const catalogue::Catalogue& catalogue, const storage::UserData& data);
+catalogue::Routine new_routine(const catalogue::Catalogue& catalogue, const storage::Profile& data);
 
 // The same exercises, dosages, purpose and timing under a fresh id, named "Copy of X", then
 // "Copy of X (2)", ... Sources are dropped: once the person edits it, the routine no longer
 // speaks for them (each exercise keeps its own sources).
 catalogue::Routine copy_routine(const catalogue::Routine& from, const catalogue::Catalogue& catalogue,
-                                const storage::UserData& data);
+                                const storage::Profile& data);
 
 // Appends the exercise at its default dosage option, named, so the editor shows what the
 // session runs whatever the hold preference; no overrides.
@@ -78,9 +78,9 @@ std::optional<ItemDosageView> item_dosage(const catalogue::Routine& routine, std
 std::string check_own_routine(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine);
 
 // Checks, then replaces the routine with the same id or adds it: "" or why it was not saved.
-std::string save_routine(storage::UserData& data, const catalogue::Catalogue& catalogue,
+std::string save_routine(storage::Profile& data, const catalogue::Catalogue& catalogue,
                          const catalogue::Routine& routine);
 // Removes it, and forgets it as the current routine. False for an unknown id.
-bool delete_routine(storage::UserData& data, std::string_view id);
+bool delete_routine(storage::Profile& data, std::string_view id);
 
 }  // namespace limber::app

@@ -23,6 +23,9 @@
 namespace limber::storage {
 
 inline constexpr std::string_view kBackupFormat = "limber-backup";
+// The largest backup read: 20 MB holds about 16,000 sessions (over twenty years of twice a
+// day); a larger file is refused before it is read, and nothing changes.
+inline constexpr std::size_t kMaxBackupBytes = 20'000'000;
 
 std::string export_backup(const UserData& data, std::int64_t now_ms);
 

@@ -22,6 +22,17 @@ ProfileResult read_profile(std::string_view text) {
                                              : "an unknown storage layout (" + found + ")"});
     return result;
   }
+  // A part never written yet (a layout from before it existed) reads as its default.
+  const Profile defaults;
+  for (const auto& [part, name] : json::EnumNames<Part>::values) {
+    if (parsed.value.find(name)) continue;
+    json::ParseResult fill = json::parse(part_json(defaults, part));
+    if (part == Part::in_progress) continue;  // absent is none
+    std::get<json::Value::Object>(parsed.value.data).push_back({.key = std::string(name), .value = std::move(fill.value)});
+  }
+  // No session in progress is stored as null.
+  auto& members = std::get<json::Value::Object>(parsed.value.data);
+  std::erase_if(members, [](const json::Member& m) { return m.key == "in_progress" && m.value.is_null(); });
   Profile profile;
   std::vector<json::Problem> shape;
   json::ReadContext ctx(shape);

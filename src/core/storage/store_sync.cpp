@@ -45,6 +45,14 @@ void StoreSync::write_finished(std::uint64_t revision, bool ok, std::string erro
   retry_at_ = now_seconds + std::min(wait, kLongestRetrySeconds);
 }
 
+void StoreSync::write_conflicted(std::uint64_t) {
+  in_flight_ = false;
+  // The storage answered: a load that had failed is over once what it held is merged.
+  load_failed_ = false;
+  failures_ = 0;
+  error_.clear();
+}
+
 StoreStatus StoreSync::status() const {
   if (!loaded_) return StoreStatus::loading;
   if (failures_ > 0) return StoreStatus::failed;

@@ -42,6 +42,9 @@ class StoreSync {
   // to retry). The caller writes the data as it is now, tagged with this revision.
   std::optional<std::uint64_t> begin_write(double now_seconds, bool urgent);
   void write_finished(std::uint64_t revision, bool ok, std::string error, double now_seconds);
+  // The write found another tab's newer parts and wrote nothing: not a failure. The caller
+  // merges them (a change) and the next begin_write goes at once.
+  void write_conflicted(std::uint64_t revision);
 
   StoreStatus status() const;
   std::uint64_t revision() const { return revision_; }

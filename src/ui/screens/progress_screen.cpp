@@ -156,9 +156,7 @@ void draw_progress_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   begin_page("Progress");
   page_title(ctx, "Progress", false);
-  const progress::ProgressSummary s = progress::summarise_progress(
-      ctx.app.data().sessions, {.now_ms = ctx.app.now_ms(), .utc_offset_minutes = ctx.app.utc_offset_minutes(),
-                                .pain_eases_within_weeks = ctx.app.catalogue().safety.pain_eases_within_weeks});
+  const progress::ProgressSummary s = ctx.app.progress_summary();
   begin_card();
   guidance(s, ctx.app.catalogue());
   end_card();
@@ -182,7 +180,7 @@ void draw_progress_screen(ScreenContext& ctx) {
   }
 
   heading("History");
-  const auto& sessions = ctx.app.data().sessions;
+  const auto& sessions = ctx.app.data().history.recent;  // the newest, in full
   if (sessions.empty()) paragraph(FontRole::body, theme.text_muted, "Your sessions will be listed here.");
   int shown = 0;
   for (auto it = sessions.rbegin(); it != sessions.rend() && shown < 30; ++it, ++shown) {

@@ -149,9 +149,7 @@ void draw_today_screen(ScreenContext& ctx) {
     end_card();
   }
 
-  const progress::ProgressSummary summary = progress::summarise_progress(
-      ctx.app.data().sessions, {.now_ms = ctx.app.now_ms(), .utc_offset_minutes = ctx.app.utc_offset_minutes(),
-                                .pain_eases_within_weeks = ctx.app.catalogue().safety.pain_eases_within_weeks});
+  const progress::ProgressSummary summary = ctx.app.progress_summary();
   begin_card();
   paragraph(FontRole::heading, theme.text, "This week");
   char line[160];
