@@ -467,3 +467,16 @@ TEST_CASE("routine link refused: control characters in the note or the name") {
   s.routine.name = "Two\nlines";  // a line break is fine in the note, not in the name
   CHECK(refused(s) == "This routine link has a routine name with a control character in it, which Limber does not accept.");
 }
+
+TEST_CASE("routine link refused: a direction mark in the name or the note") {
+  for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
+    CAPTURE(mark);
+    SharedRoutine s = sample();
+    s.routine.name = std::string("Stretch ") + mark + "gnp.exe";
+    CHECK(refused(s) == "This routine link has an invisible mark that turns the direction of its text around, which could "
+                        "disguise what it says, so Limber does not accept it.");
+    s = sample();
+    s.note = std::string("Do these ") + mark + "daily";
+    CHECK(refused(s).find("invisible mark") != std::string::npos);
+  }
+}

@@ -314,3 +314,54 @@ TEST_CASE("history csv: one row per session, names quoted when they need it") {
         "2023-11-15 23:13,In bed,ended early,9.8,5,3,1,0,0\n"
         "2023-11-16 00:36,\"My morning, short\",completed,9.8,3,2,1,0,0\n");
 }
+
+TEST_CASE("history csv: a routine name a spreadsheet would run as a formula is written as plain text") {
+  // Every start OWASP lists: = + - @, a tab and a carriage return; names from a link or a backup.
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {R"x(=HYPERLINK("http://x.example","Open"))x", R"x("'=HYPERLINK(""http://x.example"",""Open"")")x"},
+      {"@SUM(1+1)*cmd|' /C calc'!A0", "\"'@SUM(1+1)*cmd|' /C calc'!A0\""},
+      {"+1+1", "\"'+1+1\""},
+      {"-2+3", "\"'-2+3\""},
+      {"\tTabbed", "\"'\tTabbed\""},
+      {"\rReturn", "\"'\rReturn\""},
+  };
+  for (const auto& [name, cell] : cases) {
+    CAPTURE(name);
+    UserData d = sample();
+    d.routines.front().name = name;
+    const auto own = record(1'700'095'000'000, "my_morning", 3, 2);
+    d.sessions.push_back({.id = session_id(own), .record = own});
+    const std::string csv = history_csv(d, test::shipped_catalogue(), 0);
+    CHECK(csv.find("2023-11-16 00:36," + cell + ",completed,") != std::string::npos);
+  }
+  // Names that only contain such characters later stay as they are.
+  UserData d = sample();
+  d.routines.front().name = "Morning = stretch + walk";
+  const auto own = record(1'700'095'000'000, "my_morning", 3, 2);
+  d.sessions.push_back({.id = session_id(own), .record = own});
+  CHECK(history_csv(d, test::shipped_catalogue(), 0).find(",Morning = stretch + walk,") != std::string::npos);
+}
+
+TEST_CASE("backup import: a routine's text with a direction mark or a control character is refused, naming where") {
+  for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
+    for (const char* field : {"name", "purpose", "frequency_text"}) {
+      CAPTURE(mark);
+      CAPTURE(field);
+      UserData backup = sample();
+      catalogue::Routine& r = backup.routines.front();
+      (std::string_view(field) == "name" ? r.name : std::string_view(field) == "purpose" ? r.purpose : r.frequency_text) =
+          std::string("Stretch ") + mark + "gnp.exe";
+      UserData here;
+      const ImportResult result = import_backup(here, export_backup(backup, 1), test::shipped_catalogue());
+      CHECK_FALSE(result.ok());
+      CHECK(result.error.find(std::string("data.routines[my_morning].") + field) != std::string::npos);
+      CHECK(result.error.find("direction") != std::string::npos);
+      CHECK(here == UserData{});
+    }
+  }
+  UserData backup = sample();
+  backup.routines.front().name = "Bell\aringing";
+  UserData here;
+  const ImportResult result = import_backup(here, export_backup(backup, 1), test::shipped_catalogue());
+  CHECK(result.error.find("data.routines[my_morning].name: has a control character") != std::string::npos);
+}

@@ -264,3 +264,24 @@ TEST_CASE("app text: the state shows what the draft's fields hold") {
   CHECK(draft->find("textProblems")->find("link_note")->as_string() == "");
   CHECK(draft->find("shareProblem")->as_string() == "");
 }
+
+TEST_CASE("utf8: each mark that turns the direction of text is refused, its neighbours are not") {
+  for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
+    CAPTURE(mark);
+    CHECK(check(std::string("Stretch ") + mark + "gnp.exe") == TextCheck::direction);
+  }
+  CHECK(check("a\u2029b") == TextCheck::ok);  // just below U+202A
+  CHECK(check("a\u202Fb") == TextCheck::ok);  // just above U+202E (narrow no-break space)
+  CHECK(check("a\u2065b") == TextCheck::ok);
+  CHECK(check("a\u206Ab") == TextCheck::ok);
+  CHECK(check("\u05E9\u05DC\u05D5\u05DD") == TextCheck::ok);  // right-to-left letters themselves are fine
+}
+
+TEST_CASE("text fields: a direction mark is refused in the name and the note, with the reason") {
+  for (const TextField field : {TextField::routine_name, TextField::link_note}) {
+    std::string out = "before";
+    const std::string problem = app::normalise_text(field, "Stretch \u202Egnp.exe", out);
+    CHECK(problem.find("invisible mark that turns the direction") != std::string::npos);
+    CHECK(out == "before");
+  }
+}

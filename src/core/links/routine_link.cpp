@@ -348,12 +348,17 @@ std::optional<RawRoutine> read_payload(std::string_view bytes, std::string& erro
 
 // ---- checks of the text and the items ---------------------------------------------------------
 
+constexpr std::string_view kDirectionMark =
+    "This routine link has an invisible mark that turns the direction of its text around, which could disguise "
+    "what it says, so Limber does not accept it.";
+
 std::string check_name(std::string_view name) {
   std::size_t chars = 0;
   switch (check_utf8(name, false, chars)) {
     case TextCheck::invalid: return "This routine link has a routine name that is not valid text.";
     case TextCheck::control:
       return "This routine link has a routine name with a control character in it, which Limber does not accept.";
+    case TextCheck::direction: return std::string(kDirectionMark);
     case TextCheck::ok: break;
   }
   if (chars == 0) return std::string(kNoName);
@@ -370,6 +375,7 @@ std::string check_note(std::string_view note) {
     case TextCheck::invalid: return "This routine link has a note that is not valid text.";
     case TextCheck::control:
       return "This routine link has a note with a control character in it, which Limber does not accept.";
+    case TextCheck::direction: return std::string(kDirectionMark);
     case TextCheck::ok: break;
   }
   if (chars > kMaxNoteChars) {

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string_view>
+#include <tuple>
 
 #include "catalogue/catalogue_json.h"
 #include "catalogue/validate.h"
 #include "storage/migrate.h"
+#include "text/utf8.h"
 
 namespace limber::storage {
 
@@ -31,9 +34,14 @@ void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
   y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
 }
 
+// A text cell, quoted where needed. A spreadsheet runs a cell that starts with = + - @, a tab
+// or a carriage return as a formula, and a routine's name comes from whoever made the link:
+// such a cell gets a leading apostrophe and quotes (OWASP's advice on CSV injection), so it
+// shows as the text it is.
 std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
+  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  if (!formula && text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = formula ? "\"'" : "\"";
   for (const char c : text) {
     if (c == '"') out += '"';
     out += c;
@@ -100,6 +108,23 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
     catalogue::validate_routine(catalogue, r, {.file = "backup", .path = "data.routines[" + r.id + "]"}, routine_problems);
   }
   for (catalogue::Problem& p : routine_problems) problems.push_back({std::move(p.path), std::move(p.message)});
+  // Their words come from whoever made the file: the same characters as a link or typing.
+  for (const catalogue::Routine& r : file.data.routines) {
+    for (const auto& [field, words, multiline] : {std::tuple{"name", &r.name, false}, std::tuple{"purpose", &r.purpose, true},
+                                                 std::tuple{"frequency_text", &r.frequency_text, false}}) {
+      std::size_t chars = 0;
+      const char* wrong = nullptr;
+      switch (text::check_utf8(*words, multiline, chars)) {
+        case text::TextCheck::ok: break;
+        case text::TextCheck::invalid: wrong = "is not valid text (UTF-8)"; break;
+        case text::TextCheck::control: wrong = "has a control character in it, which Limber does not accept"; break;
+        case text::TextCheck::direction:
+          wrong = "has an invisible mark that turns the direction of the text around it, which could disguise what it says";
+          break;
+      }
+      if (wrong) problems.push_back({"data.routines[" + r.id + "]." + field, wrong});
+    }
+  }
   if (!problems.empty()) {
     result.error = "This Limber backup has a problem and was not imported: " + problems.front().path + ": " +
                    problems.front().message + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "") + ".";

@@ -33,6 +33,7 @@ TextCheck check_utf8(std::string_view s, bool allow_newline, std::size_t& chars)
       cp = (cp << 6) | (c & 0x3fu);
     }
     if ((cp < 0x20 && !(allow_newline && cp == '\n')) || (cp >= 0x7f && cp <= 0x9f)) return TextCheck::control;
+    if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) return TextCheck::direction;
     i += len;
     ++chars;
   }

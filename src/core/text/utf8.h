@@ -12,10 +12,13 @@
 
 namespace limber::text {
 
-enum class TextCheck { ok, invalid, control };
+enum class TextCheck { ok, invalid, control, direction };
 
 // Valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF) without C0 or C1 control
-// characters or DEL; '\n' only where allowed. Counts the characters (code points) into `chars`.
+// characters or DEL ('\n' only where allowed), and without the invisible marks that change the
+// direction of the text around them (U+202A to U+202E, U+2066 to U+2069): with those, a name
+// "Stretch U+202E gnp.exe" shows as "Stretch exe.png". Counts the characters (code points)
+// into `chars`.
 TextCheck check_utf8(std::string_view s, bool allow_newline, std::size_t& chars);
 
 // The first `max_chars` characters of valid UTF-8 (never half a character).

@@ -1,0 +1,222 @@
+// Years of history in a real headless Chromium: a 5,000-session backup restored and saved
+// through the real file picker and download, a 10 MB file, a file over the limit, two tabs on
+// a long history, and schema-1 documents (small and large) migrated to entries, including a
+// migration whose transaction is cut short.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { command, control, launch, openApp, settle, state } from './harness.mjs';
+import { backupText, userData } from './history_fixture.mjs';
+
+let h;
+before(async () => { h = await launch(); });
+after(async () => { await h?.close(); });
+
+const waitFor = (page, predicate, arg, timeout = 60000) =>
+  page.waitForFunction(predicate, arg, { timeout, polling: 100 });
+
+async function press(page, id) {
+  let s = await settle(page);
+  for (let i = 0; i < 40; ++i) {
+    const c = control(s, id);
+    if (c.top >= 0 && c.top + c.height <= s.viewport.height - 80) break;
+    await page.mouse.move(s.viewport.width / 2, s.viewport.height / 2);
+    await page.mouse.wheel(0, c.top < 0 ? -200 : 200);
+    s = await settle(page);
+  }
+  const c = control(s, id);
+  await page.mouse.click(c.x, c.y);
+}
+
+// Restores a backup file through Settings and the browser's own file picker.
+async function restore(page, name, buffer) {
+  await command(page, 'navigate', 'settings');
+  const chooser = page.waitForEvent('filechooser');
+  await press(page, 'import-backup');
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer });
+}
+
+// What IndexedDB holds, read in the page: the parts' names, the session entries, and whether
+// the schema-1 document is still there.
+const stored = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('limber');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const names = [...db.objectStoreNames];
+    if (!names.includes('meta')) { db.close(); resolve({ stores: names }); return; }
+    const tx = db.transaction(['meta', 'sessions', 'kv'], 'readonly');
+    const out = { stores: names };
+    tx.objectStore('meta').getAllKeys().onsuccess = (e) => { out.parts = e.target.result; };
+    tx.objectStore('sessions').count().onsuccess = (e) => { out.sessions = e.target.result; };
+    tx.objectStore('kv').get('user-data').onsuccess = (e) => { out.legacy = typeof e.target.result === 'string'; };
+    tx.oncomplete = () => { db.close(); resolve(out); };
+  };
+}));
+
+// Stores a schema-1 document the way the build before this one did (database version 1, one
+// `kv` store, the document under 'user-data'), on a page of the app's origin without the app.
+async function storeLegacy(page, doc) {
+  await page.goto(h.url + 'manifest.webmanifest');
+  await page.evaluate((text) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('limber', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(text, 'user-data');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onabort = () => reject(tx.error);
+    };
+  }), JSON.stringify(doc));
+}
+
+describe('a long history', () => {
+  it('restores a 5,000-session backup through the file picker, keeps it across a reload, and saves it again', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 }, acceptDownloads: true });
+    await openApp(page, h.url);
+    const text = backupText(5000);
+    assert.ok(text.length > 6_000_000, `the backup is ${text.length} bytes`);
+    await restore(page, 'limber-backup.json', Buffer.from(text));
+    await waitFor(page, () => /Backup imported/.test(window.limber.state().notice.text));
+    let s = await state(page);
+    assert.equal(s.notice.text, 'Backup imported: 5000 sessions added.');
+    assert.equal(s.data.sessions, 5000);
+    assert.equal(s.progress.sessions, 5000);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    assert.equal((await stored(page)).sessions, 5000);
+
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    s = await state(page);
+    assert.equal(s.data.sessions, 5000, 'the history survived the reload');
+    assert.ok(s.data.sessionIds.length <= 600, `held in full: ${s.data.sessionIds.length}`);
+
+    // Saved again through the real download, every session in it.
+    await command(page, 'navigate', 'settings');
+    const download = page.waitForEvent('download');
+    await press(page, 'export-backup');
+    const file = await download;
+    const saved = JSON.parse(await streamText(await file.createReadStream()));
+    assert.equal(saved.data.sessions.length, 5000);
+    const original = JSON.parse(text).data.sessions.map((x) => x.id).sort();
+    assert.deepEqual(saved.data.sessions.map((x) => x.id).sort(), original);
+    // Restoring it again adds nothing.
+    await restore(page, 'again.json', Buffer.from(JSON.stringify(saved)));
+    await waitFor(page, () => /already here/.test(window.limber.state().notice.text));
+    assert.equal((await state(page)).notice.text, 'Backup imported: 0 sessions added, 5000 already here.');
+    assert.deepEqual(problems, []);
+  });
+
+  it('reads a 10 MB backup, and refuses a file over the limit with a sentence, changing nothing', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    await openApp(page, h.url);
+    const ten = backupText(8000);
+    assert.ok(ten.length > 10_000_000, `the backup is ${ten.length} bytes`);
+    await restore(page, 'ten.json', Buffer.from(ten));
+    await waitFor(page, () => /Backup imported/.test(window.limber.state().notice.text));
+    assert.equal((await state(page)).data.sessions, 8000);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    const revision = (await state(page)).storage.revision;
+
+    await restore(page, 'huge.json', Buffer.alloc(21_000_000, 32));
+    await waitFor(page, () => /MB/.test(window.limber.state().notice.text));
+    const s = await state(page);
+    assert.match(s.notice.text, /^This file is 21 MB; Limber reads backups of up to 20 MB/);
+    assert.match(s.notice.text, /Nothing was changed/);
+    assert.equal(s.storage.revision, revision);
+    assert.equal(s.data.sessions, 8000);
+    assert.deepEqual(problems, []);
+  });
+
+  it('two tabs on a long history both record sessions, and both are kept', async () => {
+    const { page: a, context, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    await openApp(a, h.url);
+    assert.deepEqual(await command(a, 'import', backupText(1300, { endMs: Date.now() - 86_400_000 })), { ok: true });
+    await waitFor(a, () => window.limber.state().data.sessions === 1300 && window.limber.state().storage.status === 'saved');
+    const b = await context.newPage();
+    b.on('pageerror', (e) => problems.push(`uncaught in B: ${e.message}`));
+    await b.goto(h.url);
+    await b.evaluate(() => window.limber.ready);
+    assert.equal((await state(b)).data.sessions, 1300);
+    for (const [page, routine] of [[a, 'gentle_bad_day'], [b, 'in_bed']]) {
+      await command(page, 'start', routine);
+      await command(page, 'pain', '3');
+      await command(page, 'clock_rate', '200');
+      await waitFor(page, () => window.limber.state().session.stage === 'pain_after', null, 90000);
+      await command(page, 'pain', '2');
+      await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    }
+    await waitFor(b, () => window.limber.state().data.sessions === 1302 && window.limber.state().storage.status === 'saved');
+    await a.reload();
+    await a.evaluate(() => window.limber.ready);
+    assert.equal((await state(a)).data.sessions, 1302, "both tabs' sessions are stored");
+    assert.equal((await stored(a)).sessions, 1302);
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('schema-1 documents migrate to entries', () => {
+  for (const count of [3, 5000]) {
+    it(`a document of ${count} sessions becomes entries, and the old copy goes once they read back`, async () => {
+      const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+      const doc = userData(count, { endMs: Date.now() - 3_600_000 });
+      await storeLegacy(page, doc);
+      await openApp(page, h.url);
+      let s = await state(page);
+      assert.equal(s.data.sessions, count);
+      await waitFor(page, () => window.limber.state().storage.status === 'saved');
+      let db = await stored(page);
+      for (let i = 0; i < 50 && db.legacy; ++i) { await page.waitForTimeout(100); db = await stored(page); }
+      assert.equal(db.sessions, count);
+      assert.ok(db.parts.includes('schema') && db.parts.includes('history'), `parts: ${db.parts}`);
+      assert.equal(db.legacy, false, 'the schema-1 document is gone once the new layout read back');
+      await page.reload();
+      await page.evaluate(() => window.limber.ready);
+      s = await state(page);
+      assert.equal(s.data.sessions, count);
+      assert.equal(s.progress.sessions, count);
+      const lastIds = doc.sessions.slice(-s.data.sessionIds.length).map((x) => x.id);
+      assert.deepEqual(s.data.sessionIds, lastIds, 'the newest sessions are the same ones');
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  it('a migration cut short leaves the old document whole and nothing half-written, and completes next time', async () => {
+    const { page, context } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    await storeLegacy(page, userData(400, { endMs: Date.now() - 3_600_000 }));
+    // From the 200th session entry on, every put fails (a full disk) until the test lifts it:
+    // each try's whole transaction is undone.
+    await context.addInitScript(() => {
+      if (sessionStorage.getItem('lifted')) return;
+      let puts = 0;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (this.name === 'sessions' && ++puts >= 200) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await openApp(page, h.url);
+    await waitFor(page, () => window.limber.state().storage.status === 'failed');
+    const cut = await stored(page);
+    assert.equal(cut.legacy, true, 'the old document is untouched');
+    assert.equal(cut.sessions, 0, 'no session entry was left behind');
+    assert.deepEqual(cut.parts, [], 'no part was left behind');
+    // The app keeps everything in memory and retries; with room again, a reload migrates again, whole.
+    await page.evaluate(() => sessionStorage.setItem('lifted', '1'));
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    assert.equal((await state(page)).data.sessions, 400);
+    let db = await stored(page);
+    for (let i = 0; i < 50 && db.legacy; ++i) { await page.waitForTimeout(100); db = await stored(page); }
+    assert.equal(db.sessions, 400);
+    assert.equal(db.legacy, false);
+  });
+});
+
+async function streamText(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
