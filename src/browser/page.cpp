@@ -1,6 +1,7 @@
 #include "browser/page.h"
 
 #include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 
 #include <cmath>
@@ -60,6 +61,7 @@ app::Viewport sync_canvas() {
 }
 
 void report_ready() { limber_js_report_ready(); }
+std::uint64_t heap_bytes() { return emscripten_get_heap_size(); }
 void report_fatal(const char* message) { limber_js_report_fatal(message); }
 
 }  // namespace limber::browser

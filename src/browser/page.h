@@ -6,6 +6,7 @@
 //     limber::browser::report_fatal("WebGL2 context could not be created");
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "app/app_state.h"
@@ -17,6 +18,8 @@ namespace limber::browser {
 app::Viewport sync_canvas();
 
 void report_ready();
+// The WebAssembly memory's size in bytes.
+std::uint64_t heap_bytes();
 // The page address's fragment, "#gallery" or "" (read once at start-up).
 std::string location_hash();
 // The page address's query, "?embed=1&routine=in_bed" or "".

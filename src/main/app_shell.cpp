@@ -315,6 +315,7 @@ std::string AppShell::state_json() const {
     snapshot.frame_gl_ms_median = median(gl_ms_);
     snapshot.frame_cpu_samples = static_cast<int>(samples);
   }
+  snapshot.heap_bytes = browser::heap_bytes();
   snapshot.controls = controls_.controls();
   return app::state_json(snapshot, &app_);
 }

@@ -8,10 +8,10 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const DIST = resolve(process.env.LIMBER_DIST || new URL('../../build/web/dist', import.meta.url).pathname);
-const CHROMIUM = process.env.LIMBER_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM = process.env.LIMBER_CHROMIUM || '/usr/bin/chromium';
 
 // Flags from TOOLCHAIN.md: WebGL on SwiftShader, and no background traffic to a closed network.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-default-apps', '--disable-extensions',

@@ -159,6 +159,7 @@ std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {
   w.end_object();
   if (migrated_sessions_ >= 0) w.key("migrated").value(migrated_sessions_);
   w.end_object();
+  last_write_bytes_ = w.str().size();
   return PendingWrite{.revision = *revision, .text = w.str()};
 }
 

@@ -133,6 +133,7 @@ class App {
 
   const storage::Profile& data() const { return data_; }
   const storage::StoreSync& sync() const { return sync_; }
+  std::size_t last_write_bytes() const { return last_write_bytes_; }  // the text of the last write begun
   const catalogue::Catalogue& catalogue() const { return *catalogue_; }
   const animation::ClipLibrary& clips() const { return *clips_; }
   const Notice& notice() const { return notice_; }
@@ -273,7 +274,8 @@ class App {
   // What the next write carries, and what the write in flight carries (put back if it fails).
   std::array<bool, storage::kParts> dirty_{}, in_flight_{};
   std::vector<storage::StoredSession> unsaved_sessions_, in_flight_sessions_;
-  int migrated_sessions_ = -1;  // a schema-1 document migrated: the sessions the write must hold
+  int migrated_sessions_ = -1;
+  std::size_t last_write_bytes_ = 0;  // a schema-1 document migrated: the sessions the write must hold
   std::array<bool, 4> full_reads_{};  // by FullRead: waiting for every stored session
   std::string pending_import_;        // a checked backup, merged once every session is read
   AppModel nav_;

@@ -66,6 +66,7 @@ void write_app(json::Writer& w, const App& app) {
       .key("revision").value(sync.revision())
       .key("saved").value(sync.saved_revision())
       .key("error").value(sync.error())
+      .key("lastWriteBytes").value(static_cast<std::uint64_t>(app.last_write_bytes()))
       .end_object();
   const storage::Profile& d = app.data();
   w.key("data").begin_object()
@@ -136,7 +137,7 @@ std::string state_json(const AppSnapshot& s, const App* app) {
       .key("exercises").value(s.catalogue_exercises)
       .key("routines").value(s.catalogue_routines)
       .end_object();
-  w.key("clips").value(s.clips).key("figures").value(s.figures_drawn);
+  w.key("clips").value(s.clips).key("figures").value(s.figures_drawn).key("heapBytes").value(s.heap_bytes);
   w.key("frameCpuMs").begin_object()
       .key("median").value(s.frame_cpu_ms_median)
       .key("gl").value(s.frame_gl_ms_median)

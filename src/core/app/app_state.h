@@ -60,6 +60,7 @@ struct AppSnapshot {
   double frame_cpu_ms_median = 0;  // CPU time of recent frames, measured by the shell
   double frame_gl_ms_median = 0;   // of which spent handing the frame to WebGL
   int frame_cpu_samples = 0;
+  std::uint64_t heap_bytes = 0;  // the WebAssembly memory's size (it grows, never shrinks)
   std::span<const ControlRect> controls;
 };
 

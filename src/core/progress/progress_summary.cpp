@@ -92,10 +92,11 @@ ProgressSummary summarise_after(const storage::FoldedHistory& folded, std::span<
     if (days.empty() || days.back() != d.day) days.push_back(d.day);
   }
   // The folded sessions' last day, unless the listed ones start on it too.
-  const std::optional<std::int64_t> folded_day =
-      F.last_day && !std::binary_search(days.begin(), days.end(), *F.last_day) ? F.last_day : std::nullopt;
+  // (Plain values rather than optionals: GCC's -O2 mistakes optionals here for uninitialised.)
+  const bool has_folded_day = F.last_day.has_value() && !std::binary_search(days.begin(), days.end(), *F.last_day);
+  const std::int64_t folded_day = F.last_day.value_or(0);
   const auto in_range = [&](std::int64_t first, std::int64_t last) {
-    return days_between(days, first, last) + (folded_day && *folded_day >= first && *folded_day <= last ? 1 : 0);
+    return days_between(days, first, last) + (has_folded_day && folded_day >= first && folded_day <= last ? 1 : 0);
   };
 
   // Weeks: the listed sessions cover them (storage::kRecentWindowDays), the folded ones never reach them.
@@ -111,19 +112,21 @@ ProgressSummary summarise_after(const storage::FoldedHistory& folded, std::span<
 
   // Streaks only over days up to today: a future-dated session must not pad them. The run
   // carries on from the folded sessions' last day.
-  std::optional<std::int64_t> previous = F.last_day && *F.last_day <= today ? F.last_day : std::nullopt;
-  int run = previous ? F.run_at_last_day : 0;
+  bool has_previous = F.last_day.has_value() && *F.last_day <= today;
+  std::int64_t previous = F.last_day.value_or(0);
+  int run = has_previous ? F.run_at_last_day : 0;
   out.best_streak_days = F.best_run;
   for (const std::int64_t day : days) {
     if (day > today) break;
-    if (previous && day <= *previous) continue;
-    run = previous && day == *previous + 1 ? run + 1 : 1;
+    if (has_previous && day <= previous) continue;
+    run = has_previous && day == previous + 1 ? run + 1 : 1;
     out.best_streak_days = std::max(out.best_streak_days, run);
     previous = day;
+    has_previous = true;
   }
   // `run` is now the run ending on the latest day up to today; it is current if that day is
   // today, or yesterday while today has no session yet.
-  if (previous && *previous >= today - 1) out.streak_days = run;
+  if (has_previous && previous >= today - 1) out.streak_days = run;
 
   out.pain_points = F.pain_points;
   for (const storage::PainPointRecord& p : F.pain) out.pain.push_back({.at_ms = p.at_ms, .before = p.before, .after = p.after});

@@ -57,6 +57,11 @@ void fold_old(HistoryDigest& h, int offset) {
   std::size_t n = 0;
   for (; n < h.recent.size() && leaves(n); ++n) fold(h.folded, h.recent[n].record, offset);
   h.recent.erase(h.recent.begin(), h.recent.begin() + static_cast<std::ptrdiff_t>(n));
+  // Only the newest are listed with their exercises; the summary needs none of them, and the
+  // digest is written with every finished session.
+  if (h.recent.size() > static_cast<std::size_t>(kRecentSessionsKept)) {
+    for (auto it = h.recent.begin(); it != h.recent.end() - kRecentSessionsKept; ++it) it->record.exercises.clear();
+  }
 }
 
 void note_routine(HistoryDigest& h, const std::string& id) {

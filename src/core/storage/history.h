@@ -31,8 +31,9 @@
 namespace limber::storage {
 
 // Sessions stay in `recent` while they started within this many days of the newest one, and
-// the newest kRecentSessionsKept stay whatever their age: the Progress screen lists the last
-// 30 sessions and counts eight weeks, Today counts this week and the streak.
+// the newest kRecentSessionsKept stay whatever their age, with their exercises: the Progress
+// screen lists the last 30 sessions and counts eight weeks, Today counts this week and the
+// streak.
 inline constexpr int kRecentWindowDays = 70;
 inline constexpr int kRecentSessionsKept = 30;
 // A history imported all at once keeps no more than this many sessions in full.
@@ -80,7 +81,9 @@ struct FoldedHistory {
 
 struct HistoryDigest {
   FoldedHistory folded;
-  std::vector<StoredSession> recent;    // the newest sessions in full, oldest first
+  // The newest sessions, oldest first; the newest kRecentSessionsKept with their exercises,
+  // the others without (each session's whole record is its own stored entry).
+  std::vector<StoredSession> recent;
   std::vector<std::string> routine_ids;  // every routine any session names (ids are never reused)
   int sessions() const { return folded.sessions + static_cast<int>(recent.size()); }
   bool operator==(const HistoryDigest&) const = default;

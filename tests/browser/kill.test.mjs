@@ -1,0 +1,129 @@
+// The kill test: the whole browser is killed (SIGKILL to its process group, as a phone's
+// system kills a background browser, or a flat battery) at random moments around the end of
+// exercises, then reopened on the same profile. Every exercise that had ended before the kill,
+// by more than one frame and one storage write, must be recorded.
+//
+// Trials: LIMBER_KILL_TRIALS (30 in scripts/test; 100 with the documented command in README).
+// Each trial's numbers are printed; the test fails if any exercise is lost.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from './harness.mjs';
+
+const TRIALS = Number(process.env.LIMBER_KILL_TRIALS || 30);
+// An exercise that ended this long before the kill must be stored: the frame that notices the
+// end (16 ms), the write's transaction, committed to disk (strict durability), with room for a
+// busy 2-core machine.
+const SAFE_AFTER_MS = 100;
+
+let server;
+before(async () => { server = await startServer({ root: DIST, port: 0 }); });
+after(async () => { await server?.close(); });
+
+// Our own Chromium process (not Playwright's), so the test can kill all of it at once.
+async function startBrowser(profile) {
+  const child = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0',
+                                 'about:blank'], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const endpoint = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('Chromium did not start: ' + text)), 20000);
+    child.stderr.on('data', (chunk) => {
+      text += chunk;
+      const found = /DevTools listening on (ws:\S+)/.exec(text);
+      if (found) { clearTimeout(timer); resolve(found[1]); }
+    });
+    child.on('exit', () => reject(new Error('Chromium exited: ' + text)));
+  });
+  child.stderr.resume();
+  const browser = await chromium.connectOverCDP(endpoint);
+  return { child, browser, page: browser.contexts()[0].pages()[0] ?? await browser.contexts()[0].newPage() };
+}
+
+async function killBrowser(child) {
+  const exited = once(child, 'exit');
+  process.kill(-child.pid, 'SIGKILL');
+  await exited;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function trial(n, random) {
+  const profile = await mkdtemp(join(tmpdir(), 'limber-kill-'));
+  try {
+    let { child, browser, page } = await startBrowser(profile);
+    await page.goto(server.url);
+    await page.evaluate(() => window.limber.ready);
+    await page.evaluate(() => {
+      // The page notes when each exercise ends, by its own clock.
+      window.__ends = [];
+      let seen = 0;
+      setInterval(() => {
+        const finished = window.limber.state().session.finished || 0;
+        while (seen < finished) { window.__ends.push(performance.now()); seen += 1; }
+      }, 2);
+      window.limber.command('setting', 'spoken_cues=off');
+      window.limber.command('start', 'gentle_bad_day');
+      window.limber.command('pain', '3');
+      window.limber.command('clock_rate', '100');
+    });
+    // Around the end of exercise 1, 2 or 3: from just before it to 400 ms after.
+    const target = 1 + Math.floor(random() * 3);
+    const delay = Math.floor(random() * 400);
+    await page.waitForFunction((k) => window.__ends.length >= k, target, { timeout: 60000, polling: 5 });
+    await sleep(delay);
+    const seen = await page.evaluate(() => ({ now: performance.now(), ends: window.__ends.slice() }));
+    await killBrowser(child);
+    browser.close().catch(() => {});
+    const safe = seen.ends.filter((t) => seen.now - t >= SAFE_AFTER_MS).length;
+
+    ({ child, browser, page } = await startBrowser(profile));
+    await page.goto(server.url);
+    await page.evaluate(() => window.limber.ready);
+    const s = await page.evaluate(() => window.limber.state());
+    const recorded = s.data.inProgress ? s.data.inProgress.completed : 0;
+    await killBrowser(child);
+    browser.close().catch(() => {});
+    const sinceLast = seen.ends.length ? Math.round(seen.now - seen.ends[seen.ends.length - 1]) : -1;
+    console.log(`kill trial ${n}: ${seen.ends.length} ended (${safe} of them ${SAFE_AFTER_MS} ms or more before the kill; ` +
+                `the last ${sinceLast} ms before), ${recorded} recorded`);
+    return { ended: seen.ends.length, safe, recorded };
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+// A fixed seed: the same moments every run, so a failure can be repeated.
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('a killed browser', () => {
+  it(`loses no exercise that ended before the kill (${TRIALS} trials)`, { timeout: TRIALS * 60000 }, async () => {
+    const random = seeded(Number(process.env.LIMBER_KILL_SEED || 12));
+    let ended = 0, safe = 0, recorded = 0, lost = 0, early = 0;
+    for (let n = 1; n <= TRIALS; ++n) {
+      const t = await trial(n, random);
+      ended += t.ended;
+      safe += t.safe;
+      recorded += Math.min(t.recorded, t.ended);
+      lost += Math.max(0, t.safe - t.recorded);
+      early += Math.max(0, Math.min(t.recorded, t.ended) - t.safe);
+    }
+    console.log(`kill test: ${TRIALS} trials, ${ended} exercises ended, ${safe} of them ${SAFE_AFTER_MS} ms or more before ` +
+                `the kill, ${recorded} recorded (${early} of those within ${SAFE_AFTER_MS} ms of the kill), ${lost} lost`);
+    assert.equal(lost, 0, `${lost} exercises that ended ${SAFE_AFTER_MS} ms or more before the kill were lost`);
+  });
+});
