@@ -70,7 +70,6 @@ export function userData(count, options = {}) {
     sessions: sessions(count, options),
     routines: [],
     progress: { enabled: true, exercises: [] },
-    in_progress: null,
   };
 }
 
