@@ -21,7 +21,7 @@ const TRIALS = Number(process.env.LIMBER_KILL_TRIALS || 30);
 // An exercise that ended this long before the kill must be stored: the frame that notices the
 // end (16 ms), the write's transaction, committed to disk (strict durability), with room for a
 // busy 2-core machine.
-const SAFE_AFTER_MS = 100;
+const SAFE_AFTER_MS = Number(process.env.LIMBER_KILL_SAFE_MS || 100);
 
 let server;
 before(async () => { server = await startServer({ root: DIST, port: 0 }); });
