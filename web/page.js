@@ -190,13 +190,15 @@
   // Every stored session, for backups, the CSV, an import or counting the history again: the
   // app asked (Effects::read_sessions) and gets them as one JSON array.
   async function readSessions() {
-    let text = '[]';
+    let text;
     try {
       const database = await db();
       const all = await asPromise(database.transaction('sessions', 'readonly').objectStore('sessions').getAll());
       text = '[' + all.filter((t) => typeof t === 'string').join(',') + ']';
     } catch (e) {
-      console.error('Limber: the stored sessions could not be read: ' + describe(e));
+      dbPromise = null;
+      if (window.limber) window.limber.command('sessions_unreadable', describe(e));
+      return;
     }
     if (window.limber) window.limber.command('sessions_read', text);
   }

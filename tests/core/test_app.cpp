@@ -506,3 +506,29 @@ TEST_CASE("app: a widget whose browser keeps no storage writes nothing and raise
   CHECK_FALSE(r.app.begin_write(r.clock.now, true));
   CHECK(r.app.notice().kind == app::NoticeKind::info);
 }
+
+TEST_CASE("app: when the stored sessions cannot be read, a backup holds what is in memory and says so, and an import changes nothing") {
+  AppRig r;
+  r.complete_session("gentle_bad_day", 5, 4);
+  r.store_all();
+  r.app.export_backup();
+  REQUIRE(r.app.take_effects().read_sessions);
+  CHECK(r.run("sessions_unreadable", "The database connection is closing.").ok);
+  const app::Effects effects = r.app.take_effects();
+  REQUIRE(effects.downloads.size() == 1);
+  CHECK(effects.downloads.front().text.find(r.last_session().routine) != std::string::npos);
+  CHECK(r.app.notice().kind == app::NoticeKind::problem);
+  CHECK(r.app.notice().text.find("could not be read (The database connection is closing.)") != std::string::npos);
+  CHECK(r.app.notice().text.find("1 most recent sessions") != std::string::npos);
+
+  AppRig source;
+  source.complete_session("in_bed", 3, 2);
+  const std::string backup = source.backup_file();
+  const auto revision = r.app.sync().revision();
+  REQUIRE(r.run("import", backup).ok);
+  CHECK(r.run("sessions_unreadable", "busy").ok);
+  CHECK(r.app.notice().text.find("The backup was not imported; nothing was changed.") != std::string::npos);
+  CHECK(r.sessions() == 1);
+  CHECK(r.app.sync().revision() == revision);
+  CHECK_FALSE(r.run("sessions_unreadable", "again").ok);  // nobody asked
+}

@@ -256,6 +256,27 @@ std::string App::sessions_read(std::string_view text) {
   return {};
 }
 
+std::string App::sessions_unreadable(std::string_view reason) {
+  if (std::none_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; })) {
+    return "no one asked for the stored sessions";
+  }
+  const bool importing = full_reads_[static_cast<std::size_t>(FullRead::import)];
+  full_reads_[static_cast<std::size_t>(FullRead::import)] = false;
+  full_reads_[static_cast<std::size_t>(FullRead::rebuild)] = false;
+  pending_import_.clear();
+  const bool exporting = std::any_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; });
+  std::string said = "Your stored sessions could not be read (" + std::string(reason) + ").";
+  if (importing) said += " The backup was not imported; nothing was changed. Try again later.";
+  if (exporting) {
+    said += " The file holds the " + std::to_string(data_.history.recent.size() + unsaved_sessions_.size()) +
+            " most recent sessions, which Limber has in memory; the older ones stay stored.";
+    finish_full_read(data_.history.recent);
+  }
+  full_reads_ = {};
+  show(NoticeKind::problem, said);
+  return {};
+}
+
 void App::finish_full_read(std::vector<storage::StoredSession> stored) {
   // What this tab has not written yet belongs to the history too.
   for (const auto* pending : {&in_flight_sessions_, &unsaved_sessions_}) {

@@ -128,6 +128,9 @@ class App {
   // Every stored session, as a JSON array, after Effects::read_sessions: for backups, the
   // CSV, an import, or rebuilding the digest. "" or why it was refused.
   std::string sessions_read(std::string_view text);
+  // The stored sessions could not be read (the browser's words): a backup or the CSV holds
+  // what the app has in memory and says so; an import waits; nothing is lost.
+  std::string sessions_unreadable(std::string_view reason);
   // The page is being hidden or closed: pause if the setting says so, save the session so far.
   void page_hidden();
 

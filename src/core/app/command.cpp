@@ -54,8 +54,8 @@ CommandResult call(App& app, std::string_view, std::string_view) {
   return ok();
 }
 
-const std::array<CommandEntry, 36>& commands() {
-  static const std::array<CommandEntry, 36> table{{
+const std::array<CommandEntry, 37>& commands() {
+  static const std::array<CommandEntry, 37> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -157,6 +157,8 @@ const std::array<CommandEntry, 36>& commands() {
          return from_error(name, app.check_backup_size(bytes));
        }},
       {"sessions_read", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.sessions_read(arg)); }},
+      {"sessions_unreadable", true,
+       [](App& app, auto name, std::string_view arg) { return from_error(name, app.sessions_unreadable(arg)); }},
       {"export", true,
        [](App& app, auto, std::string_view arg) {
          if (arg == "backup") {

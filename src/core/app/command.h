@@ -25,6 +25,7 @@
 //     import <backup JSON>          imports a backup (the file picker's route): checked whole,
 //                                   then merged once every stored session is read
 //     sessions_read <JSON array>    the page: every stored session, after Effects::read_sessions
+//     sessions_unreadable <reason>  the page: they could not be read
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
 //     dismiss                       closes the notice at the top of the screen
