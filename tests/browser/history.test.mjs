@@ -3,10 +3,11 @@
 // a long history, and schema-1 documents (small and large) migrated to entries, including a
 // migration whose transaction is cut short.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { command, control, launch, openApp, settle, state } from './harness.mjs';
-import { backupText, userData } from './history_fixture.mjs';
+import { backupText, storeLegacyDocument, userData } from './history_fixture.mjs';
 
 let h;
 before(async () => { h = await launch(); });
@@ -54,22 +55,7 @@ const stored = (page) => page.evaluate(() => new Promise((resolve, reject) => {
   };
 }));
 
-// Stores a schema-1 document the way the build before this one did (database version 1, one
-// `kv` store, the document under 'user-data'), on a page of the app's origin without the app.
-async function storeLegacy(page, doc) {
-  await page.goto(h.url + 'manifest.webmanifest');
-  await page.evaluate((text) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('limber', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('kv');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put(text, 'user-data');
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onabort = () => reject(tx.error);
-    };
-  }), JSON.stringify(doc));
-}
+const storeLegacy = (page, doc) => storeLegacyDocument(page, h.url, doc);
 
 describe('a long history', () => {
   it('restores a 5,000-session backup through the file picker, keeps it across a reload, and saves it again', async () => {
@@ -182,6 +168,24 @@ describe('schema-1 documents migrate to entries', () => {
       assert.deepEqual(problems, []);
     });
   }
+
+  it('a document saved by version 0.1.0 (settings, two sessions, one left unfinished) reads the same after migrating', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    const doc = JSON.parse(readFileSync(new URL('../fixtures/schema1_saved_by_0.1.0.json', import.meta.url), 'utf8'));
+    await storeLegacy(page, doc);
+    problems.length = 0;
+    await openApp(page, h.url);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    const s = await state(page);
+    assert.equal(s.theme, 'dark');
+    assert.deepEqual(s.data.sessionIds, doc.sessions.map((x) => x.id));
+    assert.deepEqual(s.data.inProgress, { routine: 'nhs_daily', nextExercise: doc.in_progress.next_exercise,
+                                          completed: doc.in_progress.record.exercises.filter((e) => e.completed).length });
+    assert.ok(s.controls.some((c) => c.id === 'resume'), 'Today offers to carry on the unfinished session');
+    assert.deepEqual(problems, []);
+  });
 
   it('a migration cut short leaves the old document whole and nothing half-written, and completes next time', async () => {
     const { page, context } = await h.newPage({ viewport: { width: 1024, height: 1000 } });

@@ -7,6 +7,7 @@
 // Usage:
 //     const text = backupText(5000);                       // a backup file, about 6 MB
 //     const doc = userData(100, { endMs: Date.now() });    // a schema-1 document as stored
+//     await storeLegacyDocument(page, appUrl, doc);         // ... in IndexedDB, as earlier builds did
 const ROUTINES = {
   nhs_daily: ['bottom_to_heels_stretch', 'knee_rolls', 'back_extensions', 'deep_abdominal_strengthening', 'pelvic_tilt'],
   gentle_bad_day: ['rocking_knee_hug', 'pelvic_tilt', 'knee_rolls', 'relaxation'],
@@ -76,4 +77,21 @@ export function userData(count, options = {}) {
 export function backupText(count, options = {}) {
   return JSON.stringify({ format: 'limber-backup', exported_at_ms: options.endMs ?? Date.UTC(2026, 10, 30, 21),
                           data: userData(count, options) });
+}
+
+// Stores a schema-1 document the way the builds before layout 2 did (database version 1, one
+// `kv` store, the document under 'user-data'), from a page of the app's origin without the app.
+export async function storeLegacyDocument(page, appUrl, doc) {
+  await page.goto(appUrl + 'manifest.webmanifest');
+  await page.evaluate((text) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('limber', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(text, 'user-data');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onabort = () => reject(tx.error);
+    };
+  }), JSON.stringify(doc));
 }

@@ -3,6 +3,9 @@
 // exercises, then reopened on the same profile. Every exercise that had ended before the kill,
 // by more than one frame and one storage write, must be recorded.
 //
+// Each trial starts from a profile holding a long history (LIMBER_KILL_HISTORY sessions, 1,300
+// by default: under two years of twice a day), where a write that grew with the history
+// (schema 1 wrote the whole document after every exercise) took long enough to lose one.
 // Trials: LIMBER_KILL_TRIALS (30 in scripts/test; 100 with the documented command in README).
 // Each trial's numbers are printed; the test fails if any exercise is lost.
 import assert from 'node:assert/strict';
@@ -16,8 +19,10 @@ import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, DIST } from './harness.mjs';
+import { storeLegacyDocument, userData } from './history_fixture.mjs';
 
 const TRIALS = Number(process.env.LIMBER_KILL_TRIALS || 30);
+const HISTORY = Number(process.env.LIMBER_KILL_HISTORY ?? 1300);
 // An exercise that ended this long before the kill must be stored: the frame that notices the
 // end (16 ms), the write's transaction, committed to disk (strict durability), with room for a
 // busy 2-core machine.
@@ -58,8 +63,12 @@ async function trial(n, random) {
   const profile = await mkdtemp(join(tmpdir(), 'limber-kill-'));
   try {
     let { child, browser, page } = await startBrowser(profile);
+    // The history as an earlier build left it (this build migrates it on start).
+    if (HISTORY > 0) await storeLegacyDocument(page, server.url, userData(HISTORY, { endMs: Date.now() - 86_400_000 }));
     await page.goto(server.url);
     await page.evaluate(() => window.limber.ready);
+    await page.waitForFunction((n) => window.limber.state().data.sessions === n && window.limber.state().storage.status === 'saved',
+                               HISTORY, { timeout: 60000, polling: 50 });
     await page.evaluate(() => {
       // The page notes when each exercise ends, by its own clock.
       window.__ends = [];

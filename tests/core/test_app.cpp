@@ -2,6 +2,9 @@
 // trouble, imports, deletions. Each case drives App through its public actions.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "app_fixtures.h"
 #include "storage/backup.h"
 
@@ -531,4 +534,51 @@ TEST_CASE("app: when the stored sessions cannot be read, a backup holds what is 
   CHECK(r.sessions() == 1);
   CHECK(r.app.sync().revision() == revision);
   CHECK_FALSE(r.run("sessions_unreadable", "again").ok);  // nobody asked
+}
+
+TEST_CASE("app: a schema-1 document saved by version 0.1.0 migrates to parts and entries in one write, and reads back the same") {
+  std::ifstream in(std::string(LIMBER_FIXTURES_DIR) + "/schema1_saved_by_0.1.0.json", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  REQUIRE(storage::from_json(text.str()).data);
+  const storage::UserData saved = *storage::from_json(text.str()).data;
+
+  AppRig r(false);
+  r.disk->legacy = text.str();
+  r.load_from_disk();
+  CHECK(r.app.notice().kind == app::NoticeKind::none);
+  CHECK(r.sessions() == 2);
+  CHECK(r.app.data().settings == saved.settings);
+  CHECK(r.app.data().in_progress == saved.in_progress);
+  CHECK(r.app.data().history.recent == saved.sessions);
+  // The layout is written whole, in one transaction, the moment writing may start.
+  REQUIRE(r.app.sync().status() == storage::StoreStatus::pending);
+  const std::string write = r.store();
+  CHECK(r.disk->transactions == 1);
+  CHECK(write.find("\"migrated\":2") != std::string::npos);
+  for (const char* part : {"schema", "settings", "routines", "progress", "in_progress", "history"}) CHECK(r.disk->meta.contains(part));
+  CHECK(r.disk->sessions.size() == 2);
+  CHECK_FALSE(r.disk->legacy);  // read back with every session: the old copy went
+  AppRig reopened(true, r.disk);
+  CHECK(reopened.app.data() == r.app.data());
+  REQUIRE(reopened.app.interrupted());
+  CHECK(reopened.app.interrupted()->record.routine == "nhs_daily");
+}
+
+TEST_CASE("app: a migration whose write fails keeps the old document and nothing else, and the next write carries it all") {
+  std::ifstream in(std::string(LIMBER_FIXTURES_DIR) + "/schema1_saved_by_0.1.0.json", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  AppRig r(false);
+  r.disk->legacy = text.str();
+  r.load_from_disk();
+  r.store(/*ok=*/false);
+  CHECK(r.disk->legacy);
+  CHECK(r.disk->meta.empty());
+  CHECK(r.disk->sessions.empty());
+  r.clock.now += storage::kFirstRetrySeconds;
+  const std::string write = r.store();
+  CHECK(write.find("\"migrated\":2") != std::string::npos);
+  CHECK(r.disk->sessions.size() == 2);
+  CHECK_FALSE(r.disk->legacy);
 }
