@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "catalogue_files.h"
+#include "shipped_catalogue.h"
 #include "json/json_reflect.h"
 #include "progress/history_digest.h"
 #include "storage/backup.h"
@@ -22,19 +22,7 @@ using namespace limber;
 constexpr std::int64_t kDay = 86'400'000;
 constexpr std::int64_t kStart = 1'600'000'000'000;
 
-const catalogue::Catalogue& shipped() {
-  static tools::CatalogueFiles files;
-  static const catalogue::LoadResult loaded = [] {
-    std::string error;
-    if (!files.read(std::string(LIMBER_ASSETS_DIR) + "/catalogue", error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      std::exit(2);
-    }
-    return catalogue::load(files.text());
-  }();
-  if (!loaded.catalogue) std::exit(2);
-  return *loaded.catalogue;
-}
+const catalogue::Catalogue& shipped() { return bench::shipped_catalogue(); }
 
 storage::StoredSession session_at(int i) {
   session::SessionRecord r;

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "catalogue_files.h"
+#include "shipped_catalogue.h"
 #include "session/engine.h"
 
 namespace {
@@ -31,22 +31,7 @@ session::SessionInput thirty_minutes(const catalogue::Catalogue& c) {
   return input;
 }
 
-const catalogue::Catalogue& shipped() {
-  static tools::CatalogueFiles files;
-  static const catalogue::LoadResult loaded = [] {
-    std::string error;
-    if (!files.read(std::string(LIMBER_ASSETS_DIR) + "/catalogue", error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      std::exit(2);
-    }
-    return catalogue::load(files.text());
-  }();
-  if (!loaded.catalogue) {
-    std::fprintf(stderr, "%s", catalogue::format_report(loaded.problems).c_str());
-    std::exit(2);
-  }
-  return *loaded.catalogue;
-}
+const catalogue::Catalogue& shipped() { return bench::shipped_catalogue(); }
 
 void BM_SessionStep60Hz(benchmark::State& state) {
   const session::SessionInput input = thirty_minutes(shipped());
