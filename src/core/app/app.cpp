@@ -284,11 +284,10 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
   }
   const auto wanted = full_reads_;
   full_reads_ = {};
-  storage::UserData whole = storage::user_data_of(data_, std::move(stored));
   // Repeated ids (a pending session also stored) count once.
-  whole.sessions.erase(std::unique(whole.sessions.begin(), whole.sessions.end(),
-                                   [](const auto& a, const auto& b) { return a.id == b.id; }),
-                       whole.sessions.end());
+  std::set<std::string> seen;
+  std::erase_if(stored, [&](const storage::StoredSession& s) { return !seen.insert(s.id).second; });
+  storage::UserData whole = storage::user_data_of(data_, std::move(stored));
   if (wanted[static_cast<std::size_t>(FullRead::import)] && !pending_import_.empty()) {
     std::set<std::string> before;
     for (const storage::StoredSession& s : whole.sessions) before.insert(s.id);
