@@ -115,6 +115,26 @@ describe('a long history', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('10 MB through every other way in (a link, an import, a host message) is refused in words, and the app lives on', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    await openApp(page, h.url);
+    const big = 'A'.repeat(10_000_000);
+    const link = await command(page, 'open_link', '#routine=1.' + big + '.0');
+    assert.equal(link.ok, false);
+    assert.match(link.error, /too long/);
+    const imported = await command(page, 'import', '{"format":"limber-backup","data":"' + big + '"}');
+    assert.equal(imported.ok, false);
+    const host = await command(page, 'host', JSON.stringify({ source: 'limber-host', version: 1, command: big }));
+    assert.equal(host.ok, false);
+    // A NUL inside an argument arrives whole and is refused, not silently cut there.
+    const nul = await command(page, 'navigate', 'library\u0000junk');
+    assert.equal(nul.ok, false);
+    const s = await state(page);
+    assert.equal(s.ready, true);
+    assert.deepEqual(await command(page, 'navigate', 'library'), { ok: true });
+    assert.deepEqual(problems, []);
+  });
+
   it('two tabs on a long history both record sessions, and both are kept', async () => {
     const { page: a, context, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
     await openApp(a, h.url);
