@@ -70,7 +70,7 @@ void App::show(NoticeKind kind, std::string text, bool offer_export) {
 }
 
 void App::changed(storage::Part part) {
-  dirty_[static_cast<std::size_t>(part)] = true;
+  writes_.mark(part);
   sync_.changed();
 }
 
@@ -99,12 +99,13 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
     show(NoticeKind::problem, "Your stored " + std::string(what) + " could not be read (" +
                                   (p.path.empty() ? "" : p.path + ": ") + p.message +
                                   "). It has been kept aside, unchanged, and Limber has started afresh.");
-    for (int part = 0; part < storage::kParts; ++part) changed(static_cast<storage::Part>(part));
+    writes_.mark_all();
+    sync_.changed();
   };
   switch (stored.kind) {
     case StoredInput::Kind::none:
       // A first visit: the first write lays out every part, the layout's schema among them.
-      for (int part = 0; part < storage::kParts; ++part) dirty_[static_cast<std::size_t>(part)] = true;
+      writes_.mark_all();
       return;
     case StoredInput::Kind::parts: {
       storage::ProfileResult result = storage::read_profile(stored.text);
@@ -120,7 +121,7 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
     case StoredInput::Kind::legacy: {
       // A schema-1 document (one piece): every part and every session is written in one
       // transaction, which also records the new layout; the document goes only once the new
-      // layout has been read back with every session (migrated_sessions_). If the write never
+      // layout has been read back with every session (ProfileWrites::migrate). If the write never
       // completes, nothing of it exists, and the next start migrates again.
       storage::DataResult result = storage::from_json(stored.text);
       if (!result.data) {
@@ -129,9 +130,8 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
       }
       std::vector<storage::StoredSession> sessions = result.data->sessions;
       data_ = storage::profile_from_user_data(std::move(*result.data), desc_.utc_offset_minutes);
-      migrated_sessions_ = static_cast<int>(sessions.size());
-      unsaved_sessions_ = std::move(sessions);
-      for (int part = 0; part < storage::kParts; ++part) changed(static_cast<storage::Part>(part));
+      writes_.migrate(std::move(sessions));
+      sync_.changed();
       return;
     }
   }
@@ -141,41 +141,12 @@ std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {
   if (memory_only_) return std::nullopt;
   const auto revision = sync_.begin_write(now_seconds, urgent);
   if (!revision) return std::nullopt;
-  json::Writer w;
-  w.begin_object().key("meta").begin_object();
-  for (std::size_t part = 0; part < dirty_.size(); ++part) {
-    if (!dirty_[part]) continue;
-    const auto p = static_cast<storage::Part>(part);
-    w.key(json::enum_name(p)).value(storage::part_json(data_, p));
-    in_flight_[part] = true;
-    dirty_[part] = false;
-  }
-  w.end_object().key("sessions").begin_object();
-  for (storage::StoredSession& s : unsaved_sessions_) {
-    w.key(s.id).value(json::to_json(s));
-    in_flight_sessions_.push_back(std::move(s));
-  }
-  unsaved_sessions_.clear();
-  w.end_object();
-  if (migrated_sessions_ >= 0) w.key("migrated").value(migrated_sessions_);
-  w.end_object();
-  last_write_bytes_ = w.str().size();
-  return PendingWrite{.revision = *revision, .text = w.str()};
+  return PendingWrite{.revision = *revision, .text = writes_.begin(data_)};
 }
 
 void App::write_finished(std::uint64_t revision, bool ok, const std::string& error, double now_seconds,
                          const std::optional<std::string>& conflict) {
-  if (ok) {
-    in_flight_ = {};
-    in_flight_sessions_.clear();
-    migrated_sessions_ = -1;
-  } else {
-    // Nothing of it was written: it all goes with the next write.
-    for (std::size_t part = 0; part < dirty_.size(); ++part) dirty_[part] = dirty_[part] || in_flight_[part];
-    in_flight_ = {};
-    for (storage::StoredSession& s : in_flight_sessions_) unsaved_sessions_.push_back(std::move(s));
-    in_flight_sessions_.clear();
-  }
+  writes_.finished(ok);
   if (conflict) {
     sync_.write_conflicted(revision);
     // After "delete all", nothing found in storage may come back.
@@ -268,7 +239,7 @@ std::string App::sessions_unreadable(std::string_view reason) {
   std::string said = "Your stored sessions could not be read (" + std::string(reason) + ").";
   if (importing) said += " The backup was not imported; nothing was changed. Try again later.";
   if (exporting) {
-    said += " The file holds the " + std::to_string(data_.history.recent.size() + unsaved_sessions_.size()) +
+    said += " The file holds the " + std::to_string(data_.history.recent.size()) +
             " most recent sessions, which Limber has in memory; the older ones stay stored.";
     finish_full_read(data_.history.recent);
   }
@@ -279,9 +250,7 @@ std::string App::sessions_unreadable(std::string_view reason) {
 
 void App::finish_full_read(std::vector<storage::StoredSession> stored) {
   // What this tab has not written yet belongs to the history too.
-  for (const auto* pending : {&in_flight_sessions_, &unsaved_sessions_}) {
-    for (const storage::StoredSession& s : *pending) stored.push_back(s);
-  }
+  for (storage::StoredSession& s : writes_.pending_sessions()) stored.push_back(std::move(s));
   const auto wanted = full_reads_;
   full_reads_ = {};
   // Repeated ids (a pending session also stored) count once.
@@ -298,7 +267,7 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
       show(NoticeKind::problem, result.error + " Nothing was changed.");
     } else {
       for (const storage::StoredSession& s : whole.sessions) {
-        if (!before.contains(s.id)) unsaved_sessions_.push_back(s);
+        if (!before.contains(s.id)) writes_.add_session(s);
       }
       data_.routines = whole.routines;
       // Progression is learnt from the history: with the imported sessions, learn it again.
@@ -544,7 +513,7 @@ void App::add_session(const session::SessionRecord& record) {
   storage::StoredSession stored{.id = storage::session_id(record), .record = record};
   const storage::AddResult added = storage::add_session(data_.history, stored, desc_.utc_offset_minutes);
   if (added != storage::AddResult::already_there) {
-    unsaved_sessions_.push_back(std::move(stored));
+    writes_.add_session(std::move(stored));
     session::update_progress(data_.progress, record);
     changed(storage::Part::progress);
     // Dated before older sessions (a clock set back): the digest is counted again from all.
@@ -784,11 +753,10 @@ void App::confirm_yes() {
       draft_.reset();
       effects_.clear_storage = true;  // and every copy kept aside, before the fresh write
       deleted_all_ = true;
-      unsaved_sessions_.clear();
-      in_flight_sessions_.clear();
+      writes_.restart();
+      sync_.changed();
       full_reads_ = {};
       pending_import_.clear();
-      for (int part = 0; part < storage::kParts; ++part) changed(static_cast<storage::Part>(part));
       nav_.navigate(Screen::today);
       show(NoticeKind::info, "All your Limber data has been deleted from this device.");
       return;

@@ -34,6 +34,7 @@
 #include "app/app_model.h"
 #include "app/embed.h"
 #include "app/player.h"
+#include "app/profile_writes.h"
 #include "app/text_entry.h"
 #include "catalogue/model.h"
 #include "json/json_writer.h"
@@ -72,9 +73,7 @@ struct Effects {
   std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
 };
 
-// One write, in one transaction: {"meta": {part: text, ...}, "sessions": {id: text, ...}}
-// and, after a migration, "migrated": the number of sessions the new layout must hold before
-// the schema-1 document may go.
+// One write, in one transaction (app/profile_writes.h has its form).
 struct PendingWrite {
   std::uint64_t revision = 0;
   std::string text;
@@ -136,7 +135,7 @@ class App {
 
   const storage::Profile& data() const { return data_; }
   const storage::StoreSync& sync() const { return sync_; }
-  std::size_t last_write_bytes() const { return last_write_bytes_; }  // the text of the last write begun
+  std::size_t last_write_bytes() const { return writes_.last_bytes(); }  // the text of the last write begun
   const catalogue::Catalogue& catalogue() const { return *catalogue_; }
   const animation::ClipLibrary& clips() const { return *clips_; }
   const Notice& notice() const { return notice_; }
@@ -274,11 +273,7 @@ class App {
   AppDesc desc_;
   storage::Profile data_;
   storage::StoreSync sync_;
-  // What the next write carries, and what the write in flight carries (put back if it fails).
-  std::array<bool, storage::kParts> dirty_{}, in_flight_{};
-  std::vector<storage::StoredSession> unsaved_sessions_, in_flight_sessions_;
-  int migrated_sessions_ = -1;
-  std::size_t last_write_bytes_ = 0;  // a schema-1 document migrated: the sessions the write must hold
+  ProfileWrites writes_;  // what the next write carries  // a schema-1 document migrated: the sessions the write must hold
   std::array<bool, 4> full_reads_{};  // by FullRead: waiting for every stored session
   std::string pending_import_;        // a checked backup, merged once every session is read
   AppModel nav_;

@@ -1,0 +1,64 @@
+#include "app/profile_writes.h"
+
+#include "json/json_reflect.h"
+
+namespace limber::app {
+
+void ProfileWrites::migrate(std::vector<storage::StoredSession> sessions) {
+  migrated_ = static_cast<int>(sessions.size());
+  sessions_ = std::move(sessions);
+  mark_all();
+}
+
+std::string ProfileWrites::begin(const storage::Profile& profile) {
+  json::Writer w;
+  w.begin_object().key("meta").begin_object();
+  for (std::size_t part = 0; part < marked_.size(); ++part) {
+    if (!marked_[part]) continue;
+    const auto p = static_cast<storage::Part>(part);
+    w.key(json::enum_name(p)).value(storage::part_json(profile, p));
+    in_flight_[part] = true;
+    marked_[part] = false;
+  }
+  w.end_object().key("sessions").begin_object();
+  for (storage::StoredSession& s : sessions_) {
+    w.key(s.id).value(json::to_json(s));
+    sessions_in_flight_.push_back(std::move(s));
+  }
+  sessions_.clear();
+  w.end_object();
+  if (migrated_ >= 0) {
+    w.key("migrated").value(migrated_);
+    migrated_in_flight_ = true;
+  }
+  w.end_object();
+  last_bytes_ = w.str().size();
+  return w.str();
+}
+
+void ProfileWrites::finished(bool ok) {
+  if (ok) {
+    if (migrated_in_flight_) migrated_ = -1;
+  } else {
+    // Nothing of it was written: it all goes with the next write.
+    for (std::size_t part = 0; part < marked_.size(); ++part) marked_[part] = marked_[part] || in_flight_[part];
+    for (storage::StoredSession& s : sessions_in_flight_) sessions_.push_back(std::move(s));
+  }
+  in_flight_ = {};
+  sessions_in_flight_.clear();
+  migrated_in_flight_ = false;
+}
+
+std::vector<storage::StoredSession> ProfileWrites::pending_sessions() const {
+  std::vector<storage::StoredSession> out = sessions_in_flight_;
+  out.insert(out.end(), sessions_.begin(), sessions_.end());
+  return out;
+}
+
+void ProfileWrites::restart() {
+  sessions_.clear();
+  migrated_ = -1;
+  mark_all();
+}
+
+}  // namespace limber::app
