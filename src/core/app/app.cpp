@@ -1,12 +1,10 @@
-// The app's decisions. Index: setup and storage, navigation, routines, session, routine
-// editor, confirmations, data.
+// The app's decisions. Index: setup, navigation, routines, session, routine editor,
+// confirmations, data. What is stored and when: app_storage.cpp.
 #include "app/app.h"
 
 #include <algorithm>
-#include <set>
 
 #include "app/routine_editor.h"
-#include "catalogue/catalogue_json.h"
 #include "progress/history_digest.h"
 #include "session/duration.h"
 #include "storage/backup.h"
@@ -14,13 +12,6 @@
 
 namespace limber::app {
 
-namespace {
-// What the page found stored in place of what this tab last read (App::write_finished).
-struct ConflictFound {
-  std::optional<storage::HistoryDigest> history;
-  std::optional<std::vector<catalogue::Routine>> routines;
-};
-}  // namespace
 
 std::string_view pain_words(int score) {
   if (score <= 0) return "No pain";
@@ -67,241 +58,6 @@ std::int64_t App::now_ms() const { return desc_.clock.wall_ms ? desc_.clock.wall
 
 void App::show(NoticeKind kind, std::string text, bool offer_export) {
   notice_ = {.kind = kind, .text = std::move(text), .offer_export = offer_export};
-}
-
-void App::changed(storage::Part part) {
-  writes_.mark(part);
-  sync_.changed();
-}
-
-void App::load_stored(const StoredInput& stored, const std::string& load_error) {
-  if (!load_error.empty()) {
-    sync_.loaded(false, load_error);
-    if (embed_.embedded) {
-      // Browsers that block storage for sites inside other sites do it to every widget:
-      // retrying would only fail again, so the widget keeps everything in memory.
-      memory_only_ = true;
-      show(NoticeKind::info,
-           "This browser does not let exercises inside another website keep anything, so what you do here "
-           "lasts until you close this page. Open Limber on its own to keep a history.");
-      return;
-    }
-    show(NoticeKind::problem,
-         "Your progress could not be read from this browser's storage (" + load_error +
-             "). Limber keeps working and will keep trying to save; you can also save a backup file.",
-         true);
-    return;
-  }
-  sync_.loaded(true, "");
-  const auto refuse = [&](const storage::DataProblem& p, std::string_view what) {
-    // Never overwrite what could not be read: the page keeps it apart, and we start afresh.
-    effects_.set_aside.push_back(stored.text);
-    show(NoticeKind::problem, "Your stored " + std::string(what) + " could not be read (" +
-                                  (p.path.empty() ? "" : p.path + ": ") + p.message +
-                                  "). It has been kept aside, unchanged, and Limber has started afresh.");
-    writes_.mark_all();
-    sync_.changed();
-  };
-  switch (stored.kind) {
-    case StoredInput::Kind::none:
-      // A first visit: the first write lays out every part, the layout's schema among them.
-      writes_.mark_all();
-      return;
-    case StoredInput::Kind::parts: {
-      storage::ProfileResult result = storage::read_profile(stored.text);
-      if (!result.profile) {
-        refuse(result.problems.front(), "settings");
-        // The sessions are entries of their own, untouched: count them in again.
-        read_all_sessions(FullRead::rebuild);
-        return;
-      }
-      data_ = std::move(*result.profile);
-      return;
-    }
-    case StoredInput::Kind::legacy: {
-      // A schema-1 document (one piece): every part and every session is written in one
-      // transaction, which also records the new layout; the document goes only once the new
-      // layout has been read back with every session (ProfileWrites::migrate). If the write never
-      // completes, nothing of it exists, and the next start migrates again.
-      storage::DataResult result = storage::from_json(stored.text);
-      if (!result.data) {
-        refuse(result.problems.front(), "progress");
-        return;
-      }
-      std::vector<storage::StoredSession> sessions = result.data->sessions;
-      data_ = storage::profile_from_user_data(std::move(*result.data), desc_.utc_offset_minutes);
-      writes_.migrate(std::move(sessions));
-      sync_.changed();
-      return;
-    }
-  }
-}
-
-std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {
-  if (memory_only_) return std::nullopt;
-  const auto revision = sync_.begin_write(now_seconds, urgent);
-  if (!revision) return std::nullopt;
-  return PendingWrite{.revision = *revision, .text = writes_.begin(data_)};
-}
-
-void App::write_finished(std::uint64_t revision, bool ok, const std::string& error, double now_seconds,
-                         const std::optional<std::string>& conflict) {
-  writes_.finished(ok);
-  if (conflict) {
-    sync_.write_conflicted(revision);
-    // After "delete all", nothing found in storage may come back.
-    if (!deleted_all_) merge_conflict(*conflict);
-    return;
-  }
-  const bool was_failing = sync_.status() == storage::StoreStatus::failed;
-  sync_.write_finished(revision, ok, error, now_seconds);
-  if (!ok) {
-    show(NoticeKind::problem,
-         "Your progress could not be saved in this browser (" + error +
-             "). It is kept while this page is open and Limber will try again; to be safe, save a backup file.",
-         true);
-  } else if (was_failing && notice_.offer_export) {
-    show(NoticeKind::info, "Your progress is saved again.");
-  }
-}
-
-void App::merge_conflict(const std::string& text) {
-  // Another tab wrote the history or the routines since this one read them. Both are merged
-  // (sessions and routines from either are kept) and this tab writes the union.
-  ConflictFound found;
-  std::vector<json::Problem> problems;
-  json::ParseResult parsed = json::parse(text);
-  if (parsed.ok()) {
-    json::ReadContext ctx(problems);
-    json::read(parsed.value, found, ctx);
-  }
-  changed(storage::Part::history);
-  changed(storage::Part::routines);
-  if (!parsed.ok() || !problems.empty()) {
-    effects_.set_aside.push_back(text);  // unreadable: kept apart, never lost
-    read_all_sessions(FullRead::rebuild);
-    return;
-  }
-  if (found.routines) {
-    for (const catalogue::Routine& r : *found.routines) {
-      if (!is_own_routine(r.id) && !catalogue_->find_routine(r.id)) data_.routines.push_back(r);
-    }
-  }
-  if (found.history) {
-    bool rebuild = false;
-    for (const storage::StoredSession& s : found.history->recent) {
-      rebuild = rebuild || storage::add_session(data_.history, s, desc_.utc_offset_minutes) == storage::AddResult::needs_rebuild;
-    }
-    // The other tab folded sessions this one never saw: only the entries can say which.
-    if (rebuild || found.history->sessions() > data_.history.sessions()) read_all_sessions(FullRead::rebuild);
-  }
-}
-
-void App::read_all_sessions(FullRead why) {
-  full_reads_[static_cast<std::size_t>(why)] = true;
-  effects_.read_sessions = true;
-}
-
-std::string App::sessions_read(std::string_view text) {
-  if (std::none_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; })) {
-    return "no one asked for the stored sessions";
-  }
-  json::ParseResult parsed = json::parse(text);
-  if (!parsed.ok() || !parsed.value.is_array()) return "expected a JSON array of stored sessions";
-  std::vector<storage::StoredSession> sessions;
-  int unreadable = 0;
-  for (const json::Value& item : std::get<json::Value::Array>(parsed.value.data)) {
-    std::vector<json::Problem> problems;
-    json::ReadContext ctx(problems);
-    storage::StoredSession s;
-    json::read(item, s, ctx);
-    if (problems.empty() && s.id == storage::session_id(s.record)) sessions.push_back(std::move(s));
-    else ++unreadable;
-  }
-  if (unreadable > 0) {
-    show(NoticeKind::problem, std::to_string(unreadable) + " stored session" + (unreadable == 1 ? "" : "s") +
-                                  " could not be read and " + (unreadable == 1 ? "is" : "are") +
-                                  " left out. They stay stored, unchanged.");
-  }
-  finish_full_read(std::move(sessions));
-  return {};
-}
-
-std::string App::sessions_unreadable(std::string_view reason) {
-  if (std::none_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; })) {
-    return "no one asked for the stored sessions";
-  }
-  const bool importing = full_reads_[static_cast<std::size_t>(FullRead::import)];
-  full_reads_[static_cast<std::size_t>(FullRead::import)] = false;
-  full_reads_[static_cast<std::size_t>(FullRead::rebuild)] = false;
-  pending_import_.clear();
-  const bool exporting = std::any_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; });
-  std::string said = "Your stored sessions could not be read (" + std::string(reason) + ").";
-  if (importing) said += " The backup was not imported; nothing was changed. Try again later.";
-  if (exporting) {
-    said += " The file holds the " + std::to_string(data_.history.recent.size()) +
-            " most recent sessions, which Limber has in memory; the older ones stay stored.";
-    finish_full_read(data_.history.recent);
-  }
-  full_reads_ = {};
-  show(NoticeKind::problem, said);
-  return {};
-}
-
-void App::finish_full_read(std::vector<storage::StoredSession> stored) {
-  // What this tab has not written yet belongs to the history too.
-  for (storage::StoredSession& s : writes_.pending_sessions()) stored.push_back(std::move(s));
-  const auto wanted = full_reads_;
-  full_reads_ = {};
-  // Repeated ids (a pending session also stored) count once.
-  std::set<std::string> seen;
-  std::erase_if(stored, [&](const storage::StoredSession& s) { return !seen.insert(s.id).second; });
-  storage::UserData whole = storage::user_data_of(data_, std::move(stored));
-  if (wanted[static_cast<std::size_t>(FullRead::import)] && !pending_import_.empty()) {
-    std::set<std::string> before;
-    for (const storage::StoredSession& s : whole.sessions) before.insert(s.id);
-    const std::string text = std::move(pending_import_);
-    pending_import_.clear();
-    const storage::ImportResult result = storage::import_backup(whole, text, *catalogue_);
-    if (!result.ok()) {
-      show(NoticeKind::problem, result.error + " Nothing was changed.");
-    } else {
-      for (const storage::StoredSession& s : whole.sessions) {
-        if (!before.contains(s.id)) writes_.add_session(s);
-      }
-      data_.routines = whole.routines;
-      // Progression is learnt from the history: with the imported sessions, learn it again.
-      if (result.sessions_added > 0) {
-        session::ProgressState progress{.enabled = data_.progress.enabled, .exercises = {}};
-        for (const storage::StoredSession& s : whole.sessions) session::update_progress(progress, s.record);
-        data_.progress = std::move(progress);
-        whole.progress = data_.progress;
-      }
-      changed(storage::Part::routines);
-      changed(storage::Part::progress);
-      data_.history = storage::digest_history(whole.sessions, desc_.utc_offset_minutes);
-      changed(storage::Part::history);
-      std::string said = "Backup imported: " + std::to_string(result.sessions_added) + " session" +
-                         (result.sessions_added == 1 ? "" : "s") + " added";
-      if (result.sessions_already_there > 0) said += ", " + std::to_string(result.sessions_already_there) + " already here";
-      if (result.routines_added > 0) said += ", " + std::to_string(result.routines_added) + " routine" + (result.routines_added == 1 ? "" : "s") + " added";
-      show(NoticeKind::info, said + ".");
-    }
-  }
-  if (wanted[static_cast<std::size_t>(FullRead::rebuild)]) {
-    data_.history = storage::digest_history(whole.sessions, desc_.utc_offset_minutes);
-    changed(storage::Part::history);
-  }
-  const std::int64_t now = now_ms();
-  const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);
-  if (wanted[static_cast<std::size_t>(FullRead::export_backup)]) {
-    effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json",
-                                  .text = storage::export_backup(whole, now)});
-  }
-  if (wanted[static_cast<std::size_t>(FullRead::export_csv)]) {
-    effects_.downloads.push_back({.file_name = "limber-history-" + date + ".csv", .mime = "text/csv",
-                                  .text = storage::history_csv(whole, *catalogue_, desc_.utc_offset_minutes)});
-  }
 }
 
 void App::page_hidden() {
@@ -808,34 +564,6 @@ storage::Settings& App::edit_settings() {
 void App::acknowledge_safety() {
   data_.settings.safety_acknowledged = true;
   changed(storage::Part::settings);
-}
-
-// Backups and the CSV hold every session: they are made once the page has read them all.
-void App::export_backup() { read_all_sessions(FullRead::export_backup); }
-void App::export_history_csv() { read_all_sessions(FullRead::export_csv); }
-
-std::string App::check_backup_size(double bytes) {
-  if (bytes <= static_cast<double>(storage::kMaxBackupBytes)) return {};
-  const std::string error = "This file is " + std::to_string(static_cast<long long>(bytes / 1e6 + 0.5)) +
-                            " MB; Limber reads backups of up to " + std::to_string(storage::kMaxBackupBytes / 1'000'000) +
-                            " MB (about 16,000 sessions), so this cannot be one of its backups.";
-  show(NoticeKind::problem, error + " Nothing was changed.");
-  return error;
-}
-
-std::string App::import_backup(std::string_view text) {
-  if (const std::string too_big = check_backup_size(static_cast<double>(text.size())); !too_big.empty()) return too_big;
-  // Checked whole first, against nothing stored (a file that is wrong is wrong everywhere);
-  // merged once every stored session is read, so sessions already here are not added twice.
-  storage::UserData empty = storage::user_data_of(data_, {});
-  const storage::ImportResult result = storage::import_backup(empty, text, *catalogue_);
-  if (!result.ok()) {
-    show(NoticeKind::problem, result.error + " Nothing was changed.");
-    return result.error;
-  }
-  pending_import_ = std::string(text);
-  read_all_sessions(FullRead::import);
-  return {};
 }
 
 void App::ask_delete_all() { confirm_ = Confirm::delete_all_data; }

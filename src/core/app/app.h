@@ -8,7 +8,8 @@
 // as Effects for the browser glue.
 //
 // Index:
-//   - Setup and storage   init, load_stored, storage writes, page hidden
+//   - Setup and storage   init, load_stored, storage writes, another tab's writes, the
+//                         whole history on demand, page hidden (app_storage.cpp)
 //   - Navigation          screens, exercise and routine selection, library filters
 //   - Session             start, resume or record an interrupted session, pain, controls
 //   - Routines            create, copy, edit, save, delete (app/routine_editor.h)
