@@ -9,6 +9,7 @@
 
 #include "animation_fixtures.h"
 #include "app/routine_editor.h"
+#include "catalogue/validate.h"
 #include "links/routine_link.h"
 #include "session/duration.h"
 #include "session/session_input.h"
@@ -440,16 +441,16 @@ TEST_CASE("routine editor: no dosage view for an index out of range, an unknown 
 
 TEST_CASE("routine editor: a routine with no exercises cannot be saved") {
   const auto& c = test::shipped_catalogue();
-  CHECK(check_own_routine(c, new_routine(c, {})) == "Add at least one exercise.");
+  CHECK(catalogue::check_own_routine(c, new_routine(c, {})) == "Add at least one exercise.");
 }
 
 TEST_CASE("routine editor: an override outside the source's range cannot be saved") {
   const auto& c = test::shipped_catalogue();
   catalogue::Routine r = new_routine(c, {});
   r.items = {{.exercise = "knee_rolls", .dosage = "nhs", .reps = Range{.min = 8, .max = 30, .start = 30}}};
-  CHECK(check_own_routine(c, r) == "routines[my-1].items[0].reps: reps override must stay within the source's 8 to 10");
+  CHECK(catalogue::check_own_routine(c, r) == "routines[my-1].items[0].reps: reps override must stay within the source's 8 to 10");
   r.items.push_back({.exercise = "cartwheel"});
-  CHECK(check_own_routine(c, r) ==
+  CHECK(catalogue::check_own_routine(c, r) ==
         "routines[my-1].items[0].reps: reps override must stay within the source's 8 to 10 (and 1 more)");
 }
 
@@ -462,7 +463,7 @@ TEST_CASE("routine editor: an edited routine can be saved") {
   REQUIRE(step_dosage(r, last, c, DosageField::reps, +3));
   REQUIRE(step_dosage(r, last, c, DosageField::hold, +2));
   REQUIRE(move_item(r, last, -1));
-  CHECK(check_own_routine(c, r) == "");
+  CHECK(catalogue::check_own_routine(c, r) == "");
 }
 
 TEST_CASE("routine editor: a routine without a name, purpose or frequency cannot be saved") {
@@ -470,18 +471,18 @@ TEST_CASE("routine editor: a routine without a name, purpose or frequency cannot
   catalogue::Routine r = new_routine(c, {});
   REQUIRE(add_exercise(r, c, "knee_rolls"));
   r.name.clear();
-  CHECK(check_own_routine(c, r) == "Give the routine a name.");
+  CHECK(catalogue::check_own_routine(c, r) == "Give the routine a name.");
   r.name = "Mine";
   r.purpose.clear();
-  CHECK(check_own_routine(c, r) == "Say what the routine is for.");
+  CHECK(catalogue::check_own_routine(c, r) == "Say what the routine is for.");
   r.purpose = "Mornings.";
   r.frequency_text.clear();
-  CHECK(check_own_routine(c, r) == "Say how often to do the routine.");
+  CHECK(catalogue::check_own_routine(c, r) == "Say how often to do the routine.");
 }
 
 TEST_CASE("routine editor: a built-in routine itself cannot be saved as the person's own") {
   const auto& c = test::shipped_catalogue();
-  CHECK(check_own_routine(c, *c.find_routine("nhs_daily")) ==
+  CHECK(catalogue::check_own_routine(c, *c.find_routine("nhs_daily")) ==
         "This is one of Limber's routines: make a copy to change it.");
 }
 
@@ -543,7 +544,7 @@ TEST_CASE("routine editor: the session runs the edited dosage") {
   REQUIRE(choose_dosage(r, 0, shipped, "up_to_fifteen"));  // reps 4 to 15, hold 3 to 5 s
   REQUIRE(step_dosage(r, 0, shipped, DosageField::reps, +3));
   REQUIRE(step_dosage(r, 0, shipped, DosageField::hold, +2));
-  REQUIRE(check_own_routine(shipped, r) == "");
+  REQUIRE(catalogue::check_own_routine(shipped, r) == "");
 
   catalogue::Catalogue with_routine = shipped;
   with_routine.routines.push_back(r);

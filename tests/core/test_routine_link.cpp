@@ -8,6 +8,7 @@
 
 #include "animation_fixtures.h"
 #include "app/routine_editor.h"
+#include "catalogue/validate.h"
 #include "links/routine_link.h"
 
 using namespace limber;
@@ -97,7 +98,7 @@ TEST_CASE("routine link: an edited routine with overrides and another dosage opt
   REQUIRE(app::add_exercise(mine, c, "side_bends"));
   mine.name = "Mornings, after the clinic";
   mine.rest_between_exercises_seconds = 25;
-  REQUIRE(app::check_own_routine(c, mine).empty());
+  REQUIRE(catalogue::check_own_routine(c, mine).empty());
 
   const LinkResult r = open_link(encode_routine_link({.routine = mine, .note = ""}));
   REQUIRE_MESSAGE(r.ok(), r.error);

@@ -73,9 +73,6 @@ struct ItemDosageView {
 std::optional<ItemDosageView> item_dosage(const catalogue::Routine& routine, std::size_t index,
                                           const catalogue::Catalogue& catalogue);
 
-// "" when the routine can be saved, else the first reason in plain words (the path of a
-// validate_routine() problem names the item).
-std::string check_own_routine(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine);
 
 // Checks, then replaces the routine with the same id or adds it: "" or why it was not saved.
 std::string save_routine(storage::Profile& data, const catalogue::Catalogue& catalogue,

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "app/routine_editor.h"
+#include "catalogue/validate.h"
 #include "text/utf8.h"
 
 namespace limber::links {
@@ -390,7 +390,7 @@ std::string range_words(const Range& r) {
 }
 
 // The value the session will use (the override's start) against the source's range; the
-// override's own min and max are left to validate_routine() through check_own_routine().
+// override's own min and max are left to validate_routine() through catalogue::check_own_routine().
 std::string check_start(const Exercise& e, const DosageOption& option, const RoutineItem& item) {
   const catalogue::Dosage& source = option.dosage;
   if (item.reps && (item.reps->start < source.reps.min || item.reps->start > source.reps.max)) {
@@ -548,7 +548,7 @@ LinkResult decode_routine_link(std::string_view fragment, const Catalogue& catal
   }
 
   // 7. The rules every routine of a person's own follows.
-  if (std::string why = app::check_own_routine(catalogue, r); !why.empty()) {
+  if (std::string why = catalogue::check_own_routine(catalogue, r); !why.empty()) {
     const std::string base = "routines[" + r.id + "].";
     if (why.compare(0, base.size(), base) == 0) why.erase(0, base.size());
     return failure("This routine link asks for something Limber does not allow in a routine (" + why + ").");

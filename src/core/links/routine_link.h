@@ -33,7 +33,7 @@
 // Decoding checks, in order: the length, the prefix, the version, the characters, the check
 // value, the payload's structure and limits, the exercises and dosage options against the
 // catalogue, then the routine with the rules for a person's own routines
-// (app::check_own_routine(), which applies catalogue::validate_routine()).
+// (catalogue::check_own_routine(), which applies catalogue::validate_routine()).
 //
 // Usage:
 //     const std::string fragment = limber::links::encode_routine_link({.routine = mine, .note = "Twice a day."});
@@ -86,7 +86,7 @@ struct LinkResult {
 // Accepts the fragment with or without a leading '#'. The routine comes back with id "" (the
 // app gives it a fresh one, app::new_routine_id(), when adding it), no sources, purpose set to
 // the note (or kDefaultPurpose when there is none) and frequency_text to the frequency in words,
-// so app::check_own_routine() accepts it once it has an id.
+// so catalogue::check_own_routine() accepts it once it has an id.
 LinkResult decode_routine_link(std::string_view fragment, const catalogue::Catalogue& catalogue);
 
 // Does this fragment (with or without '#') claim to be a routine link? Only looks at the prefix.

@@ -1,0 +1,79 @@
+// The core's modules depend on each other in one direction: json, text and pacing at the
+// bottom, then catalogue, then session, animation, storage, progress and links, then app on
+// top. This test reads every core source's includes and fails on any edge not listed here,
+// naming the file and the line, so a new dependency is a decision made in this list.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <functional>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+
+namespace {
+
+// Each module and the modules it may include. An edge goes only downwards, or sideways
+// between the middle layer's modules where listed.
+const std::map<std::string, std::set<std::string>>& allowed() {
+  static const std::map<std::string, std::set<std::string>> edges{
+      {"json", {}},
+      {"text", {}},
+      {"pacing", {}},
+      {"catalogue", {"json"}},
+      {"session", {"catalogue"}},
+      {"animation", {"catalogue", "json", "session"}},  // the animator follows the engine's snapshot
+      {"storage", {"catalogue", "json", "session", "text"}},
+      {"progress", {"storage"}},
+      {"links", {"catalogue", "text"}},
+      {"app", {"animation", "catalogue", "json", "links", "progress", "session", "storage", "text"}},
+  };
+  return edges;
+}
+
+}  // namespace
+
+TEST_CASE("core layers: every include between core modules is an allowed edge") {
+  const std::regex include(R"(^\s*#\s*include\s*"([a-z_]+)/)");
+  const std::filesystem::path root(LIMBER_CORE_SOURCE_DIR);
+  int edges_seen = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    const auto ext = entry.path().extension();
+    if (ext != ".h" && ext != ".cpp") continue;
+    const std::string module = entry.path().lexically_relative(root).begin()->string();
+    INFO("module " << module);
+    REQUIRE_MESSAGE(allowed().contains(module), "a new core module: add it to the list in this test");
+    std::ifstream in(entry.path());
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      std::smatch m;
+      if (!std::regex_search(line, m, include)) continue;
+      const std::string to = m[1].str();
+      if (to == module || !allowed().contains(to)) continue;  // its own headers, or not a core module
+      ++edges_seen;
+      INFO(entry.path().string() << ":" << number << ": " << line);
+      CHECK_MESSAGE(allowed().at(module).contains(to), module << " may not include " << to);
+    }
+  }
+  CHECK(edges_seen > 0);
+}
+
+TEST_CASE("core layers: the list itself has no cycle") {
+  // Depth-first: a module reached again while still on the path is a cycle.
+  std::map<std::string, int> state;  // 0 unseen, 1 on the path, 2 done
+  std::function<bool(const std::string&)> acyclic = [&](const std::string& m) {
+    if (state[m] == 1) return false;
+    if (state[m] == 2) return true;
+    state[m] = 1;
+    for (const std::string& to : allowed().at(m)) {
+      if (!acyclic(to)) return false;
+    }
+    state[m] = 2;
+    return true;
+  };
+  for (const auto& [m, _] : allowed()) CHECK_MESSAGE(acyclic(m), "a cycle through " << m);
+}
