@@ -7,7 +7,8 @@
 # Our strict warnings do not apply to third-party code; it is included as system headers.
 
 set(LIMBER_IMGUI_DIR "${LIMBER_CACHE}/src/imgui-1.90.1" CACHE PATH "Dear ImGui sources")
-set(LIMBER_SDL2_DIR "${LIMBER_CACHE}/wasm/SDL2-2.26.5-emcc" CACHE PATH "SDL2 built for wasm")
+set(LIMBER_SDL2_VIDEO_DIR "${LIMBER_CACHE}/wasm/SDL2-2.26.5-emcc-video" CACHE PATH "SDL2 built for wasm (video and events only)")
+set(LIMBER_SDL2_DIR "${LIMBER_SDL2_VIDEO_DIR}")
 
 foreach(required "${LIMBER_IMGUI_DIR}/imgui.h" "${LIMBER_SDL2_DIR}/lib/libSDL2.a")
   if(NOT EXISTS "${required}")

@@ -28,7 +28,8 @@ BOOST_SHA256S=("5fe04fe91e9148c233784082a27a9bc5e0efef2d0eac5ea0940cf455d97f9fdc
 
 IMGUI_SRC=$LIMBER_CACHE/src/imgui-$IMGUI_VERSION
 SDL2_SRC=$LIMBER_CACHE/src/SDL2-$SDL2_VERSION
-SDL2_WASM=$LIMBER_CACHE/wasm/SDL2-$SDL2_VERSION-emcc
+# -video: built with only the subsystems Limber uses (scripts/setup says which).
+SDL2_WASM=$LIMBER_CACHE/wasm/SDL2-$SDL2_VERSION-emcc-video
 PFR_INCLUDE=$LIMBER_CACHE/src/pfr/include
 
 # Debian's emscripten needs its node modules on NODE_PATH (the machine's node is not Debian's).

@@ -287,34 +287,33 @@
   // ---- Screen title, session buttons, history --------------------------------------------
   let depth = 1;        // history entries of ours: 1 is the page itself
   let ignorePops = 0;   // pops we asked for, not the person
-  const QUESTIONS = {
-    end_session: ['End this session now? The exercises you finished are kept.', 'End session'],
-    delete_routine: ['Delete this routine?', 'Delete routine'],
-    delete_all_data: ['Delete all your Limber data from this device? This cannot be undone.', 'Delete everything'],
-  };
   let shownQuestion = 'none';
   let shownStage = 'closed';
-  function screen(id, title, newDepth, sessionRunning, paused, stage, question) {
+  // `asking` is the app's own words for what it asks now (app/questions.h: asking_json), so
+  // the buttons here say exactly what the canvas says.
+  function screen(id, title, newDepth, sessionRunning, paused, stage, question, asking) {
     document.title = title + ' – Limber';
     $('screen-title').textContent = title;
     session = sessionRunning;
     $('session-controls').hidden = !sessionRunning;
     $('a11y-pause').textContent = paused ? 'Resume' : 'Pause';
     // The pain question and any yes-or-no question, as real buttons, announced when asked.
-    const asking = stage === 'pain_before' || stage === 'pain_after';
-    $('pain-controls').hidden = !asking;
-    if (asking && stage !== shownStage) {
-      $('pain-question').textContent = (stage === 'pain_before' ? 'Before you start: how is your back right now?' : 'How is your back now?') +
-        ' 0 is no pain, 10 the worst pain you can imagine.';
+    const pain = asking.pain;
+    $('pain-controls').hidden = !pain;
+    if (pain && stage !== shownStage) {
+      $('pain-question').textContent = pain.question + ' ' + pain.scale;
+      pain.labels.forEach((label, score) => { $('a11y-pain-' + score).textContent = label; });
+      $('a11y-pain-skip').textContent = pain.skip;
       cue('question', $('pain-question').textContent, {});
     }
     shownStage = stage;
-    const q = QUESTIONS[question];
+    const q = asking.confirm;
     $('question-controls').hidden = !q;
     if (q && question !== shownQuestion) {
-      $('question-text').textContent = q[0];
-      $('a11y-yes').textContent = q[1];
-      cue('question', q[0], {});
+      $('question-text').textContent = q.question + ' ' + q.detail;
+      $('a11y-yes').textContent = q.yes;
+      $('a11y-no').textContent = q.no;
+      cue('question', $('question-text').textContent, {});
     }
     shownQuestion = question;
     const url = '#' + id;
@@ -558,20 +557,18 @@
   });
   window.addEventListener('pagehide', hidden);
 
-  // The pain scale: 0 to 10 with words at the anchors, and Skip.
-  const WORDS = { 0: 'no pain', 3: 'mild', 5: 'moderate', 8: 'severe', 10: 'the worst pain you can imagine' };
+  // The pain scale: 0 to 10, and Skip. Their words arrive with the question (screen()).
   for (let score = 0; score <= 10; ++score) {
     const b = document.createElement('button');
     b.type = 'button';
     b.id = 'a11y-pain-' + score;
-    b.textContent = WORDS[score] ? score + ', ' + WORDS[score] : String(score);
+    b.textContent = String(score);
     b.addEventListener('click', () => window.limber && window.limber.command('pain', String(score)));
     $('pain-controls').appendChild(b);
   }
   const skip = document.createElement('button');
   skip.type = 'button';
   skip.id = 'a11y-pain-skip';
-  skip.textContent = 'Skip this question';
   skip.addEventListener('click', () => window.limber && window.limber.command('pain', 'skip'));
   $('pain-controls').appendChild(skip);
   $('a11y-yes').addEventListener('click', () => window.limber && window.limber.command('yes'));

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string>
 
-#include "app/app_state.h"
+#include "app/layout.h"
 
 namespace limber::browser {
 

@@ -16,7 +16,7 @@
 #include <optional>
 #include <string>
 
-#include "app/app.h"
+#include "app/effects.h"
 
 namespace limber::browser {
 
@@ -46,6 +46,7 @@ struct ScreenShown {
   int depth = 1;
   bool session_controls = false, paused = false;
   std::string stage = "closed", question = "none";
+  std::string asking = "{}";  // app::asking_json: the words of the question asked now, if any
   bool operator==(const ScreenShown&) const = default;
 };
 void show_screen(const ScreenShown& screen);

@@ -134,7 +134,7 @@ void AppShell::apply_settings() {
   const storage::Settings& s = app_.settings();
   if (app_.display_theme() != applied_theme_) {
     applied_theme_ = app_.display_theme();
-    ui::apply_theme(ui::theme_by_id(applied_theme_));
+    ui::apply_theme(ui::theme_for(*applied_theme_));
   }
   applied_text_scale_ = static_cast<float>(s.text_size_percent) / 100.0f;
 }
@@ -148,7 +148,8 @@ void AppShell::sync_page() {
                            .session_controls = session,
                            .paused = session && app_.player().engine().status() == session::Status::paused,
                            .stage = std::string(app::stage_id(app_.player().stage())),
-                           .question = std::string(app::confirm_id(app_.confirm()))};
+                           .question = std::string(app::confirm_id(app_.confirm())),
+                           .asking = app::asking_json(app_.confirm(), app_.player().stage())};
   if (screen == app::Screen::exercise && app_.selected_exercise()) now.title = app_.selected_exercise()->name;
   if (!(now == shown_)) {
     browser::show_screen(now);
@@ -237,7 +238,7 @@ void AppShell::draw_frame() {
   }
   ImGui::NewFrame();
   controls_.begin_frame();
-  ui::ScreenContext ctx{.app = app_, .controls = controls_, .time = (browser::monotonic_ms() - start_ms_) / 1000.0};
+  ui::ScreenContext ctx{.app = app_, .commands = app_, .controls = controls_, .time = (browser::monotonic_ms() - start_ms_) / 1000.0};
   ui::draw_screen(ctx);
   figures_drawn_ = ctx.figures_drawn;
   animating_ = ctx.animating;
@@ -321,32 +322,17 @@ std::string AppShell::state_json() const {
 }
 
 std::string AppShell::command(std::string_view name, std::string_view arg) {
-  if (name == "clock_rate") {
-    // Tests run whole sessions in seconds: the session clock goes faster, nothing else changes.
-    const std::string text(arg);
-    char* end = nullptr;
-    const double rate = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !(rate >= 1 && rate <= 200)) {
-      return app::command_result_json({.ok = false, .error = "clock_rate: expected a number from 1 to 200, got '" + std::string(arg) + "'"});
-    }
+  const app::CommandResult result = app::run_command(app_, name, arg);
+  // What the app decided that the shell carries out: the session clock's speed, a scroll.
+  if (app_.clock_rate() != clock_rate_) {
     clock_anchor_session_ = session_clock();
     clock_anchor_real_ = browser::monotonic_ms();
-    clock_rate_ = rate;
-    return app::command_result_json({.ok = true, .error = {}});
+    clock_rate_ = app_.clock_rate();
   }
-  if (name == "scroll") {
-    // A drag or wheel that began on one of the page's text boxes (ui::scroll_page_by).
-    const std::string text(arg);
-    char* end = nullptr;
-    const double dy = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !(std::abs(dy) <= 10000)) {
-      return app::command_result_json({.ok = false, .error = "scroll: expected CSS pixels from -10000 to 10000, got '" + std::string(arg) + "'"});
-    }
-    ui::scroll_page_by(static_cast<float>(dy));
+  if (const float dy = app_.take_scroll(); dy != 0.0f) {
+    ui::scroll_page_by(dy);
     pacer_.wake();
-    return app::command_result_json({.ok = true, .error = {}});
   }
-  const app::CommandResult result = app::run_command(app_, name, arg);
   sync_page();
   return app::command_result_json(result);
 }

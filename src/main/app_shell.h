@@ -14,6 +14,7 @@
 #include <SDL.h>
 
 #include <array>
+#include <optional>
 #include <vector>
 #include <string>
 #include <string_view>
@@ -62,7 +63,7 @@ class AppShell {
   catalogue::Catalogue catalogue_;    // validated at start-up; the app does not start without it
   animation::ClipLibrary clips_;      // likewise
   app::App app_;
-  std::string applied_theme_;
+  std::optional<storage::Theme> applied_theme_;
   float applied_text_scale_ = 1.0f;
   int figures_drawn_ = 0;
   pacing::FramePacer pacer_{{}};

@@ -18,7 +18,7 @@
 
 #include <imgui.h>
 
-#include "app/app_state.h"
+#include "app/layout.h"
 #include "app/text_entry.h"
 
 namespace limber::ui {

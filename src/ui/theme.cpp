@@ -11,7 +11,6 @@ constexpr ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
 
 // A calm, warm palette: off-white page, deep teal actions, text at over 7:1 contrast.
 constexpr Theme kLight = {
-    .id = "light",
     .background = rgb(0xF6F3EC),
     .surface = rgb(0xFFFFFF),
     .border = rgb(0xDDD6C8),
@@ -35,7 +34,6 @@ constexpr Theme kLight = {
 
 // Dark: the same calm hues, dimmed, with light outlines so the figure still reads.
 constexpr Theme kDark = {
-    .id = "dark",
     .background = rgb(0x14191C),
     .surface = rgb(0x1E2529),
     .border = rgb(0x39444A),
@@ -57,7 +55,6 @@ constexpr Theme kDark = {
 
 // High contrast: black on white, pure black actions, outlines everywhere (over 15:1).
 constexpr Theme kHighContrast = {
-    .id = "high_contrast",
     .background = rgb(0xFFFFFF),
     .surface = rgb(0xFFFFFF),
     .border = rgb(0x000000),
@@ -84,9 +81,12 @@ const Theme* g_current = &kLight;
 const Theme& light_theme() { return kLight; }
 const Theme& dark_theme() { return kDark; }
 const Theme& high_contrast_theme() { return kHighContrast; }
-const Theme& theme_by_id(std::string_view id) {
-  if (id == kDark.id) return kDark;
-  if (id == kHighContrast.id) return kHighContrast;
+const Theme& theme_for(storage::Theme theme) {
+  switch (theme) {
+    case storage::Theme::light: break;
+    case storage::Theme::dark: return kDark;
+    case storage::Theme::high_contrast: return kHighContrast;
+  }
   return kLight;
 }
 const Theme& current_theme() { return *g_current; }

@@ -14,10 +14,11 @@
 #include <array>
 #include <string_view>
 
+#include "storage/user_data.h"
+
 namespace limber::ui {
 
 struct Theme {
-  const char* id;
   ImVec4 background;     // page
   ImVec4 surface;        // cards
   ImVec4 border;
@@ -50,7 +51,7 @@ struct Sizes {
 const Theme& light_theme();
 const Theme& dark_theme();
 const Theme& high_contrast_theme();
-const Theme& theme_by_id(std::string_view id);  // unknown ids: light
+const Theme& theme_for(storage::Theme theme);
 void apply_theme(const Theme& theme);
 const Theme& current_theme();
 

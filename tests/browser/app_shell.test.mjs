@@ -203,10 +203,13 @@ describe('viewport', () => {
     const large = await settle(page);
     assert.equal(large.viewport.framebufferWidth, 2400);
     assert.ok(large.frames > small.frames);
-    const before = control(small, 'tab-today');
+    // The same button before and after: as wide as the phone's column, then wider, up to the
+    // column's limit, on a wide window.
+    const before = control(small, 'start');
     const after = control(large, 'start');
-    assert.ok(before.width < 100 && after.width <= 560 && after.width > 400, `the column widens, up to its limit: ${after.width}`);
-    assert.ok(after.x > 300, 'and is centred on a wide window');
+    assert.ok(before.width > 240 && before.width < 360, `on a 360 px phone the button spans the column: ${before.width}`);
+    assert.ok(after.width > before.width && after.width <= 560, `the column widens, up to its limit: ${before.width} -> ${after.width}`);
+    assert.ok(after.x > 300 && after.x + after.width <= 1200, `and sits away from the left edge, inside the window: ${after.x} + ${after.width}`);
     assert.deepEqual(problems, []);
   });
 });

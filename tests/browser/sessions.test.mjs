@@ -190,14 +190,20 @@ describe('the accessible layer', () => {
     await command(page, 'start', 'gentle_bad_day');
     await page.waitForFunction(() => !document.getElementById('pain-controls').hidden);
     assert.match(await page.evaluate(() => window.LimberPage.announced().at(-1).text), /how is your back right now/i);
-    assert.equal(await page.textContent('#a11y-pain-10'), '10, the worst pain you can imagine');
+    assert.equal(await page.textContent('#a11y-pain-10'), '10, The worst pain you can imagine');
+    assert.equal(await page.textContent('#a11y-pain-4'), '4, Moderate');
+    assert.equal(await page.textContent('#pain-question'),
+                 'How is your back right now? Choose a number from 0, no pain, to 10, the worst pain you can imagine.');
     await page.focus('#a11y-pain-4');
     await page.keyboard.press('Enter');
     await waitFor(page, () => window.limber.state().session.stage === 'running');
     await page.focus('#a11y-end');
     await page.keyboard.press('Enter');
     await waitFor(page, () => !document.getElementById('question-controls').hidden);
-    assert.match(await page.textContent('#question-text'), /End this session now/);
+    assert.equal(await page.textContent('#question-text'),
+                 'End this session now? The exercises you have finished are kept in your history.');
+    assert.equal(await page.textContent('#a11y-yes'), 'End session');
+    assert.equal(await page.textContent('#a11y-no'), 'No, keep going');
     assert.ok(await page.evaluate(() => window.LimberPage.announced().some((c) => c.kind === 'question' && /End this session now/.test(c.text))),
               'the question is announced');
     await page.focus('#a11y-yes');

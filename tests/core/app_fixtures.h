@@ -77,9 +77,9 @@ struct AppRig {
   // Runs a whole session of `routine` with these pain scores, to the summary.
   void complete_session(std::string_view routine, int pain_before, int pain_after) {
     REQUIRE(app.start_routine(routine) == "");
-    REQUIRE(app.answer_pain(pain_before));
+    REQUIRE(app.answer_pain(pain_before) == "");
     run_while(app::PlayerStage::running);
-    REQUIRE(app.answer_pain(pain_after));
+    REQUIRE(app.answer_pain(pain_after) == "");
   }
 
   // Writes what is pending, as page.js would, in one transaction; returns the write's text.

@@ -48,12 +48,31 @@ TEST_CASE("ik: reachable targets are reached within 0.1% of body height") {
   }
 }
 
-TEST_CASE("ik: the knee keeps bending the way it bent") {
-  WorldPose w = bent_leg();
-  const Vec3 before = w.end[index(Bone::thigh_l)] - w.start[index(Bone::thigh_l)];
-  solve_two_bone(w, Bone::thigh_l, Bone::shin_l, w.end[index(Bone::shin_l)] + Vec3{0.05f, 0.02f, 0});
-  const Vec3 after = w.end[index(Bone::thigh_l)] - w.start[index(Bone::thigh_l)];
-  CHECK(dot(normalize(before), normalize(after)) > 0.95f);
+namespace {
+// Which way the knee points: the part of hip->knee square to hip->ankle, as a unit vector.
+Vec3 knee_bend(const WorldPose& w) {
+  const Vec3 hip = w.start[index(Bone::thigh_l)];
+  const Vec3 knee = w.end[index(Bone::thigh_l)];
+  const Vec3 line = normalize(w.end[index(Bone::shin_l)] - hip);
+  const Vec3 to_knee = knee - hip;
+  return normalize(to_knee - line * dot(to_knee, line));
+}
+}  // namespace
+
+TEST_CASE("ik: the knee keeps bending the way it bent, wherever the foot is moved") {
+  const WorldPose start = bent_leg();
+  const Vec3 bend = knee_bend(start);
+  const Vec3 ankle = start.end[index(Bone::shin_l)];
+  // The foot moved forward, back, up, down and sideways (all within reach): the knee may
+  // swing, but never flips to bend the other way.
+  for (const Vec3 move : {Vec3{0.05f, 0.02f, 0}, Vec3{-0.05f, 0, 0}, Vec3{0, 0.08f, 0}, Vec3{0, -0.03f, 0},
+                          Vec3{0, 0, 0.04f}, Vec3{0.03f, 0.05f, -0.03f}}) {
+    WorldPose w = start;
+    solve_two_bone(w, Bone::thigh_l, Bone::shin_l, ankle + move);
+    INFO("foot moved by " << move.x << ", " << move.y << ", " << move.z);
+    REQUIRE(distance(w.end[index(Bone::shin_l)], ankle + move) < 0.001f * kBodyHeight);
+    CHECK(dot(knee_bend(w), bend) > 0.8f);
+  }
 }
 
 TEST_CASE("ik: near full reach the limb softens instead of snapping straight") {

@@ -2,6 +2,7 @@
 // trouble, imports, deletions. Each case drives App through its public actions.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -22,10 +23,10 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
   CHECK(r.app.nav().screen() == Screen::player);
   CHECK(r.app.take_effects().request_persist);  // asked at the person's action
-  REQUIRE(r.app.answer_pain(6));
+  REQUIRE(r.app.answer_pain(6) == "");
   r.run_while(PlayerStage::running);
   REQUIRE(r.app.player().stage() == PlayerStage::pain_after);
-  REQUIRE(r.app.answer_pain(3));
+  REQUIRE(r.app.answer_pain(3) == "");
   CHECK(r.app.player().stage() == PlayerStage::summary);
   REQUIRE(r.sessions() == 1);
   const auto& stored = r.last_session();
@@ -49,7 +50,7 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
 TEST_CASE("app: each finished exercise is saved before the session moves on") {
   AppRig r;
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(4));
+  REQUIRE(r.app.answer_pain(4) == "");
   r.store();
   while (r.app.player().finished_exercises() == 0) r.advance(0.25);
   REQUIRE(r.app.data().in_progress);
@@ -69,7 +70,7 @@ TEST_CASE("app: each finished exercise is saved before the session moves on") {
 TEST_CASE("app: nothing is written before the stored data has loaded") {
   AppRig r(/*load=*/false);
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(4));
+  REQUIRE(r.app.answer_pain(4) == "");
   r.advance(60);
   CHECK_FALSE(r.app.begin_write(r.clock.now, true));
 }
@@ -79,7 +80,7 @@ TEST_CASE("app: an interrupted session is offered on return and can be recorded 
   {
     AppRig first(true, disk);
     REQUIRE(first.app.start_routine("gentle_bad_day") == "");
-    REQUIRE(first.app.answer_pain(5));
+    REQUIRE(first.app.answer_pain(5) == "");
     while (first.app.player().finished_exercises() == 0) first.advance(0.25);
     first.store();  // then the tab is closed
   }
@@ -106,7 +107,7 @@ TEST_CASE("app: an interrupted session resumes at the next exercise and is store
   {
     AppRig first(true, disk);
     REQUIRE(first.app.start_routine("gentle_bad_day") == "");
-    REQUIRE(first.app.answer_pain(5));
+    REQUIRE(first.app.answer_pain(5) == "");
     while (first.app.player().finished_exercises() == 0) first.advance(0.25);
     started = first.app.player().record().started_at_ms;
     first.store();
@@ -118,7 +119,7 @@ TEST_CASE("app: an interrupted session resumes at the next exercise and is store
   CHECK(again.app.player().stage() == PlayerStage::running);  // pain was asked before
   CHECK(again.app.player().engine().snapshot().exercise_id == again.app.find_routine("gentle_bad_day")->items[1].exercise);
   again.run_while(PlayerStage::running);
-  REQUIRE(again.app.answer_pain(2));
+  REQUIRE(again.app.answer_pain(2) == "");
   REQUIRE(again.sessions() == 1);
   const auto& rec = again.last_session();
   CHECK(rec.started_at_ms == started);
@@ -260,7 +261,7 @@ TEST_CASE("app: deleting everything asks first, and no keeps everything") {
 TEST_CASE("app: ending a session asks first, Back during a session asks too") {
   AppRig r;
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(5));
+  REQUIRE(r.app.answer_pain(5) == "");
   r.advance(5);
   CHECK(r.run("back").ok);
   CHECK(r.app.confirm() == app::Confirm::end_session);
@@ -287,7 +288,7 @@ TEST_CASE("app: ending a session asks first, Back during a session asks too") {
 TEST_CASE("app: hiding the page pauses the session (by default) and saves it") {
   AppRig r;
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(5));
+  REQUIRE(r.app.answer_pain(5) == "");
   r.advance(3);
   r.store();
   r.app.page_hidden();
@@ -302,7 +303,7 @@ TEST_CASE("app: the screen is kept awake only while a session runs and the setti
   CHECK_FALSE(r.app.wants_wake_lock());
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
   CHECK_FALSE(r.app.wants_wake_lock());  // asking about pain: nothing runs yet
-  REQUIRE(r.app.answer_pain(5));
+  REQUIRE(r.app.answer_pain(5) == "");
   CHECK(r.app.wants_wake_lock());
   r.run("setting", "keep_screen_awake=off");
   CHECK_FALSE(r.app.wants_wake_lock());
@@ -331,29 +332,66 @@ TEST_CASE("app: the person's own routine is deleted only after confirmation") {
 TEST_CASE("app: cues reach the page as effects while a session runs") {
   AppRig r;
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(5));
+  REQUIRE(r.app.answer_pain(5) == "");
   r.advance(15);
   const auto effects = r.app.take_effects();
   CHECK_FALSE(effects.cues.empty());
   CHECK(r.app.take_effects().cues.empty());  // taken once
 }
 
-TEST_CASE("app: the library filters by position, in bed and kind") {
-  AppRig r;
-  const auto all = r.app.filtered_exercises().size();
-  CHECK(all == r.app.catalogue().exercises.size());
-  r.app.library_filter().in_bed = true;
-  const auto in_bed = r.app.filtered_exercises();
-  CHECK(in_bed.size() < all);
-  for (const auto* e : in_bed) CHECK(e->in_bed);
-  r.app.library_filter().kind = catalogue::ExerciseKind::relaxation;
-  for (const auto* e : r.app.filtered_exercises()) CHECK(e->kind == catalogue::ExerciseKind::relaxation);
+namespace {
+// What the library should show for a filter, counted straight from the catalogue.
+std::size_t expected_count(const catalogue::Catalogue& c, const app::LibraryFilter& f) {
+  return static_cast<std::size_t>(std::count_if(c.exercises.begin(), c.exercises.end(), [&](const catalogue::Exercise& e) {
+    return (!f.position || e.position == *f.position) && (!f.in_bed || e.in_bed == *f.in_bed) && (!f.kind || e.kind == *f.kind);
+  }));
 }
+// Sets every filter through the command, as the library's chips do.
+void set_filters(AppRig& r, const app::LibraryFilter& f) {
+  REQUIRE(r.run("filter", "position=" + std::string(f.position ? json::enum_name(*f.position) : "any")).ok);
+  REQUIRE(r.run("filter", "kind=" + std::string(f.kind ? json::enum_name(*f.kind) : "any")).ok);
+  REQUIRE(r.run("filter", std::string("in_bed=") + (f.in_bed ? (*f.in_bed ? "yes" : "no") : "any")).ok);
+  REQUIRE(r.app.library_filter() == f);
+}
+}  // namespace
 
-TEST_CASE("app: pain words at the anchors of the scale") {
-  CHECK(app::pain_words(0) == "No pain");
-  CHECK(app::pain_words(5) == "Moderate");
-  CHECK(app::pain_words(10) == "The worst pain imaginable");
+TEST_CASE("app: the library filters by position, in bed and kind, each alone and together") {
+  AppRig r;
+  const catalogue::Catalogue& c = r.app.catalogue();
+  CHECK(r.app.filtered_exercises().size() == c.exercises.size());
+  // Every position and every kind the catalogue uses: the list is exactly those exercises,
+  // none empty, none the whole catalogue (so a filter that does nothing fails here).
+  int positions_seen = 0, kinds_seen = 0;
+  for (const auto& [position, name] : json::EnumNames<catalogue::Position>::values) {
+    set_filters(r, {.position = position});
+    const auto shown = r.app.filtered_exercises();
+    INFO("position " << name);
+    CHECK(shown.size() == expected_count(c, r.app.library_filter()));
+    CHECK(shown.size() < c.exercises.size());
+    for (const auto* e : shown) CHECK(e->position == position);
+    positions_seen += shown.empty() ? 0 : 1;
+  }
+  CHECK(positions_seen >= 3);
+  for (const auto& [kind, name] : json::EnumNames<catalogue::ExerciseKind>::values) {
+    set_filters(r, {.kind = kind});
+    const auto shown = r.app.filtered_exercises();
+    INFO("kind " << name);
+    CHECK(shown.size() == expected_count(c, r.app.library_filter()));
+    for (const auto* e : shown) CHECK(e->kind == kind);
+    kinds_seen += shown.empty() ? 0 : 1;
+  }
+  CHECK(kinds_seen >= 3);
+  set_filters(r, {.in_bed = true});
+  const auto in_bed = r.app.filtered_exercises();
+  CHECK_FALSE(in_bed.empty());
+  CHECK(in_bed.size() == expected_count(c, r.app.library_filter()));
+  for (const auto* e : in_bed) CHECK(e->in_bed);
+  // Together: on the back and in bed is narrower than either alone, and not empty.
+  set_filters(r, {.position = catalogue::Position::on_back, .in_bed = true});
+  const auto both = r.app.filtered_exercises();
+  CHECK_FALSE(both.empty());
+  CHECK(both.size() == expected_count(c, r.app.library_filter()));
+  for (const auto* e : both) CHECK((e->position == catalogue::Position::on_back && e->in_bed));
 }
 
 TEST_CASE("app: an update waits for the person, never starts in a session, and only once all is saved") {
@@ -363,7 +401,7 @@ TEST_CASE("app: an update waits for the person, never starts in a session, and o
   CHECK(r.app.update_ready());
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
   CHECK(r.run("apply_update").error == "apply_update: a session is open: the update waits until it ends");
-  REQUIRE(r.app.answer_pain(3));
+  REQUIRE(r.app.answer_pain(3) == "");
   r.advance(5);
   CHECK_FALSE(r.app.take_effects().apply_update);
   r.run("end");
@@ -406,16 +444,16 @@ TEST_CASE("app: a link is called copied only once the page says the clipboard to
   r.app.copy_routine("in_bed");
   CHECK(r.run("link_copied", "yes").error == "link_copied: no link is waiting to be copied");
   REQUIRE(r.run("share_link").ok);
-  CHECK(r.app.link_copy() == app::App::LinkCopy::pending);
+  CHECK(r.app.link_copy() == app::LinkCopy::pending);
   CHECK(r.run("link_copied", "maybe").error == "link_copied: expected yes or no, got 'maybe'");
   REQUIRE(r.run("link_copied", "no").ok);
-  CHECK(r.app.link_copy() == app::App::LinkCopy::refused);
+  CHECK(r.app.link_copy() == app::LinkCopy::refused);
   REQUIRE(r.run("share_link").ok);
   REQUIRE(r.run("link_copied", "yes").ok);
-  CHECK(r.app.link_copy() == app::App::LinkCopy::copied);
+  CHECK(r.app.link_copy() == app::LinkCopy::copied);
   // Another routine in the editor: the old link and its outcome go.
   r.app.new_routine();
-  CHECK(r.app.link_copy() == app::App::LinkCopy::none);
+  CHECK(r.app.link_copy() == app::LinkCopy::none);
   CHECK(r.app.last_link().empty());
 }
 
@@ -440,7 +478,7 @@ TEST_CASE("app: starting a new session keeps an interrupted one as ended early, 
   {
     AppRig first(true, disk);
     REQUIRE(first.app.start_routine("gentle_bad_day") == "");
-    REQUIRE(first.app.answer_pain(5));
+    REQUIRE(first.app.answer_pain(5) == "");
     while (first.app.player().finished_exercises() == 0) first.advance(0.25);
     first.store();
   }
@@ -457,7 +495,7 @@ TEST_CASE("app: starting a new session keeps an interrupted one as ended early, 
 TEST_CASE("app: a wall clock set back during a session still gives a record that can be stored and read") {
   AppRig r;
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(5));
+  REQUIRE(r.app.answer_pain(5) == "");
   r.advance(5);
   r.clock.wall -= 3'600'000;  // the device's clock is corrected an hour back
   r.run("end");

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "app/app_model.h"
 
 using limber::app::AppModel;
@@ -54,6 +56,23 @@ TEST_CASE("app model: a screen belongs to the tab it was opened from") {
   CHECK(m.tab() == Screen::routines);
   m.navigate(Screen::exercise);
   CHECK(m.tab() == Screen::routines);
+}
+
+TEST_CASE("app model: every screen there is has a name and a title, and is listed once") {
+  // screen_title() is a switch the compiler checks for every enumerator (-Wswitch, warnings
+  // are errors): a screen with a title is a real screen. Each must also have a name, and
+  // all_screens() must list it, so a screen added without its name fails here.
+  int screens = 0;
+  for (int i = 0; i < 256; ++i) {
+    const auto s = static_cast<Screen>(i);
+    if (limber::app::screen_title(s).empty()) continue;
+    ++screens;
+    INFO("screen number " << i);
+    CHECK(limber::app::screen_id(s) != "?");
+    CHECK(std::count(limber::app::all_screens().begin(), limber::app::all_screens().end(), s) == 1);
+  }
+  CHECK(screens == static_cast<int>(limber::app::all_screens().size()));
+  CHECK(screens >= 11);
 }
 
 TEST_CASE("app model: every screen id round-trips, has a title, and unknown ids are rejected") {

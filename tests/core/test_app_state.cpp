@@ -36,11 +36,16 @@ TEST_CASE("app state: the shell's part carries frames, viewport, timing and cont
             R"("controls":[{"id":"start","label":"Start","x":20,"y":600.5,"width":350,"height":64}]})");
 }
 
-TEST_CASE("app state: a label with quotes stays valid JSON") {
-  const std::array controls = {ControlRect{.id = "q", .label = "Say \"go\"", .x = 0, .y = 0, .width = 1, .height = 1}};
+TEST_CASE("app state: a label with quotes, a backslash and a line break stays valid JSON and reads back") {
+  const std::array controls = {
+      ControlRect{.id = "q", .label = "Say \"go\" \\ now\nplease", .x = 0, .y = 0, .width = 1, .height = 1}};
   AppSnapshot s;
   s.controls = controls;
-  CHECK(state_json(s, nullptr).find(R"("label":"Say \"go\"")") != std::string::npos);
+  const auto parsed = limber::json::parse(state_json(s, nullptr));
+  REQUIRE(parsed.ok());
+  const auto& list = parsed.value.find("controls")->as_array();
+  REQUIRE(list.size() == 1);
+  CHECK(list[0].find("label")->as_string() == "Say \"go\" \\ now\nplease");
 }
 
 TEST_CASE("app state: the app's part names the screen, storage, data and the session") {

@@ -70,11 +70,11 @@ TEST_CASE("command: results as JSON") {
 TEST_CASE("command: theme switches light, dark and high contrast, and refuses others") {
   AppRig r;
   CHECK(r.run("theme", "dark").ok);
-  CHECK(r.app.settings().theme == "dark");
+  CHECK(r.app.settings().theme == limber::storage::Theme::dark);
   CHECK(r.run("theme", "high_contrast").ok);
   const auto result = r.run("theme", "neon");
-  CHECK(result.error == "theme: settings.theme: unknown theme 'neon' (light, dark, high_contrast)");
-  CHECK(r.app.settings().theme == "high_contrast");
+  CHECK(result.error == "theme: theme: expected light, dark or high_contrast, got 'neon'");
+  CHECK(r.app.settings().theme == limber::storage::Theme::high_contrast);
 }
 
 TEST_CASE("command: settings are set by name and checked like stored settings") {
@@ -86,6 +86,9 @@ TEST_CASE("command: settings are set by name and checked like stored settings") 
   CHECK(r.run("setting", "breath_in=5").ok);
   CHECK(r.app.settings().breath_in_seconds == 5);
   CHECK(r.run("setting", "hold_preference=longer").ok);
+  CHECK(r.app.settings().hold_preference == limber::catalogue::HoldPreference::longer);
+  CHECK(r.run("setting", "hold_preference=longest").error ==
+        "setting: hold_preference: expected default, shorter or longer, got 'longest'");
   const auto revision = r.app.sync().revision();
   CHECK(r.run("setting", "text_size=300").error == "setting: settings.text_size_percent: must be from 100 to 160");
   CHECK(r.run("setting", "breath_in=1").error == "setting: settings.breath_in_seconds: a breath must last from 2 to 10 seconds");
@@ -140,4 +143,114 @@ TEST_CASE("command: export offers a backup or a CSV file, and refuses other kind
   CHECK(effects.downloads[0].file_name == "limber-backup-2023-11-14.json");
   CHECK(effects.downloads[1].mime == "text/csv");
   CHECK(r.run("sessions_read", "[]").error == "sessions_read: no one asked for the stored sessions");
+}
+
+// ---- One way in: the commands the canvas's presses use ---------------------------------
+
+TEST_CASE("command: the library's filters are set by name, and a wrong name or value is refused") {
+  AppRig r;
+  const std::size_t all = r.app.filtered_exercises().size();
+  REQUIRE(r.run("filter", "position=on_back").ok);
+  CHECK(r.app.library_filter().position == limber::catalogue::Position::on_back);
+  CHECK(r.app.filtered_exercises().size() < all);
+  REQUIRE(r.run("filter", "position=any").ok);
+  CHECK(r.app.filtered_exercises().size() == all);
+  CHECK(r.run("filter", "position=upside_down").error ==
+        "filter: position: expected one of on_back, on_front, all_fours, kneeling, sitting, standing, any, got 'upside_down'");
+  CHECK(r.run("filter", "in_bed=maybe").error == "filter: in_bed: expected yes, no or any, got 'maybe'");
+  CHECK(r.run("filter", "colour=red").error == "filter: unknown filter 'colour' (position, in_bed, kind)");
+  CHECK(r.run("filter", "kind").error == "filter: expected name=value, got 'kind'");
+  CHECK(r.app.library_filter() == limber::app::LibraryFilter{});
+}
+
+TEST_CASE("command: the routine editor's edits, each checked and each refusal named") {
+  AppRig r;
+  CHECK(r.run("add_exercise", "knee_rolls").error == "add_exercise: no routine is being edited");
+  CHECK(r.run("save_routine").error == "save_routine: nothing is being edited");
+  REQUIRE(r.run("copy_routine", "in_bed").ok);
+  CHECK(r.app.nav().screen() == Screen::routine_editor);
+  const std::size_t items = r.app.draft()->items.size();
+  REQUIRE(items >= 2);
+  const std::string first = r.app.draft()->items[0].exercise, second = r.app.draft()->items[1].exercise;
+
+  REQUIRE(r.run("move_exercise", "2=up").ok);
+  CHECK(r.app.draft()->items[0].exercise == second);
+  CHECK(r.run("move_exercise", "1=up").error == "move_exercise: it is already first");
+  CHECK(r.run("move_exercise", "1=sideways").error == "move_exercise: expected up or down, got 'sideways'");
+  CHECK(r.run("move_exercise", "0=up").error.rfind("move_exercise: expected <exercise number from 1>=<up|down>", 0) == 0);
+  CHECK(r.run("remove_exercise", "99").error ==
+        "remove_exercise: the routine has no exercise 99 (it has " + std::to_string(items) + ")");
+  CHECK(r.run("add_exercise", "cartwheel").error == "add_exercise: unknown exercise 'cartwheel'");
+  REQUIRE(r.run("add_exercise", first).ok);
+  CHECK(r.app.draft()->items.size() == items + 1);
+  REQUIRE(r.run("remove_exercise", std::to_string(items + 1)).ok);
+  CHECK(r.app.draft()->items.size() == items);
+
+  // Dosage: one step at a time, within the source's range; at a bound the step is refused.
+  std::string refusal;
+  for (int i = 0; i < 100 && refusal.empty(); ++i) {
+    const auto result = r.run("step_dosage", "1=reps+");
+    if (!result.ok) refusal = result.error;
+  }
+  CHECK((refusal == "step_dosage: already the most its source gives" || refusal == "step_dosage: this exercise is not held"));
+  CHECK(r.run("step_dosage", "1=reps*").error == "step_dosage: expected reps, hold or sets then + or -, got 'reps*'");
+  CHECK(r.run("dosage", "1=no_such_option").error == "dosage: the exercise has no dosage option 'no_such_option'");
+
+  REQUIRE(r.run("save_routine").ok);
+  CHECK(r.app.data().routines.size() == 1);
+  CHECK(r.app.draft() == nullptr);
+  const std::string own = r.app.data().routines.front().id;
+  CHECK(r.run("edit_routine", "in_bed").error == "edit_routine: 'in_bed' is not one of your routines");
+  CHECK(r.run("delete_routine", "in_bed").error == "delete_routine: 'in_bed' is not one of your routines");
+  REQUIRE(r.run("delete_routine", own).ok);
+  CHECK(r.app.confirm() == limber::app::Confirm::delete_routine);
+  REQUIRE(r.run("yes").ok);
+  CHECK(r.app.data().routines.empty());
+}
+
+TEST_CASE("command: a save the routine cannot pass is refused and kept beside the button until the next edit") {
+  AppRig r;
+  r.app.new_routine();  // empty: a routine needs at least one exercise
+  const auto result = r.run("save_routine");
+  REQUIRE_FALSE(result.ok);
+  CHECK(result.error == "save_routine: " + r.app.draft_problem());
+  CHECK_FALSE(r.app.draft_problem().empty());
+  REQUIRE(r.run("add_exercise", "knee_rolls").ok);
+  CHECK(r.app.draft_problem().empty());
+}
+
+TEST_CASE("command: the session controls refuse, saying why, when no session runs") {
+  AppRig r;
+  for (const char* name : {"pause", "pause_session", "resume_session", "skip", "previous", "hurts", "end"}) {
+    INFO(name);
+    CHECK(r.run(name).error == std::string(name) + ": no session is running");
+  }
+  CHECK(r.run("pain", "3").error == "pain: the player is not asking about pain");
+  CHECK(r.run("close_session").error == "close_session: no session is open");
+  CHECK(r.run("navigate", "player").error == "navigate: no session is open (use start <routine>)");
+  CHECK(r.run("navigate", "shared_routine").error == "navigate: no routine link is open");
+  CHECK(r.run("decline_link").error == "decline_link: no routine link is open");
+  CHECK(r.run("choose_routine", "nope").error == "choose_routine: unknown routine 'nope'");
+  REQUIRE(r.run("choose_routine", "in_bed").ok);
+  CHECK(r.app.current_routine()->id == "in_bed");
+  CHECK(r.app.sync().revision() == 1);
+  REQUIRE(r.run("choose_routine", "in_bed").ok);  // already chosen: nothing to store
+  CHECK(r.app.sync().revision() == 1);
+}
+
+TEST_CASE("command: clock_rate and scroll go through the table too, checked") {
+  AppRig r;
+  CHECK(r.app.clock_rate() == 1);
+  REQUIRE(r.run("clock_rate", "50").ok);
+  CHECK(r.app.clock_rate() == 50);
+  CHECK(r.run("clock_rate", "0.5").error == "clock_rate: expected a number from 1 to 200");
+  CHECK(r.run("clock_rate", "fast").error == "clock_rate: expected a number from 1 to 200, got 'fast'");
+  CHECK(r.app.clock_rate() == 50);
+  REQUIRE(r.run("scroll", "120").ok);
+  REQUIRE(r.run("scroll", "-20.5").ok);
+  CHECK(r.app.take_scroll() == doctest::Approx(99.5));
+  CHECK(r.app.take_scroll() == 0);  // taken once
+  CHECK(r.run("scroll", "1e9").error == "scroll: expected CSS pixels from -10000 to 10000");
+  CHECK(r.run("scroll", "nan").error == "scroll: expected CSS pixels from -10000 to 10000, got 'nan'");
+  CHECK(r.app.take_scroll() == 0);
 }

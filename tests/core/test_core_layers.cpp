@@ -22,10 +22,10 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"text", {}},
       {"pacing", {}},
       {"catalogue", {"json"}},
-      {"session", {"catalogue"}},
-      {"animation", {"catalogue", "json", "session"}},  // the animator follows the engine's snapshot
+      {"session", {"catalogue", "json"}},
+      {"animation", {"catalogue", "json", "session"}},  // the animator follows a session/snapshot.h
       {"storage", {"catalogue", "json", "session", "text"}},
-      {"progress", {"storage"}},
+      {"progress", {"json", "storage"}},
       {"links", {"catalogue", "text"}},
       {"app", {"animation", "catalogue", "json", "links", "progress", "session", "storage", "text"}},
   };
@@ -76,4 +76,23 @@ TEST_CASE("core layers: the list itself has no cycle") {
     return true;
   };
   for (const auto& [m, _] : allowed()) CHECK_MESSAGE(acyclic(m), "a cycle through " << m);
+}
+
+TEST_CASE("core layers: the animator follows the session's snapshot, not its engine") {
+  // animation -> session is allowed for one header only: the figure reads where the session
+  // is (session/snapshot.h) and never drives the engine.
+  const std::regex include(R"re(^\s*#\s*include\s*"(session/[a-z_]+\.h)")re");
+  int seen = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(LIMBER_CORE_SOURCE_DIR) / "animation")) {
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      std::smatch m;
+      if (!std::regex_search(line, m, include)) continue;
+      ++seen;
+      INFO(entry.path().string() << ": " << line);
+      CHECK(m[1].str() == "session/snapshot.h");
+    }
+  }
+  CHECK(seen > 0);
 }

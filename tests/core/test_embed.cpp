@@ -21,7 +21,7 @@ TEST_CASE("embed: a widget address gives the routine, theme and host origin") {
   CHECK(q.error.empty());
   CHECK(q.options.embedded);
   CHECK(q.options.routine == "in_bed");
-  CHECK(q.options.theme == "dark");
+  CHECK(q.options.theme == storage::Theme::dark);
   CHECK(q.options.host_origin == "https://clinic.example");
 }
 
@@ -91,13 +91,13 @@ TEST_CASE("embed: malformed host messages are refused, each with its reason") {
 
 TEST_CASE("embed: the widget reports ready, the session, each exercise and the end to its host") {
   AppRig r;
-  r.app.set_embed({.embedded = true, .routine = "gentle_bad_day", .theme = "dark", .host_origin = "https://clinic.example"});
+  r.app.set_embed({.embedded = true, .routine = "gentle_bad_day", .theme = storage::Theme::dark, .host_origin = "https://clinic.example"});
   r.app.host_ready();
   CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"start"})").ok);
   CHECK(r.app.player().routine_id() == "gentle_bad_day");
-  REQUIRE(r.app.answer_pain(4));
+  REQUIRE(r.app.answer_pain(4) == "");
   r.run_while(app::PlayerStage::running);
-  REQUIRE(r.app.answer_pain(2));
+  REQUIRE(r.app.answer_pain(2) == "");
   std::vector<std::string> types;
   for (const std::string& e : r.app.take_effects().host_events) {
     const auto v = json::parse(e);
@@ -124,11 +124,11 @@ TEST_CASE("embed: without a host origin nothing is posted, outside a widget host
 
 TEST_CASE("embed: the clinic's theme is shown without changing the person's setting") {
   AppRig r;
-  r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = "dark", .host_origin = "https://clinic.example"});
-  CHECK(r.app.display_theme() == "dark");
+  r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = storage::Theme::dark, .host_origin = "https://clinic.example"});
+  CHECK(r.app.display_theme() == storage::Theme::dark);
   CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"theme","value":"light"})").ok);
-  CHECK(r.app.display_theme() == "light");
-  CHECK(r.app.settings().theme == "light");
+  CHECK(r.app.display_theme() == storage::Theme::light);
+  CHECK(r.app.settings().theme == storage::Theme::light);
   CHECK(r.app.sync().revision() == 0);
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("embed: the host's pause only pauses, and resume only resumes") {
   AppRig r;
   r.app.set_embed({.embedded = true, .routine = "gentle_bad_day", .theme = std::nullopt, .host_origin = "https://clinic.example"});
   REQUIRE(r.run("host", R"({"source":"limber-host","version":1,"command":"start"})").ok);
-  REQUIRE(r.app.answer_pain(3));
+  REQUIRE(r.app.answer_pain(3) == "");
   r.run("pause");  // the person paused
   REQUIRE(r.app.player().engine().status() == session::Status::paused);
   CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"pause"})").ok);

@@ -37,7 +37,7 @@ session::SessionRecord record(std::int64_t start, const char* routine, int pain_
 
 UserData sample() {
   UserData d;
-  d.settings.theme = "dark";
+  d.settings.theme = Theme::dark;
   d.settings.current_routine = "nhs_daily";
   for (const auto& r : {record(1'700'000'000'000, "nhs_daily", 6, 4), record(1'700'090'000'000, "in_bed", 5, 3)}) {
     d.sessions.push_back({.id = session_id(r), .record = r});
@@ -76,7 +76,7 @@ TEST_CASE("user data: a first visit is an empty, valid document") {
   const auto back = from_json(to_json(UserData{}));
   REQUIRE(back.data.has_value());
   CHECK(back.data->sessions.empty());
-  CHECK(back.data->settings.theme == "light");
+  CHECK(back.data->settings.theme == Theme::light);
 }
 
 TEST_CASE("user data: text that is not JSON is refused with where it broke") {
@@ -121,9 +121,11 @@ TEST_CASE("user data: settings outside their ranges are refused") {
   d = sample();
   d.settings.breath_in_seconds = 0;
   CHECK(first_problem(to_json(d)) == "settings.breath_in_seconds: a breath must last from 2 to 10 seconds");
-  d = sample();
-  d.settings.theme = "neon";
-  CHECK(first_problem(to_json(d)) == "settings.theme: unknown theme 'neon' (light, dark, high_contrast)");
+  std::string text = to_json(sample());
+  const std::size_t at = text.find("\"theme\":\"dark\"");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 14, "\"theme\":\"neon\"");
+  CHECK(first_problem(text) == "settings.theme: unknown value 'neon' (expected one of: light, dark, high_contrast)");
 }
 
 TEST_CASE("user data: unknown fields are refused, naming them") {

@@ -14,7 +14,7 @@
 #pragma once
 
 #include "animation/clip.h"
-#include "session/engine.h"
+#include "session/snapshot.h"
 
 namespace limber::animation {
 

@@ -1,19 +1,22 @@
 // app/app.h: the app as a person uses it, decided in the core and drawn by the UI.
 //
-// App holds the person's data (storage/profile.h: the small parts and a fixed-size digest of
-// the history) and when and what of it is written (storage/store_sync.h), the screen history, the session player, the routine being edited
-// and the library's filters. Buttons, keys, the accessible HTML layer and the automation
-// interface all act through these methods; the UI draws what they leave behind. What the
-// page must do in return (speak a cue, download a file, keep the screen awake) is queued
-// as Effects for the browser glue.
+// App composes small parts, each with its own header and tests: the person's data and its
+// writes (storage/profile.h, app/profile_writes.h, storage/store_sync.h), the screen history
+// (app/app_model.h), the session player (app/player.h), the routine being edited and what
+// was typed for it (app/routine_draft.h), the library's filters (app/library.h), the words
+// of its questions (app/questions.h) and what the page must do next (app/effects.h). App
+// itself decides what follows from an action: where to go, what to store, what to tell the
+// page. Every change arrives through the command table (app/command.h); an action that
+// cannot apply returns why, and changes nothing.
 //
-// Index:
+// Index (sections here and the files that define them):
 //   - Setup and storage   init, load_stored, storage writes, another tab's writes, the
-//                         whole history on demand, page hidden (app_storage.cpp)
-//   - Navigation          screens, exercise and routine selection, library filters
+//                         whole history on demand, page hidden (app.cpp, app_storage.cpp)
+//   - Navigation          screens, exercise and routine selection, library filters (app.cpp)
 //   - Session             start, resume or record an interrupted session, pain, controls
-//   - Routines            create, copy, edit, save, delete (app/routine_editor.h)
-//   - Data                settings, import and export, delete everything
+//                         (app_session.cpp)
+//   - Routines and links  create, copy, edit, save, delete, share, receive (app_editor.cpp)
+//   - Confirmations, the clinic widget, data, updates, the shell (app.cpp)
 //
 // Usage:
 //     limber::app::App app;
@@ -33,9 +36,14 @@
 
 #include "animation/clip.h"
 #include "app/app_model.h"
+#include "app/effects.h"
 #include "app/embed.h"
+#include "app/library.h"
 #include "app/player.h"
 #include "app/profile_writes.h"
+#include "app/questions.h"
+#include "app/routine_draft.h"
+#include "app/routine_editor.h"
 #include "app/text_entry.h"
 #include "catalogue/model.h"
 #include "json/json_writer.h"
@@ -45,6 +53,7 @@
 #include "storage/store_sync.h"
 #include "storage/profile.h"
 #include "storage/user_data.h"
+#include "json/enum_names.h"
 
 namespace limber::app {
 
@@ -53,39 +62,10 @@ struct AppDesc {
   int utc_offset_minutes = 0;      // for dates shown and in the CSV
 };
 
-// A file the page offers to save.
-struct Download {
-  std::string file_name;
-  std::string mime;
-  std::string text;
-};
-
-// What the page must do after a frame; taken once.
-struct Effects {
-  std::vector<session::Cue> cues;       // speak, play, announce
-  std::vector<Download> downloads;
-  std::vector<std::string> set_aside;   // stored texts that could not be read: keep them apart
-  bool request_persist = false;         // ask the browser to keep our storage (a user action)
-  bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
-  bool apply_update = false;            // switch to the waiting new build and reload
-  std::string copy_link;                // a routine link fragment ("routine=1...") to copy
-  bool clear_storage = false;           // delete everything stored, copies kept aside included
-  bool read_sessions = false;           // read every stored session; they come back as `sessions_read`
-  std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
-};
-
 // One write, in one transaction (app/profile_writes.h has its form).
 struct PendingWrite {
   std::uint64_t revision = 0;
   std::string text;
-};
-
-// What boot.js read before the app started.
-struct StoredInput {
-  enum class Kind : std::uint8_t { none, parts, legacy };
-  Kind kind = Kind::none;   // a first visit, the parts of the current layout, or a schema-1 document
-  std::string text;         // parts: {"schema":2,"settings":...} as read; legacy: the document
-  bool legacy_present = false;  // a schema-1 document is still kept beside the parts
 };
 
 // A message shown at the top of the screen until dismissed or replaced.
@@ -95,22 +75,6 @@ struct Notice {
   std::string text;
   bool offer_export = false;  // storage trouble: the person can save a backup file instead
 };
-
-// Asked before something that cannot be undone.
-enum class Confirm : std::uint8_t { none, delete_routine, delete_all_data, end_session };
-std::string_view confirm_id(Confirm c);
-// The question in words, as the screen and the accessible layer ask it.
-std::string_view confirm_question(Confirm c);
-
-struct LibraryFilter {
-  std::optional<catalogue::Position> position;
-  std::optional<bool> in_bed;
-  std::optional<catalogue::ExerciseKind> kind;
-  bool operator==(const LibraryFilter&) const = default;
-};
-
-// Words at the anchors of the 0 to 10 pain scale.
-std::string_view pain_words(int score);
 
 class App {
  public:
@@ -149,22 +113,27 @@ class App {
   progress::ProgressSummary progress_summary() const;
   int utc_offset_minutes() const { return desc_.utc_offset_minutes; }
 
+  // Every action below that can be refused returns "" or why, and changes nothing when it
+  // refuses; the command table (app/command.h) passes the reason on.
+
   // ---- Navigation
-  AppModel& nav() { return nav_; }
   const AppModel& nav() const { return nav_; }
-  bool back();  // also closes a confirmation, and asks before leaving a running session
-  void open_exercise(std::string_view id);
+  // A screen by itself: the player needs an open session, the editor a routine being
+  // edited, an exercise's page a chosen exercise, a shared routine an open link.
+  std::string navigate(Screen screen);
+  std::string back();  // also closes a confirmation, and asks before leaving a running session
+  std::string open_exercise(std::string_view id);
   const catalogue::Exercise* selected_exercise() const;
-  LibraryFilter& library_filter() { return filter_; }
   const LibraryFilter& library_filter() const { return filter_; }
-  std::vector<const catalogue::Exercise*> filtered_exercises() const;
+  std::string set_filter(std::string_view name, std::string_view value) { return app::set_filter(filter_, name, value); }
+  std::vector<const catalogue::Exercise*> filtered_exercises() const { return filter_exercises(*catalogue_, filter_); }
 
   // ---- Routines: built-in first, then the person's own
   std::vector<const catalogue::Routine*> all_routines() const;
   const catalogue::Routine* find_routine(std::string_view id) const;
   bool is_own_routine(std::string_view id) const;
   const catalogue::Routine* current_routine() const;  // the one Today offers
-  void choose_routine(std::string_view id);           // Today's routine from now on
+  std::string choose_routine(std::string_view id);    // Today's routine from now on
   double routine_seconds(const catalogue::Routine& routine) const;
 
   // ---- Session
@@ -172,19 +141,19 @@ class App {
   Player& player() { return player_; }
   const Player& player() const { return player_; }
   bool session_open() const { return player_.stage() != PlayerStage::closed; }
-  bool answer_pain(std::optional<int> score);
-  void toggle_pause();
-  void pause_session();   // only pauses (a host page's pause must not resume)
-  void resume_session();
-  void skip_exercise();
-  void previous_exercise();
-  void end_session();     // asks first while the session runs
-  void this_hurts();
-  void close_session();   // from the summary, back to Today
+  std::string answer_pain(std::optional<int> score);  // before or after the session
+  std::string toggle_pause();
+  std::string pause_session();   // only pauses (a host page's pause must not resume); paused already is fine
+  std::string resume_session();
+  std::string skip_exercise();
+  std::string previous_exercise();
+  std::string end_session();     // asks first while the session runs
+  std::string this_hurts();
+  std::string close_session();   // from the summary or a pain question, back to Today
   // The interrupted session on Today: carry on where it stopped, or keep what was done.
   const storage::InProgress* interrupted() const;
   std::string resume_interrupted();
-  void record_interrupted();
+  std::string record_interrupted();
   // The screen must stay awake: a session is running and the setting allows.
   bool wants_wake_lock() const;
   // Moves the session on; true while something animates.
@@ -192,42 +161,46 @@ class App {
 
   // ---- Routine editor (the draft is a copy until saved)
   void new_routine();
-  void copy_routine(std::string_view id);
-  void edit_routine(std::string_view id);
-  catalogue::Routine* draft() { return draft_ ? &*draft_ : nullptr; }
-  const catalogue::Routine* draft() const { return draft_ ? &*draft_ : nullptr; }
-  std::string save_draft();  // "" or why it cannot be saved
-  // Typed text (app/text_entry.h): the draft's name and the note for its link. "" or why it
-  // was refused, which text_problem() keeps for that field until it is next accepted.
-  std::string set_text(TextField field, std::string_view typed);
-  std::string text(TextField field) const;
-  const std::string& text_problem(TextField field) const;
-  void ask_delete_routine(std::string_view id);
+  std::string copy_routine(std::string_view id);  // any routine
+  std::string edit_routine(std::string_view id);  // one of the person's own
+  catalogue::Routine* draft() { return draft_.routine(); }
+  const catalogue::Routine* draft() const { return draft_.routine(); }
+  std::string save_draft();  // "" or why it cannot be saved, which draft_problem() keeps
+  const std::string& draft_problem() const { return draft_.save_problem(); }
+  // The draft's items by index from 0 (app/routine_editor.h). Each edit clears draft_problem().
+  std::string add_to_draft(std::string_view exercise_id);
+  std::string remove_from_draft(std::size_t index);
+  std::string move_in_draft(std::size_t index, int delta);  // -1 up, +1 down
+  std::string choose_draft_dosage(std::size_t index, std::string_view option_id);
+  std::string step_draft_dosage(std::size_t index, DosageField field, int delta);
+  // Typed text, links made and their refusals (app/routine_draft.h).
+  std::string set_text(TextField field, std::string_view typed) { return draft_.set_text(field, typed); }
+  std::string text(TextField field) const { return draft_.text(field); }
+  const std::string& text_problem(TextField field) const { return draft_.text_problem(field); }
+  std::string ask_delete_routine(std::string_view id);
 
   // ---- Routine links (links/routine_link.h)
   // A link opened: "" and the routine shown to add, or the plain-words error (shown; nothing changes).
   std::string open_link(std::string_view fragment);
   const links::SharedRoutine* incoming() const { return incoming_ ? &*incoming_ : nullptr; }
-  void accept_incoming();   // added to the person's routines and chosen for Today
-  void decline_incoming();
+  std::string accept_incoming();   // added to the person's routines and chosen for Today
+  std::string decline_incoming();
   // The draft as a link to send, with the clinician's note (text(TextField::link_note)): ""
   // (the link is copied) or why not.
   std::string share_draft();
-  const std::string& share_problem() const { return share_problem_; }  // the last share's refusal
-  const std::string& last_link() const { return last_link_; }
-  // Whether the page's clipboard took the last link: the page says (link_copied), so the
-  // screen never claims a copy the browser refused.
-  enum class LinkCopy : std::uint8_t { none, pending, copied, refused };
-  LinkCopy link_copy() const { return link_copy_; }
-  std::string link_copied(bool ok);  // "" or why there is nothing to report on
+  const std::string& share_problem() const { return draft_.share_problem(); }  // the last share's refusal
+  const std::string& last_link() const { return draft_.last_link(); }
+  LinkCopy link_copy() const { return draft_.link_copy(); }
+  std::string link_copied(bool ok) { return draft_.link_copied(ok); }  // "" or why there is nothing to report on
 
   // ---- Confirmations
   Confirm confirm() const { return confirm_; }
-  void confirm_yes();
-  void confirm_no();
+  std::string confirm_yes();
+  std::string confirm_no();
 
   // ---- Data
-  storage::Settings& edit_settings();  // marks the data changed: call only to change something
+  // Checked as stored settings are (a load would refuse what this refuses); stored if changed.
+  std::string change_settings(const storage::Settings& settings);
   const storage::Settings& settings() const { return data_.settings; }
   void export_backup();
   void export_history_csv();
@@ -242,10 +215,17 @@ class App {
   void set_embed(const EmbedOptions& options);
   const EmbedOptions& embed() const { return embed_; }
   bool embedded() const { return embed_.embedded; }
-  void set_embed_theme(std::string theme) { embed_.theme = std::move(theme); }
+  void set_embed_theme(storage::Theme theme) { embed_.theme = theme; }
   // The theme to draw: the clinic's choice inside a widget, else the person's setting.
-  const std::string& display_theme() const { return embed_.theme ? *embed_.theme : data_.settings.theme; }
+  storage::Theme display_theme() const { return embed_.theme ? *embed_.theme : data_.settings.theme; }
   void host_ready();  // the widget has drawn: tell the host page
+
+  // ---- The shell: the session clock's speed (tests run sessions in seconds) and a scroll
+  // the canvas never saw (a drag that began on one of the page's text boxes)
+  std::string set_clock_rate(double rate);  // 1 to 200
+  double clock_rate() const { return clock_rate_; }
+  std::string scroll_by(double css_pixels);  // -10000 to 10000
+  float take_scroll();
 
   // ---- Updates: a new build waits until the person agrees, and never starts mid-session
   void update_available() { update_ready_ = true; }
@@ -264,10 +244,11 @@ class App {
   void store_finished_session();
   void add_session(const session::SessionRecord& record);
   void show(NoticeKind kind, std::string text, bool offer_export = false);
+  std::string session_running() const;              // "" or why the session controls cannot act
+  std::string draft_item(std::size_t index) const;  // "" or why the draft has no such item
   PlayerDesc player_desc() const;
   void host_event(std::string_view type, const std::function<void(json::Writer&)>& fields);
   void report_finished_exercises();
-  void forget_typed_text();
 
   const catalogue::Catalogue* catalogue_ = nullptr;
   const animation::ClipLibrary* clips_ = nullptr;
@@ -282,10 +263,7 @@ class App {
   bool session_stored_ = false;  // the finished session is in the history
   std::string exercise_id_;
   LibraryFilter filter_;
-  std::optional<catalogue::Routine> draft_;
-  std::string draft_note_;  // for the draft's link; a new draft starts without one
-  std::array<std::string, 2> text_problems_;  // by TextField
-  std::string share_problem_;
+  RoutineDraft draft_;
   std::string routine_to_delete_;
   Confirm confirm_ = Confirm::none;
   bool paused_for_question_ = false;  // end_session paused the session to ask
@@ -299,9 +277,18 @@ class App {
   bool memory_only_ = false;   // a widget whose browser keeps no storage: nothing to retry
   bool deleted_all_ = false;
   std::optional<links::SharedRoutine> incoming_;
-  std::string last_link_;
-  LinkCopy link_copy_ = LinkCopy::none;
   int exercises_reported_ = 0;  // exercise_completed events sent this session
+  double clock_rate_ = 1;
+  float scroll_ = 0;
 };
 
 }  // namespace limber::app
+
+template <>
+struct limber::json::EnumNames<limber::app::NoticeKind> {
+  using E = limber::app::NoticeKind;
+  static constexpr std::array<std::pair<E, std::string_view>, 3> values{{
+      {E::none, "none"},
+      {E::info, "info"},
+      {E::problem, "problem"}}};
+};

@@ -5,28 +5,17 @@
 namespace limber::app {
 
 namespace {
-constexpr std::array kScreens = {Screen::today,  Screen::routines, Screen::routine_editor, Screen::library,
-                                 Screen::exercise, Screen::player, Screen::progress,       Screen::settings,
-                                 Screen::safety, Screen::gallery, Screen::shared_routine};
+// Every screen, in the order its names are listed (json::EnumNames<Screen>).
+constexpr auto kScreens = [] {
+  constexpr auto& names = json::EnumNames<Screen>::values;
+  std::array<Screen, names.size()> out{};
+  for (std::size_t i = 0; i < names.size(); ++i) out[i] = names[i].first;
+  return out;
+}();
 constexpr std::array kTabs = {Screen::today, Screen::routines, Screen::library, Screen::progress, Screen::settings};
 }  // namespace
 
-std::string_view screen_id(Screen screen) {
-  switch (screen) {
-    case Screen::today: return "today";
-    case Screen::routines: return "routines";
-    case Screen::routine_editor: return "routine_editor";
-    case Screen::library: return "library";
-    case Screen::exercise: return "exercise";
-    case Screen::player: return "player";
-    case Screen::progress: return "progress";
-    case Screen::settings: return "settings";
-    case Screen::safety: return "safety";
-    case Screen::gallery: return "gallery";
-    case Screen::shared_routine: return "shared_routine";
-  }
-  return "unknown";
-}
+std::string_view screen_id(Screen screen) { return json::enum_name(screen); }
 
 std::string_view screen_title(Screen screen) {
   switch (screen) {
@@ -45,12 +34,7 @@ std::string_view screen_title(Screen screen) {
   return "";
 }
 
-std::optional<Screen> screen_from_id(std::string_view id) {
-  for (const Screen s : kScreens) {
-    if (screen_id(s) == id) return s;
-  }
-  return std::nullopt;
-}
+std::optional<Screen> screen_from_id(std::string_view id) { return json::enum_from_name<Screen>(id); }
 
 std::span<const Screen> all_screens() { return kScreens; }
 std::span<const Screen> tabs() { return kTabs; }

@@ -13,11 +13,14 @@
 //     model.back();                          // true: the library again
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
+
+#include "json/enum_names.h"
 
 namespace limber::app {
 
@@ -51,3 +54,20 @@ class AppModel {
 };
 
 }  // namespace limber::app
+
+template <>
+struct limber::json::EnumNames<limber::app::Screen> {
+  using E = limber::app::Screen;
+  static constexpr std::array<std::pair<E, std::string_view>, 11> values{{
+      {E::today, "today"},
+      {E::routines, "routines"},
+      {E::routine_editor, "routine_editor"},
+      {E::library, "library"},
+      {E::exercise, "exercise"},
+      {E::player, "player"},
+      {E::progress, "progress"},
+      {E::settings, "settings"},
+      {E::safety, "safety"},
+      {E::gallery, "gallery"},
+      {E::shared_routine, "shared_routine"}}};
+};

@@ -10,14 +10,7 @@ namespace limber::app {
 
 namespace {
 
-std::string_view notice_id(NoticeKind k) {
-  switch (k) {
-    case NoticeKind::none: return "none";
-    case NoticeKind::info: return "info";
-    case NoticeKind::problem: return "problem";
-  }
-  return "none";
-}
+std::string_view notice_id(NoticeKind k) { return json::enum_name(k); }
 
 void write_app(json::Writer& w, const App& app) {
   const Screen screen = app.nav().screen();
@@ -25,7 +18,7 @@ void write_app(json::Writer& w, const App& app) {
       .key("title").value(screen_title(screen))
       .key("canGoBack").value(app.nav().can_go_back())
       .key("depth").value(static_cast<int>(app.nav().depth()))
-      .key("theme").value(app.display_theme())
+      .key("theme").value(json::enum_name(app.display_theme()))
       .key("embedded").value(app.embedded())
       .key("confirm").value(confirm_id(app.confirm()));
   if (const links::SharedRoutine* in = app.incoming()) {
@@ -50,8 +43,7 @@ void write_app(json::Writer& w, const App& app) {
     w.end_object();
   }
   w.key("lastLink").value(app.last_link());
-  constexpr std::array<std::string_view, 4> kCopy{"none", "pending", "copied", "refused"};
-  w.key("linkCopy").value(kCopy[static_cast<std::size_t>(app.link_copy())]);
+  w.key("linkCopy").value(json::enum_name(app.link_copy()));
   w.key("update").begin_object()
       .key("ready").value(app.update_ready())
       .key("applying").value(app.update_applying())

@@ -28,23 +28,11 @@
 #include <string>
 #include <string_view>
 
+#include "app/layout.h"
+
 namespace limber::app {
 
 class App;
-
-// One clickable thing the UI drew, in CSS pixels from the canvas's top left corner. It owns
-// its text: state() is read after the frame, when a label built for it is long gone.
-struct ControlRect {
-  std::string id;
-  std::string label;
-  float x = 0, y = 0, width = 0, height = 0;
-};
-
-struct Viewport {
-  float css_width = 0, css_height = 0;
-  float pixel_ratio = 1;
-  int framebuffer_width = 0, framebuffer_height = 0;
-};
 
 // What the shell knows: frames, sizes, what was drawn.
 struct AppSnapshot {

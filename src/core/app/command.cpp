@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 
@@ -47,41 +48,73 @@ struct CommandEntry {
   Action act;
 };
 
-// Commands that take no argument and cannot fail.
+// Commands that take no argument: the App action says whether it was refused, and why.
+template <std::string (App::*method)()>
+CommandResult call(App& app, std::string_view name, std::string_view) {
+  return from_error(name, (app.*method)());
+}
 template <void (App::*method)()>
-CommandResult call(App& app, std::string_view, std::string_view) {
+CommandResult call_plain(App& app, std::string_view, std::string_view) {
   (app.*method)();
   return ok();
 }
+// Commands that take one id.
+template <std::string (App::*method)(std::string_view)>
+CommandResult call_with(App& app, std::string_view name, std::string_view arg) {
+  return from_error(name, (app.*method)(arg));
+}
 
-const std::array<CommandEntry, 37>& commands() {
-  static const std::array<CommandEntry, 37> table{{
+std::optional<double> parse_number(std::string_view text) {
+  const std::string s(text);
+  char* end = nullptr;
+  const double value = std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size() || std::isnan(value)) return std::nullopt;
+  return value;
+}
+
+// "<n>=<rest>" with n an item's number from 1: the index from 0 and the rest.
+struct ItemArg {
+  std::size_t index = 0;
+  std::string_view rest;
+  std::string error;
+};
+ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view expected) {
+  ItemArg out;
+  const auto eq = arg.find('=');
+  const auto number = parse_int(arg.substr(0, eq == std::string_view::npos ? arg.size() : eq));
+  if (!number || *number < 1 || (eq == std::string_view::npos) != expected.empty()) {
+    out.error = std::string(name) + ": expected <exercise number from 1>" + std::string(expected) + ", got '" +
+                std::string(arg.substr(0, std::min<std::size_t>(arg.size(), 40))) + "'";
+    return out;
+  }
+  out.index = static_cast<std::size_t>(*number - 1);
+  if (eq != std::string_view::npos) out.rest = arg.substr(eq + 1);
+  return out;
+}
+
+const auto& commands() {
+  static const std::array<CommandEntry, 53> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
-       [](App& app, auto, std::string_view arg) {
+       [](App& app, auto name, std::string_view arg) {
          const auto target = screen_from_id(arg);
          if (!target) return refuse("navigate: unknown screen '" + std::string(arg) + "' (screens: " + screen_list() + ")");
-         if (*target == Screen::player && !app.session_open()) return refuse("navigate: no session is open (use start <routine>)");
-         if (*target == Screen::routine_editor && !app.draft()) return refuse("navigate: no routine is being edited");
-         if (*target == Screen::exercise && !app.selected_exercise()) return refuse("navigate: no exercise is chosen (use exercise <id>)");
-         app.nav().navigate(*target);
-         return ok();
+         return from_error(name, app.navigate(*target));
        }},
-      {"back", false,
-       [](App& app, auto, auto) { return app.back() ? ok() : refuse("back: already on the first screen"); }},
+      {"back", false, call<&App::back>},
       {"theme", true,
        [](App& app, auto, std::string_view arg) {
          if (app.embedded()) {
            // Inside a clinic's page the clinic picks the look; the person's setting stays.
-           if (arg != "light" && arg != "dark") return refuse("theme: the widget's theme is light or dark, got '" + std::string(arg) + "'");
-           app.set_embed_theme(std::string(arg));
+           const auto theme = widget_theme(arg);
+           if (!theme) return refuse("theme: the widget's theme is light or dark, got '" + std::string(arg) + "'");
+           app.set_embed_theme(*theme);
            return ok();
          }
          storage::Settings s = app.settings();
          if (const std::string e = apply_setting(s, "theme", arg); !e.empty()) return refuse("theme: " + e);
-         app.edit_settings() = s;
-         return ok();
+         return from_error("theme", app.change_settings(s));
        }},
       {"setting", true,
        [](App& app, auto, std::string_view arg) {
@@ -91,20 +124,18 @@ const std::array<CommandEntry, 37>& commands() {
          if (const std::string e = apply_setting(s, arg.substr(0, eq), arg.substr(eq + 1)); !e.empty()) {
            return refuse("setting: " + e);
          }
-         app.edit_settings() = s;
-         return ok();
+         return from_error("setting", app.change_settings(s));
        }},
-      {"start", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.start_routine(arg)); }},
+      {"acknowledge_safety", false, call_plain<&App::acknowledge_safety>},
+      {"start", true, call_with<&App::start_routine>},
       {"pain", true,
-       [](App& app, auto, std::string_view arg) {
+       [](App& app, auto name, std::string_view arg) {
          std::optional<int> score;
          if (arg != "skip") {
            score = parse_int(arg);
            if (!score || *score < 0 || *score > 10) return refuse("pain: expected a score from 0 to 10 or 'skip', got '" + std::string(arg) + "'");
          }
-         const PlayerStage stage = app.player().stage();
-         if (stage != PlayerStage::pain_before && stage != PlayerStage::pain_after) return refuse("pain: the player is not asking about pain");
-         return app.answer_pain(score) ? ok() : refuse("pain: the answer was not taken");
+         return from_error(name, app.answer_pain(score));
        }},
       {"pause", false, call<&App::toggle_pause>},
       {"pause_session", false, call<&App::pause_session>},
@@ -113,52 +144,29 @@ const std::array<CommandEntry, 37>& commands() {
       {"previous", false, call<&App::previous_exercise>},
       {"hurts", false, call<&App::this_hurts>},
       {"end", false, call<&App::end_session>},
-      {"yes", false,
-       [](App& app, auto, auto) {
-         if (app.confirm() == Confirm::none) return refuse("yes: nothing is being asked");
-         app.confirm_yes();
-         return ok();
+      {"yes", false, call<&App::confirm_yes>},
+      {"no", false, call<&App::confirm_no>},
+      {"close_session", false, call<&App::close_session>},
+      {"resume_interrupted", false, call<&App::resume_interrupted>},
+      {"record_interrupted", false, call<&App::record_interrupted>},
+      {"exercise", true, call_with<&App::open_exercise>},
+      {"filter", true,
+       [](App& app, auto name, std::string_view arg) {
+         const auto eq = arg.find('=');
+         if (eq == std::string_view::npos) return refuse("filter: expected name=value, got '" + std::string(arg) + "'");
+         return from_error(name, app.set_filter(arg.substr(0, eq), arg.substr(eq + 1)));
        }},
-      {"no", false,
-       [](App& app, auto, auto) {
-         if (app.confirm() == Confirm::none) return refuse("no: nothing is being asked");
-         app.confirm_no();
-         return ok();
-       }},
-      {"close_session", false,
-       [](App& app, auto, auto) {
-         if (!app.session_open()) return refuse("close_session: no session is open");
-         if (app.player().stage() == PlayerStage::running) return refuse("close_session: the session is still running (use end)");
-         app.close_session();
-         return ok();
-       }},
-      {"resume_interrupted", false, [](App& app, auto name, auto) { return from_error(name, app.resume_interrupted()); }},
-      {"record_interrupted", false,
-       [](App& app, auto, auto) {
-         if (!app.interrupted()) return refuse("record_interrupted: there is no interrupted session");
-         app.record_interrupted();
-         return ok();
-       }},
-      {"exercise", true,
-       [](App& app, auto, std::string_view arg) {
-         if (!app.catalogue().find_exercise(arg)) return refuse("exercise: unknown exercise '" + std::string(arg) + "'");
-         app.open_exercise(arg);
-         return ok();
-       }},
-      {"import", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.import_backup(arg)); }},
+      {"choose_routine", true, call_with<&App::choose_routine>},
+      {"import", true, call_with<&App::import_backup>},
       {"import_size", true,
        [](App& app, auto name, std::string_view arg) {
-         const std::string text(arg);
-         char* end = nullptr;
-         const double bytes = std::strtod(text.c_str(), &end);
-         if (text.empty() || end != text.c_str() + text.size() || !(bytes >= 0)) {
-           return refuse("import_size: expected a file size in bytes, got '" + text + "'");
-         }
-         return from_error(name, app.check_backup_size(bytes));
+         const auto bytes = parse_number(arg);
+         if (!bytes || *bytes < 0) return refuse("import_size: expected a file size in bytes, got '" + std::string(arg) + "'");
+         return from_error(name, app.check_backup_size(*bytes));
        }},
-      {"sessions_read", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.sessions_read(arg)); }},
-      {"sessions_unreadable", true,
-       [](App& app, auto name, std::string_view arg) { return from_error(name, app.sessions_unreadable(arg)); }},
+      {"choose_file", false, call_plain<&App::choose_backup_file>},
+      {"sessions_read", true, call_with<&App::sessions_read>},
+      {"sessions_unreadable", true, call_with<&App::sessions_unreadable>},
       {"export", true,
        [](App& app, auto, std::string_view arg) {
          if (arg == "backup") {
@@ -170,8 +178,8 @@ const std::array<CommandEntry, 37>& commands() {
          }
          return ok();
        }},
-      {"delete_all", false, call<&App::ask_delete_all>},
-      {"dismiss", false, call<&App::dismiss_notice>},
+      {"delete_all", false, call_plain<&App::ask_delete_all>},
+      {"dismiss", false, call_plain<&App::dismiss_notice>},
       {"host", true,
        [](App& app, auto, std::string_view arg) {
          // A message from the page embedding the widget (page.js checked its origin).
@@ -184,15 +192,47 @@ const std::array<CommandEntry, 37>& commands() {
          }
          return run_command(app, c.name, c.arg);
        }},
-      {"open_link", true, [](App& app, auto name, std::string_view arg) { return from_error(name, app.open_link(arg)); }},
-      {"accept_link", false,
-       [](App& app, auto, auto) {
-         if (!app.incoming()) return refuse("accept_link: no routine link is open");
-         app.accept_incoming();
-         return ok();
+      {"open_link", true, call_with<&App::open_link>},
+      {"accept_link", false, call<&App::accept_incoming>},
+      {"decline_link", false, call<&App::decline_incoming>},
+      {"new_routine", false, call_plain<&App::new_routine>},
+      {"copy_routine", true, call_with<&App::copy_routine>},
+      {"edit_routine", true, call_with<&App::edit_routine>},
+      {"delete_routine", true, call_with<&App::ask_delete_routine>},
+      {"save_routine", false, call<&App::save_draft>},
+      {"add_exercise", true, call_with<&App::add_to_draft>},
+      {"remove_exercise", true,
+       [](App& app, auto name, std::string_view arg) {
+         const ItemArg item = parse_item(name, arg, "");
+         return item.error.empty() ? from_error(name, app.remove_from_draft(item.index)) : refuse(item.error);
        }},
-      {"new_routine", false, call<&App::new_routine>},
-      {"share_link", false, [](App& app, auto name, auto) { return from_error(name, app.share_draft()); }},
+      {"move_exercise", true,
+       [](App& app, auto name, std::string_view arg) {
+         const ItemArg item = parse_item(name, arg, "=<up|down>");
+         if (!item.error.empty()) return refuse(item.error);
+         if (item.rest != "up" && item.rest != "down") return refuse("move_exercise: expected up or down, got '" + std::string(item.rest) + "'");
+         return from_error(name, app.move_in_draft(item.index, item.rest == "up" ? -1 : 1));
+       }},
+      {"dosage", true,
+       [](App& app, auto name, std::string_view arg) {
+         const ItemArg item = parse_item(name, arg, "=<option>");
+         return item.error.empty() ? from_error(name, app.choose_draft_dosage(item.index, item.rest)) : refuse(item.error);
+       }},
+      {"step_dosage", true,
+       [](App& app, auto name, std::string_view arg) {
+         // "2=reps+" or "2=hold-": one step up or down within the source's range.
+         const ItemArg item = parse_item(name, arg, "=<reps|hold|sets><+|->");
+         if (!item.error.empty()) return refuse(item.error);
+         const std::string_view r = item.rest;
+         const std::optional<DosageField> field = r.starts_with("reps") ? DosageField::reps
+                                                  : r.starts_with("hold") ? DosageField::hold
+                                                  : r.starts_with("sets") ? std::optional(DosageField::sets) : std::nullopt;
+         if (!field || r.size() != 5 || (r[4] != '+' && r[4] != '-')) {
+           return refuse("step_dosage: expected reps, hold or sets then + or -, got '" + std::string(r) + "'");
+         }
+         return from_error(name, app.step_draft_dosage(item.index, *field, r[4] == '+' ? 1 : -1));
+       }},
+      {"share_link", false, call<&App::share_draft>},
       {"link_copied", true,
        [](App& app, auto name, std::string_view arg) {
          if (arg != "yes" && arg != "no") return refuse("link_copied: expected yes or no, got '" + std::string(arg) + "'");
@@ -209,8 +249,21 @@ const std::array<CommandEntry, 37>& commands() {
          }
          return from_error(name, app.set_text(*field, arg.substr(eq + 1)));
        }},
-      {"update_ready", false, call<&App::update_available>},
-      {"apply_update", false, [](App& app, auto name, auto) { return from_error(name, app.apply_update()); }},
+      {"update_ready", false, call_plain<&App::update_available>},
+      {"apply_update", false, call<&App::apply_update>},
+      {"clock_rate", true,
+       [](App& app, auto name, std::string_view arg) {
+         // Tests run whole sessions in seconds: the session clock goes faster, nothing else changes.
+         const auto rate = parse_number(arg);
+         if (!rate) return refuse("clock_rate: expected a number from 1 to 200, got '" + std::string(arg) + "'");
+         return from_error(name, app.set_clock_rate(*rate));
+       }},
+      {"scroll", true,
+       [](App& app, auto name, std::string_view arg) {
+         const auto dy = parse_number(arg);
+         if (!dy) return refuse("scroll: expected CSS pixels from -10000 to 10000, got '" + std::string(arg) + "'");
+         return from_error(name, app.scroll_by(*dy));
+       }},
   }};
   return table;
 }
@@ -243,10 +296,14 @@ std::string apply_setting(storage::Settings& settings, std::string_view name, st
   }
   if (name == "theme") {
     known = true;
-    s.theme = std::string(value);
+    const auto theme = json::enum_from_name<storage::Theme>(value);
+    if (!theme) return bad("light, dark or high_contrast");
+    s.theme = *theme;
   } else if (name == "hold_preference") {
     known = true;
-    s.hold_preference = std::string(value);
+    const auto preference = json::enum_from_name<catalogue::HoldPreference>(value);
+    if (!preference) return bad("default, shorter or longer");
+    s.hold_preference = *preference;
   } else if (name == "text_size" || name == "breath_in" || name == "breath_out") {
     known = true;
     const auto number = parse_int(value);
@@ -259,13 +316,7 @@ std::string apply_setting(storage::Settings& settings, std::string_view name, st
     return "unknown setting '" + n + "' (theme, text_size, breath_in, breath_out, hold_preference, progression, "
            "sounds, spoken_cues, reduced_motion, keep_screen_awake, pause_when_hidden)";
   }
-  // The same checks as stored settings, so a command cannot store what a load would refuse.
-  storage::UserData probe;
-  probe.settings = s;
-  std::vector<storage::DataProblem> problems;
-  storage::check(probe, problems);
-  if (!problems.empty()) return problems.front().path + ": " + problems.front().message;
-  settings = s;
+  settings = s;  // App::change_settings checks it as stored settings are checked
   return {};
 }
 

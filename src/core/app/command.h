@@ -1,43 +1,61 @@
-// app/command.h: the commands the automation interface accepts, checked before they act.
+// app/command.h: every change anyone can make to the app, checked before it acts.
 //
-// window.limber.command(name, arg) in the page ends here, and so do the accessible HTML
-// layer's buttons and the keyboard shortcuts. Anything malformed is refused with a message
-// naming what was wrong, and refusing changes nothing.
+// One way in: the canvas UI's presses (ui/screens: act()), the accessible HTML layer's
+// buttons and the keyboard shortcuts (web/page.js), window.limber.command(name, arg) in
+// tests, and a clinic's page (host) all end here. Each command parses its argument and calls
+// one App action; an action that cannot apply says why (App's actions return "" or the
+// reason) and the command passes it on as "<name>: <reason>". A refusal changes nothing.
 //
 // Commands:
 //     ping | redraw                 answer ok (every accepted command draws a few frames)
-//     navigate <screen>             shows a screen by id (app_model.h)
+//     navigate <screen>             shows a screen by id (app_model.h), if it can be shown now
 //     back                          goes back a screen (closes a question first)
-//     theme <light|dark|high_contrast>
+//     theme <light|dark|high_contrast>   (inside the clinic widget: light or dark, the clinic's)
 //     setting <name>=<value>        any setting: theme, text_size, breath_in, breath_out,
 //                                   hold_preference, progression, sounds, spoken_cues,
 //                                   reduced_motion, keep_screen_awake, pause_when_hidden
+//     acknowledge_safety            the first visit's safety note was read
 //     start <routine>               opens the player on a routine (built-in or own)
 //     pain <0..10|skip>             answers the pain question before or after
 //     pause | skip | previous | hurts | end     the session controls (end asks first; pause toggles)
 //     pause_session | resume_session            pause or resume only
 //     yes | no                      answers the question on screen
-//     close_session                 leaves the summary
+//     close_session                 leaves the summary (or a pain question, skipping it)
 //     resume_interrupted | record_interrupted
 //     exercise <id>                 opens an exercise's page
+//     filter <position|in_bed|kind>=<value|any>  the library's filters (app/library.h)
+//     choose_routine <id>           the routine Today offers
 //     import_size <bytes>           the page: a chosen backup file's size, before it is read;
 //                                   refused (and said) above storage::kMaxBackupBytes
 //     import <backup JSON>          imports a backup (the file picker's route): checked whole,
 //                                   then merged once every stored session is read
+//     choose_file                   opens the page's file picker for a backup
 //     sessions_read <JSON array>    the page: every stored session, after Effects::read_sessions
 //     sessions_unreadable <reason>  the page: they could not be read
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
 //     dismiss                       closes the notice at the top of the screen
 //     open_link <fragment>          shows a routine from a link ("routine=1...."), or says what is wrong
-//     accept_link                   adds the linked routine to the person's routines
+//     accept_link | decline_link    adds the linked routine to the person's routines, or not
 //     new_routine                   opens the editor on a new routine (the clinician's builder)
+//     copy_routine <id> | edit_routine <id>      opens the editor on a copy, or on an own routine
+//     delete_routine <id>           asks, then deletes an own routine (after yes)
+//     add_exercise <id>             the routine being edited: adds an exercise at the end
+//     remove_exercise <n>           ... removes its n-th exercise (from 1)
+//     move_exercise <n>=<up|down>   ... moves it one place
+//     dosage <n>=<option>           ... picks one of the exercise's dosage options
+//     step_dosage <n>=<reps|hold|sets><+|->   ... one step within the source's range
+//     save_routine                  saves the routine being edited
 //     share_link                    copies a link to the routine being edited, with its note
 //     link_copied <yes|no>          the page: the clipboard took the link, or refused it
 //     text <field>=<text>           what the page's text box over routine_name or link_note holds
 //     host <message JSON>           a message from the page embedding the widget (embed.h)
 //     update_ready                  the page: a new build is installed and waiting
 //     apply_update                  switch to it (refused while a session is open)
+//     clock_rate <1..200>           the session clock runs that many times faster (tests and
+//                                   demonstrations; the engine paces by elapsed time)
+//     scroll <css pixels>           the page: a drag or wheel that began on one of its text
+//                                   boxes, which the canvas never sees, scrolls the page under it
 //
 // Usage:
 //     const auto result = limber::app::run_command(app, "navigate", "library");

@@ -36,6 +36,12 @@ std::optional<std::string> percent_decode(std::string_view text) {
 
 }  // namespace
 
+std::optional<storage::Theme> widget_theme(std::string_view name) {
+  const auto theme = json::enum_from_name<storage::Theme>(name);
+  if (theme == storage::Theme::light || theme == storage::Theme::dark) return theme;
+  return std::nullopt;
+}
+
 bool is_origin(std::string_view text) {
   std::string_view rest;
   if (text.substr(0, 8) == "https://") {
@@ -87,8 +93,8 @@ PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& c
       if (!catalogue.find_routine(*value)) return fail("there is no routine '" + *value + "'.");
       out.options.routine = *value;
     } else if (key == "theme") {
-      if (*value != "light" && *value != "dark") return fail("'theme' must be light or dark, got '" + *value + "'.");
-      out.options.theme = *value;
+      out.options.theme = widget_theme(*value);
+      if (!out.options.theme) return fail("'theme' must be light or dark, got '" + *value + "'.");
     } else if (key == "host") {
       if (!is_origin(*value)) return fail("'host' must be a web origin such as https://clinic.example, got '" + *value + "'.");
       out.options.host_origin = *value;
@@ -134,7 +140,7 @@ HostCommand parse_host_message(std::string_view json_text) {
   const std::string& name = command->as_string();
   const json::Value* value = v.find("value");
   if (name == "theme") {
-    if (!value || !value->is_string() || (value->as_string() != "light" && value->as_string() != "dark")) {
+    if (!value || !value->is_string() || !widget_theme(value->as_string())) {
       out.error = "\"theme\" needs \"value\": \"light\" or \"dark\"";
       return out;
     }

@@ -29,6 +29,7 @@
 #include <string_view>
 
 #include "catalogue/model.h"
+#include "storage/user_data.h"
 
 namespace limber::app {
 
@@ -36,9 +37,9 @@ inline constexpr int kEmbedMessageVersion = 1;
 
 struct EmbedOptions {
   bool embedded = false;
-  std::string routine;               // the routine the widget offers ("" with embed: the first)
-  std::optional<std::string> theme;  // the clinic's choice: light or dark
-  std::string host_origin;           // where events go and commands may come from
+  std::string routine;                  // the routine the widget offers ("" with embed: the first)
+  std::optional<storage::Theme> theme;  // the clinic's choice: light or dark
+  std::string host_origin;              // where events go and commands may come from
 };
 
 struct PageQuery {
@@ -48,6 +49,9 @@ struct PageQuery {
 
 // `query` is location.search ("?a=b&c=d" or ""). Percent-encoding is decoded.
 PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& catalogue);
+
+// A clinic's page picks light or dark; high contrast stays the person's own choice.
+std::optional<storage::Theme> widget_theme(std::string_view name);
 
 // "https://clinic.example" or "http://localhost:8080": a scheme, a host and maybe a port.
 bool is_origin(std::string_view text);

@@ -6,16 +6,7 @@
 
 namespace limber::app {
 
-std::string_view stage_id(PlayerStage stage) {
-  switch (stage) {
-    case PlayerStage::closed: return "closed";
-    case PlayerStage::pain_before: return "pain_before";
-    case PlayerStage::running: return "running";
-    case PlayerStage::pain_after: return "pain_after";
-    case PlayerStage::summary: return "summary";
-  }
-  return "unknown";
-}
+std::string_view stage_id(PlayerStage stage) { return json::enum_name(stage); }
 
 std::string Player::open(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips,
                          const catalogue::Routine& routine, const session::ProgressState* progress,

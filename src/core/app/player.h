@@ -14,6 +14,7 @@
 //     ... player.answer_pain(2);              // after: the record is final
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "catalogue/model.h"
 #include "session/engine.h"
 #include "session/progression.h"
+#include "json/enum_names.h"
 
 namespace limber::app {
 
@@ -95,3 +97,14 @@ class Player {
 };
 
 }  // namespace limber::app
+
+template <>
+struct limber::json::EnumNames<limber::app::PlayerStage> {
+  using E = limber::app::PlayerStage;
+  static constexpr std::array<std::pair<E, std::string_view>, 5> values{{
+      {E::closed, "closed"},
+      {E::pain_before, "pain_before"},
+      {E::running, "running"},
+      {E::pain_after, "pain_after"},
+      {E::summary, "summary"}}};
+};

@@ -14,20 +14,10 @@ double hold_seconds(const Dosage& d) {
 
 }  // namespace
 
-std::string_view hold_preference_id(HoldPreference preference) {
-  switch (preference) {
-    case HoldPreference::source_default: return "default";
-    case HoldPreference::shorter: return "shorter";
-    case HoldPreference::longer: return "longer";
-  }
-  return "default";
-}
+std::string_view hold_preference_id(HoldPreference preference) { return json::enum_name(preference); }
 
 std::optional<HoldPreference> hold_preference_from_id(std::string_view id) {
-  for (const HoldPreference p : {HoldPreference::source_default, HoldPreference::shorter, HoldPreference::longer}) {
-    if (hold_preference_id(p) == id) return p;
-  }
-  return std::nullopt;
+  return json::enum_from_name<HoldPreference>(id);
 }
 
 const DosageOption* option_for(const Exercise& exercise, const RoutineItem& item, HoldPreference preference) {

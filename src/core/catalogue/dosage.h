@@ -9,11 +9,13 @@
 //     const auto s = limber::catalogue::resolve(exercise, item, HoldPreference::shorter);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
 #include "catalogue/model.h"
+#include "json/enum_names.h"
 
 namespace limber::catalogue {
 
@@ -34,3 +36,12 @@ Dosage resolve(const Exercise& exercise, const RoutineItem& item,
                HoldPreference preference = HoldPreference::source_default);
 
 }  // namespace limber::catalogue
+
+template <>
+struct limber::json::EnumNames<limber::catalogue::HoldPreference> {
+  using E = limber::catalogue::HoldPreference;
+  static constexpr std::array<std::pair<E, std::string_view>, 3> values{{
+      {E::source_default, "default"},
+      {E::shorter, "shorter"},
+      {E::longer, "longer"}}};
+};

@@ -6,10 +6,12 @@
 //       static constexpr std::array<std::pair<Side, std::string_view>, 2> values{{
 //           {Side::left, "left"}, {Side::right, "right"}}};
 //     };
-//     limber::json::enum_name(Side::left);   // "left"
+//     limber::json::enum_name(Side::left);        // "left"
+//     limber::json::enum_from_name<Side>("right");  // Side::right; std::nullopt for a name not listed
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -24,6 +26,14 @@ constexpr std::string_view enum_name(E value) {
     if (v == value) return name;
   }
   return "?";
+}
+
+template <class E>
+constexpr std::optional<E> enum_from_name(std::string_view name) {
+  for (const auto& [v, n] : EnumNames<E>::values) {
+    if (n == name) return v;
+  }
+  return std::nullopt;
 }
 
 }  // namespace limber::json

@@ -59,16 +59,7 @@ Guidance judge_guidance(const GuidanceInput& in, std::int64_t today, const Progr
   return -rise >= kEasingByPoints * kk ? Guidance::easing : Guidance::not_easing_see_gp;
 }
 
-std::string_view guidance_id(Guidance g) {
-  switch (g) {
-    case Guidance::none: return "none";
-    case Guidance::too_early: return "too_early";
-    case Guidance::easing: return "easing";
-    case Guidance::not_easing_see_gp: return "not_easing_see_gp";
-    case Guidance::worse_see_gp: return "worse_see_gp";
-  }
-  return "unknown";
-}
+std::string_view guidance_id(Guidance g) { return json::enum_name(g); }
 
 ProgressSummary summarise_progress(std::span<const storage::StoredSession> sessions, const ProgressDesc& desc) {
   return summarise_after(storage::FoldedHistory{}, sessions, desc);

@@ -19,6 +19,7 @@
 // - Input may be in any order; sessions are taken by started_at_ms (equal times keep input order).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -27,6 +28,7 @@
 
 #include "storage/history.h"
 #include "storage/user_data.h"
+#include "json/enum_names.h"
 
 namespace limber::progress {
 
@@ -122,3 +124,14 @@ struct GuidanceInput {
 Guidance judge_guidance(const GuidanceInput& in, std::int64_t today, const ProgressDesc& desc);
 
 }  // namespace limber::progress
+
+template <>
+struct limber::json::EnumNames<limber::progress::Guidance> {
+  using E = limber::progress::Guidance;
+  static constexpr std::array<std::pair<E, std::string_view>, 5> values{{
+      {E::none, "none"},
+      {E::too_early, "too_early"},
+      {E::easing, "easing"},
+      {E::not_easing_see_gp, "not_easing_see_gp"},
+      {E::worse_see_gp, "worse_see_gp"}}};
+};

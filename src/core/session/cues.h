@@ -4,9 +4,12 @@
 // this one stream, so what is shown, heard and announced always agree.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "json/enum_names.h"
 
 namespace limber::session {
 
@@ -34,3 +37,20 @@ struct Cue {
 };
 
 }  // namespace limber::session
+
+template <>
+struct limber::json::EnumNames<limber::session::CueKind> {
+  using E = limber::session::CueKind;
+  static constexpr std::array<std::pair<E, std::string_view>, 11> values{{
+      {E::phase, "phase"},
+      {E::countdown, "countdown"},
+      {E::halfway, "halfway"},
+      {E::breath_in, "breath_in"},
+      {E::breath_out, "breath_out"},
+      {E::other_side, "other_side"},
+      {E::next_up, "next_up"},
+      {E::paused, "paused"},
+      {E::resumed, "resumed"},
+      {E::hurt, "hurt"},
+      {E::finished, "finished"}}};
+};

@@ -6,32 +6,9 @@
 
 namespace limber::session {
 
-std::string_view cue_kind_id(CueKind kind) {
-  switch (kind) {
-    case CueKind::phase: return "phase";
-    case CueKind::countdown: return "countdown";
-    case CueKind::halfway: return "halfway";
-    case CueKind::breath_in: return "breath_in";
-    case CueKind::breath_out: return "breath_out";
-    case CueKind::other_side: return "other_side";
-    case CueKind::next_up: return "next_up";
-    case CueKind::paused: return "paused";
-    case CueKind::resumed: return "resumed";
-    case CueKind::hurt: return "hurt";
-    case CueKind::finished: return "finished";
-  }
-  return "unknown";
-}
+std::string_view cue_kind_id(CueKind kind) { return json::enum_name(kind); }
 
-std::string_view status_id(Status status) {
-  switch (status) {
-    case Status::idle: return "idle";
-    case Status::running: return "running";
-    case Status::paused: return "paused";
-    case Status::finished: return "finished";
-  }
-  return "unknown";
-}
+std::string_view status_id(Status status) { return json::enum_name(status); }
 
 namespace {
 

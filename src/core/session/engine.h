@@ -18,14 +18,17 @@
 //     store(engine.record());
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "session/cues.h"
 #include "session/plan.h"
+#include "session/snapshot.h"
 #include "session/record.h"
 #include "session/session_input.h"
+#include "json/enum_names.h"
 
 namespace limber::session {
 
@@ -39,29 +42,6 @@ struct EngineDesc {
   ClockDesc clock;
   PaceDesc pace;
   bool pause_when_hidden = true;
-};
-
-enum class Status : std::uint8_t { idle, running, paused, finished };
-std::string_view status_id(Status status);
-
-// Where the session is, for the UI to draw. Times in seconds.
-struct Snapshot {
-  Status status = Status::idle;
-  Phase phase = Phase::get_ready;
-  int exercise = 0;  // index, and count
-  int exercises = 0;
-  std::string exercise_id;
-  std::string exercise_name;
-  Side side = Side::none;
-  int set = 0, sets = 0;
-  int rep = 0, reps = 0;
-  int breath = 0, breaths = 0;  // within a breath-paced hold: 1-based breath and count
-  bool breathing_in = false;
-  double phase_elapsed = 0, phase_duration = 0, phase_remaining = 0;
-  double session_elapsed = 0, session_remaining = 0;
-  std::string text;       // what to do now
-  std::string detail;     // more about it (the start position while getting ready)
-  std::string next_text;  // what comes next
 };
 
 class Engine {

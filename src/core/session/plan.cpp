@@ -4,30 +4,9 @@
 
 namespace limber::session {
 
-std::string_view phase_id(Phase phase) {
-  switch (phase) {
-    case Phase::get_ready: return "get_ready";
-    case Phase::move: return "move";
-    case Phase::hold: return "hold";
-    case Phase::release: return "release";
-    case Phase::rest: return "rest";
-    case Phase::switch_sides: return "switch_sides";
-    case Phase::set_rest: return "set_rest";
-    case Phase::exercise_rest: return "exercise_rest";
-    case Phase::closing: return "closing";
-    case Phase::done: return "done";
-  }
-  return "unknown";
-}
+std::string_view phase_id(Phase phase) { return json::enum_name(phase); }
 
-std::string_view side_id(Side side) {
-  switch (side) {
-    case Side::none: return "none";
-    case Side::left: return "left";
-    case Side::right: return "right";
-  }
-  return "unknown";
-}
+std::string_view side_id(Side side) { return json::enum_name(side); }
 
 PaceDesc with_defaults(const PaceDesc& pace) {
   PaceDesc p = pace;

@@ -10,12 +10,14 @@
 //     const std::size_t i = plan.step_at(42.0);    // the step 42 s in
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 #include "session/session_input.h"
+#include "json/enum_names.h"
 
 namespace limber::session {
 
@@ -66,3 +68,28 @@ PaceDesc with_defaults(const PaceDesc& pace);
 Plan build_plan(const SessionInput& input, const PaceDesc& pace);
 
 }  // namespace limber::session
+
+template <>
+struct limber::json::EnumNames<limber::session::Phase> {
+  using E = limber::session::Phase;
+  static constexpr std::array<std::pair<E, std::string_view>, 10> values{{
+      {E::get_ready, "get_ready"},
+      {E::move, "move"},
+      {E::hold, "hold"},
+      {E::release, "release"},
+      {E::rest, "rest"},
+      {E::switch_sides, "switch_sides"},
+      {E::set_rest, "set_rest"},
+      {E::exercise_rest, "exercise_rest"},
+      {E::closing, "closing"},
+      {E::done, "done"}}};
+};
+
+template <>
+struct limber::json::EnumNames<limber::session::Side> {
+  using E = limber::session::Side;
+  static constexpr std::array<std::pair<E, std::string_view>, 3> values{{
+      {E::none, "none"},
+      {E::left, "left"},
+      {E::right, "right"}}};
+};

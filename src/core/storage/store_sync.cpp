@@ -4,15 +4,7 @@
 
 namespace limber::storage {
 
-std::string_view store_status_id(StoreStatus status) {
-  switch (status) {
-    case StoreStatus::loading: return "loading";
-    case StoreStatus::saved: return "saved";
-    case StoreStatus::pending: return "pending";
-    case StoreStatus::failed: return "failed";
-  }
-  return "unknown";
-}
+std::string_view store_status_id(StoreStatus status) { return json::enum_name(status); }
 
 void StoreSync::loaded(bool ok, std::string error) {
   loaded_ = true;

@@ -14,10 +14,13 @@
 //     sync.write_finished(rev, ok, error, now);      // when the write settles
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "json/enum_names.h"
 
 namespace limber::storage {
 
@@ -68,3 +71,13 @@ class StoreSync {
 };
 
 }  // namespace limber::storage
+
+template <>
+struct limber::json::EnumNames<limber::storage::StoreStatus> {
+  using E = limber::storage::StoreStatus;
+  static constexpr std::array<std::pair<E, std::string_view>, 4> values{{
+      {E::loading, "loading"},
+      {E::saved, "saved"},
+      {E::pending, "pending"},
+      {E::failed, "failed"}}};
+};

@@ -41,13 +41,9 @@ void check(const UserData& data, std::vector<DataProblem>& problems) {
   }
   for (const auto& [value, path] : {std::pair{st.breath_in_seconds, "settings.breath_in_seconds"},
                                     std::pair{st.breath_out_seconds, "settings.breath_out_seconds"}}) {
-    if (!(value >= 2 && value <= 10)) problems.push_back({path, "a breath must last from 2 to 10 seconds"});
-  }
-  if (st.theme != "light" && st.theme != "dark" && st.theme != "high_contrast") {
-    problems.push_back({"settings.theme", "unknown theme '" + st.theme + "' (light, dark, high_contrast)"});
-  }
-  if (st.hold_preference != "default" && st.hold_preference != "shorter" && st.hold_preference != "longer") {
-    problems.push_back({"settings.hold_preference", "unknown preference '" + st.hold_preference + "' (default, shorter, longer)"});
+    if (!(value >= kMinBreathSeconds && value <= kMaxBreathSeconds)) {
+      problems.push_back({path, "a breath must last from 2 to 10 seconds"});
+    }
   }
   if (data.in_progress) {
     score(data.in_progress->record.pain_before, "in_progress.record.pain_before");

@@ -11,13 +11,16 @@
 //     const auto loaded = limber::storage::from_json(text); // migrated and checked
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "catalogue/dosage.h"
 #include "catalogue/model.h"
+#include "json/enum_names.h"
 #include "session/progression.h"
 #include "session/record.h"
 
@@ -27,12 +30,20 @@ namespace limber::storage {
 // newer ones (from a later Limber) are refused rather than misread.
 inline constexpr int kUserDataSchema = 1;
 
+// Stored by name (json::EnumNames below): "light", "dark", "high_contrast".
+enum class Theme : std::uint8_t { light, dark, high_contrast };
+
+// How long one breath in or out may last, in seconds, wherever it is set.
+inline constexpr double kMinBreathSeconds = 2;
+inline constexpr double kMaxBreathSeconds = 10;
+
 struct Settings {
-  std::string theme = "light";            // light, dark, high_contrast
+  Theme theme = Theme::light;
   int text_size_percent = 100;            // 100 to 160
   double breath_in_seconds = 4;
   double breath_out_seconds = 4;
-  std::string hold_preference = "default";  // where sources differ: default, shorter, longer
+  // Where sources differ; stored as "default", "shorter" or "longer".
+  catalogue::HoldPreference hold_preference = catalogue::HoldPreference::source_default;
   bool progression = true;
   bool sounds = true;
   bool spoken_cues = false;
@@ -89,3 +100,10 @@ DataResult from_json(std::string_view text);
 void check(const UserData& data, std::vector<DataProblem>& problems);
 
 }  // namespace limber::storage
+
+template <>
+struct limber::json::EnumNames<limber::storage::Theme> {
+  using E = limber::storage::Theme;
+  static constexpr std::array<std::pair<E, std::string_view>, 3> values{{
+      {E::light, "light"}, {E::dark, "dark"}, {E::high_contrast, "high_contrast"}}};
+};

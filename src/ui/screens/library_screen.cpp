@@ -32,25 +32,27 @@ const char* kind_name(catalogue::ExerciseKind k) {
   return "";
 }
 
+std::string filter_value(bool in_bed) { return in_bed ? "yes" : "no"; }
+template <typename E>
+std::string filter_value(E value) { return std::string(json::enum_name(value)); }
+
 // One row of filter chips: "Any" and each value; pressing the selected value clears it.
+// `filter` names it for the `filter` command (app/library.h).
 template <typename T, std::size_t N>
-void filter_row(ScreenContext& ctx, const char* title, const char* id, std::optional<T>& value,
+void filter_row(ScreenContext& ctx, const char* title, const char* id, const char* filter, const std::optional<T>& value,
                 const std::array<std::pair<T, const char*>, N>& choices) {
   paragraph(FontRole::small, current_theme().text_muted, title);
   Flow flow;
   const std::string any_id = std::string(id) + "-any";
+  const std::string any = std::string(filter) + "=any";
   flow.next(chip_width("Any") + (value ? 0.0f : 26.0f));
-  if (chip(ctx.controls, {.id = any_id.c_str(), .label = "Any", .selected = !value})) value.reset();
+  if (chip(ctx.controls, {.id = any_id.c_str(), .label = "Any", .selected = !value})) act(ctx, "filter", any);
   for (const auto& [v, label] : choices) {
     const bool selected = value && *value == v;
     flow.next(chip_width(label) + (selected ? 26.0f : 0.0f));
     const std::string chip_id = std::string(id) + "-" + label;
     if (chip(ctx.controls, {.id = chip_id.c_str(), .label = label, .selected = selected})) {
-      if (selected) {
-        value.reset();
-      } else {
-        value = v;
-      }
+      act(ctx, "filter", selected ? any : std::string(filter) + "=" + filter_value(v));
     }
   }
 }
@@ -65,17 +67,17 @@ void draw_library_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   begin_page("Library");
   page_title(ctx, "Exercise library", false);
-  app::LibraryFilter& f = ctx.app.library_filter();
+  const app::LibraryFilter& f = ctx.app.library_filter();
   using P = catalogue::Position;
   using K = catalogue::ExerciseKind;
-  filter_row(ctx, "Where", "bed", f.in_bed, std::array<std::pair<bool, const char*>, 2>{{{true, "In bed"}, {false, "On the floor or a chair"}}});
-  filter_row(ctx, "Position", "position", f.position,
+  filter_row(ctx, "Where", "bed", "in_bed", f.in_bed, std::array<std::pair<bool, const char*>, 2>{{{true, "In bed"}, {false, "On the floor or a chair"}}});
+  filter_row(ctx, "Position", "position", "position", f.position,
              std::array<std::pair<P, const char*>, 5>{{{P::on_back, position_name(P::on_back)},
                                                        {P::on_front, position_name(P::on_front)},
                                                        {P::all_fours, position_name(P::all_fours)},
                                                        {P::kneeling, position_name(P::kneeling)},
                                                        {P::sitting, position_name(P::sitting)}}});
-  filter_row(ctx, "Kind", "kind", f.kind,
+  filter_row(ctx, "Kind", "kind", "kind", f.kind,
              std::array<std::pair<K, const char*>, 4>{{{K::stretch, "Stretch"}, {K::mobility, "Mobility"},
                                                        {K::strengthening, "Strengthening"}, {K::relaxation, "Relaxation"}}});
   gap(6);
@@ -87,7 +89,7 @@ void draw_library_screen(ScreenContext& ctx) {
     const std::string detail = exercise_facts(*e);
     if (list_row(ctx.controls, {.id = id.c_str(), .title = e->name.c_str(), .detail = detail.c_str(),
                                 .icon = e->in_bed ? LIMBER_ICON_BED : LIMBER_ICON_SELF_IMPROVEMENT})) {
-      ctx.app.open_exercise(e->id);
+      act(ctx, "exercise", e->id);
     }
   }
   if (exercises.empty()) {

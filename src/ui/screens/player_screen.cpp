@@ -24,10 +24,12 @@ const catalogue::SafetyItem* pain_rule(const catalogue::Catalogue& c) {
 void pain_question(ScreenContext& ctx, bool before) {
   const Theme& theme = current_theme();
   paragraph(FontRole::small, theme.text_muted, ctx.app.player().routine_name());
-  paragraph(FontRole::title, theme.text, before ? "How is your back right now?" : "How is your back now?");
-  paragraph(FontRole::body, theme.text_muted, "Choose a number from 0, no pain, to 10, the worst pain you can imagine.");
+  const app::PainQuestionWords words = app::pain_question_words(before);
+  const std::string question(words.question), scale(words.scale), skip(words.skip);
+  paragraph(FontRole::title, theme.text, question.c_str());
+  paragraph(FontRole::body, theme.text_muted, scale.c_str());
   gap(6);
-  if (const auto score = pain_scale(ctx.controls, before ? "pain-before" : "pain-after")) ctx.app.answer_pain(*score);
+  if (const auto score = pain_scale(ctx.controls, before ? "pain-before" : "pain-after")) act(ctx, "pain", std::to_string(*score));
   ImGui::PushFont(font(FontRole::small));
   ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
   ImGui::TextUnformatted("0  No pain");
@@ -37,14 +39,14 @@ void pain_question(ScreenContext& ctx, bool before) {
   ImGui::PopFont();
   gap();
   const float half = split_width(2);
-  if (big_button(ctx.controls, {.id = "pain-skip", .label = "Skip this question", .kind = ButtonKind::secondary,
+  if (big_button(ctx.controls, {.id = "pain-skip", .label = skip.c_str(), .kind = ButtonKind::secondary,
                                 .width = before ? half : 0.0f})) {
-    ctx.app.answer_pain(std::nullopt);
+    act(ctx, "pain", "skip");
   }
   if (before) {
     ImGui::SameLine(0, 10.0f);
     if (big_button(ctx.controls, {.id = "pain-cancel", .label = "Not now", .kind = ButtonKind::secondary, .width = half})) {
-      ctx.app.close_session();
+      act(ctx, "close_session");
     }
   }
   gap();
@@ -88,7 +90,7 @@ std::string counters(const session::Snapshot& s) {
 
 void running(ScreenContext& ctx) {
   const Theme& theme = current_theme();
-  app::Player& player = ctx.app.player();
+  const app::Player& player = ctx.app.player();
   const session::Snapshot& s = player.engine().snapshot();
   const bool paused = s.status == session::Status::paused;
   const int exercise = player.next_exercise() - player.finished_exercises() + s.exercise + 1;
@@ -130,27 +132,27 @@ void running(ScreenContext& ctx) {
   const float third = split_width(3, 8.0f);
   if (big_button(ctx.controls, {.id = "previous", .label = "Back", .icon = LIMBER_ICON_SKIP_PREVIOUS,
                                 .kind = ButtonKind::secondary, .width = third, .spoken = "Previous exercise"})) {
-    ctx.app.previous_exercise();
+    act(ctx, "previous");
   }
   ImGui::SameLine(0, 8.0f);
   if (big_button(ctx.controls, {.id = "pause", .label = paused ? "Resume" : "Pause",
                                 .icon = paused ? LIMBER_ICON_PLAY_ARROW : LIMBER_ICON_PAUSE, .width = third})) {
-    ctx.app.toggle_pause();
+    act(ctx, "pause");
   }
   ImGui::SameLine(0, 8.0f);
   if (big_button(ctx.controls, {.id = "skip", .label = "Skip", .icon = LIMBER_ICON_SKIP_NEXT,
                                 .kind = ButtonKind::secondary, .width = third, .spoken = "Skip exercise"})) {
-    ctx.app.skip_exercise();
+    act(ctx, "skip");
   }
   const float half = split_width(2);
   if (big_button(ctx.controls, {.id = "hurts", .label = "This hurts", .icon = LIMBER_ICON_SENTIMENT_DISSATISFIED,
                                 .kind = ButtonKind::danger, .width = half})) {
-    ctx.app.this_hurts();
+    act(ctx, "hurts");
   }
   ImGui::SameLine(0, 10.0f);
   if (big_button(ctx.controls, {.id = "end", .label = "End", .icon = LIMBER_ICON_STOP, .kind = ButtonKind::secondary,
                                 .width = half, .spoken = "End session"})) {
-    ctx.app.end_session();
+    act(ctx, "end");
   }
   ctx.animating = !paused;
 }
@@ -188,7 +190,7 @@ void summary(ScreenContext& ctx) {
     end_card();
   }
   gap();
-  if (big_button(ctx.controls, {.id = "done", .label = "Done", .icon = LIMBER_ICON_CHECK})) ctx.app.close_session();
+  if (big_button(ctx.controls, {.id = "done", .label = "Done", .icon = LIMBER_ICON_CHECK})) act(ctx, "close_session");
 }
 
 }  // namespace
@@ -199,7 +201,7 @@ void draw_player_screen(ScreenContext& ctx) {
     case app::PlayerStage::closed:
       paragraph(FontRole::body, current_theme().text_muted, "No session is open.");
       if (big_button(ctx.controls, {.id = "back", .label = "Back", .icon = LIMBER_ICON_ARROW_BACK, .kind = ButtonKind::secondary})) {
-        ctx.app.back();
+        act(ctx, "back");
       }
       break;
     case app::PlayerStage::pain_before: pain_question(ctx, true); break;

@@ -199,7 +199,7 @@ void draw_progress_screen(ScreenContext& ctx) {
   gap();
   if (big_button(ctx.controls, {.id = "export-csv", .label = "Export history for a clinician", .icon = LIMBER_ICON_FILE_DOWNLOAD,
                                 .kind = ButtonKind::secondary})) {
-    ctx.app.export_history_csv();
+    act(ctx, "export", "csv");
   }
   end_page();
 }

@@ -12,7 +12,6 @@ namespace limber::ui {
 
 namespace {
 
-std::string g_save_problem;  // why the last save was refused, shown until the next edit
 bool g_adding = false;       // the list of exercises to add is open
 
 void problem_line(const std::string& problem) {
@@ -36,13 +35,13 @@ void share_section(ScreenContext& ctx) {
   gap(4);
   if (big_button(ctx.controls, {.id = "share-link", .label = "Copy link", .icon = LIMBER_ICON_CONTENT_COPY,
                                 .kind = ButtonKind::secondary})) {
-    ctx.app.share_draft();
+    act(ctx, "share_link", {}, Refusal::shown_in_place);
   }
   if (!ctx.app.share_problem().empty()) {
     problem_line(ctx.app.share_problem());
-  } else if (ctx.app.link_copy() == app::App::LinkCopy::copied) {
+  } else if (ctx.app.link_copy() == app::LinkCopy::copied) {
     icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Link copied. Paste it into a message or an email to send it.");
-  } else if (ctx.app.link_copy() == app::App::LinkCopy::refused) {
+  } else if (ctx.app.link_copy() == app::LinkCopy::refused) {
     // No clipboard, and perhaps no address bar (an installed app): the link in a box to copy from.
     problem_line("This browser did not let Limber copy the link. Select it below and copy it from there.");
     link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.last_link().c_str(),
@@ -50,7 +49,9 @@ void share_section(ScreenContext& ctx) {
   }
 }
 
-void item_card(ScreenContext& ctx, catalogue::Routine& draft, std::size_t index, bool& edited) {
+// Each edit is a command on the item's number (from 1), as the page and tests send it.
+void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t index) {
+  const std::string number = std::to_string(index + 1);
   const Theme& theme = current_theme();
   const catalogue::Catalogue& c = ctx.app.catalogue();
   const catalogue::RoutineItem& item = draft.items[index];
@@ -72,47 +73,47 @@ void item_card(ScreenContext& ctx, catalogue::Routine& draft, std::size_t index,
         flow.next(chip_width(labels[i]) + 26.0f);
         const std::string id = "option-" + std::to_string(index) + "-" + std::to_string(i);
         if (chip(ctx.controls, {.id = id.c_str(), .label = labels[i], .selected = static_cast<int>(i) == selected})) {
-          edited |= app::choose_dosage(draft, index, c, e->dosages[i].id);
+          act(ctx, "dosage", number + "=" + e->dosages[i].id);
         }
       }
     } else {
       paragraph(FontRole::small, theme.text_muted, view->option_label);
     }
     const auto step = [&](const char* id, const char* label, const std::string& value, const catalogue::Range& r,
-                          app::DosageField field) {
+                          const char* field) {
       const std::string full_id = std::string(id) + "-" + std::to_string(index);
       const int d = stepper(ctx.controls, {.id = full_id.c_str(), .label = label, .value = value.c_str(),
                                            .can_decrease = r.start > r.min, .can_increase = r.start < r.max});
-      if (d != 0) edited |= app::step_dosage(draft, index, c, field, d);
+      if (d != 0) act(ctx, "step_dosage", number + "=" + field + (d > 0 ? "+" : "-"));
     };
     const bool sided = view->sides == catalogue::Sides::each_side || view->sides == catalogue::Sides::one_side;
     if (view->reps.min != view->reps.max) {
       step("reps", sided ? "Repetitions on each side" : "Repetitions", std::to_string(view->reps.start), view->reps,
-           app::DosageField::reps);
+           "reps");
     }
     if (view->hold && view->hold->min != view->hold->max) {
       const bool breaths = view->hold_unit == catalogue::HoldUnit::breaths;
       step("hold", breaths ? "Hold, in deep breaths" : "Hold, in seconds", std::to_string(view->hold->start), *view->hold,
-           app::DosageField::hold);
+           "hold");
     }
-    if (view->sets.min != view->sets.max) step("sets", "Sets", std::to_string(view->sets.start), view->sets, app::DosageField::sets);
+    if (view->sets.min != view->sets.max) step("sets", "Sets", std::to_string(view->sets.start), view->sets, "sets");
   }
   const float third = split_width(3, 8.0f);
   const std::string up = "up-" + std::to_string(index), down = "down-" + std::to_string(index),
                     remove = "remove-" + std::to_string(index);
   if (big_button(ctx.controls, {.id = up.c_str(), .label = "Up", .icon = LIMBER_ICON_ARROW_UPWARD, .kind = ButtonKind::secondary,
                                 .width = third, .height = Sizes::touch_target_min, .disabled = index == 0})) {
-    edited |= app::move_item(draft, index, -1);
+    act(ctx, "move_exercise", number + "=up");
   }
   ImGui::SameLine(0, 8.0f);
   if (big_button(ctx.controls, {.id = down.c_str(), .label = "Down", .icon = LIMBER_ICON_ARROW_DOWNWARD, .kind = ButtonKind::secondary,
                                 .width = third, .height = Sizes::touch_target_min, .disabled = index + 1 == draft.items.size()})) {
-    edited |= app::move_item(draft, index, 1);
+    act(ctx, "move_exercise", number + "=down");
   }
   ImGui::SameLine(0, 8.0f);
   if (big_button(ctx.controls, {.id = remove.c_str(), .label = "Remove", .icon = LIMBER_ICON_DELETE,
                                 .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
-    edited |= app::remove_item(draft, index);
+    act(ctx, "remove_exercise", number);
   }
   ImGui::PopID();
   end_card();
@@ -123,7 +124,7 @@ void item_card(ScreenContext& ctx, catalogue::Routine& draft, std::size_t index,
 void draw_routine_editor_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   begin_page("Edit routine");
-  catalogue::Routine* draft = ctx.app.draft();
+  const catalogue::Routine* draft = ctx.app.draft();
   page_title(ctx, draft && !draft->name.empty() ? draft->name.c_str() : "Edit routine", true);
   if (!draft) {
     paragraph(FontRole::body, theme.text_muted, "No routine is being edited.");
@@ -140,8 +141,7 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
   problem_line(ctx.app.text_problem(app::TextField::routine_name));
   paragraph(FontRole::small, theme.text_muted,
             "Amounts can only be changed within what the exercise's source recommends.");
-  bool edited = false;
-  for (std::size_t i = 0; i < draft->items.size(); ++i) item_card(ctx, *draft, i, edited);
+  for (std::size_t i = 0; i < draft->items.size(); ++i) item_card(ctx, *draft, i);
 
   if (big_button(ctx.controls, {.id = "add-exercise", .label = g_adding ? "Close the list" : "Add an exercise",
                                 .icon = g_adding ? LIMBER_ICON_CLOSE : LIMBER_ICON_ADD, .kind = ButtonKind::secondary})) {
@@ -151,27 +151,25 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
     for (const catalogue::Exercise& e : ctx.app.catalogue().exercises) {
       const std::string id = "add-" + e.id;
       if (list_row(ctx.controls, {.id = id.c_str(), .title = e.name.c_str(), .icon = LIMBER_ICON_ADD})) {
-        edited |= app::add_exercise(*draft, ctx.app.catalogue(), e.id);
+        act(ctx, "add_exercise", e.id);
         g_adding = false;
       }
     }
   }
-  if (edited) g_save_problem.clear();
   gap(8);
-  if (!g_save_problem.empty()) {
+  if (!ctx.app.draft_problem().empty()) {
     const ImVec4 caution = theme.caution;
-    icon_paragraph(LIMBER_ICON_WARNING, g_save_problem.c_str(), nullptr, &caution);
+    icon_paragraph(LIMBER_ICON_WARNING, ctx.app.draft_problem().c_str(), nullptr, &caution);
   }
   if (!draft->items.empty()) share_section(ctx);
   gap(8);
   if (big_button(ctx.controls, {.id = "save-routine", .label = "Save routine", .icon = LIMBER_ICON_CHECK})) {
-    g_save_problem = ctx.app.save_draft();
+    act(ctx, "save_routine", {}, Refusal::shown_in_place);
     g_adding = false;
   }
   if (big_button(ctx.controls, {.id = "cancel-routine", .label = "Cancel", .kind = ButtonKind::secondary})) {
-    g_save_problem.clear();
     g_adding = false;
-    ctx.app.back();
+    act(ctx, "back");
   }
   end_page();
 }

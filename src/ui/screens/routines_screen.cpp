@@ -27,30 +27,30 @@ void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
   const std::string delete_id = "delete-" + r.id;
   const float half = split_width(2);
   if (big_button(ctx.controls, {.id = start_id.c_str(), .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW, .width = half})) {
-    ctx.app.start_routine(r.id);
+    act(ctx, "start", r.id);
   }
   ImGui::SameLine(0, 10.0f);
   if (big_button(ctx.controls, {.id = choose_id.c_str(), .label = current == &r ? "On Today" : "Use on Today",
                                 .icon = current == &r ? LIMBER_ICON_CHECK : LIMBER_ICON_TODAY,
                                 .kind = ButtonKind::secondary, .width = half, .disabled = current == &r})) {
-    ctx.app.choose_routine(r.id);
+    act(ctx, "choose_routine", r.id);
   }
   const int extra = own ? 3 : 1;
   const float third = split_width(extra);
   if (big_button(ctx.controls, {.id = copy_id.c_str(), .label = "Copy", .icon = LIMBER_ICON_CONTENT_COPY,
                                 .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
-    ctx.app.copy_routine(r.id);
+    act(ctx, "copy_routine", r.id);
   }
   if (own) {
     ImGui::SameLine(0, 10.0f);
     if (big_button(ctx.controls, {.id = edit_id.c_str(), .label = "Edit", .icon = LIMBER_ICON_EDIT,
                                   .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
-      ctx.app.edit_routine(r.id);
+      act(ctx, "edit_routine", r.id);
     }
     ImGui::SameLine(0, 10.0f);
     if (big_button(ctx.controls, {.id = delete_id.c_str(), .label = "Delete", .icon = LIMBER_ICON_DELETE,
                                   .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
-      ctx.app.ask_delete_routine(r.id);
+      act(ctx, "delete_routine", r.id);
     }
   }
   ImGui::PopID();
@@ -67,7 +67,7 @@ void draw_routines_screen(ScreenContext& ctx) {
             "Routines from the NHS, the British Heart Foundation and physiotherapists, and any you make yourself.");
   if (big_button(ctx.controls, {.id = "new-routine", .label = "Make your own routine", .icon = LIMBER_ICON_ADD,
                                 .kind = ButtonKind::secondary})) {
-    ctx.app.new_routine();
+    act(ctx, "new_routine");
   }
   paragraph(FontRole::small, theme.text_muted,
             "Clinicians: make a routine here, then send it to a patient as a link from the editor.");

@@ -73,7 +73,7 @@ void draw_safety_screen(ScreenContext& ctx) {
   paragraph(FontRole::small, theme.text_muted,
             "Limber " LIMBER_VERSION ". It does not replace advice from a doctor or physiotherapist.");
   if (big_button(ctx.controls, {.id = "open-gallery", .label = "See every exercise's positions", .kind = ButtonKind::secondary})) {
-    ctx.app.nav().navigate(app::Screen::gallery);
+    act(ctx, "navigate", app::screen_id(app::Screen::gallery));
   }
   end_page();
 }

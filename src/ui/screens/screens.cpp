@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/command.h"
 #include "icons.h"
 #include "storage/backup.h"
 #include "ui/theme.h"
@@ -45,7 +46,7 @@ void draw_tab_bar(ScreenContext& ctx) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool selected = tab.screen == current;
     if (press_area(ctx.controls, tab.id, tab.label, ImVec2(each, height))) {
-      ctx.app.nav().navigate(tab.screen);
+      act(ctx, "navigate", app::screen_id(tab.screen));
     }
     const ImU32 ink = ImGui::GetColorU32(selected ? theme.primary : theme.text_muted);
     if (selected) {
@@ -71,24 +72,8 @@ void draw_confirm(ScreenContext& ctx) {
   const app::Confirm what = ctx.app.confirm();
   if (what == app::Confirm::none) return;
   const Theme& theme = current_theme();
-  const std::string question(app::confirm_question(what));
-  const char* detail = "";
-  const char* yes = "Yes";
-  switch (what) {
-    case app::Confirm::none: return;
-    case app::Confirm::end_session:
-      detail = "The exercises you have finished are kept in your history.";
-      yes = "End session";
-      break;
-    case app::Confirm::delete_routine:
-      detail = "Your history keeps the sessions you did with it.";
-      yes = "Delete routine";
-      break;
-    case app::Confirm::delete_all_data:
-      detail = "Your history, pain scores, routines and settings will be removed from this device. This cannot be undone.";
-      yes = "Delete everything";
-      break;
-  }
+  const app::ConfirmWords words = app::confirm_words(what);
+  const std::string question(words.question), detail(words.detail), yes(words.yes), no(words.no);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   // A dimmed layer over everything, then the question in a card.
   ImGui::GetForegroundDrawList()->AddRectFilled(viewport->WorkPos,
@@ -107,15 +92,15 @@ void draw_confirm(ScreenContext& ctx) {
   ImGui::PushItemWidth(width - 2 * Sizes::page_padding);
   ImGui::PushTextWrapPos(width - Sizes::page_padding);
   paragraph(FontRole::heading, theme.text, question.c_str());
-  paragraph(FontRole::body, theme.text_muted, detail);
+  paragraph(FontRole::body, theme.text_muted, detail.c_str());
   gap(8);
   const float half = split_width(2);
-  if (big_button(ctx.controls, {.id = "confirm-no", .label = "No, keep it", .kind = ButtonKind::secondary, .width = half})) {
-    ctx.app.confirm_no();
+  if (big_button(ctx.controls, {.id = "confirm-no", .label = no.c_str(), .kind = ButtonKind::secondary, .width = half})) {
+    act(ctx, "no");
   }
   ImGui::SameLine(0, 10.0f);
-  if (big_button(ctx.controls, {.id = "confirm-yes", .label = yes, .kind = ButtonKind::danger, .width = half})) {
-    ctx.app.confirm_yes();
+  if (big_button(ctx.controls, {.id = "confirm-yes", .label = yes.c_str(), .kind = ButtonKind::danger, .width = half})) {
+    act(ctx, "yes");
   }
   ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
@@ -137,12 +122,12 @@ void draw_notice(ScreenContext& ctx) {
   if (notice.offer_export) {
     if (big_button(ctx.controls, {.id = "notice-export", .label = "Save a backup", .icon = LIMBER_ICON_FILE_DOWNLOAD,
                                   .kind = ButtonKind::primary, .width = w})) {
-      ctx.app.export_backup();
+      act(ctx, "export", "backup");
     }
     ImGui::SameLine(0, 10.0f);
   }
   if (big_button(ctx.controls, {.id = "notice-dismiss", .label = "OK", .kind = ButtonKind::secondary, .width = w})) {
-    ctx.app.dismiss_notice();
+    act(ctx, "dismiss");
   }
   end_card();
   gap(8);
@@ -156,13 +141,19 @@ void draw_update_card(ScreenContext& ctx) {
                                            : "A new version of Limber is ready. Updating takes a moment and keeps all your progress.");
   if (!ctx.app.update_applying() &&
       big_button(ctx.controls, {.id = "apply-update", .label = "Update now", .icon = LIMBER_ICON_REPLAY})) {
-    ctx.app.apply_update();
+    act(ctx, "apply_update");
   }
   end_card();
   gap(8);
 }
 
 }  // namespace
+
+bool act(ScreenContext& ctx, std::string_view name, std::string_view arg, Refusal refusal) {
+  const app::CommandResult result = app::run_command(ctx.commands, name, arg);
+  if (!result.ok && refusal == Refusal::notice) ctx.commands.show_problem(result.error);
+  return result.ok;
+}
 
 void draw_screen(ScreenContext& ctx) {
   const app::Screen screen = ctx.app.nav().screen();
@@ -231,7 +222,7 @@ void page_title(ScreenContext& ctx, const char* title, bool back_button) {
   if (back_button) {
     if (big_button(ctx.controls, {.id = "back", .label = "Back", .icon = LIMBER_ICON_ARROW_BACK,
                                   .kind = ButtonKind::secondary, .width = 130.0f, .height = Sizes::touch_target_min})) {
-      ctx.app.back();
+      act(ctx, "back");
     }
   }
   paragraph(FontRole::title, theme.text, title);

@@ -1,15 +1,19 @@
 // ui/screens/screens.h: draws the screen the app names, and the page layout they share.
 //
 // Screens only draw and forward presses to app::App; every decision (what to save, where
-// to go, what a session does next) is the core's. One file per screen.
+// to go, what a session does next) is the core's. One file per screen. Screens read the app
+// through a const reference; a press acts only through act(), which runs the command table
+// (app/command.h) exactly as the page, the tests and a clinic's page do.
 //
 // Usage (between ImGui::NewFrame and ImGui::Render):
-//     limber::ui::ScreenContext ctx{.app = app, .controls = log, .time = seconds};
+//     limber::ui::ScreenContext ctx{.app = app, .commands = app, .controls = log, .time = seconds};
 //     limber::ui::draw_screen(ctx);
 //     if (ctx.animating) keep drawing frames;
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "app/app.h"
 #include "ui/controls.h"
@@ -18,7 +22,8 @@
 namespace limber::ui {
 
 struct ScreenContext {
-  app::App& app;
+  const app::App& app;  // what to draw
+  app::App& commands;   // what act() runs commands on; nothing else touches it
   ControlLog& controls;
   double time = 0;         // seconds since start, for the library's looping figures
   int figures_drawn = 0;   // set by screens that draw the figure
@@ -26,6 +31,12 @@ struct ScreenContext {
 };
 
 void draw_screen(ScreenContext& ctx);
+
+// A press: runs the command. A refusal is said as a notice at the top of the screen, unless
+// the screen shows that command's refusal itself (a save or a share, beside its button).
+// True when the command was accepted.
+enum class Refusal : std::uint8_t { notice, shown_in_place };
+bool act(ScreenContext& ctx, std::string_view name, std::string_view arg = {}, Refusal refusal = Refusal::notice);
 
 // ---- Shared layout (screens.cpp)
 // One full-viewport window (above the tab bar on tab screens) with a centred column,

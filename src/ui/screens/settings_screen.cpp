@@ -1,5 +1,6 @@
 // Settings: how sessions run, sounds and voice, how the app looks, and the person's data
 // (backup, history for a clinician, import, delete everything).
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -12,12 +13,16 @@ namespace limber::ui {
 
 namespace {
 
-// Switch rows edit a copy; a flip is stored through App so it is saved.
+// A switch row; its id is the setting's name, and a flip is the `setting` command.
 void setting_toggle(ScreenContext& ctx, const char* id, const char* label, const char* detail, bool storage::Settings::*field) {
   bool value = ctx.app.settings().*field;
   if (toggle_row(ctx.controls, {.id = id, .label = label, .detail = detail, .value = &value})) {
-    ctx.app.edit_settings().*field = value;
+    act(ctx, "setting", std::string(id) + (value ? "=on" : "=off"));
   }
+}
+
+void set(ScreenContext& ctx, std::string_view name, const std::string& value) {
+  act(ctx, "setting", std::string(name) + "=" + value);
 }
 
 void storage_status(ScreenContext& ctx) {
@@ -49,20 +54,22 @@ void draw_settings_screen(ScreenContext& ctx) {
   heading("Sessions");
   paragraph(FontRole::small, theme.text_muted, "Where the sources recommend different holds, use:");
   static constexpr std::array<const char*, 3> kHolds = {"Default", "Shorter", "Longer"};
-  static constexpr std::array<const char*, 3> kHoldIds = {"default", "shorter", "longer"};
-  int hold = 0;
-  for (int i = 0; i < 3; ++i) hold = s.hold_preference == kHoldIds[static_cast<std::size_t>(i)] ? i : hold;
+  // The labels follow the enum's order: source_default, shorter, longer.
+  const int hold = static_cast<int>(s.hold_preference);
   if (const auto chosen = segmented(ctx.controls, {.id = "hold", .labels = kHolds, .selected = hold})) {
-    ctx.app.edit_settings().hold_preference = kHoldIds[static_cast<std::size_t>(*chosen)];
+    set(ctx, "hold_preference", std::string(json::enum_name(static_cast<catalogue::HoldPreference>(*chosen))));
   }
   char pace[48];
   std::snprintf(pace, sizeof pace, "%d s in, %d s out", static_cast<int>(s.breath_in_seconds), static_cast<int>(s.breath_out_seconds));
+  // In and out step together, within the range stored settings allow.
+  const double shortest = std::min(s.breath_in_seconds, s.breath_out_seconds);
+  const double longest = std::max(s.breath_in_seconds, s.breath_out_seconds);
   const int step = stepper(ctx.controls, {.id = "breath", .label = "Breathing pace", .value = pace,
-                                          .can_decrease = s.breath_in_seconds > 3, .can_increase = s.breath_in_seconds < 8});
+                                          .can_decrease = shortest - 1 >= storage::kMinBreathSeconds,
+                                          .can_increase = longest + 1 <= storage::kMaxBreathSeconds});
   if (step != 0) {
-    storage::Settings& edit = ctx.app.edit_settings();
-    edit.breath_in_seconds += step;
-    edit.breath_out_seconds += step;
+    set(ctx, "breath_in", std::to_string(static_cast<int>(s.breath_in_seconds) + step));
+    set(ctx, "breath_out", std::to_string(static_cast<int>(s.breath_out_seconds) + step));
   }
   setting_toggle(ctx, "progression", "Build up gradually",
                  "After two sessions without pain, add a little within the source's range.", &storage::Settings::progression);
@@ -75,17 +82,16 @@ void draw_settings_screen(ScreenContext& ctx) {
 
   heading("Display");
   static constexpr std::array<const char*, 3> kThemes = {"Light", "Dark", "High contrast"};
-  static constexpr std::array<const char*, 3> kThemeIds = {"light", "dark", "high_contrast"};
-  int theme_index = 0;
-  for (int i = 0; i < 3; ++i) theme_index = s.theme == kThemeIds[static_cast<std::size_t>(i)] ? i : theme_index;
+  // The labels follow the enum's order: light, dark, high_contrast.
+  const int theme_index = static_cast<int>(s.theme);
   if (const auto chosen = segmented(ctx.controls, {.id = "theme", .labels = kThemes, .selected = theme_index})) {
-    ctx.app.edit_settings().theme = kThemeIds[static_cast<std::size_t>(*chosen)];
+    set(ctx, "theme", std::string(json::enum_name(static_cast<storage::Theme>(*chosen))));
   }
   char size[16];
   std::snprintf(size, sizeof size, "%d%%", s.text_size_percent);
   const int text_step = stepper(ctx.controls, {.id = "text-size", .label = "Text size", .value = size,
                                                .can_decrease = s.text_size_percent > 100, .can_increase = s.text_size_percent < 160});
-  if (text_step != 0) ctx.app.edit_settings().text_size_percent += 20 * text_step;
+  if (text_step != 0) set(ctx, "text_size", std::to_string(s.text_size_percent + 20 * text_step));
   setting_toggle(ctx, "reduced_motion", "Reduce motion", "Show still pictures in the library instead of moving ones.",
                  &storage::Settings::reduced_motion);
 
@@ -93,24 +99,24 @@ void draw_settings_screen(ScreenContext& ctx) {
   storage_status(ctx);
   if (big_button(ctx.controls, {.id = "export-backup", .label = "Save a backup file", .icon = LIMBER_ICON_FILE_DOWNLOAD,
                                 .kind = ButtonKind::secondary})) {
-    ctx.app.export_backup();
+    act(ctx, "export", "backup");
   }
   if (big_button(ctx.controls, {.id = "import-backup", .label = "Restore from a backup file", .icon = LIMBER_ICON_FILE_UPLOAD,
                                 .kind = ButtonKind::secondary})) {
-    ctx.app.choose_backup_file();
+    act(ctx, "choose_file");
   }
   if (big_button(ctx.controls, {.id = "export-history", .label = "Export history (CSV) for a clinician",
                                 .icon = LIMBER_ICON_FILE_DOWNLOAD, .kind = ButtonKind::secondary})) {
-    ctx.app.export_history_csv();
+    act(ctx, "export", "csv");
   }
   if (big_button(ctx.controls, {.id = "delete-all", .label = "Delete all my data", .icon = LIMBER_ICON_DELETE_FOREVER,
                                 .kind = ButtonKind::danger})) {
-    ctx.app.ask_delete_all();
+    act(ctx, "delete_all");
   }
   gap();
   if (list_row(ctx.controls, {.id = "open-safety", .title = "Safety and about",
                               .detail = "When to see a GP, urgent warning signs, sources, privacy", .icon = LIMBER_ICON_HEALING})) {
-    ctx.app.nav().navigate(app::Screen::safety);
+    act(ctx, "navigate", app::screen_id(app::Screen::safety));
   }
   end_page();
 }

@@ -40,10 +40,10 @@ void draw_shared_routine_screen(ScreenContext& ctx) {
             "Every amount is within what the exercise's source recommends. Links are checked: a changed or "
             "incomplete link is refused.");
   if (big_button(ctx.controls, {.id = "accept-link", .label = "Add to my routines", .icon = LIMBER_ICON_ADD})) {
-    ctx.app.accept_incoming();
+    act(ctx, "accept_link");
   }
   if (big_button(ctx.controls, {.id = "decline-link", .label = "Not now", .kind = ButtonKind::secondary})) {
-    ctx.app.decline_incoming();
+    act(ctx, "decline_link");
   }
   end_page();
 }

@@ -50,11 +50,11 @@ void first_visit_note(ScreenContext& ctx) {
   const float half = split_width(2);
   if (big_button(ctx.controls, {.id = "safety-more", .label = "Read more", .icon = LIMBER_ICON_INFO,
                                 .kind = ButtonKind::secondary, .width = half})) {
-    ctx.app.nav().navigate(app::Screen::safety);
+    act(ctx, "navigate", app::screen_id(app::Screen::safety));
   }
   ImGui::SameLine(0, 10.0f);
   if (big_button(ctx.controls, {.id = "safety-ok", .label = "I understand", .icon = LIMBER_ICON_CHECK, .width = half})) {
-    ctx.app.acknowledge_safety();
+    act(ctx, "acknowledge_safety");
   }
   end_card();
 }
@@ -72,12 +72,12 @@ void interrupted_card(ScreenContext& ctx, const storage::InProgress& ip) {
   paragraph(FontRole::body, theme.text_muted, line);
   const float half = split_width(2);
   if (big_button(ctx.controls, {.id = "resume", .label = "Carry on", .icon = LIMBER_ICON_PLAY_ARROW, .width = half})) {
-    ctx.app.resume_interrupted();
+    act(ctx, "resume_interrupted");
   }
   ImGui::SameLine(0, 10.0f);
   if (big_button(ctx.controls, {.id = "record-interrupted", .label = "Keep what I did", .kind = ButtonKind::secondary,
                                 .width = half})) {
-    ctx.app.record_interrupted();
+    act(ctx, "record_interrupted");
   }
   end_card();
 }
@@ -107,7 +107,7 @@ void draw_widget_home(ScreenContext& ctx) {
     icon_paragraph(LIMBER_ICON_HEALING, rule->text.c_str(), from.c_str());
   }
   if (big_button(ctx.controls, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) {
-    ctx.app.start_routine(routine->id);
+    act(ctx, "start", routine->id);
   }
   paragraph(FontRole::small, theme.text_muted, "Limber: nothing you record leaves this device.");
   end_page();
@@ -141,10 +141,10 @@ void draw_today_screen(ScreenContext& ctx) {
     paragraph(FontRole::body, theme.text_muted, facts);
     gap(4);
     if (big_button(ctx.controls, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) {
-      ctx.app.start_routine(routine->id);
+      act(ctx, "start", routine->id);
     }
     if (big_button(ctx.controls, {.id = "choose-routine", .label = "Choose another routine", .kind = ButtonKind::secondary})) {
-      ctx.app.nav().navigate(app::Screen::routines);
+      act(ctx, "navigate", app::screen_id(app::Screen::routines));
     }
     end_card();
   }

@@ -1,0 +1,50 @@
+// app/effects.h: what passes between the app and the page it runs in.
+//
+// The core never calls the browser. What the page read before the app started arrives as
+// StoredInput; what the page must do after a frame (speak a cue, save a file, copy a link,
+// write to a clinic's page) leaves as Effects, taken once by the browser glue
+// (browser/page_services.h), which is all the glue needs to include.
+//
+// Usage:
+//     app::Effects e = app.take_effects();
+//     for (const session::Cue& c : e.cues) speak(c.text);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "session/cues.h"
+
+namespace limber::app {
+
+// A file the page offers to save.
+struct Download {
+  std::string file_name;
+  std::string mime;
+  std::string text;
+};
+
+// What the page must do after a frame; taken once.
+struct Effects {
+  std::vector<session::Cue> cues;       // speak, play, announce
+  std::vector<Download> downloads;
+  std::vector<std::string> set_aside;   // stored texts that could not be read: keep them apart
+  bool request_persist = false;         // ask the browser to keep our storage (a user action)
+  bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
+  bool apply_update = false;            // switch to the waiting new build and reload
+  std::string copy_link;                // a routine link fragment ("routine=1...") to copy
+  bool clear_storage = false;           // delete everything stored, copies kept aside included
+  bool read_sessions = false;           // read every stored session; they come back as `sessions_read`
+  std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
+};
+
+// What boot.js read before the app started.
+struct StoredInput {
+  enum class Kind : std::uint8_t { none, parts, legacy };
+  Kind kind = Kind::none;   // a first visit, the parts of the current layout, or a schema-1 document
+  std::string text;         // parts: {"schema":2,"settings":...} as read; legacy: the document
+  bool legacy_present = false;  // a schema-1 document is still kept beside the parts
+};
+
+}  // namespace limber::app
