@@ -312,7 +312,7 @@ TEST_CASE("app: the screen is kept awake only while a session runs and the setti
 TEST_CASE("app: the person's own routine is deleted only after confirmation") {
   AppRig r;
   r.app.copy_routine("gentle_bad_day");
-  const catalogue::Routine* draft = r.app.draft();
+  const catalogue::Routine* draft = r.app.draft().routine();
   REQUIRE(draft != nullptr);
   const std::string id = draft ? draft->id : std::string();  // the guard also satisfies GCC's -O2 null check
   REQUIRE(r.app.save_draft() == "");
@@ -423,7 +423,7 @@ TEST_CASE("app: a routine shared as a link is shown first, then added only when 
   clinician.app.copy_routine("gentle_bad_day");
   REQUIRE(clinician.run("text", "link_note=Every morning.").ok);
   REQUIRE(clinician.app.share_draft() == "");
-  const std::string link = clinician.app.last_link();
+  const std::string link = clinician.app.draft().last_link();
   CHECK(clinician.app.take_effects().copy_link == link);
 
   AppRig patient;
@@ -444,24 +444,24 @@ TEST_CASE("app: a link is called copied only once the page says the clipboard to
   r.app.copy_routine("in_bed");
   CHECK(r.run("link_copied", "yes").error == "link_copied: no link is waiting to be copied");
   REQUIRE(r.run("share_link").ok);
-  CHECK(r.app.link_copy() == app::LinkCopy::pending);
+  CHECK(r.app.draft().link_copy() == app::LinkCopy::pending);
   CHECK(r.run("link_copied", "maybe").error == "link_copied: expected yes or no, got 'maybe'");
   REQUIRE(r.run("link_copied", "no").ok);
-  CHECK(r.app.link_copy() == app::LinkCopy::refused);
+  CHECK(r.app.draft().link_copy() == app::LinkCopy::refused);
   REQUIRE(r.run("share_link").ok);
   REQUIRE(r.run("link_copied", "yes").ok);
-  CHECK(r.app.link_copy() == app::LinkCopy::copied);
+  CHECK(r.app.draft().link_copy() == app::LinkCopy::copied);
   // Another routine in the editor: the old link and its outcome go.
   r.app.new_routine();
-  CHECK(r.app.link_copy() == app::LinkCopy::none);
-  CHECK(r.app.last_link().empty());
+  CHECK(r.app.draft().link_copy() == app::LinkCopy::none);
+  CHECK(r.app.draft().last_link().empty());
 }
 
 TEST_CASE("app: a broken routine link changes nothing and says what is wrong") {
   AppRig clinician;
   clinician.app.copy_routine("in_bed");
   REQUIRE(clinician.app.share_draft() == "");
-  const std::string link = clinician.app.last_link();
+  const std::string link = clinician.app.draft().last_link();
   AppRig patient;
   const auto revision = patient.app.sync().revision();
   const auto result = patient.run("open_link", link.substr(0, link.size() - 3));

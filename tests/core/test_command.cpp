@@ -169,12 +169,12 @@ TEST_CASE("command: the routine editor's edits, each checked and each refusal na
   CHECK(r.run("save_routine").error == "save_routine: nothing is being edited");
   REQUIRE(r.run("copy_routine", "in_bed").ok);
   CHECK(r.app.nav().screen() == Screen::routine_editor);
-  const std::size_t items = r.app.draft()->items.size();
+  const std::size_t items = r.app.draft().routine()->items.size();
   REQUIRE(items >= 2);
-  const std::string first = r.app.draft()->items[0].exercise, second = r.app.draft()->items[1].exercise;
+  const std::string first = r.app.draft().routine()->items[0].exercise, second = r.app.draft().routine()->items[1].exercise;
 
   REQUIRE(r.run("move_exercise", "2=up").ok);
-  CHECK(r.app.draft()->items[0].exercise == second);
+  CHECK(r.app.draft().routine()->items[0].exercise == second);
   CHECK(r.run("move_exercise", "1=up").error == "move_exercise: it is already first");
   CHECK(r.run("move_exercise", "1=sideways").error == "move_exercise: expected up or down, got 'sideways'");
   CHECK(r.run("move_exercise", "0=up").error.rfind("move_exercise: expected <exercise number from 1>=<up|down>", 0) == 0);
@@ -182,9 +182,9 @@ TEST_CASE("command: the routine editor's edits, each checked and each refusal na
         "remove_exercise: the routine has no exercise 99 (it has " + std::to_string(items) + ")");
   CHECK(r.run("add_exercise", "cartwheel").error == "add_exercise: unknown exercise 'cartwheel'");
   REQUIRE(r.run("add_exercise", first).ok);
-  CHECK(r.app.draft()->items.size() == items + 1);
+  CHECK(r.app.draft().routine()->items.size() == items + 1);
   REQUIRE(r.run("remove_exercise", std::to_string(items + 1)).ok);
-  CHECK(r.app.draft()->items.size() == items);
+  CHECK(r.app.draft().routine()->items.size() == items);
 
   // Dosage: one step at a time, within the source's range; at a bound the step is refused.
   std::string refusal;
@@ -198,7 +198,7 @@ TEST_CASE("command: the routine editor's edits, each checked and each refusal na
 
   REQUIRE(r.run("save_routine").ok);
   CHECK(r.app.data().routines.size() == 1);
-  CHECK(r.app.draft() == nullptr);
+  CHECK(r.app.draft().routine() == nullptr);
   const std::string own = r.app.data().routines.front().id;
   CHECK(r.run("edit_routine", "in_bed").error == "edit_routine: 'in_bed' is not one of your routines");
   CHECK(r.run("delete_routine", "in_bed").error == "delete_routine: 'in_bed' is not one of your routines");
@@ -213,10 +213,10 @@ TEST_CASE("command: a save the routine cannot pass is refused and kept beside th
   r.app.new_routine();  // empty: a routine needs at least one exercise
   const auto result = r.run("save_routine");
   REQUIRE_FALSE(result.ok);
-  CHECK(result.error == "save_routine: " + r.app.draft_problem());
-  CHECK_FALSE(r.app.draft_problem().empty());
+  CHECK(result.error == "save_routine: " + r.app.draft().save_problem());
+  CHECK_FALSE(r.app.draft().save_problem().empty());
   REQUIRE(r.run("add_exercise", "knee_rolls").ok);
-  CHECK(r.app.draft_problem().empty());
+  CHECK(r.app.draft().save_problem().empty());
 }
 
 TEST_CASE("command: the session controls refuse, saying why, when no session runs") {

@@ -80,9 +80,9 @@ TEST_CASE("app: leaving the editor with Back forgets the link made there") {
   AppRig r;
   r.app.copy_routine("in_bed");
   REQUIRE(r.run("share_link").ok);
-  REQUIRE_FALSE(r.app.last_link().empty());
+  REQUIRE_FALSE(r.app.draft().last_link().empty());
   REQUIRE(r.run("back").ok);
-  CHECK(r.app.draft() == nullptr);
-  CHECK(r.app.last_link().empty());
-  CHECK(r.app.link_copy() == LinkCopy::none);
+  CHECK(r.app.draft().routine() == nullptr);
+  CHECK(r.app.draft().last_link().empty());
+  CHECK(r.app.draft().link_copy() == LinkCopy::none);
 }

@@ -176,16 +176,16 @@ TEST_CASE("app text: a command without a known field names the fields") {
     CHECK(result.error.rfind("text: expected routine_name=<text> or link_note=<text>", 0) == 0);
   }
   CHECK(r.run("text", "").error == "command 'text' needs an argument");
-  CHECK(r.app.draft()->name == "My routine");
+  CHECK(r.app.draft().routine()->name == "My routine");
 }
 
 TEST_CASE("app text: the name typed is the draft's name, and saving trims it") {
   AppRig r;
   r.app.new_routine();
   REQUIRE(r.run("text", "routine_name=  Evening stretch ").ok);
-  CHECK(r.app.draft()->name == "  Evening stretch ");  // kept as typed while typing
-  CHECK(r.app.text(TextField::routine_name) == "  Evening stretch ");
-  REQUIRE(app::add_exercise(*r.app.draft(), r.app.catalogue(), "knee_rolls"));
+  CHECK(r.app.draft().routine()->name == "  Evening stretch ");  // kept as typed while typing
+  CHECK(r.app.draft().text(TextField::routine_name) == "  Evening stretch ");
+  REQUIRE(r.run("add_exercise", "knee_rolls").ok);
   REQUIRE(r.app.save_draft() == "");
   REQUIRE(r.app.data().routines.size() == 1);
   CHECK(r.app.data().routines.front().name == "Evening stretch");
@@ -194,7 +194,7 @@ TEST_CASE("app text: the name typed is the draft's name, and saving trims it") {
 TEST_CASE("app text: a name of spaces alone is no name") {
   AppRig r;
   r.app.new_routine();
-  REQUIRE(app::add_exercise(*r.app.draft(), r.app.catalogue(), "knee_rolls"));
+  REQUIRE(r.run("add_exercise", "knee_rolls").ok);
   REQUIRE(r.run("text", "routine_name=   ").ok);
   CHECK(r.app.save_draft() == "Give the routine a name.");
   CHECK(r.app.data().routines.empty());
@@ -207,36 +207,36 @@ TEST_CASE("app text: a refused change keeps the old text and says why until the 
   const auto result = r.run("text", "link_note=" + repeat("x", 281));
   CHECK_FALSE(result.ok);
   CHECK(result.error == "text: The note can be at most 280 characters; this has 281.");
-  CHECK(r.app.text(TextField::link_note) == "Slowly");
-  CHECK(r.app.text_problem(TextField::link_note) == "The note can be at most 280 characters; this has 281.");
-  CHECK(r.app.text_problem(TextField::routine_name).empty());
+  CHECK(r.app.draft().text(TextField::link_note) == "Slowly");
+  CHECK(r.app.draft().text_problem(TextField::link_note) == "The note can be at most 280 characters; this has 281.");
+  CHECK(r.app.draft().text_problem(TextField::routine_name).empty());
   // Each field keeps its own: an accepted name leaves the note's refusal shown.
   REQUIRE(r.run("text", "routine_name=Evening").ok);
-  CHECK_FALSE(r.app.text_problem(TextField::link_note).empty());
+  CHECK_FALSE(r.app.draft().text_problem(TextField::link_note).empty());
   REQUIRE(r.run("text", "link_note=Slowly, twice a day").ok);
-  CHECK(r.app.text_problem(TextField::link_note).empty());
+  CHECK(r.app.draft().text_problem(TextField::link_note).empty());
 }
 
 TEST_CASE("app text: a name too long to send, from an older backup, can be shortened key by key") {
   AppRig r;
-  r.app.new_routine();
-  catalogue::Routine* draft = r.app.draft();
-  REQUIRE(draft != nullptr);
-  if (draft) draft->name = repeat("n", 70);  // as an import or an older version may have stored it
-  CHECK(r.run("text", "routine_name=" + repeat("n", 69)).ok);
-  CHECK_FALSE(r.run("text", "routine_name=" + repeat("n", 70)).ok);
-  CHECK(r.app.draft()->name == repeat("n", 69));
+  catalogue::Routine stored = *r.app.catalogue().find_routine("in_bed");
+  stored.name = repeat("n", 70);  // as an import or an older version may have stored it
+  app::RoutineDraft draft;
+  draft.open(stored);
+  CHECK(draft.set_text(TextField::routine_name, repeat("n", 69)) == "");
+  CHECK_FALSE(draft.set_text(TextField::routine_name, repeat("n", 70)).empty());
+  CHECK(draft.routine()->name == repeat("n", 69));
 }
 
 TEST_CASE("app text: a share that is refused says why until the next share, and a new draft forgets it") {
   AppRig r;
   r.app.new_routine();  // no exercises yet: nothing to send
   CHECK_FALSE(r.run("share_link").ok);
-  CHECK_FALSE(r.app.share_problem().empty());
+  CHECK_FALSE(r.app.draft().share_problem().empty());
   r.app.copy_routine("in_bed");
-  CHECK(r.app.share_problem().empty());
+  CHECK(r.app.draft().share_problem().empty());
   REQUIRE(r.run("share_link").ok);
-  CHECK(r.app.share_problem().empty());
+  CHECK(r.app.draft().share_problem().empty());
 }
 
 TEST_CASE("app text: the note travels in the link, and a new draft starts without it") {
@@ -244,11 +244,11 @@ TEST_CASE("app text: the note travels in the link, and a new draft starts withou
   r.app.copy_routine("gentle_bad_day");
   REQUIRE(r.run("text", "link_note=Every morning.\r\nStop if it hurts more. ").ok);
   REQUIRE(r.run("share_link").ok);
-  const auto decoded = links::decode_routine_link(r.app.last_link(), r.app.catalogue());
+  const auto decoded = links::decode_routine_link(r.app.draft().last_link(), r.app.catalogue());
   REQUIRE(decoded.ok());
   CHECK(decoded.shared->note == "Every morning.\nStop if it hurts more.");
   r.app.new_routine();
-  CHECK(r.app.text(TextField::link_note) == "");
+  CHECK(r.app.draft().text(TextField::link_note) == "");
 }
 
 TEST_CASE("app text: the state shows what the draft's fields hold") {

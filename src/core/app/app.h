@@ -138,7 +138,6 @@ class App {
 
   // ---- Session
   std::string start_routine(std::string_view id);  // "" or why not; shows the player
-  Player& player() { return player_; }
   const Player& player() const { return player_; }
   bool session_open() const { return player_.stage() != PlayerStage::closed; }
   std::string answer_pain(std::optional<int> score);  // before or after the session
@@ -163,20 +162,17 @@ class App {
   void new_routine();
   std::string copy_routine(std::string_view id);  // any routine
   std::string edit_routine(std::string_view id);  // one of the person's own
-  catalogue::Routine* draft() { return draft_.routine(); }
-  const catalogue::Routine* draft() const { return draft_.routine(); }
-  std::string save_draft();  // "" or why it cannot be saved, which draft_problem() keeps
-  const std::string& draft_problem() const { return draft_.save_problem(); }
-  // The draft's items by index from 0 (app/routine_editor.h). Each edit clears draft_problem().
+  // The routine being edited, what was typed and made for it, and their refusals.
+  const RoutineDraft& draft() const { return draft_; }
+  std::string save_draft();  // "" or why it cannot be saved, which draft().save_problem() keeps
+  // The draft's items by index from 0 (app/routine_editor.h). Each edit clears the save's refusal.
   std::string add_to_draft(std::string_view exercise_id);
   std::string remove_from_draft(std::size_t index);
   std::string move_in_draft(std::size_t index, int delta);  // -1 up, +1 down
   std::string choose_draft_dosage(std::size_t index, std::string_view option_id);
   std::string step_draft_dosage(std::size_t index, DosageField field, int delta);
-  // Typed text, links made and their refusals (app/routine_draft.h).
+  // Typed text (app/routine_draft.h): "" or why it was refused.
   std::string set_text(TextField field, std::string_view typed) { return draft_.set_text(field, typed); }
-  std::string text(TextField field) const { return draft_.text(field); }
-  const std::string& text_problem(TextField field) const { return draft_.text_problem(field); }
   std::string ask_delete_routine(std::string_view id);
 
   // ---- Routine links (links/routine_link.h)
@@ -185,12 +181,8 @@ class App {
   const links::SharedRoutine* incoming() const { return incoming_ ? &*incoming_ : nullptr; }
   std::string accept_incoming();   // added to the person's routines and chosen for Today
   std::string decline_incoming();
-  // The draft as a link to send, with the clinician's note (text(TextField::link_note)): ""
-  // (the link is copied) or why not.
+  // The draft as a link to send, with the clinician's note: "" (the link is copied) or why not.
   std::string share_draft();
-  const std::string& share_problem() const { return draft_.share_problem(); }  // the last share's refusal
-  const std::string& last_link() const { return draft_.last_link(); }
-  LinkCopy link_copy() const { return draft_.link_copy(); }
   std::string link_copied(bool ok) { return draft_.link_copied(ok); }  // "" or why there is nothing to report on
 
   // ---- Confirmations

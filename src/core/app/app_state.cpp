@@ -28,22 +28,22 @@ void write_app(json::Writer& w, const App& app) {
         .key("exercises").value(static_cast<int>(in->routine.items.size()))
         .end_object();
   }
-  if (app.draft()) {
+  if (app.draft().routine()) {
     // The routine being edited: what its text fields hold and any refusal of what was typed.
-    w.key("draft").begin_object().key("exercises").value(static_cast<int>(app.draft()->items.size()));
+    w.key("draft").begin_object().key("exercises").value(static_cast<int>(app.draft().routine()->items.size()));
     for (const TextField field : {TextField::routine_name, TextField::link_note}) {
-      w.key(text_field_spec(field).id).value(app.text(field));
+      w.key(text_field_spec(field).id).value(app.draft().text(field));
     }
     w.key("textProblems").begin_object();
     for (const TextField field : {TextField::routine_name, TextField::link_note}) {
-      w.key(text_field_spec(field).id).value(app.text_problem(field));
+      w.key(text_field_spec(field).id).value(app.draft().text_problem(field));
     }
     w.end_object();
-    w.key("shareProblem").value(app.share_problem());
+    w.key("shareProblem").value(app.draft().share_problem());
     w.end_object();
   }
-  w.key("lastLink").value(app.last_link());
-  w.key("linkCopy").value(json::enum_name(app.link_copy()));
+  w.key("lastLink").value(app.draft().last_link());
+  w.key("linkCopy").value(json::enum_name(app.draft().link_copy()));
   w.key("update").begin_object()
       .key("ready").value(app.update_ready())
       .key("applying").value(app.update_applying())

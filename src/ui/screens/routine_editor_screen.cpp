@@ -27,24 +27,24 @@ void share_section(ScreenContext& ctx) {
   paragraph(FontRole::small, theme.text_muted,
             "For clinicians: add a short note if you like, then copy a link to send. The routine travels inside "
             "the link itself; no server ever sees it.");
-  const std::string note = ctx.app.text(app::TextField::link_note);
+  const std::string note = ctx.app.draft().text(app::TextField::link_note);
   text_field(ctx.controls, {.field = app::TextField::link_note, .value = note.c_str(),
                             .placeholder = "For example: twice a day for two weeks", .height = 110.0f,
                             .covered = ctx.app.confirm() != app::Confirm::none});
-  problem_line(ctx.app.text_problem(app::TextField::link_note));
+  problem_line(ctx.app.draft().text_problem(app::TextField::link_note));
   gap(4);
   if (big_button(ctx.controls, {.id = "share-link", .label = "Copy link", .icon = LIMBER_ICON_CONTENT_COPY,
                                 .kind = ButtonKind::secondary})) {
     act(ctx, "share_link", {}, Refusal::shown_in_place);
   }
-  if (!ctx.app.share_problem().empty()) {
-    problem_line(ctx.app.share_problem());
-  } else if (ctx.app.link_copy() == app::LinkCopy::copied) {
+  if (!ctx.app.draft().share_problem().empty()) {
+    problem_line(ctx.app.draft().share_problem());
+  } else if (ctx.app.draft().link_copy() == app::LinkCopy::copied) {
     icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Link copied. Paste it into a message or an email to send it.");
-  } else if (ctx.app.link_copy() == app::LinkCopy::refused) {
+  } else if (ctx.app.draft().link_copy() == app::LinkCopy::refused) {
     // No clipboard, and perhaps no address bar (an installed app): the link in a box to copy from.
     problem_line("This browser did not let Limber copy the link. Select it below and copy it from there.");
-    link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.last_link().c_str(),
+    link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.draft().last_link().c_str(),
                             .covered = ctx.app.confirm() != app::Confirm::none});
   }
 }
@@ -124,7 +124,7 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
 void draw_routine_editor_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   begin_page("Edit routine");
-  const catalogue::Routine* draft = ctx.app.draft();
+  const catalogue::Routine* draft = ctx.app.draft().routine();
   page_title(ctx, draft && !draft->name.empty() ? draft->name.c_str() : "Edit routine", true);
   if (!draft) {
     paragraph(FontRole::body, theme.text_muted, "No routine is being edited.");
@@ -138,7 +138,7 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
   paragraph(FontRole::small, theme.text_muted, "Name");
   text_field(ctx.controls, {.field = app::TextField::routine_name, .value = draft->name.c_str(),
                             .covered = ctx.app.confirm() != app::Confirm::none});
-  problem_line(ctx.app.text_problem(app::TextField::routine_name));
+  problem_line(ctx.app.draft().text_problem(app::TextField::routine_name));
   paragraph(FontRole::small, theme.text_muted,
             "Amounts can only be changed within what the exercise's source recommends.");
   for (std::size_t i = 0; i < draft->items.size(); ++i) item_card(ctx, *draft, i);
@@ -157,9 +157,9 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
     }
   }
   gap(8);
-  if (!ctx.app.draft_problem().empty()) {
+  if (!ctx.app.draft().save_problem().empty()) {
     const ImVec4 caution = theme.caution;
-    icon_paragraph(LIMBER_ICON_WARNING, ctx.app.draft_problem().c_str(), nullptr, &caution);
+    icon_paragraph(LIMBER_ICON_WARNING, ctx.app.draft().save_problem().c_str(), nullptr, &caution);
   }
   if (!draft->items.empty()) share_section(ctx);
   gap(8);
