@@ -41,7 +41,7 @@ storage::StoredSession session_at(int i) {
     e.reps_done.together = 8;
     e.holds_done.together = 8;
     e.hold_seconds = 40;
-    e.completed = true;
+    e.outcome = session::Outcome::completed;
     r.exercises.push_back(e);
   }
   return {.id = storage::session_id(r), .record = r};

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { command, control, launch, openApp, settle, state } from './harness.mjs';
-import { backupText, storeLegacyDocument, userData } from './history_fixture.mjs';
+import { backupText, storeLegacyDocument, storeSavedStores, userData } from './history_fixture.mjs';
 
 let h;
 before(async () => { h = await launch(); });
@@ -204,6 +204,45 @@ describe('schema-1 documents migrate to entries', () => {
     assert.deepEqual(s.data.inProgress, { routine: 'nhs_daily', nextExercise: doc.in_progress.next_exercise,
                                           completed: doc.in_progress.record.exercises.filter((e) => e.completed).length });
     assert.ok(s.controls.some((c) => c.id === 'resume'), 'Today offers to carry on the unfinished session');
+    assert.deepEqual(problems, []);
+  });
+
+  it('storage laid out by an earlier build (layout 2) reads the same, and is written again in layout 3', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
+    const saved = JSON.parse(readFileSync(new URL('../fixtures/schema2_saved_by_2a39295.json', import.meta.url), 'utf8'));
+    await storeSavedStores(page, h.url, saved);
+    problems.length = 0;
+    await openApp(page, h.url);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    const entries = () => page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('limber');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['meta', 'sessions'], 'readonly');
+        const out = {};
+        tx.objectStore('meta').get('schema').onsuccess = (e) => { out.schema = e.target.result; };
+        tx.objectStore('meta').get('routines').onsuccess = (e) => { out.routines = e.target.result; };
+        tx.objectStore('sessions').getAll().onsuccess = (e) => { out.sessions = e.target.result; };
+        tx.oncomplete = () => { open.result.close(); resolve(out); };
+      };
+    }));
+    const after = await entries();
+    assert.equal(after.schema, '3');
+    assert.equal(after.sessions.length, 2);
+    for (const text of after.sessions) {
+      const exercises = JSON.parse(text).record.exercises;
+      assert.ok(exercises.every((e) => typeof e.outcome === 'string' && !('hurt' in e) && !('completed' in e)), text.slice(0, 80));
+    }
+    assert.deepEqual(JSON.parse(after.sessions[0]).record.exercises.map((e) => e.outcome),
+                     ['completed', 'stopped_hurt', 'skipped', 'completed']);
+    assert.equal(JSON.parse(after.routines)[0].frequency_note, 'a good way to start the morning');
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    const s = await state(page);
+    assert.equal(s.theme, 'dark');
+    assert.deepEqual(s.data.sessionIds, Object.keys(saved.sessions).sort());
+    assert.equal(s.data.routines, 1);
+    assert.ok(s.data.interrupted, 'the session left unfinished is still there to carry on');
     assert.deepEqual(problems, []);
   });
 

@@ -95,3 +95,22 @@ export async function storeLegacyDocument(page, appUrl, doc) {
     };
   }), JSON.stringify(doc));
 }
+
+// Puts what an earlier build stored (a fixture: {version, meta, sessions, kv}) into
+// IndexedDB exactly as it was, at that IndexedDB version, before the app is opened.
+export async function storeSavedStores(page, appUrl, saved) {
+  await page.goto(appUrl + 'manifest.webmanifest');
+  await page.evaluate((fixture) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('limber', fixture.version);
+    open.onupgradeneeded = () => { for (const name of ['kv', 'meta', 'sessions']) open.result.createObjectStore(name); };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['kv', 'meta', 'sessions'], 'readwrite');
+      for (const name of ['kv', 'meta', 'sessions']) {
+        for (const [key, value] of Object.entries(fixture[name])) tx.objectStore(name).put(value, key);
+      }
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onabort = () => reject(tx.error);
+    };
+  }), saved);
+}

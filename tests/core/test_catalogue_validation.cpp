@@ -27,7 +27,7 @@ struct Texts {
                   "sides":"together","move_seconds":3,"release_seconds":3,"rest_seconds":1,"set_rest_seconds":0}}],
      "sources":["nhs"]}]})";
   std::string routines = R"({"schema":1,"routines":[
-    {"id":"daily","name":"Daily","purpose":"Ease pain.","frequency":"every_day","frequency_text":"Every day",
+    {"id":"daily","name":"Daily","purpose":"Ease pain.","frequency":"every_day","frequency_note":"before breakfast",
      "rest_between_exercises_seconds":10,"items":[{"exercise":"tilt"}],"sources":["nhs"]}]})";
   std::string safety = R"({"schema":1,"safety":{"max_pain_while_exercising":5,"pain_eases_within_weeks":2,
     "pain_passes_within_weeks":{"min":4,"max":6,"start":4},"items":[
@@ -210,7 +210,7 @@ TEST_CASE("catalogue: duplicate ids") {
 
   Texts u;
   replace(u.routines, R"("sources":["nhs"]}]})",
-          R"("sources":["nhs"]},{"id":"daily","name":"Again","purpose":"P","frequency":"every_day","frequency_text":"F",)"
+          R"("sources":["nhs"]},{"id":"daily","name":"Again","purpose":"P","frequency":"every_day","frequency_note":"F",)"
           R"("rest_between_exercises_seconds":0,"items":[{"exercise":"tilt"}],"sources":["nhs"]}]})");
   expect_refused(u, "routines.json: routines[daily].id: duplicate id 'daily'");
 }

@@ -40,7 +40,7 @@ catalogue::Catalogue small() {
                      .dosage = test::make_dosage(5, catalogue::Sides::together, 2)}};
   bridge.dosages[0].dosage.sets = {.min = 1, .max = 3, .start = 1};
   c.exercises = {hug, rock, bridge};
-  c.routines = {{.id = "daily", .name = "Daily", .purpose = "Every day.", .frequency_text = "Every day",
+  c.routines = {{.id = "daily", .name = "Daily", .purpose = "Every day.", .frequency_note = "after a walk",
                  .rest_between_exercises_seconds = 15,
                  .items = {{.exercise = "hug"}, {.exercise = "rock"}},
                  .sources = {"src"}}};
@@ -70,7 +70,8 @@ TEST_CASE("routine editor: a new routine is empty, every day, with a 10 s rest a
   CHECK(r.name == "My routine");
   CHECK(r.items.empty());
   CHECK(r.frequency == catalogue::Frequency::every_day);
-  CHECK(r.frequency_text == "Every day");
+  CHECK_FALSE(r.frequency_note);  // the frequency says it all
+  CHECK(catalogue::frequency_sentence(r) == "Every day");
   CHECK(r.rest_between_exercises_seconds == 10);
   CHECK(r.sources.empty());
   CHECK_FALSE(r.purpose.empty());  // stored text may not be empty
@@ -125,7 +126,7 @@ TEST_CASE("routine editor: a copy keeps the items and timing under a fresh id, w
   CHECK(copy.name == "Copy of Daily");
   CHECK(copy.items == daily.items);
   CHECK(copy.purpose == daily.purpose);
-  CHECK(copy.frequency_text == daily.frequency_text);
+  CHECK(copy.frequency_note == daily.frequency_note);
   CHECK(copy.rest_between_exercises_seconds == daily.rest_between_exercises_seconds);
   CHECK(copy.sources.empty());
 }
@@ -466,7 +467,7 @@ TEST_CASE("routine editor: an edited routine can be saved") {
   CHECK(catalogue::check_own_routine(c, r) == "");
 }
 
-TEST_CASE("routine editor: a routine without a name, purpose or frequency cannot be saved") {
+TEST_CASE("routine editor: a routine without a name or purpose cannot be saved") {
   const auto& c = test::shipped_catalogue();
   catalogue::Routine r = new_routine(c, {});
   REQUIRE(add_exercise(r, c, "knee_rolls"));
@@ -476,8 +477,7 @@ TEST_CASE("routine editor: a routine without a name, purpose or frequency cannot
   r.purpose.clear();
   CHECK(catalogue::check_own_routine(c, r) == "Say what the routine is for.");
   r.purpose = "Mornings.";
-  r.frequency_text.clear();
-  CHECK(catalogue::check_own_routine(c, r) == "Say how often to do the routine.");
+  CHECK(catalogue::check_own_routine(c, r) == "");  // the frequency always says how often
 }
 
 TEST_CASE("routine editor: a built-in routine itself cannot be saved as the person's own") {

@@ -101,7 +101,7 @@ TEST_CASE("engine: paces one exercise phase by phase, with text, counters and ti
   CHECK(rec.reps_done.together == 2);
   CHECK(rec.holds_done.together == 2);
   CHECK(rec.hold_seconds == 10);
-  CHECK(rec.completed);
+  CHECK(rec.outcome == session::Outcome::completed);
 }
 
 TEST_CASE("engine: blocked sides count reps on each side and announce the change") {
@@ -124,7 +124,7 @@ TEST_CASE("engine: blocked sides count reps on each side and announce the change
   const auto& rec = r.engine.record().exercises[1];
   CHECK(rec.reps_done.left == 2);
   CHECK(rec.reps_done.right == 2);
-  CHECK(rec.completed);
+  CHECK(rec.outcome == session::Outcome::completed);
 }
 
 TEST_CASE("engine: a breath-paced hold says breathe in and breathe out at the chosen pace") {
@@ -238,8 +238,8 @@ TEST_CASE("engine: skip marks the exercise skipped and goes to the next one's ge
   r.engine.skip();
   CHECK(r.s().exercise_id == "b");
   CHECK(r.s().phase == Phase::get_ready);
-  CHECK(r.engine.record().exercises[0].skipped);
-  CHECK_FALSE(r.engine.record().exercises[0].completed);
+  CHECK(r.engine.record().exercises[0].outcome == session::Outcome::skipped);
+  // skipped, so not completed: one outcome
 }
 
 TEST_CASE("engine: skip during the rest after a finished exercise skips only the rest") {
@@ -248,8 +248,8 @@ TEST_CASE("engine: skip during the rest after a finished exercise skips only the
   r.at(30);
   r.engine.skip();
   CHECK(r.s().exercise_id == "b");
-  CHECK_FALSE(r.engine.record().exercises[0].skipped);
-  CHECK(r.engine.record().exercises[0].completed);
+  // back to it: no longer skipped, and now done
+  CHECK(r.engine.record().exercises[0].outcome == session::Outcome::completed);
 }
 
 TEST_CASE("engine: skipping the last exercise ends the routine as completed") {
@@ -262,7 +262,7 @@ TEST_CASE("engine: skipping the last exercise ends the routine as completed") {
   r.engine.skip();
   CHECK(r.s().status == Status::finished);
   CHECK(r.engine.record().completed);
-  CHECK(r.engine.record().exercises[2].skipped);
+  CHECK(r.engine.record().exercises[2].outcome == session::Outcome::skipped);
 }
 
 TEST_CASE("engine: back goes to the previous exercise, or from a rest to the start of the one just done") {
@@ -313,7 +313,7 @@ TEST_CASE("engine: end early finishes the record as ended early") {
   CHECK(rec.ended_early);
   CHECK_FALSE(rec.completed);
   CHECK(rec.exercises[0].reps_done.together == 1);
-  CHECK_FALSE(rec.exercises[0].completed);
+  CHECK(rec.exercises[0].outcome != session::Outcome::completed);
   CHECK(rec.ended_at_ms - rec.started_at_ms == 21000);
   CHECK(has_cue(r.cues(), CueKind::finished));
   r.jump(100);  // nothing moves after the end
@@ -333,7 +333,7 @@ TEST_CASE("engine: a ten-minute jump lands exactly and counts everything in betw
   CHECK(rec.exercises[1].reps_done.left == 2);
   CHECK(rec.exercises[1].reps_done.right == 2);
   CHECK(rec.exercises[2].holds_done.together == 1);
-  for (const auto& e : rec.exercises) CHECK(e.completed);
+  for (const auto& e : rec.exercises) CHECK(e.outcome == session::Outcome::completed);
   // Only where it landed is announced, not every step it passed.
   CHECK(r.cues().size() <= 2);
 }
@@ -361,8 +361,8 @@ TEST_CASE("engine: 'this hurts' stops the exercise, records it and moves on") {
   CHECK(r.s().phase == Phase::exercise_rest);
   CHECK(r.s().next_text == "Next: Exercise b");
   const auto& rec = r.engine.record().exercises[0];
-  CHECK(rec.hurt);
-  CHECK_FALSE(rec.completed);
+  CHECK(rec.outcome == session::Outcome::stopped_hurt);
+  // a hurt stopped it: not completed, whatever came before
   r.at(r.s().session_elapsed + 16);
   CHECK(r.s().exercise_id == "b");
 }
@@ -464,9 +464,7 @@ TEST_CASE("engine: the record of a completed session") {
   CHECK(rec.exercises[0].dosage == "da");
   CHECK(rec.exercises[0].planned_reps == 2);
   for (const auto& e : rec.exercises) {
-    CHECK(e.completed);
-    CHECK_FALSE(e.skipped);
-    CHECK_FALSE(e.hurt);
+    CHECK(e.outcome == session::Outcome::completed);
   }
 }
 
@@ -479,10 +477,10 @@ TEST_CASE("engine: the record of a session with a skipped exercise") {
   r.at(r.engine.plan().total + 1);
   const auto& rec = r.engine.record();
   CHECK(rec.completed);
-  CHECK(rec.exercises[0].completed);
-  CHECK(rec.exercises[1].skipped);
+  CHECK(rec.exercises[0].outcome == session::Outcome::completed);
+  CHECK(rec.exercises[1].outcome == session::Outcome::skipped);
   CHECK(rec.exercises[1].reps_done.total() == 0);
-  CHECK(rec.exercises[2].completed);
+  CHECK(rec.exercises[2].outcome == session::Outcome::completed);
 }
 
 TEST_CASE("engine: controls on an engine that never started do nothing") {

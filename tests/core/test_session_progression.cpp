@@ -6,6 +6,7 @@
 using namespace limber;
 using session::ExerciseRecord;
 using session::ProgressState;
+using session::Outcome;
 using session::SessionRecord;
 
 namespace {
@@ -14,7 +15,7 @@ SessionRecord clean_session(const char* exercise = "tilt") {
   r.completed = true;
   ExerciseRecord e;
   e.exercise = exercise;
-  e.completed = true;
+  e.outcome = Outcome::completed;
   r.exercises.push_back(e);
   return r;
 }
@@ -52,10 +53,9 @@ TEST_CASE("progression: 'this hurts' drops a level at once and holds back every 
   SessionRecord hurt = clean_session();
   ExerciseRecord other;
   other.exercise = "rolls";
-  other.completed = true;
+  other.outcome = Outcome::completed;
   hurt.exercises.push_back(other);
-  hurt.exercises[0].hurt = true;
-  hurt.exercises[0].completed = false;
+  hurt.exercises[0].outcome = Outcome::stopped_hurt;
   session::update_progress(p, hurt);
   session::update_progress(p, hurt);
   CHECK(p.level_of("tilt") == 0);
@@ -70,8 +70,7 @@ TEST_CASE("progression: sessions ended early or exercises skipped do not count")
   early.completed = false;
   early.ended_early = true;
   SessionRecord skipped = clean_session();
-  skipped.exercises[0].completed = false;
-  skipped.exercises[0].skipped = true;
+  skipped.exercises[0].outcome = Outcome::skipped;
   for (int i = 0; i < 4; ++i) {
     session::update_progress(p, early);
     session::update_progress(p, skipped);
@@ -95,14 +94,14 @@ TEST_CASE("progression: an exercise listed twice in a routine counts once per se
   CHECK(p.level_of("tilt") == 0);  // one clean session, not two
   session::update_progress(p, twice);
   CHECK(p.level_of("tilt") == 1);
-  twice.exercises[0].hurt = true;
-  twice.exercises[1].hurt = true;
+  twice.exercises[0].outcome = Outcome::stopped_hurt;
+  twice.exercises[1].outcome = Outcome::stopped_hurt;
   session::update_progress(p, twice);
   CHECK(p.level_of("tilt") == 0);  // one level down, not two
   for (int i = 0; i < 4; ++i) session::update_progress(p, clean_session());
   twice = clean_session();
   twice.exercises.push_back(twice.exercises[0]);
-  twice.exercises[1].completed = false;
+  twice.exercises[1].outcome = Outcome::skipped;
   const int before = p.level_of("tilt");
   const auto clean_before = p.exercises[0].clean_sessions;
   session::update_progress(p, twice);

@@ -30,7 +30,7 @@ session::SessionRecord record(std::int64_t start, const char* routine, int pain_
   e.reps_done.right = 4;
   e.holds_done.left = 4;
   e.hold_seconds = 64;
-  e.completed = true;
+  e.outcome = session::Outcome::completed;
   r.exercises.push_back(e);
   return r;
 }
@@ -46,7 +46,7 @@ UserData sample() {
   own.id = "my_morning";
   own.name = "My morning, short";
   own.purpose = "Before work.";
-  own.frequency_text = "Every day";
+  own.frequency_note = "before breakfast";
   own.items = {{.exercise = "knee_rolls", .dosage = "nhs", .reps = catalogue::Range{.min = 8, .max = 8, .start = 8}}};
   own.sources = {"nhs_002"};
   d.routines.push_back(own);
@@ -87,7 +87,7 @@ TEST_CASE("user data: a document with no schema, or from a newer Limber, is refu
   CHECK(first_problem("{}") == "schema: the data has no valid schema version");
   CHECK(first_problem(R"({"schema":"1"})") == "schema: the data has no valid schema version");
   CHECK(first_problem(R"({"schema":7})") ==
-        "schema: the data was saved by a newer version of Limber (schema 7; this version reads up to 1)");
+        "schema: the data was saved by a newer version of Limber (schema 7; this version reads up to 2)");
 }
 
 TEST_CASE("user data: a pain score outside 0 to 10 is refused") {
@@ -286,9 +286,10 @@ TEST_CASE("backup: a backup with bad data inside changes nothing") {
 TEST_CASE("backup: a backup from a newer Limber is refused") {
   UserData d = sample();
   std::string file = export_backup(sample(), 1);
-  const auto at = file.find("\"schema\":1");
+  const std::string now = "\"schema\":" + std::to_string(kUserDataSchema);
+  const auto at = file.find(now);
   REQUIRE(at != std::string::npos);
-  file.replace(at, 10, "\"schema\":9");
+  file.replace(at, now.size(), "\"schema\":9");
   const auto r = import_backup(d, file, test::shipped_catalogue());
   CHECK(r.error.find("saved by a newer version of Limber") != std::string::npos);
 }
@@ -346,12 +347,13 @@ TEST_CASE("history csv: a routine name a spreadsheet would run as a formula is w
 
 TEST_CASE("backup import: a routine's text with a direction mark or a control character is refused, naming where") {
   for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
-    for (const char* field : {"name", "purpose", "frequency_text"}) {
+    for (const char* field : {"name", "purpose", "frequency_note"}) {
       CAPTURE(mark);
       CAPTURE(field);
       UserData backup = sample();
       catalogue::Routine& r = backup.routines.front();
-      (std::string_view(field) == "name" ? r.name : std::string_view(field) == "purpose" ? r.purpose : r.frequency_text) =
+      if (!r.frequency_note) r.frequency_note.emplace();
+      (std::string_view(field) == "name" ? r.name : std::string_view(field) == "purpose" ? r.purpose : *r.frequency_note) =
           std::string("Stretch ") + mark + "gnp.exe";
       UserData here;
       const ImportResult result = import_backup(here, export_backup(backup, 1), test::shipped_catalogue());

@@ -203,7 +203,10 @@ void App::report_finished_exercises() {
   const int finished = std::min<int>(player_.next_exercise(), static_cast<int>(record.exercises.size()));
   for (; exercises_reported_ < finished; ++exercises_reported_) {
     const session::ExerciseRecord& e = record.exercises[static_cast<std::size_t>(exercises_reported_)];
-    const char* outcome = e.hurt ? "stopped_hurt" : e.skipped ? "skipped" : "completed";
+    // Finished exercises only: an exercise the session moved past without an outcome counts
+    // as skipped for the host page, whose messages name only these three.
+    const std::string_view outcome =
+        e.outcome == session::Outcome::not_reached ? "skipped" : json::enum_name(e.outcome);
     host_event("exercise_completed", [&](json::Writer& w) {
       w.key("routine").value(player_.routine_id()).key("exercise").value(e.exercise)
           .key("index").value(exercises_reported_ + 1).key("outcome").value(outcome);

@@ -228,7 +228,7 @@ class App {
  private:
   void changed(storage::Part part);
   // Work that needs every stored session waits for them (Effects::read_sessions).
-  enum class FullRead : std::uint8_t { rebuild, export_backup, export_csv, import };
+  enum class FullRead : std::uint8_t { rebuild, export_backup, export_csv, import, upgrade };
   void read_all_sessions(FullRead why);
   void merge_conflict(const std::string& text);
   void finish_full_read(std::vector<storage::StoredSession> stored);
@@ -248,7 +248,7 @@ class App {
   storage::Profile data_;
   storage::StoreSync sync_;
   ProfileWrites writes_;  // what the next write carries  // a schema-1 document migrated: the sessions the write must hold
-  std::array<bool, 4> full_reads_{};  // by FullRead: waiting for every stored session
+  std::array<bool, 5> full_reads_{};  // by FullRead: waiting for every stored session
   std::string pending_import_;        // a checked backup, merged once every session is read
   AppModel nav_;
   Player player_;

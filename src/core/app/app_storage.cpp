@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "catalogue/catalogue_json.h"
 #include "storage/backup.h"
+#include "storage/record_upgrade.h"
 
 namespace limber::app {
 
@@ -68,6 +69,12 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
         return;
       }
       data_ = std::move(*result.profile);
+      if (result.layout < storage::kProfileSchema) {
+        // An older layout, upgraded as read: every part and every session entry is written
+        // again in the current form, in one transaction that also records the layout. Until
+        // it lands, older entries are upgraded whenever they are read (sessions_read).
+        read_all_sessions(FullRead::upgrade);
+      }
       return;
     }
     case StoredInput::Kind::legacy: {
@@ -125,6 +132,8 @@ void App::merge_conflict(const std::string& text) {
   ConflictFound found;
   std::vector<json::Problem> problems;
   json::ParseResult parsed = json::parse(text);
+  // What another tab stored may be an older layout's (a tab of the build before).
+  if (parsed.ok() && !storage::upgrade_parts_2_to_3(parsed.value).empty()) parsed.error.message = "not an upgradable layout";
   if (parsed.ok()) {
     json::ReadContext ctx(problems);
     json::read(parsed.value, found, ctx);
@@ -170,7 +179,10 @@ std::string App::sessions_read(std::string_view text) {
     std::vector<json::Problem> problems;
     json::ReadContext ctx(problems);
     storage::StoredSession s;
-    json::read(item, s, ctx);
+    // An entry written by an older layout is upgraded as it is read (record_upgrade.h).
+    json::Value entry = item;
+    if (std::string why = storage::upgrade_stored_session(entry); !why.empty()) problems.push_back({.path = "", .message = why});
+    json::read(entry, s, ctx);
     if (problems.empty() && s.id == storage::session_id(s.record)) sessions.push_back(std::move(s));
     else ++unreadable;
   }
@@ -190,6 +202,7 @@ std::string App::sessions_unreadable(std::string_view reason) {
   const bool importing = full_reads_[static_cast<std::size_t>(FullRead::import)];
   full_reads_[static_cast<std::size_t>(FullRead::import)] = false;
   full_reads_[static_cast<std::size_t>(FullRead::rebuild)] = false;
+  full_reads_[static_cast<std::size_t>(FullRead::upgrade)] = false;  // tried again at the next start
   pending_import_.clear();
   const bool exporting = std::any_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; });
   std::string said = "Your stored sessions could not be read (" + std::string(reason) + ").";
@@ -243,6 +256,11 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
       if (result.routines_added > 0) said += ", " + std::to_string(result.routines_added) + " routine" + (result.routines_added == 1 ? "" : "s") + " added";
       show(NoticeKind::info, said + ".");
     }
+  }
+  if (wanted[static_cast<std::size_t>(FullRead::upgrade)]) {
+    for (const storage::StoredSession& s : whole.sessions) writes_.add_session(s);
+    writes_.mark_all();
+    sync_.changed();
   }
   if (wanted[static_cast<std::size_t>(FullRead::rebuild)]) {
     data_.history = storage::digest_history(whole.sessions, desc_.utc_offset_minutes);

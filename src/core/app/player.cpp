@@ -91,7 +91,7 @@ bool Player::update(float dt) {
   // Save after every exercise that has come to an end (done, skipped or stopped).
   int finished = 0;
   for (const session::ExerciseRecord& e : engine_.record().exercises) {
-    finished += (e.completed || e.skipped || e.hurt) ? 1 : 0;
+    finished += e.outcome != session::Outcome::not_reached ? 1 : 0;
   }
   if (finished != finished_) {
     finished_ = finished;

@@ -75,7 +75,6 @@ Routine new_routine(const Catalogue& catalogue, const storage::Profile& data) {
                       [&](const std::string& name) { return name_taken(catalogue, data, name); });
   r.purpose = "Exercises I chose.";
   r.frequency = catalogue::Frequency::every_day;
-  r.frequency_text = "Every day";
   r.rest_between_exercises_seconds = 10;
   return r;
 }

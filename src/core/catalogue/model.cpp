@@ -20,4 +20,19 @@ const DosageOption* find_dosage(const Exercise& exercise, std::string_view optio
   return find_by_id(exercise.dosages, option_id);
 }
 
+std::string_view frequency_words(Frequency frequency) {
+  switch (frequency) {
+    case Frequency::every_day: return "Every day";
+    case Frequency::twice_a_day_while_in_pain: return "Twice a day while you are in pain";
+    case Frequency::when_needed: return "When you need it";
+  }
+  return "Every day";
+}
+
+std::string frequency_sentence(const Routine& routine) {
+  std::string out(frequency_words(routine.frequency));
+  if (routine.frequency_note) out += ": " + *routine.frequency_note;
+  return out;
+}
+
 }  // namespace limber::catalogue

@@ -135,7 +135,9 @@ struct Routine {
   std::string name;
   std::string purpose;
   Frequency frequency = Frequency::every_day;
-  std::string frequency_text;
+  // More about when, beyond the frequency itself ("a good way to start the morning"), if any.
+  // Layouts before 3 stored the whole sentence as frequency_text (storage/record_upgrade.h).
+  std::optional<std::string> frequency_note;
   double rest_between_exercises_seconds = 0;
   std::vector<RoutineItem> items;
   std::vector<std::string> sources;
@@ -188,6 +190,11 @@ struct Catalogue {
 };
 
 const DosageOption* find_dosage(const Exercise& exercise, std::string_view option_id);
+
+// How often, in words: "Every day", "Twice a day while you are in pain", "When you need it".
+std::string_view frequency_words(Frequency frequency);
+// The frequency and its note as one sentence: "Every day: a good way to start the morning".
+std::string frequency_sentence(const Routine& routine);
 
 }  // namespace limber::catalogue
 

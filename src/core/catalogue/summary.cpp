@@ -92,7 +92,7 @@ std::string summary(const Catalogue& c, RoutineSeconds routine_seconds) {
   out += "\nRoutines (total time at default dosage, paced as a session: getting ready, rests, the closing relaxation):\n";
   for (const Routine& r : c.routines) {
     out += "  " + r.id + ": " + r.name + ", " + std::to_string(r.items.size()) + " exercises, " +
-           format_duration(routine_seconds(c, r)) + ", " + r.frequency_text + "\n";
+           format_duration(routine_seconds(c, r)) + ", " + frequency_sentence(r) + "\n";
     for (const RoutineItem& item : r.items) {
       const Exercise* e = c.find_exercise(item.exercise);
       if (!e) continue;

@@ -231,7 +231,6 @@ std::string check_own_routine(const Catalogue& catalogue, const Routine& routine
   // Stored text may not be empty (storage::from_json refuses it), so these are checked before saving.
   if (routine.name.empty()) return "Give the routine a name.";
   if (routine.purpose.empty()) return "Say what the routine is for.";
-  if (routine.frequency_text.empty()) return "Say how often to do the routine.";
   std::vector<catalogue::Problem> problems;
   catalogue::validate_routine(catalogue, routine,
                               {.file = "routine", .path = "routines[" + routine.id + "]", .require_sources = false},

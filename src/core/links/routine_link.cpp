@@ -162,15 +162,6 @@ std::optional<Frequency> frequency_from(std::uint8_t b) {
   }
 }
 
-std::string frequency_words(Frequency f) {
-  switch (f) {
-    case Frequency::every_day: return "Every day";
-    case Frequency::twice_a_day_while_in_pain: return "Twice a day while you are in pain";
-    case Frequency::when_needed: return "When you need it";
-  }
-  return "Every day";
-}
-
 std::uint32_t clamp_number(long long v) {
   if (v < 0) return 0;
   if (v > kMaxNumber) return kMaxNumber;
@@ -522,7 +513,6 @@ LinkResult decode_routine_link(std::string_view fragment, const Catalogue& catal
   r.name = std::string(raw->name);
   r.purpose = shared.note.empty() ? std::string(kDefaultPurpose) : shared.note;
   r.frequency = raw->frequency;
-  r.frequency_text = frequency_words(raw->frequency);
   r.rest_between_exercises_seconds = raw->rest;
   r.items.reserve(raw->items.size());
   for (const RawItem& in : raw->items) {

@@ -85,8 +85,8 @@ struct LinkResult {
 
 // Accepts the fragment with or without a leading '#'. The routine comes back with id "" (the
 // app gives it a fresh one, app::new_routine_id(), when adding it), no sources, purpose set to
-// the note (or kDefaultPurpose when there is none) and frequency_text to the frequency in words,
-// so catalogue::check_own_routine() accepts it once it has an id.
+// the note (or kDefaultPurpose when there is none) and no frequency note (the frequency says
+// how often), so catalogue::check_own_routine() accepts it once it has an id.
 LinkResult decode_routine_link(std::string_view fragment, const catalogue::Catalogue& catalogue);
 
 // Does this fragment (with or without '#') claim to be a routine link? Only looks at the prefix.

@@ -185,7 +185,7 @@ void Engine::complete_step(std::size_t index) {
   const Step& next = plan_.steps[index + 1];
   const bool last_rep_step = next.exercise != s.exercise || next.phase == Phase::exercise_rest ||
                              next.phase == Phase::closing || next.phase == Phase::done;
-  if (last_rep_step && !r.skipped && !r.hurt) r.completed = true;
+  if (last_rep_step && r.outcome == Outcome::not_reached) r.outcome = Outcome::completed;
 }
 
 void Engine::cue(CueKind kind, std::string text, int count) {
@@ -246,7 +246,7 @@ void Engine::skip() {
   const int i = plan_.steps[step_].exercise;
   const std::size_t tail = plan_.tail_step(i);
   ExerciseRecord& r = record_.exercises[static_cast<std::size_t>(i)];
-  if (step_ < tail && !r.completed) r.skipped = true;
+  if (step_ < tail && r.outcome == Outcome::not_reached) r.outcome = Outcome::skipped;
   const bool has_next = static_cast<std::size_t>(i) + 1 < input_.exercises.size();
   if (has_next) {
     jump_to(plan_.first_step(i + 1));
@@ -260,7 +260,9 @@ void Engine::back() {
   if (snapshot_.status != Status::running && snapshot_.status != Status::paused) return;
   const int i = plan_.steps[step_].exercise;
   const int target = step_ >= plan_.tail_step(i) ? i : std::max(0, i - 1);
-  record_.exercises[static_cast<std::size_t>(target)].skipped = false;
+  // Going back to an exercise undoes its skip; a hurt stays said.
+  Outcome& outcome = record_.exercises[static_cast<std::size_t>(target)].outcome;
+  if (outcome == Outcome::skipped) outcome = Outcome::not_reached;
   jump_to(plan_.first_step(target));
 }
 
@@ -290,8 +292,7 @@ void Engine::this_hurts() {
   update();
   if (snapshot_.status != Status::running && snapshot_.status != Status::paused) return;
   const int i = plan_.steps[step_].exercise;
-  record_.exercises[static_cast<std::size_t>(i)].hurt = true;
-  record_.exercises[static_cast<std::size_t>(i)].completed = false;
+  record_.exercises[static_cast<std::size_t>(i)].outcome = Outcome::stopped_hurt;
   cue(CueKind::hurt, "Stop this exercise and rest. Only carry on if you feel comfortable.");
   const std::size_t tail = plan_.tail_step(i);
   if (step_ < tail) jump_to(tail);

@@ -43,7 +43,7 @@ catalogue::Dosage progressed(const catalogue::Dosage& base, int level) {
 void update_progress(ProgressState& state, const SessionRecord& record) {
   if (!state.enabled) return;
   const bool any_hurt = std::any_of(record.exercises.begin(), record.exercises.end(),
-                                    [](const ExerciseRecord& e) { return e.hurt; });
+                                    [](const ExerciseRecord& e) { return e.outcome == Outcome::stopped_hurt; });
   // An exercise listed twice in a routine still counts once per session: completed only
   // if every time was, hurt if any time did.
   std::vector<ExerciseRecord> once;
@@ -52,18 +52,17 @@ void update_progress(ProgressState& state, const SessionRecord& record) {
     if (seen == once.end()) {
       once.push_back(e);
     } else {
-      seen->completed = seen->completed && e.completed;
-      seen->hurt = seen->hurt || e.hurt;
+      if (e.outcome == Outcome::stopped_hurt || seen->outcome == Outcome::completed) seen->outcome = e.outcome;
     }
   }
   for (const ExerciseRecord& e : once) {
-    if (e.hurt) {
+    if (e.outcome == Outcome::stopped_hurt) {
       ExerciseProgress& p = entry(state, e.exercise);
       p.level = std::max(0, p.level - 1);
       p.clean_sessions = 0;
       continue;
     }
-    if (any_hurt || !record.completed || !e.completed) continue;
+    if (any_hurt || !record.completed || e.outcome != Outcome::completed) continue;
     ExerciseProgress& p = entry(state, e.exercise);
     if (p.level >= kProgressLevels) continue;
     if (++p.clean_sessions >= kCleanSessionsPerLevel) {

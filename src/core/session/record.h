@@ -1,14 +1,18 @@
 // session/record.h: what a session leaves behind, ready to be stored.
 //
 // Plain structs (Boost.PFR maps them to JSON for storage): per exercise the reps and holds
-// done on each side, and whether it was completed, skipped or stopped because it hurt;
+// done on each side, and how it ended (one outcome, so it cannot say two things at once);
 // for the session its routine, wall-clock start and end, and pain before and after.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "json/enum_names.h"
 
 namespace limber::session {
 
@@ -20,6 +24,15 @@ struct SideCounts {
   bool operator==(const SideCounts&) const = default;
 };
 
+// How an exercise ended. Stored by name (json::EnumNames below); layouts before 3 stored
+// three booleans, completed, skipped and hurt (storage/record_upgrade.h reads them).
+enum class Outcome : std::uint8_t {
+  not_reached,   // the session ended before it, or it is under way
+  completed,     // every rep done
+  skipped,       // the person moved on before the end
+  stopped_hurt,  // the person said it hurt: stopped at once, whatever came before
+};
+
 struct ExerciseRecord {
   std::string exercise;
   std::string dosage;
@@ -27,9 +40,7 @@ struct ExerciseRecord {
   SideCounts reps_done;
   SideCounts holds_done;
   double hold_seconds = 0;  // time spent in holds
-  bool completed = false;
-  bool skipped = false;
-  bool hurt = false;  // the person pressed "this hurts" during it
+  Outcome outcome = Outcome::not_reached;
   bool operator==(const ExerciseRecord&) const = default;
 };
 
@@ -55,11 +66,21 @@ struct OutcomeCounts {
 inline OutcomeCounts count_outcomes(const SessionRecord& record) {
   OutcomeCounts n;
   for (const ExerciseRecord& e : record.exercises) {
-    n.completed += e.completed ? 1 : 0;
-    n.skipped += e.skipped ? 1 : 0;
-    n.hurt += e.hurt ? 1 : 0;
+    n.completed += e.outcome == Outcome::completed ? 1 : 0;
+    n.skipped += e.outcome == Outcome::skipped ? 1 : 0;
+    n.hurt += e.outcome == Outcome::stopped_hurt ? 1 : 0;
   }
   return n;
 }
 
 }  // namespace limber::session
+
+template <>
+struct limber::json::EnumNames<limber::session::Outcome> {
+  using E = limber::session::Outcome;
+  static constexpr std::array<std::pair<E, std::string_view>, 4> values{{
+      {E::not_reached, "not_reached"},
+      {E::completed, "completed"},
+      {E::skipped, "skipped"},
+      {E::stopped_hurt, "stopped_hurt"}}};
+};

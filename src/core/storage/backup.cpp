@@ -108,10 +108,11 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
     catalogue::validate_routine(catalogue, r, {.file = "backup", .path = "data.routines[" + r.id + "]"}, routine_problems);
   }
   for (catalogue::Problem& p : routine_problems) problems.push_back({std::move(p.path), std::move(p.message)});
+  static const std::string kNone;
   // Their words come from whoever made the file: the same characters as a link or typing.
   for (const catalogue::Routine& r : file.data.routines) {
     for (const auto& [field, words, multiline] : {std::tuple{"name", &r.name, false}, std::tuple{"purpose", &r.purpose, true},
-                                                 std::tuple{"frequency_text", &r.frequency_text, false}}) {
+                                                 std::tuple{"frequency_note", r.frequency_note ? &*r.frequency_note : &kNone, false}}) {
       std::size_t chars = 0;
       const char* wrong = nullptr;
       switch (text::check_utf8(*words, multiline, chars)) {

@@ -2,13 +2,17 @@
 
 #include <cmath>
 
+#include "storage/record_upgrade.h"
 #include "storage/user_data.h"
 
 namespace limber::storage {
 
 namespace {
-// The real steps, in order. Empty while schema 1 is the only format ever stored.
-constexpr std::span<const MigrationStep> kSteps{};
+// The real steps, in order.
+constexpr MigrationStep kStepList[] = {
+    {.from = 1, .run = upgrade_document_1_to_2},  // one outcome per exercise; the frequency's note
+};
+constexpr std::span<const MigrationStep> kSteps{kStepList};
 
 json::Value* schema_field(json::Value& doc) {
   if (!doc.is_object()) return nullptr;

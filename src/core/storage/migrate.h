@@ -5,8 +5,9 @@
 // carry something reports it and the load is refused: data is never dropped silently.
 // A document from a newer Limber is refused too, rather than misread.
 //
-// Steps so far: none. Schema 1 is the first stored format; when it changes, the step from
-// 1 to 2 is added to kSteps in migrate.cpp with a test that loads a version 1 document.
+// Steps so far: 1 -> 2, one outcome per exercise and the frequency's note in place of a
+// second frequency sentence (storage/record_upgrade.h). Each step has a test that loads a
+// document saved by a build of the version before.
 //
 // Usage:
 //     json::Value doc = json::parse(text).value;

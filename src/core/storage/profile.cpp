@@ -3,8 +3,17 @@
 #include <algorithm>
 
 #include "catalogue/catalogue_json.h"
+#include "storage/migrate.h"
+#include "storage/record_upgrade.h"
 
 namespace limber::storage {
+
+namespace {
+// Parts were first stored at layout 2; each step upgrades the parts object by one layout.
+constexpr int kFirstPartsLayout = 2;
+constexpr MigrationStep kPartsStepList[] = {{.from = 2, .run = upgrade_parts_2_to_3}};
+constexpr std::span<const MigrationStep> kPartsSteps{kPartsStepList};
+}  // namespace
 
 ProfileResult read_profile(std::string_view text) {
   ProfileResult result;
@@ -15,11 +24,16 @@ ProfileResult read_profile(std::string_view text) {
     return result;
   }
   const json::Value* schema = parsed.value.find("schema");
-  if (!schema || !schema->is_number() || schema->as_number() != kProfileSchema) {
+  if (!schema || !schema->is_number() || schema->as_number() < kFirstPartsLayout || schema->as_number() > kProfileSchema) {
     const std::string found = schema && schema->is_number() ? std::to_string(static_cast<long long>(schema->as_number())) : "none";
     result.problems.push_back({"schema", schema && schema->is_number() && schema->as_number() > kProfileSchema
                                              ? "the data was saved by a newer version of Limber (layout " + found + ")"
                                              : "an unknown storage layout (" + found + ")"});
+    return result;
+  }
+  result.layout = static_cast<int>(schema->as_number());
+  if (const MigrationResult m = migrate(parsed.value, kProfileSchema, kPartsSteps); !m.ok()) {
+    result.problems.push_back({"schema", m.error});
     return result;
   }
   // A part never written yet (a layout from before it existed) reads as its default.

@@ -29,8 +29,9 @@
 
 namespace limber::storage {
 
-// The stored layout: 2 is parts and session entries; 1 was one document.
-inline constexpr int kProfileSchema = 2;
+// The stored layout: 3 is parts and session entries; 2 was the same with the records and
+// routines of document schema 1 (storage/record_upgrade.h upgrades them); 1 was one document.
+inline constexpr int kProfileSchema = 3;
 
 struct Profile {
   int schema = kProfileSchema;
@@ -49,6 +50,7 @@ inline constexpr int kParts = 6;
 struct ProfileResult {
   std::optional<Profile> profile;  // set only when problems is empty
   std::vector<DataProblem> problems;
+  int layout = kProfileSchema;     // the layout read: older ones were upgraded on the way in
 };
 
 // `text` is one JSON object holding each part under its name, as the page read them.

@@ -28,7 +28,7 @@ namespace limber::storage {
 
 // Version of the stored document. Older versions are migrated on load (storage/migrate.h);
 // newer ones (from a later Limber) are refused rather than misread.
-inline constexpr int kUserDataSchema = 1;
+inline constexpr int kUserDataSchema = 2;
 
 // Stored by name (json::EnumNames below): "light", "dark", "high_contrast".
 enum class Theme : std::uint8_t { light, dark, high_contrast };

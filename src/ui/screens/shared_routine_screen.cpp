@@ -24,7 +24,7 @@ void draw_shared_routine_screen(ScreenContext& ctx) {
   begin_card();
   paragraph(FontRole::heading, theme.text, r.name);
   const std::string facts = std::to_string(r.items.size()) + " exercises, about " +
-                            catalogue::format_duration(ctx.app.routine_seconds(r)) + ". " + r.frequency_text;
+                            catalogue::format_duration(ctx.app.routine_seconds(r)) + ". " + catalogue::frequency_sentence(r);
   paragraph(FontRole::small, theme.text_muted, facts);
   if (!in->note.empty()) icon_paragraph(LIMBER_ICON_EDIT, in->note.c_str(), "The note that came with it");
   end_card();

@@ -96,7 +96,7 @@ void draw_widget_home(ScreenContext& ctx) {
   }
   paragraph(FontRole::heading, theme.text, routine->name);
   const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
-                            catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + routine->frequency_text;
+                            catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + catalogue::frequency_sentence(*routine);
   paragraph(FontRole::small, theme.text_muted, facts);
   for (std::size_t i = 0; i < routine->items.size(); ++i) {
     const catalogue::Exercise* e = c.find_exercise(routine->items[i].exercise);
@@ -137,7 +137,7 @@ void draw_today_screen(ScreenContext& ctx) {
     paragraph(FontRole::small, theme.text_muted, "Your routine");
     paragraph(FontRole::heading, theme.text, routine->name);
     const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
-                              catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + routine->frequency_text;
+                              catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + catalogue::frequency_sentence(*routine);
     paragraph(FontRole::body, theme.text_muted, facts);
     gap(4);
     if (big_button(ctx.controls, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) {
