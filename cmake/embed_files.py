@@ -12,6 +12,28 @@ import re
 import sys
 
 
+def without_json_whitespace(data):
+    """The same JSON without the whitespace between tokens (strings and numbers untouched),
+    so the download carries no indentation; the app's strict parser reads it the same."""
+    out = bytearray()
+    in_string = escaped = False
+    for b in data:
+        if in_string:
+            out.append(b)
+            if escaped:
+                escaped = False
+            elif b == 0x5C:  # backslash
+                escaped = True
+            elif b == 0x22:  # quote
+                in_string = False
+        elif b == 0x22:
+            in_string = True
+            out.append(b)
+        elif b not in b" \t\r\n":
+            out.append(b)
+    return bytes(out)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
@@ -29,6 +51,8 @@ def main():
             data = open(path, "rb").read()
         except OSError as e:
             sys.exit(f"embed_files: cannot read {path}: {e.strerror}")
+        if path.endswith(".json"):
+            data = without_json_whitespace(data)
         header.append(f"extern const std::string_view {name};  // {path.rsplit('/', 1)[-1]}")
         rows = [",".join(str(b) for b in data[i:i + 24]) for i in range(0, len(data), 24)]
         source.append(f"static const char {name}_bytes[] = {{\n  " + ",\n  ".join(rows) + ",0};")
