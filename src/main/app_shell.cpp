@@ -148,8 +148,10 @@ void AppShell::sync_page() {
                            .session_controls = session,
                            .paused = session && app_.player().engine().status() == session::Status::paused,
                            .stage = std::string(app::stage_id(app_.player().stage())),
-                           .question = std::string(app::confirm_id(app_.confirm())),
-                           .asking = app::asking_json(app_.confirm(), app_.player().stage())};
+                           .question = std::string(app::confirm_id(app_.confirm()))};
+  // The question's words change only with the question: not rebuilt every frame.
+  now.asking = now.stage == shown_.stage && now.question == shown_.question
+                   ? shown_.asking : app::asking_json(app_.confirm(), app_.player().stage());
   if (screen == app::Screen::exercise && app_.selected_exercise()) now.title = app_.selected_exercise()->name;
   if (!(now == shown_)) {
     browser::show_screen(now);

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -43,6 +44,7 @@ struct Value {
 
   // The member called `key`, or nullptr (also when this is not an object).
   const Value* find(std::string_view key) const;
+  Value* find(std::string_view key) { return const_cast<Value*>(std::as_const(*this).find(key)); }
 };
 
 struct Member {

@@ -14,13 +14,7 @@ constexpr MigrationStep kStepList[] = {
 };
 constexpr std::span<const MigrationStep> kSteps{kStepList};
 
-json::Value* schema_field(json::Value& doc) {
-  if (!doc.is_object()) return nullptr;
-  for (json::Member& m : std::get<json::Value::Object>(doc.data)) {
-    if (m.key == "schema") return &m.value;
-  }
-  return nullptr;
-}
+json::Value* schema_field(json::Value& doc) { return doc.find("schema"); }
 }  // namespace
 
 MigrationResult migrate(json::Value& doc) { return migrate(doc, kUserDataSchema, kSteps); }

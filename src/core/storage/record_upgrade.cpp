@@ -10,14 +10,6 @@ namespace limber::storage {
 
 namespace {
 
-json::Value* member(json::Value& object, std::string_view key) {
-  if (!object.is_object()) return nullptr;
-  for (json::Member& m : std::get<json::Value::Object>(object.data)) {
-    if (m.key == key) return &m.value;
-  }
-  return nullptr;
-}
-
 void erase(json::Value& object, std::string_view key) {
   std::erase_if(std::get<json::Value::Object>(object.data), [&](const json::Member& m) { return m.key == key; });
 }
@@ -30,11 +22,11 @@ json::Value string_value(std::string text) {
 
 std::string upgrade_exercise(json::Value& exercise, const std::string& path) {
   if (!exercise.is_object()) return path + ": expected an object";
-  if (member(exercise, "outcome")) return {};  // already layout 3
+  if (exercise.find("outcome")) return {};  // already layout 3
   bool said[3] = {false, false, false};
   const char* names[3] = {"completed", "skipped", "hurt"};
   for (int i = 0; i < 3; ++i) {
-    json::Value* flag = member(exercise, names[i]);
+    json::Value* flag = exercise.find(names[i]);
     if (!flag) continue;
     if (!flag->is_bool()) return path + "." + names[i] + ": expected true or false";
     said[i] = flag->as_bool();
@@ -51,7 +43,7 @@ std::string upgrade_exercise(json::Value& exercise, const std::string& path) {
 // Runs `job` on each item of the array at `key`, if there is one.
 template <class Job>
 std::string each(json::Value& parent, std::string_view key, const std::string& path, Job job) {
-  json::Value* list = member(parent, key);
+  json::Value* list = parent.find(key);
   if (!list) return {};
   const std::string where = (path.empty() ? "" : path + ".") + std::string(key);
   if (!list->is_array()) return where + ": expected an array";
@@ -70,14 +62,14 @@ std::string upgrade_record(json::Value& record, const std::string& path) {
 }
 
 std::string upgrade_stored_session(json::Value& session, const std::string& path) {
-  json::Value* record = session.is_object() ? member(session, "record") : nullptr;
+  json::Value* record = session.is_object() ? session.find("record") : nullptr;
   if (!record) return path + ": expected an object with a record";
   return upgrade_record(*record, path + ".record");
 }
 
 std::string upgrade_routine(json::Value& routine, const std::string& path) {
   if (!routine.is_object()) return path + ": expected an object";
-  json::Value* text = member(routine, "frequency_text");
+  json::Value* text = routine.find("frequency_text");
   if (!text) return {};  // already layout 3
   if (!text->is_string()) return path + ".frequency_text: expected a string";
   const json::Value* frequency = routine.find("frequency");
@@ -98,25 +90,28 @@ std::string upgrade_routine(json::Value& routine, const std::string& path) {
   return {};
 }
 
+namespace {
+// The session under way, in a document or the parts: null or absent when there is none.
+std::string upgrade_in_progress(json::Value& holder) {
+  json::Value* ip = holder.find("in_progress");
+  if (!ip || ip->is_null()) return {};
+  json::Value* record = ip->find("record");
+  if (!record) return "in_progress: expected an object with a record";
+  return upgrade_record(*record, "in_progress.record");
+}
+}  // namespace
+
 std::string upgrade_document_1_to_2(json::Value& doc) {
   if (std::string why = each(doc, "sessions", "", upgrade_stored_session); !why.empty()) return why;
-  if (json::Value* ip = member(doc, "in_progress"); ip && !ip->is_null()) {
-    json::Value* record = member(*ip, "record");
-    if (!record) return "in_progress: expected an object with a record";
-    if (std::string why = upgrade_record(*record, "in_progress.record"); !why.empty()) return why;
-  }
+  if (std::string why = upgrade_in_progress(doc); !why.empty()) return why;
   return each(doc, "routines", "", upgrade_routine);
 }
 
 std::string upgrade_parts_2_to_3(json::Value& parts) {
-  if (json::Value* history = member(parts, "history")) {
+  if (json::Value* history = parts.find("history")) {
     if (std::string why = each(*history, "recent", "history", upgrade_stored_session); !why.empty()) return why;
   }
-  if (json::Value* ip = member(parts, "in_progress"); ip && !ip->is_null()) {
-    json::Value* record = member(*ip, "record");
-    if (!record) return "in_progress: expected an object with a record";
-    if (std::string why = upgrade_record(*record, "in_progress.record"); !why.empty()) return why;
-  }
+  if (std::string why = upgrade_in_progress(parts); !why.empty()) return why;
   return each(parts, "routines", "", upgrade_routine);
 }
 
