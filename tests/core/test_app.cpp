@@ -578,8 +578,8 @@ TEST_CASE("app: a schema-1 document saved by version 0.1.0 migrates to parts and
   std::ifstream in(std::string(LIMBER_FIXTURES_DIR) + "/schema1_saved_by_0.1.0.json", std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  REQUIRE(storage::from_json(text.str()).data);
-  const storage::UserData saved = *storage::from_json(text.str()).data;
+  REQUIRE(storage::from_json(text.str(), test::shipped_catalogue()).data);
+  const storage::UserData saved = *storage::from_json(text.str(), test::shipped_catalogue()).data;
 
   AppRig r(false);
   r.disk->legacy = text.str();

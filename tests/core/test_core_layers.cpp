@@ -21,7 +21,7 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"json", {}},
       {"text", {}},
       {"pacing", {}},
-      {"catalogue", {"json"}},
+      {"catalogue", {"json", "text"}},
       {"session", {"catalogue", "json"}},
       {"animation", {"catalogue", "json", "session"}},  // the animator follows a session/snapshot.h
       {"storage", {"catalogue", "json", "session", "text"}},

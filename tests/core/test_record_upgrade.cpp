@@ -101,8 +101,8 @@ TEST_CASE("record upgrade: a frequency sentence keeps only what the frequency do
 }
 
 TEST_CASE("record upgrade: a schema-1 document saved by version 0.1.0 reads with one outcome per exercise") {
-  const storage::DataResult r = storage::from_json(read_fixture("schema1_saved_by_0.1.0.json"));
-  REQUIRE(r.data);
+  const storage::DataResult r = storage::from_json(read_fixture("schema1_saved_by_0.1.0.json"), test::shipped_catalogue());
+  REQUIRE_MESSAGE(r.data, (r.problems.empty() ? "" : r.problems[0].path + ": " + r.problems[0].message));
   CHECK(r.data->schema == storage::kUserDataSchema);
   int outcomes = 0;
   for (const storage::StoredSession& s : r.data->sessions) {

@@ -9,6 +9,7 @@
 
 #include "animation_fixtures.h"
 #include "app/routine_editor.h"
+#include "catalogue/own_routine.h"
 #include "catalogue/validate.h"
 #include "links/routine_link.h"
 #include "session/duration.h"
@@ -499,7 +500,7 @@ TEST_CASE("routine editor: saving adds a new routine, then replaces it by id, th
   CHECK(data.routines[0] == r);
   const std::string parts = "{\"schema\":2,\"settings\":" + storage::part_json(data, storage::Part::settings) +
                             ",\"routines\":" + storage::part_json(data, storage::Part::routines) + "}";
-  const auto back = storage::read_profile(parts);
+  const auto back = storage::read_profile(parts, c);
   REQUIRE_MESSAGE(back.profile, (back.problems.empty() ? "" : back.problems[0].path + ": " + back.problems[0].message));
   CHECK(back.profile->routines == data.routines);
 }

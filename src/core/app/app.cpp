@@ -11,6 +11,7 @@
 #include "progress/history_digest.h"
 #include "session/duration.h"
 #include "storage/backup.h"
+#include "storage/data_checks.h"
 #include "text/utf8.h"
 
 namespace limber::app {
@@ -218,10 +219,8 @@ void App::report_finished_exercises() {
 
 std::string App::change_settings(const storage::Settings& settings) {
   // The same checks as stored settings, so no way in can store what a load would refuse.
-  storage::UserData probe;
-  probe.settings = settings;
   std::vector<storage::DataProblem> problems;
-  storage::check(probe, problems);
+  storage::check_settings(settings, problems);
   if (!problems.empty()) return problems.front().path + ": " + problems.front().message;
   if (settings == data_.settings) return {};
   data_.settings = settings;

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "catalogue/catalogue_json.h"
 #include "storage/backup.h"
+#include "storage/data_checks.h"
 #include "storage/record_upgrade.h"
 
 namespace limber::app {
@@ -61,7 +62,7 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
       writes_.mark_all();
       return;
     case StoredInput::Kind::parts: {
-      storage::ProfileResult result = storage::read_profile(stored.text);
+      storage::ProfileResult result = storage::read_profile(stored.text, *catalogue_);
       if (!result.profile) {
         refuse(result.problems.front(), "settings");
         // The sessions are entries of their own, untouched: count them in again.
@@ -82,7 +83,7 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
       // transaction, which also records the new layout; the document goes only once the new
       // layout has been read back with every session (ProfileWrites::migrate). If the write never
       // completes, nothing of it exists, and the next start migrates again.
-      storage::DataResult result = storage::from_json(stored.text);
+      storage::DataResult result = storage::from_json(stored.text, *catalogue_);
       if (!result.data) {
         refuse(result.problems.front(), "progress");
         return;
@@ -183,7 +184,9 @@ std::string App::sessions_read(std::string_view text) {
     json::Value entry = item;
     if (std::string why = storage::upgrade_stored_session(entry); !why.empty()) problems.push_back({.path = "", .message = why});
     json::read(entry, s, ctx);
-    if (problems.empty() && s.id == storage::session_id(s.record)) sessions.push_back(std::move(s));
+    std::vector<storage::DataProblem> wrong;
+    if (problems.empty()) storage::check_session(s.record, *catalogue_, "", storage::RecordKind::finished, wrong);
+    if (problems.empty() && wrong.empty() && s.id == storage::session_id(s.record)) sessions.push_back(std::move(s));
     else ++unreadable;
   }
   if (unreadable > 0) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "catalogue/dosage.h"
-#include "catalogue/validate.h"
+#include "catalogue/own_routine.h"
 #include "links/routine_link.h"
 #include "text/utf8.h"
 

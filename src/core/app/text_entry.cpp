@@ -3,7 +3,7 @@
 #include <array>
 
 #include "json/json_writer.h"
-#include "links/routine_link.h"
+#include "catalogue/own_routine.h"
 #include "text/utf8.h"
 
 namespace limber::app {
@@ -11,8 +11,8 @@ namespace limber::app {
 namespace {
 
 const std::array<TextFieldSpec, 2> kFields{{
-    {.id = "routine_name", .label = "Routine name", .max_chars = links::kMaxNameChars, .multiline = false},
-    {.id = "link_note", .label = "Note for the person you send it to", .max_chars = links::kMaxNoteChars,
+    {.id = "routine_name", .label = "Routine name", .max_chars = catalogue::OwnRoutineLimits::max_name_chars, .multiline = false},
+    {.id = "link_note", .label = "Note for the person you send it to", .max_chars = catalogue::OwnRoutineLimits::max_note_chars,
      .multiline = true},
 }};
 

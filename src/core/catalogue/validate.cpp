@@ -224,21 +224,4 @@ void validate_routine(const Catalogue& c, const Routine& r, const RoutineCheckDe
   }
 }
 
-std::string check_own_routine(const Catalogue& catalogue, const Routine& routine) {
-  // The player runs a built-in routine by its id, so an own routine under that id would never run.
-  if (catalogue.find_routine(routine.id)) return "This is one of Limber's routines: make a copy to change it.";
-  if (routine.items.empty()) return "Add at least one exercise.";
-  // Stored text may not be empty (storage::from_json refuses it), so these are checked before saving.
-  if (routine.name.empty()) return "Give the routine a name.";
-  if (routine.purpose.empty()) return "Say what the routine is for.";
-  std::vector<catalogue::Problem> problems;
-  catalogue::validate_routine(catalogue, routine,
-                              {.file = "routine", .path = "routines[" + routine.id + "]", .require_sources = false},
-                              problems);
-  if (problems.empty()) return {};
-  std::string why = problems.front().path + ": " + problems.front().message;
-  if (problems.size() > 1) why += " (and " + std::to_string(problems.size() - 1) + " more)";
-  return why;
-}
-
 }  // namespace limber::catalogue

@@ -41,9 +41,4 @@ struct RoutineCheckDesc {
 void validate_routine(const Catalogue& catalogue, const Routine& routine, const RoutineCheckDesc& desc,
                       std::vector<Problem>& problems);
 
-// A person's own routine, as the editor saves it and a routine link brings it: not under a
-// built-in's id, at least one exercise, the text storage needs, and validate_routine() (known
-// exercises and dosages, overrides within the sources' ranges). "" or the first reason.
-std::string check_own_routine(const Catalogue& catalogue, const Routine& routine);
-
 }  // namespace limber::catalogue

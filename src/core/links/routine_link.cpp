@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "catalogue/validate.h"
+#include "catalogue/own_routine.h"
 #include "text/utf8.h"
 
 namespace limber::links {
@@ -538,8 +538,11 @@ LinkResult decode_routine_link(std::string_view fragment, const Catalogue& catal
   }
 
   // 7. The rules every routine of a person's own follows.
-  if (std::string why = catalogue::check_own_routine(catalogue, r); !why.empty()) {
-    const std::string base = "routines[" + r.id + "].";
+  // Checked under a stand-in id: the receiver gives it its own (app::new_routine_id()).
+  Routine as_saved = r;
+  as_saved.id = "shared";
+  if (std::string why = catalogue::check_own_routine(catalogue, as_saved); !why.empty()) {
+    const std::string base = "routines[" + as_saved.id + "].";
     if (why.compare(0, base.size(), base) == 0) why.erase(0, base.size());
     return failure("This routine link asks for something Limber does not allow in a routine (" + why + ").");
   }

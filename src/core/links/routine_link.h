@@ -50,6 +50,7 @@
 #include <string_view>
 
 #include "catalogue/model.h"
+#include "catalogue/own_routine.h"
 
 namespace limber::links {
 
@@ -65,9 +66,11 @@ inline constexpr std::string_view kLinkPrefix = "routine=";
 // the characters Limber's fonts draw, gives a link no longer than this (a test checks it).
 // Browsers take far longer URLs, and common messaging apps take messages of 4096 characters.
 inline constexpr std::size_t kMaxLinkChars = 4000;
-inline constexpr std::size_t kMaxNoteChars = 280;  // characters (Unicode code points)
-inline constexpr std::size_t kMaxNameChars = 60;
-inline constexpr std::size_t kMaxItems = 30;
+// The limits of every routine of a person's own (catalogue/own_routine.h), in characters
+// (Unicode code points) and exercises.
+inline constexpr std::size_t kMaxNoteChars = catalogue::OwnRoutineLimits::max_note_chars;
+inline constexpr std::size_t kMaxNameChars = catalogue::OwnRoutineLimits::max_name_chars;
+inline constexpr std::size_t kMaxItems = catalogue::OwnRoutineLimits::max_items;
 
 // What a decoded routine gets for the fields a link does not carry.
 inline constexpr std::string_view kDefaultPurpose = "A routine from your clinician.";  // when the note is empty

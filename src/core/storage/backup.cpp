@@ -4,12 +4,10 @@
 #include <cstdio>
 #include <map>
 #include <string_view>
-#include <tuple>
 
 #include "catalogue/catalogue_json.h"
-#include "catalogue/validate.h"
+#include "storage/data_checks.h"
 #include "storage/migrate.h"
-#include "text/utf8.h"
 
 namespace limber::storage {
 
@@ -100,35 +98,20 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
   json::read(parsed.value, file, ctx);
   std::vector<DataProblem> problems;
   for (json::Problem& p : shape) problems.push_back({std::move(p.path), std::move(p.message)});
-  if (problems.empty()) check(file.data, problems);
-  // The same rules as the built-in routines: known exercises and dosage options, overrides
-  // within the sources' ranges.
-  std::vector<catalogue::Problem> routine_problems;
-  for (const catalogue::Routine& r : file.data.routines) {
-    catalogue::validate_routine(catalogue, r, {.file = "backup", .path = "data.routines[" + r.id + "]"}, routine_problems);
-  }
-  for (catalogue::Problem& p : routine_problems) problems.push_back({std::move(p.path), std::move(p.message)});
-  static const std::string kNone;
-  // Their words come from whoever made the file: the same characters as a link or typing.
-  for (const catalogue::Routine& r : file.data.routines) {
-    for (const auto& [field, words, multiline] : {std::tuple{"name", &r.name, false}, std::tuple{"purpose", &r.purpose, true},
-                                                 std::tuple{"frequency_note", r.frequency_note ? &*r.frequency_note : &kNone, false}}) {
-      std::size_t chars = 0;
-      const char* wrong = nullptr;
-      switch (text::check_utf8(*words, multiline, chars)) {
-        case text::TextCheck::ok: break;
-        case text::TextCheck::invalid: wrong = "is not valid text (UTF-8)"; break;
-        case text::TextCheck::control: wrong = "has a control character in it, which Limber does not accept"; break;
-        case text::TextCheck::direction:
-          wrong = "has an invisible mark that turns the direction of the text around it, which could disguise what it says";
-          break;
-      }
-      if (wrong) problems.push_back({"data.routines[" + r.id + "]." + field, wrong});
-    }
+  // The same checks as stored data, own routines by the editor's and links' rules.
+  if (problems.empty()) {
+    check(file.data, catalogue, problems);
+    for (DataProblem& p : problems) p.path = "data." + p.path;
   }
   if (!problems.empty()) {
-    result.error = "This Limber backup has a problem and was not imported: " + problems.front().path + ": " +
-                   problems.front().message + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "") + ".";
+    // The first few, each with its place in the file, so a person or a clinician can find it.
+    constexpr std::size_t kNamed = 3;
+    result.error = "This Limber backup has a problem and was not imported; nothing has changed. ";
+    for (std::size_t i = 0; i < problems.size() && i < kNamed; ++i) {
+      result.error += (i ? "; " : "") + (problems[i].path.empty() ? "" : problems[i].path + ": ") + problems[i].message;
+    }
+    if (problems.size() > kNamed) result.error += " (and " + std::to_string(problems.size() - kNamed) + " more)";
+    result.error += ".";
     return result;
   }
 
@@ -187,7 +170,7 @@ std::string history_csv(const UserData& data, const catalogue::Catalogue& catalo
       "date,routine,outcome,minutes,pain_before,pain_after,exercises_completed,exercises_skipped,exercises_that_hurt\n";
   for (const StoredSession& s : data.sessions) {
     const session::SessionRecord& r = s.record;
-    std::string routine = r.routine;
+    std::string routine = unknown_routine_words(r.routine);
     if (const catalogue::Routine* built_in = catalogue.find_routine(r.routine)) routine = built_in->name;
     for (const catalogue::Routine& own : data.routines) {
       if (own.id == r.routine) routine = own.name;

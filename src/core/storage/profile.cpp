@@ -1,8 +1,10 @@
 #include "storage/profile.h"
 
 #include <algorithm>
+#include <set>
 
 #include "catalogue/catalogue_json.h"
+#include "storage/data_checks.h"
 #include "storage/migrate.h"
 #include "storage/record_upgrade.h"
 
@@ -15,7 +17,7 @@ constexpr MigrationStep kPartsStepList[] = {{.from = 2, .run = upgrade_parts_2_t
 constexpr std::span<const MigrationStep> kPartsSteps{kPartsStepList};
 }  // namespace
 
-ProfileResult read_profile(std::string_view text) {
+ProfileResult read_profile(std::string_view text, const catalogue::Catalogue& catalogue) {
   ProfileResult result;
   json::ParseResult parsed = json::parse(text);
   if (!parsed.ok()) {
@@ -53,20 +55,26 @@ ProfileResult read_profile(std::string_view text) {
   json::read(parsed.value, profile, ctx);
   for (json::Problem& p : shape) result.problems.push_back({std::move(p.path), std::move(p.message)});
   if (!result.problems.empty()) return result;
-  check(profile, result.problems);
+  check(profile, catalogue, result.problems);
   if (result.problems.empty()) result.profile = std::move(profile);
   return result;
 }
 
-void check(const Profile& profile, std::vector<DataProblem>& problems) {
-  // The document's checks, on the sessions held in full.
-  UserData view{.settings = profile.settings, .sessions = profile.history.recent, .routines = profile.routines,
-                .progress = profile.progress, .in_progress = profile.in_progress};
-  std::vector<DataProblem> found;
-  check(view, found);
-  for (DataProblem& p : found) {
-    if (p.path.rfind("sessions", 0) == 0) p.path = "history.recent" + p.path.substr(8);
-    problems.push_back(std::move(p));
+void check(const Profile& profile, const catalogue::Catalogue& catalogue, std::vector<DataProblem>& problems) {
+  // The document's checks; the recent sessions on their own, as older ones keep no exercises.
+  UserData view{.settings = profile.settings, .routines = profile.routines, .progress = profile.progress,
+                .in_progress = profile.in_progress};
+  check(view, catalogue, problems);
+  std::set<std::string> ids;
+  std::int64_t last_start = 0;
+  for (std::size_t i = 0; i < profile.history.recent.size(); ++i) {
+    const StoredSession& s = profile.history.recent[i];
+    const std::string path = "history.recent[" + std::to_string(i) + "]";
+    if (s.id != session_id(s.record)) problems.push_back({path + ".id", "does not match the session's start and routine"});
+    else if (!ids.insert(s.id).second) problems.push_back({path + ".id", "a second session with the id '" + s.id + "'"});
+    if (i > 0 && s.record.started_at_ms < last_start) problems.push_back({path, "sessions are not in time order"});
+    last_start = s.record.started_at_ms;
+    check_session(s.record, catalogue, path + ".record", RecordKind::digest, problems);
   }
   const FoldedHistory& f = profile.history.folded;
   if (f.sessions < 0 || f.scored < 0 || f.scored > f.sessions || f.distinct_days < 0 || f.pain_points < 0 ||

@@ -11,7 +11,7 @@
 // which stays the format of backups. profile_from_user_data() migrates it.
 //
 // Usage:
-//     const ProfileResult r = limber::storage::read_profile(parts_json);   // as the page assembled it
+//     const ProfileResult r = limber::storage::read_profile(parts_json, catalogue);   // as the page assembled it
 //     const std::string text = limber::storage::part_json(profile, Part::settings);
 //     Profile p = limber::storage::profile_from_user_data(std::move(legacy), offset);
 #pragma once
@@ -54,9 +54,9 @@ struct ProfileResult {
 };
 
 // `text` is one JSON object holding each part under its name, as the page read them.
-ProfileResult read_profile(std::string_view text);
-// The checks of stored data (storage/user_data.h's check) on a profile's parts.
-void check(const Profile& profile, std::vector<DataProblem>& problems);
+ProfileResult read_profile(std::string_view text, const catalogue::Catalogue& catalogue);
+// The checks of stored data (storage/data_checks.h) on a profile's parts.
+void check(const Profile& profile, const catalogue::Catalogue& catalogue, std::vector<DataProblem>& problems);
 // One part's stored text.
 std::string part_json(const Profile& profile, Part part);
 

@@ -8,7 +8,7 @@
 //     limber::storage::UserData data;                      // a first visit
 //     data.sessions.push_back({.id = session_id(record), .record = record});
 //     const std::string text = limber::storage::to_json(data);
-//     const auto loaded = limber::storage::from_json(text); // migrated and checked
+//     const auto loaded = limber::storage::from_json(text, catalogue); // migrated and checked
 #pragma once
 
 #include <array>
@@ -93,11 +93,9 @@ struct DataResult {
 };
 
 std::string to_json(const UserData& data);
-// Parses, migrates from older schemas, reads and checks (scores 0 to 10, unique ids,
-// sessions in time order). Refuses rather than half-reads.
-DataResult from_json(std::string_view text);
-// The checks on their own, for data built in memory.
-void check(const UserData& data, std::vector<DataProblem>& problems);
+// Parses, migrates from older schemas, reads and checks (storage/data_checks.h). Refuses
+// rather than half-reads.
+DataResult from_json(std::string_view text, const catalogue::Catalogue& catalogue);
 
 }  // namespace limber::storage
 

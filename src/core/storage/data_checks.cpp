@@ -1,0 +1,128 @@
+#include "storage/data_checks.h"
+
+#include <cmath>
+#include <set>
+
+#include "catalogue/own_routine.h"
+#include "session/progression.h"
+
+namespace limber::storage {
+
+namespace {
+
+void check_score(const std::optional<int>& score, const std::string& path, std::vector<DataProblem>& problems) {
+  if (score && (*score < 0 || *score > 10)) {
+    problems.push_back({path, "a pain score must be from 0 to 10, got " + std::to_string(*score)});
+  }
+}
+
+bool within(double value, double lowest, double highest) { return std::isfinite(value) && value >= lowest && value <= highest; }
+
+}  // namespace
+
+std::string unknown_routine_words(std::string_view id) { return "a routine no longer here (" + std::string(id) + ")"; }
+
+void check_session(const session::SessionRecord& r, const catalogue::Catalogue& catalogue, const std::string& path,
+                   RecordKind kind, std::vector<DataProblem>& problems) {
+  const auto report = [&](const std::string& field, std::string message) {
+    problems.push_back({path + "." + field, std::move(message)});
+  };
+  if (!catalogue::routine_id_well_formed(r.routine)) {
+    report("routine", "a routine id must be 1 to 40 lower-case letters, digits, '_' or '-'");
+  }
+  if (r.started_at_ms < 0 || r.started_at_ms > SessionLimits::max_started_ms) {
+    report("started_at_ms", "must be a time from 1970 to the year 3000");
+  }
+  if (kind != RecordKind::in_progress && r.ended_at_ms < r.started_at_ms) report("ended_at_ms", "ends before it starts");
+  if (!within(r.active_seconds, 0, SessionLimits::max_active_seconds)) {
+    report("active_seconds", "must be from 0 to 86400 seconds (a day)");
+  }
+  check_score(r.pain_before, path + ".pain_before", problems);
+  check_score(r.pain_after, path + ".pain_after", problems);
+  if (r.exercises.size() > catalogue::OwnRoutineLimits::max_items) {
+    report("exercises", "has " + std::to_string(r.exercises.size()) + " exercises; a routine has at most 30");
+    return;
+  }
+  if (kind == RecordKind::finished && r.exercises.empty()) report("exercises", "a session has at least one exercise");
+  for (std::size_t i = 0; i < r.exercises.size(); ++i) {
+    const session::ExerciseRecord& e = r.exercises[i];
+    const std::string at = "exercises[" + std::to_string(i) + "]";
+    if (!catalogue.find_exercise(e.exercise)) {
+      report(at + ".exercise", e.exercise.size() <= catalogue::OwnRoutineLimits::max_id_chars
+                                   ? "unknown exercise '" + e.exercise + "'"
+                                   : "unknown exercise");
+    }
+    if (e.dosage.size() > catalogue::OwnRoutineLimits::max_id_chars) report(at + ".dosage", "too long for a dosage id");
+    if (e.planned_reps < 0 || e.planned_reps > SessionLimits::max_planned_reps) {
+      report(at + ".planned_reps", "must be from 0 to 50");
+    }
+    for (const auto& [counts, name] : {std::pair{&e.reps_done, "reps_done"}, std::pair{&e.holds_done, "holds_done"}}) {
+      for (const int n : {counts->together, counts->left, counts->right}) {
+        if (n < 0 || n > SessionLimits::max_count) {
+          report(at + "." + name, "each count must be from 0 to 500");
+          break;
+        }
+      }
+    }
+    if (!within(e.hold_seconds, 0, SessionLimits::max_active_seconds)) {
+      report(at + ".hold_seconds", "must be from 0 to 86400 seconds (a day)");
+    }
+  }
+}
+
+void check_settings(const Settings& st, std::vector<DataProblem>& problems) {
+  if (st.text_size_percent < 100 || st.text_size_percent > 160) {
+    problems.push_back({"settings.text_size_percent", "must be from 100 to 160"});
+  }
+  for (const auto& [value, path] : {std::pair{st.breath_in_seconds, "settings.breath_in_seconds"},
+                                    std::pair{st.breath_out_seconds, "settings.breath_out_seconds"}}) {
+    if (!within(value, kMinBreathSeconds, kMaxBreathSeconds)) problems.push_back({path, "a breath must last from 2 to 10 seconds"});
+  }
+  if (st.current_routine && !catalogue::routine_id_well_formed(*st.current_routine)) {
+    problems.push_back({"settings.current_routine", "a routine id must be 1 to 40 lower-case letters, digits, '_' or '-'"});
+  }
+}
+
+void check(const UserData& data, const catalogue::Catalogue& catalogue, std::vector<DataProblem>& problems) {
+  check_settings(data.settings, problems);
+  std::set<std::string> routine_ids;
+  for (std::size_t i = 0; i < data.routines.size(); ++i) {
+    const catalogue::Routine& r = data.routines[i];
+    const std::string path = "routines[" + std::to_string(i) + "]";
+    if (!routine_ids.insert(r.id).second) problems.push_back({path + ".id", "a second routine with the id '" + r.id + "'"});
+    std::vector<catalogue::Problem> found;
+    catalogue::check_own_routine(catalogue, r, {.file = "", .path = path}, found);
+    for (catalogue::Problem& p : found) problems.push_back({std::move(p.path), std::move(p.message)});
+  }
+  std::set<std::string> ids;
+  std::int64_t last_start = 0;
+  for (std::size_t i = 0; i < data.sessions.size(); ++i) {
+    const StoredSession& s = data.sessions[i];
+    const std::string path = "sessions[" + std::to_string(i) + "]";
+    if (s.id != session_id(s.record)) problems.push_back({path + ".id", "does not match the session's start and routine"});
+    else if (!ids.insert(s.id).second) problems.push_back({path + ".id", "a second session with the id '" + s.id + "'"});
+    if (i > 0 && s.record.started_at_ms < last_start) problems.push_back({path, "sessions are not in time order"});
+    last_start = s.record.started_at_ms;
+    check_session(s.record, catalogue, path + ".record", RecordKind::finished, problems);
+  }
+  std::set<std::string> progressed;
+  for (std::size_t i = 0; i < data.progress.exercises.size(); ++i) {
+    const session::ExerciseProgress& p = data.progress.exercises[i];
+    const std::string path = "progress.exercises[" + std::to_string(i) + "]";
+    if (!catalogue.find_exercise(p.exercise)) problems.push_back({path + ".exercise", "unknown exercise"});
+    else if (!progressed.insert(p.exercise).second) problems.push_back({path + ".exercise", "listed twice"});
+    if (p.level < 0 || p.level > session::kProgressLevels) problems.push_back({path + ".level", "must be from 0 to 4"});
+    if (p.clean_sessions < 0 || p.clean_sessions > SessionLimits::max_count) {
+      problems.push_back({path + ".clean_sessions", "must be from 0 to 500"});
+    }
+  }
+  if (data.in_progress) {
+    const InProgress& p = *data.in_progress;
+    check_session(p.record, catalogue, "in_progress.record", RecordKind::in_progress, problems);
+    if (p.next_exercise < 0 || p.next_exercise > static_cast<int>(catalogue::OwnRoutineLimits::max_items)) {
+      problems.push_back({"in_progress.next_exercise", "must be from 0 to 30"});
+    }
+  }
+}
+
+}  // namespace limber::storage
