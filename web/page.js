@@ -15,10 +15,16 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   let module = null;          // the running app, once boot.js attaches it
-  // Inside a clinic's page (web/embed.js): the host's origin, the only one we talk to.
-  const query = new URLSearchParams(location.search);
-  const embedded = query.get('embed') === '1' && window.parent !== window;
-  const hostOrigin = embedded ? query.get('host') || '' : '';
+  // Inside a clinic's page (web/embed.js): whether this is the widget, and the host's origin,
+  // the only one we talk to. The core reads the address (src/core/app/embed.h) and says what it
+  // accepted through setEmbed() before the first frame; the page never reads it a second way.
+  const inFrame = window.parent !== window;
+  let embedded = false;
+  let hostOrigin = '';
+  function setEmbed(isWidget, host) {
+    embedded = !!isWidget && inFrame;
+    hostOrigin = embedded ? host : '';
+  }
   let session = false;        // a session is running: the keys and buttons act on it
 
   // ---- IndexedDB ----------------------------------------------------------------------
@@ -607,10 +613,15 @@
       console.warn('Limber widget: could not tell the host page (' + e.message + ').');
     }
   }
-  if (embedded) {
+  if (inFrame) {
     window.addEventListener('message', (event) => {
-      if (event.source !== window.parent || !hostOrigin || event.origin !== hostOrigin) {
-        console.warn('Limber widget: ignored a message from ' + event.origin + ' (only ' + (hostOrigin || 'no origin') + ' may send commands).');
+      if (!embedded) return;
+      let why = '';
+      if (event.source !== window.parent) why = 'it came from a window other than the page around this widget';
+      else if (!hostOrigin) why = "this widget's address names no host page that may send commands";
+      else if (event.origin !== hostOrigin) why = 'only ' + hostOrigin + ' may send commands';
+      if (why) {
+        console.warn('Limber widget: ignored a message from ' + event.origin + ': ' + why + '.');
         return;
       }
       if (!window.limber) return;
@@ -673,7 +684,7 @@
 
   window.LimberPage = Object.freeze({
     store: Object.freeze({ load, save, setAside, clearAll, readSessions }),
-    cue, screen, textFields, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, postToHost, copyLink,
+    cue, screen, textFields, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, setEmbed, postToHost, copyLink,
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
     attach(m) { module = m; },

@@ -78,9 +78,14 @@ EM_JS(void, limber_js_read_sessions, (), { window.LimberPage.store.readSessions(
 EM_JS(void, limber_js_choose_file, (), { window.LimberPage.chooseBackupFile(); });
 EM_JS(void, limber_js_apply_update, (), { window.LimberPage.applyUpdate(); });
 EM_JS(void, limber_js_copy_link, (const char* fragment), { window.LimberPage.copyLink(UTF8ToString(fragment)); });
+EM_JS(void, limber_js_set_embed, (int embedded, const char* host), {
+  window.LimberPage.setEmbed(!!embedded, UTF8ToString(host));
+});
 EM_JS(void, limber_js_post_to_host, (const char* origin, const char* message), {
   window.LimberPage.postToHost(UTF8ToString(origin), UTF8ToString(message));
 });
+
+void set_embed(bool embedded, const std::string& host_origin) { limber_js_set_embed(embedded ? 1 : 0, host_origin.c_str()); }
 
 void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::string& host_origin) {
   for (const std::string& message : effects.host_events) limber_js_post_to_host(host_origin.c_str(), message.c_str());

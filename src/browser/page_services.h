@@ -33,6 +33,9 @@ struct CueOutputs {
   bool speech = false;
 };
 // Host events go to `host_origin` only (the page embedding the widget).
+// What the core accepted of the widget's address (app::parse_page_query): the page talks to
+// this host origin only, or to none when it is "".
+void set_embed(bool embedded, const std::string& host_origin);
 void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::string& host_origin);
 
 // ---- Screen, history, wake lock

@@ -71,6 +71,7 @@ bool AppShell::start() {
   // Inside a clinic's page (web/embed.js) the address says which routine and which look.
   const app::PageQuery query = app::parse_page_query(browser::location_search(), catalogue_);
   app_.set_embed(query.options);
+  browser::set_embed(app_.embed().embedded, app_.embed().host_origin);
   std::string load_error;
   const app::StoredInput stored = browser::stored_data(load_error);
   app_.load_stored(stored, load_error);

@@ -21,6 +21,7 @@ before(async () => {
   cpSync(join(DIST, 'examples'), clinicDir, { recursive: true });
   const page = readFileSync(join(clinicDir, 'clinic.html'), 'utf8').replaceAll('src="../embed.js"', `src="${h.url}embed.js"`);
   writeFileSync(join(clinicDir, 'index.html'), page);
+  writeFileSync(join(clinicDir, 'blank.html'), '<!doctype html><html lang="en"><title>A clinic page</title><body></body></html>');
   clinic = await startServer({ root: clinicDir, port: 0, host: '127.0.0.2' });
 });
 after(async () => {
@@ -111,5 +112,86 @@ describe('clinic widget', () => {
     s = await page.evaluate(() => window.limber.state());
     assert.equal(s.notice.kind, 'problem');
     assert.equal(s.notice.text, "The address of this page has a problem: there is no routine 'marathon'.");
+  });
+
+  // The address is read once, by the core: whatever is wrong in it leaves the widget with no host,
+  // so it neither obeys nor tells any page (issue 18).
+  it('a widget whose address has any problem talks to no host, and says so', async () => {
+    const { page } = await h.newPage({ viewport: { width: 900, height: 700 } });
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(clinic.url + 'blank.html');
+    const clinicOrigin = new URL(clinic.url).origin;
+    const host = encodeURIComponent(clinicOrigin);
+    const cases = [
+      ['host=null', 'embed=1&host=null'],
+      ['two hosts', `embed=1&host=${host}&host=${encodeURIComponent('https://b.example')}`],
+      ['a host, then junk', `embed=1&host=${host}&junk=1`],
+      ['embed twice', `embed=1&embed=0&host=${host}`],
+    ];
+    await page.evaluate(() => {
+      window.heard = [];
+      window.addEventListener('message', (e) => window.heard.push(e.data));
+    });
+    for (const [index, [name, query]] of cases.entries()) {
+      const frameUrl = `${h.url}index.html?${query}`;
+      await page.evaluate((src) => {
+        const f = document.createElement('iframe');
+        f.src = src;
+        f.style.width = '400px';
+        f.style.height = '600px';
+        document.body.appendChild(f);
+      }, frameUrl);
+      let frame = null;
+      for (let i = 0; i < 200 && !frame; ++i) {
+        frame = page.frames().find((f) => f.url() === frameUrl) || null;
+        if (!frame) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(frame, `${name}: the widget's frame`);
+      await frame.waitForFunction(() => window.limber && window.limber.state().ready, null, { timeout: 30000 });
+      const s = await frame.evaluate(() => window.limber.state());
+      assert.equal(s.embedded, true, name);
+      assert.equal(s.host, '', `${name}: no host accepted`);
+      assert.equal(s.notice.kind, 'problem', name);
+      assert.match(s.notice.text, /^The address of this page has a problem: .*This widget talks to no host page\.$/, name);
+      // The page around it asks it to start: ignored, and the reason logged.
+      await page.evaluate((i) => document.querySelectorAll('iframe')[i].contentWindow.postMessage(
+        { source: 'limber-host', version: 1, command: 'start' }, '*'), index);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal((await frame.evaluate(() => window.limber.state())).session.stage, 'closed', `${name}: not started`);
+    }
+    assert.equal(warnings.filter((w) => /names no host page that may send commands/.test(w)).length, cases.length, warnings.join('\n'));
+    assert.deepEqual(await page.evaluate(() => window.heard), [], 'no widget told the page anything');
+  });
+
+  it('a frame of the host origin that is not the page around the widget is told so, without contradiction', async () => {
+    const { page } = await h.newPage({ viewport: { width: 900, height: 700 } });
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(clinic.url + 'blank.html');
+    const clinicOrigin = new URL(clinic.url).origin;
+    const src = `${h.url}index.html?embed=1&routine=in_bed&host=${encodeURIComponent(clinicOrigin)}`;
+    await page.evaluate((url) => {
+      window.heard = [];
+      window.addEventListener('message', (e) => window.heard.push(e.data));
+      for (const s of [url, 'about:blank']) {
+        const f = document.createElement('iframe');
+        f.src = s;
+        document.body.appendChild(f);
+      }
+    }, src);
+    await page.waitForFunction(() => window.heard.some((e) => e.type === 'ready'), null, { timeout: 30000 });
+    // The second frame is about:blank, of the clinic's origin, but not the widget's parent.
+    await page.evaluate(() => {
+      const [widgetFrame, sibling] = document.querySelectorAll('iframe');
+      sibling.contentWindow.eval(`parent.document.querySelector('iframe').contentWindow.postMessage({ source: 'limber-host', version: 1, command: 'start' }, '*')`);
+      void widgetFrame;
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const frame = page.frames().find((f) => f.url() === src);
+    assert.equal((await frame.evaluate(() => window.limber.state())).session.stage, 'closed');
+    const said = warnings.filter((w) => /ignored a message from/.test(w));
+    assert.equal(said.length, 1, warnings.join('\n'));
+    assert.match(said[0], new RegExp(`ignored a message from ${clinicOrigin.replace(/[.]/g, '\\.')}: it came from a window other than the page around this widget\\.`));
   });
 });

@@ -153,3 +153,45 @@ TEST_CASE("embed: the host's pause only pauses, and resume only resumes") {
   CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"resume"})").ok);
   CHECK(r.app.player().engine().status() == session::Status::running);
 }
+
+// The address is read once, here; a problem anywhere leaves the widget with no host (issue 18).
+namespace {
+void check_no_host(std::string_view query, std::string_view error_part) {
+  CAPTURE(query);
+  const auto q = parse_page_query(query, c());
+  CHECK(q.options.host_origin.empty());
+  CHECK(q.options.embedded);
+  CHECK(q.error.find(error_part) != std::string::npos);
+  CHECK(q.error.find("This widget talks to no host page.") != std::string::npos);
+}
+}  // namespace
+
+TEST_CASE("embed address: host=null (a file, sandboxed or data: page) gives no host") {
+  check_no_host("?embed=1&host=null", "'host' must be a web origin such as https://clinic.example, got 'null'.");
+}
+
+TEST_CASE("embed address: two hosts give no host, not the first or the last") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fa.example&host=https%3A%2F%2Fb.example", "'host' is given more than once.");
+}
+
+TEST_CASE("embed address: a host before an unknown parameter is not kept") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fa.example&junk=1", "unknown parameter 'junk'");
+}
+
+TEST_CASE("embed address: embed=1 then embed=0 keeps no host") {
+  check_no_host("?embed=1&embed=0&host=https%3A%2F%2Fa.example", "'embed' is given more than once.");
+}
+
+TEST_CASE("embed address: a host before a badly encoded value is not kept") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fa.example&theme=%zz", "the value of 'theme' is not properly encoded.");
+}
+
+TEST_CASE("embed address: a problem before the host keeps no host either") {
+  check_no_host("?embed=1&routine=marathon&host=https%3A%2F%2Fa.example", "there is no routine 'marathon'.");
+}
+
+TEST_CASE("embed address: a clean address keeps its host, with no error") {
+  const auto q = parse_page_query("?host=https%3A%2F%2Fa.example&embed=1", c());
+  CHECK(q.error.empty());
+  CHECK(q.options.host_origin == "https://a.example");
+}

@@ -20,6 +20,7 @@ void write_app(json::Writer& w, const App& app) {
       .key("depth").value(static_cast<int>(app.nav().depth()))
       .key("theme").value(json::enum_name(app.display_theme()))
       .key("embedded").value(app.embedded())
+      .key("host").value(app.embed().host_origin)
       .key("confirm").value(confirm_id(app.confirm()));
   if (const links::SharedRoutine* in = app.incoming()) {
     w.key("incoming").begin_object()

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <set>
 
 #include "json/json_value.h"
 
@@ -71,40 +72,49 @@ bool is_origin(std::string_view text) {
 PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& catalogue) {
   PageQuery out;
   if (!query.empty() && query.front() == '?') query.remove_prefix(1);
-  bool embed_given = false;
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-    if (pair.empty()) continue;
-    const std::size_t eq = pair.find('=');
-    const std::string key(pair.substr(0, eq));
-    const auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
-    const auto fail = [&](const std::string& why) {
-      out.error = "The address of this page has a problem: " + why;
-      return out;
-    };
-    if (!value) return fail("the value of '" + key + "' is not properly encoded.");
-    if (key == "embed") {
-      if (*value != "1") return fail("'embed' must be 1, got '" + *value + "'.");
-      embed_given = true;
-      out.options.embedded = true;
-    } else if (key == "routine") {
-      if (!catalogue.find_routine(*value)) return fail("there is no routine '" + *value + "'.");
-      out.options.routine = *value;
-    } else if (key == "theme") {
-      out.options.theme = widget_theme(*value);
-      if (!out.options.theme) return fail("'theme' must be light or dark, got '" + *value + "'.");
-    } else if (key == "host") {
-      if (!is_origin(*value)) return fail("'host' must be a web origin such as https://clinic.example, got '" + *value + "'.");
-      out.options.host_origin = *value;
-    } else {
-      return fail("unknown parameter '" + key + "' (known: embed, routine, theme, host).");
+  // Whether embed=1 and a host appear anywhere: a widget keeps its look, and is told it has no host.
+  const std::string whole = "&" + std::string(query) + "&";
+  const bool embed_given = whole.find("&embed=1&") != std::string::npos;
+  const bool had_host = whole.find("&host=") != std::string::npos;
+  std::set<std::string> seen;
+  const auto parse = [&]() -> std::string {
+    while (!query.empty()) {
+      const std::size_t amp = query.find('&');
+      const std::string_view pair = query.substr(0, amp);
+      query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+      if (pair.empty()) continue;
+      const std::size_t eq = pair.find('=');
+      const std::string key(pair.substr(0, eq));
+      const auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+      // Read once: a second value would leave two readers free to pick different ones.
+      if (!seen.insert(key).second) return "'" + key + "' is given more than once.";
+      if (!value) return "the value of '" + key + "' is not properly encoded.";
+      if (key == "embed") {
+        if (*value != "1") return "'embed' must be 1, got '" + *value + "'.";
+        out.options.embedded = true;
+      } else if (key == "routine") {
+        if (!catalogue.find_routine(*value)) return "there is no routine '" + *value + "'.";
+        out.options.routine = *value;
+      } else if (key == "theme") {
+        out.options.theme = widget_theme(*value);
+        if (!out.options.theme) return "'theme' must be light or dark, got '" + *value + "'.";
+      } else if (key == "host") {
+        if (!is_origin(*value)) return "'host' must be a web origin such as https://clinic.example, got '" + *value + "'.";
+        out.options.host_origin = *value;
+      } else {
+        return "unknown parameter '" + key + "' (known: embed, routine, theme, host).";
+      }
     }
-  }
-  if (!embed_given && (!out.options.routine.empty() || !out.options.host_origin.empty())) {
-    out.error = "The address of this page has a problem: 'routine' and 'host' belong to the clinic widget (embed=1).";
-    out.options = {};
+    if (!out.options.embedded && (!out.options.routine.empty() || !out.options.host_origin.empty())) {
+      return "'routine' and 'host' belong to the clinic widget (embed=1).";
+    }
+    return {};
+  };
+  if (std::string why = parse(); !why.empty()) {
+    // Nothing read before the problem is kept: a widget obeys no host its address did not name cleanly.
+    out.options = {.embedded = embed_given};
+    out.error = "The address of this page has a problem: " + why;
+    if (embed_given && had_host) out.error += " This widget talks to no host page.";
   }
   return out;
 }

@@ -3,8 +3,10 @@
 //
 // web/embed.js inserts an iframe whose address says what to show:
 //     index.html?embed=1&routine=nhs_daily&theme=dark&host=https%3A%2F%2Fclinic.example
-// parse_page_query() checks every parameter (an unknown one, an unknown routine or theme, or
-// a host that is not a bare origin is an error naming it). The widget posts HostEvents to
+// parse_page_query() reads it once, for the core and the page alike (web/page.js talks only to
+// the host origin the core accepted). It checks every parameter: an unknown or repeated one,
+// an unknown routine or theme, or a host that is not a bare origin is an error naming it, and
+// then nothing of the address is kept but embed=1: the widget has no host. The widget posts HostEvents to
 // the host origin only, and acts on host messages only after parse_host_message() has
 // checked them; page.js has already checked that they came from that origin.
 //
