@@ -12,6 +12,9 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
+  // How long start-up waits for the browser's storage before starting without it.
+  // (Tests shorten it with window.LIMBER_STORAGE_WAIT_MS, set before this script runs.)
+  const STORAGE_WAIT_MS = Number(window.LIMBER_STORAGE_WAIT_MS) || 8000;
   let module = null;
   let failure = null;
   let settle;
@@ -150,8 +153,20 @@
     }
     try {
       // The stored progress is read before the app starts, so it never writes before reading.
+      // A storage that does not answer (a widget in an about:blank or data: page, a blocked
+      // upgrade) is waited for STORAGE_WAIT_MS at most: the app then starts in memory, says so,
+      // writes nothing, and takes the stored data when it comes (the stored_late command).
+      const load = window.LimberPage.store.load();
+      const waited = new Promise((resolve) => setTimeout(() => resolve({ waiting: true }), STORAGE_WAIT_MS));
       const [wasmBinary, , stored] = await Promise.all([download('limber.wasm'), loadScript('limber.js'),
-                                                         window.LimberPage.store.load()]);
+                                                         Promise.race([load, waited])]);
+      if (stored.waiting) {
+        load.then(async (late) => {
+          await ready;
+          const r = window.limber.command('stored_late', JSON.stringify(late));
+          if (!r.ok) console.warn('Limber: the stored data came late and was not taken: ' + r.error);
+        });
+      }
       $('loading-text').textContent = 'Starting…';
       // Emscripten uses this very object as its Module: keep it to reach ccall.
       const config = {

@@ -48,30 +48,58 @@
     return error.message || error.name || String(error);
   }
 
-  function openDb() {
+  // Opens Limber's database in whatever shape it is found. Another script of this origin can
+  // delete it and make it again at any version with any stores: one missing a store of ours gets
+  // it added by an upgrade to the next version, which keeps everything the database holds, and
+  // the app is told (storage_repaired) so it writes what it holds in memory at once. An upgrade
+  // blocked by another tab waits for that tab to let go (it closes on versionchange); start-up
+  // stops waiting after a stated time (boot.js).
+  function openAt(version, repair) {
     return new Promise((resolve, reject) => {
-      if (!window.indexedDB) {
-        reject(new Error('this browser does not offer IndexedDB storage (private browsing can turn it off)'));
-        return;
-      }
-      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      const request = version === undefined ? indexedDB.open(DB_NAME) : indexedDB.open(DB_NAME, version);
       request.onupgradeneeded = () => {
         const database = request.result;
         for (const name of STORES) {
           if (!database.objectStoreNames.contains(name)) database.createObjectStore(name);
         }
       };
-      request.onsuccess = () => {
-        const db = request.result;
-        // A connection the browser closes (Safari in the background, site data cleared) is
-        // opened again on the next use rather than failing for ever.
-        db.onversionchange = () => { db.close(); dbPromise = null; };
-        db.onclose = () => { dbPromise = null; };
-        resolve(db);
-      };
+      request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error || new Error('IndexedDB could not be opened'));
-      request.onblocked = () => reject(new Error('another Limber tab is updating the storage; close it and try again'));
+      request.onblocked = () => {
+        if (repair) console.warn('Limber: waiting for another tab to let go of the storage, to repair it.');
+      };
     });
+  }
+
+  async function openDb() {
+    if (!window.indexedDB) throw new Error('this browser does not offer IndexedDB storage (private browsing can turn it off)');
+    // No version asked: an existing database opens as it is (a new one is made with our stores).
+    let database = await openAt(undefined, false);
+    const missing = STORES.filter((name) => !database.objectStoreNames.contains(name));
+    if (missing.length > 0 && database.version >= DB_VERSION) {
+      const version = database.version + 1;
+      database.close();
+      database = await openAt(version, true);
+      tellRepaired('it had no ' + missing.join(' or ') + ' store');
+    } else if (missing.length > 0) {
+      // An older layout's database (version 1): upgraded as it always was, not a repair.
+      database.close();
+      database = await openAt(DB_VERSION, false);
+    }
+    // A connection the browser closes (Safari in the background, site data cleared, another
+    // script deleting the database) is opened again on the next use rather than failing for ever.
+    database.onversionchange = () => { database.close(); dbPromise = null; };
+    database.onclose = () => { dbPromise = null; };
+    return database;
+  }
+
+  let repairedWhy = '';  // said to the app once it runs
+  function tellRepaired(why) {
+    repairedWhy = why;
+    if (window.limber && window.limber.state().ready) {
+      window.limber.command('storage_repaired', why);
+      repairedWhy = '';
+    }
   }
 
   function db() {
@@ -112,6 +140,17 @@
   // One write from the app ({meta, sessions, migrated?}, src/core/app/app.h PendingWrite), in
   // one transaction, durable before it reports success where the browser offers that.
   async function save(text) {
+    const first = await saveOnce(text);
+    // A store gone since the database was opened (another script deleted and remade it): the
+    // next open repairs it, and the write is tried again at once rather than failing for ever.
+    if (!first.ok && first.missingStore) {
+      dbPromise = null;
+      return saveOnce(text);
+    }
+    return first;
+  }
+
+  async function saveOnce(text) {
     let write;
     try {
       write = JSON.parse(text);
@@ -170,7 +209,7 @@
       });
     } catch (e) {
       dbPromise = null;
-      return { ok: false, error: describe(e) };
+      return { ok: false, error: describe(e), missingStore: e && e.name === 'NotFoundError' };
     }
   }
 
@@ -678,6 +717,7 @@
   }
   function started() {
     appReady = true;
+    if (repairedWhy) tellRepaired(repairedWhy);
     tellUpdate();
     registerServiceWorker();
   }

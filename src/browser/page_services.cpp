@@ -18,6 +18,7 @@ std::string g_buffer;  // text handed over from the page
 EM_JS(int, limber_js_stored_kind, (), {
   const s = Module.limberStored || {};
   if (s.error) return 2;
+  if (s.waiting) return 5;
   if (s.kind === 'parts') return s.legacyPresent ? 4 : 1;
   return s.kind === 'legacy' ? 3 : 0;
 });
@@ -43,6 +44,7 @@ app::StoredInput stored_data(std::string& error) {
     return {};
   }
   using Kind = app::StoredInput::Kind;
+  if (kind == 5) return {.kind = Kind::waiting};
   return {.kind = kind == 3 ? Kind::legacy : Kind::parts, .text = std::move(value), .legacy_present = kind == 4};
 }
 

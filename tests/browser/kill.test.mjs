@@ -22,6 +22,8 @@ import { CHROMIUM, CHROMIUM_ARGS, DIST } from './harness.mjs';
 import { storeLegacyDocument, userData } from './history_fixture.mjs';
 
 const TRIALS = Number(process.env.LIMBER_KILL_TRIALS || 30);
+// Trials killed right after the last pain answer (LIMBER_KILL_PAIN_TRIALS, 10 by default).
+const PAIN_TRIALS = Number(process.env.LIMBER_KILL_PAIN_TRIALS || 10);
 const HISTORY = Number(process.env.LIMBER_KILL_HISTORY ?? 1300);
 // An exercise that ended this long before the kill must be stored: the frame that notices the
 // end (16 ms), the write's transaction, committed to disk (strict durability), with room for a
@@ -108,6 +110,46 @@ async function trial(n, random) {
   }
 }
 
+// Killed from 0 to 400 ms after the last pain answer: a score answered SAFE_AFTER_MS or more
+// before the kill must be found after a restart, in the session or in the one in progress.
+async function painTrial(n, random) {
+  const profile = await mkdtemp(join(tmpdir(), 'limber-kill-pain-'));
+  try {
+    let { child, browser, page } = await startBrowser(profile);
+    if (HISTORY > 0) await storeLegacyDocument(page, server.url, userData(HISTORY, { endMs: Date.now() - 86_400_000 }));
+    await page.goto(server.url);
+    await page.evaluate(() => window.limber.ready);
+    await page.waitForFunction((n) => window.limber.state().data.sessions === n && window.limber.state().storage.status === 'saved',
+                               HISTORY, { timeout: 60000, polling: 50 });
+    await page.evaluate(() => {
+      window.limber.command('setting', 'spoken_cues=off');
+      window.limber.command('start', 'gentle_bad_day');
+      window.limber.command('pain', '3');
+      window.limber.command('clock_rate', '100');
+    });
+    await page.waitForFunction(() => window.limber.state().session.stage === 'pain_after', null, { timeout: 120000, polling: 5 });
+    const delay = Math.floor(random() * 400);
+    const answeredAt = await page.evaluate(() => { window.limber.command('pain', '7'); return performance.now(); });
+    await sleep(delay);
+    const killedAt = await page.evaluate(() => performance.now());
+    await killBrowser(child);
+    browser.close().catch(() => {});
+
+    ({ child, browser, page } = await startBrowser(profile));
+    await page.goto(server.url);
+    await page.evaluate(() => window.limber.ready);
+    const s = await page.evaluate(() => window.limber.state());
+    const kept = s.data.lastPainAfter === 7 || (s.data.inProgress && s.data.inProgress.painAfter === 7);
+    await killBrowser(child);
+    browser.close().catch(() => {});
+    const since = Math.round(killedAt - answeredAt);
+    console.log(`kill trial ${n} (pain): answered ${since} ms before the kill, ${kept ? 'kept' : 'not kept'}`);
+    return { safe: since >= SAFE_AFTER_MS, kept };
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 // A fixed seed: the same moments every run, so a failure can be repeated.
 function seeded(seed) {
   let a = seed >>> 0;
@@ -134,5 +176,19 @@ describe('a killed browser', () => {
     console.log(`kill test: ${TRIALS} trials, ${ended} exercises ended, ${safe} of them ${SAFE_AFTER_MS} ms or more before ` +
                 `the kill, ${recorded} recorded (${early} of those within ${SAFE_AFTER_MS} ms of the kill), ${lost} lost`);
     assert.equal(lost, 0, `${lost} exercises that ended ${SAFE_AFTER_MS} ms or more before the kill were lost`);
+  });
+
+  it(`loses no last pain score answered before the kill (${PAIN_TRIALS} trials)`, { timeout: PAIN_TRIALS * 120000 }, async () => {
+    const random = seeded(Number(process.env.LIMBER_KILL_SEED || 12) + 1);
+    let safe = 0, kept = 0, lost = 0;
+    for (let n = 1; n <= PAIN_TRIALS; ++n) {
+      const t = await painTrial(n, random);
+      safe += t.safe ? 1 : 0;
+      kept += t.kept ? 1 : 0;
+      lost += t.safe && !t.kept ? 1 : 0;
+    }
+    console.log(`kill test (pain): ${PAIN_TRIALS} trials, ${safe} answered ${SAFE_AFTER_MS} ms or more before the kill, ` +
+                `${kept} kept, ${lost} lost`);
+    assert.equal(lost, 0, `${lost} pain scores answered ${SAFE_AFTER_MS} ms or more before the kill were lost`);
   });
 });

@@ -80,6 +80,8 @@ struct AppRig {
     REQUIRE(app.answer_pain(pain_before) == "");
     run_while(app::PlayerStage::running);
     REQUIRE(app.answer_pain(pain_after) == "");
+    // As the page does: the score's own write lands, then the session is filed.
+    if (app.session_waiting_for_write()) store();
   }
 
   // Writes what is pending, as page.js would, in one transaction; returns the write's text.

@@ -28,6 +28,7 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
   REQUIRE(r.app.player().stage() == PlayerStage::pain_after);
   REQUIRE(r.app.answer_pain(3) == "");
   CHECK(r.app.player().stage() == PlayerStage::summary);
+  r.store();  // the score's own write
   REQUIRE(r.sessions() == 1);
   const auto& stored = r.last_session();
   CHECK(stored.routine == "gentle_bad_day");
@@ -45,6 +46,63 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
   r.app.close_session();
   CHECK(r.app.nav().screen() == Screen::today);
   CHECK_FALSE(r.app.session_open());
+}
+
+TEST_CASE("app: the last pain score is written on its own first, as small as an exercise's write, then the session is filed") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(6) == "");
+  r.run_while(PlayerStage::running);
+  r.store_all();
+  REQUIRE(r.app.answer_pain(3) == "");
+  // Held back: the score is in the session in progress, which is all the next write carries.
+  CHECK(r.app.session_waiting_for_write());
+  CHECK(r.sessions() == 0);
+  REQUIRE(r.app.data().in_progress);
+  CHECK(r.app.data().in_progress->record.pain_after == 3);
+  CHECK_FALSE(r.app.interrupted());  // finished, not interrupted, while it waits
+  const std::string first = r.store();
+  CHECK(first.find("\"in_progress\"") != std::string::npos);
+  CHECK(first.find("\"history\"") == std::string::npos);
+  // That write landed: the session is filed, and the next write carries it.
+  CHECK_FALSE(r.app.session_waiting_for_write());
+  CHECK(r.sessions() == 1);
+  CHECK(r.last_session().pain_after == 3);
+  const std::string second = r.store();
+  CHECK(second.find("\"history\"") != std::string::npos);
+}
+
+TEST_CASE("app: a browser killed between the score's write and the session's still has the score") {
+  auto disk = std::make_shared<test::FakeStore>();
+  {
+    AppRig first(true, disk);
+    REQUIRE(first.app.start_routine("gentle_bad_day") == "");
+    REQUIRE(first.app.answer_pain(6) == "");
+    first.run_while(PlayerStage::running);
+    first.store_all();
+    REQUIRE(first.app.answer_pain(3) == "");
+    first.store();  // the score lands; the kill comes before the session's own write
+  }
+  AppRig again(false, disk);
+  again.load_from_disk();
+  REQUIRE(again.app.interrupted());
+  REQUIRE(again.run("record_interrupted").ok);
+  REQUIRE(again.sessions() == 1);
+  CHECK(again.last_session().pain_after == 3);
+  CHECK(again.last_session().completed);
+  CHECK_FALSE(again.last_session().ended_early);
+}
+
+TEST_CASE("app: a failed write of the last score files the session at once, in memory") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  REQUIRE(r.app.answer_pain(6) == "");
+  r.run_while(PlayerStage::running);
+  r.store_all();
+  REQUIRE(r.app.answer_pain(3) == "");
+  r.store(false);
+  CHECK_FALSE(r.app.session_waiting_for_write());
+  CHECK(r.sessions() == 1);
 }
 
 TEST_CASE("app: each finished exercise is saved before the session moves on") {
@@ -120,6 +178,7 @@ TEST_CASE("app: an interrupted session resumes at the next exercise and is store
   CHECK(again.app.player().engine().snapshot().exercise_id == again.app.find_routine("gentle_bad_day")->items[1].exercise);
   again.run_while(PlayerStage::running);
   REQUIRE(again.app.answer_pain(2) == "");
+  again.store();  // the score's own write
   REQUIRE(again.sessions() == 1);
   const auto& rec = again.last_session();
   CHECK(rec.started_at_ms == started);
@@ -619,4 +678,44 @@ TEST_CASE("app: a migration whose write fails keeps the old document and nothing
   CHECK(write.find("\"migrated\":2") != std::string::npos);
   CHECK(r.disk->sessions.size() == 2);
   CHECK_FALSE(r.disk->legacy);
+}
+
+TEST_CASE("app: a storage that answers after start-up stopped waiting: nothing written meanwhile, then both kept") {
+  AppRig earlier;
+  earlier.complete_session("gentle_bad_day", 5, 4);
+  REQUIRE(earlier.run("theme", "dark").ok);
+  earlier.store_all();
+
+  AppRig r(false, earlier.disk);
+  r.app.load_stored({.kind = app::StoredInput::Kind::waiting}, "");
+  CHECK(r.app.notice().text.find("has not answered") != std::string::npos);
+  CHECK(r.app.sync().status() == storage::StoreStatus::loading);
+  r.complete_session("in_bed", 3, 2);  // done while waiting
+  CHECK_FALSE(r.app.begin_write(r.clock.now, true));  // nothing written over what was not read
+  const app::StoredInput late = r.stored_input();
+  json::Writer w;
+  w.begin_object().key("kind").value("parts").key("text").value(late.text).key("legacyPresent").value(false).end_object();
+  REQUIRE(r.run("stored_late", w.str()).ok);
+  CHECK(r.sessions() == 2);
+  CHECK(r.app.settings().theme == storage::Theme::dark);  // the stored settings
+  CHECK(r.app.notice().text.find("answered") != std::string::npos);
+  r.store_all();
+  AppRig reopened(true, r.disk);
+  CHECK(reopened.sessions() == 2);
+  CHECK(reopened.disk->sessions.size() == 2);
+  CHECK_FALSE(r.run("stored_late", w.str()).ok);  // once
+}
+
+TEST_CASE("app: a repaired storage gets everything held written again, the recent sessions' entries too") {
+  AppRig r;
+  r.complete_session("gentle_bad_day", 5, 4);
+  r.store_all();
+  r.disk->sessions.clear();
+  r.disk->meta.clear();
+  REQUIRE(r.run("storage_repaired", "it had no kv store").ok);
+  CHECK(r.app.notice().text.find("repaired") != std::string::npos);
+  r.store_all();
+  CHECK(r.disk->sessions.size() == 1);
+  AppRig reopened(true, r.disk);
+  CHECK(reopened.sessions() == 1);
 }

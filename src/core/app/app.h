@@ -82,6 +82,16 @@ class App {
   void init(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips, const AppDesc& desc);
   // What was stored, or why it could not be read. Until this is called nothing is written.
   void load_stored(const StoredInput& stored, const std::string& load_error);
+  // The storage answered after start-up had stopped waiting (StoredInput::Kind::waiting): what it
+  // held joins what was done meanwhile (sessions and routines added, a session in progress kept;
+  // the stored settings win), and writes start. The argument is the page's load result as JSON:
+  // {"kind":"parts"|"legacy"|"none","text":...,"legacyPresent":bool} or {"error":"..."}.
+  std::string stored_late(std::string_view load_json);
+  // The page found the database in a shape Limber did not leave it (a store missing) and
+  // repaired it: everything held in memory is written again at once.
+  void storage_repaired(std::string_view why);
+  // A finished session waits to be filed until the write of its last pain score is stored.
+  bool session_waiting_for_write() const { return to_file_.has_value(); }
   // A write to start now (nullopt: nothing to write, or not yet).
   std::optional<PendingWrite> begin_write(double now_seconds, bool urgent);
   // The write settled. `conflict` is set when another tab (or a load that had failed) left
@@ -234,6 +244,7 @@ class App {
   void finish_full_read(std::vector<storage::StoredSession> stored);
   void save_session_progress();
   void store_finished_session();
+  void file_finished_session();  // the session held back for its pain score's write, filed now
   void add_session(const session::SessionRecord& record);
   void show(NoticeKind kind, std::string text, bool offer_export = false);
   std::string session_running() const;              // "" or why the session controls cannot act
@@ -253,6 +264,11 @@ class App {
   AppModel nav_;
   Player player_;
   bool session_stored_ = false;  // the finished session is in the history
+  bool waiting_for_storage_ = false;  // started in memory: the storage has not answered yet
+  // A finished session whose last pain score is being written on its own first (answer_pain):
+  // filed in the history once the write of that revision is stored.
+  std::optional<session::SessionRecord> to_file_;
+  std::uint64_t file_after_revision_ = 0;
   std::string exercise_id_;
   LibraryFilter filter_;
   RoutineDraft draft_;

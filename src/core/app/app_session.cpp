@@ -20,6 +20,7 @@ std::string App::start_routine(std::string_view id) {
   const catalogue::Routine* routine = find_routine(id);
   if (!routine) return "unknown routine '" + std::string(id) + "'";
   if (player_.stage() == PlayerStage::running) return "a session is already running";
+  file_finished_session();  // the last one first, so its record never takes the new one's place
   // An interrupted session is kept as ended early rather than replaced by the new one.
   if (interrupted()) record_interrupted();
   session::ProgressState progress = data_.progress;
@@ -49,9 +50,25 @@ std::string App::answer_pain(std::optional<int> score) {
       w.key("routine").value(player_.routine_id()).key("exercises").value(player_.routine_exercises());
     });
   }
-  if (player_.stage() == PlayerStage::summary) store_finished_session();
+  if (player_.stage() == PlayerStage::summary) {
+    if (before == PlayerStage::pain_after && score && data_.in_progress && !memory_only_ && !sync_.load_failed() &&
+        sync_.status() != storage::StoreStatus::loading) {
+      // The score goes first in the session in progress: the same small write a finished
+      // exercise gets, so a browser killed a moment later still has it. The session is filed in
+      // the history (the larger write) once that write is stored (write_finished).
+      session::SessionRecord record = player_.record();
+      record.routine = player_.routine_id();
+      data_.in_progress->record = record;
+      data_.in_progress->saved_at_ms = now_ms();
+      changed(storage::Part::in_progress);
+      to_file_ = std::move(record);
+      file_after_revision_ = sync_.revision();
+    }
+    store_finished_session();
+  }
   return {};
 }
+
 
 std::string App::session_running() const {
   if (player_.stage() != PlayerStage::running) return "no session is running";
@@ -144,11 +161,23 @@ void App::add_session(const session::SessionRecord& record) {
   changed(storage::Part::in_progress);
 }
 
+void App::file_finished_session() {
+  if (!to_file_) return;
+  const session::SessionRecord record = std::move(*to_file_);
+  to_file_.reset();
+  add_session(record);
+}
+
 void App::store_finished_session() {
   if (session_stored_) return;
   session::SessionRecord record = player_.record();
   record.routine = player_.routine_id();
-  add_session(record);
+  if (to_file_) {
+    // Its score is being written first; it is filed when that write lands. The host hears now.
+    record = *to_file_;
+  } else {
+    add_session(record);
+  }
   session_stored_ = true;
   const int completed = session::count_outcomes(record).completed;
   host_event("session_completed", [&](json::Writer& w) {
@@ -162,7 +191,8 @@ void App::store_finished_session() {
 }
 
 const storage::InProgress* App::interrupted() const {
-  if (player_.stage() != PlayerStage::closed || !data_.in_progress) return nullptr;
+  // A finished session waiting for its score's write (to_file_) was not interrupted.
+  if (player_.stage() != PlayerStage::closed || !data_.in_progress || to_file_) return nullptr;
   return &*data_.in_progress;
 }
 

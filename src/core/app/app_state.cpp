@@ -71,9 +71,15 @@ void write_app(json::Writer& w, const App& app) {
     w.key("inProgress").begin_object()
         .key("routine").value(d.in_progress->record.routine)
         .key("nextExercise").value(d.in_progress->next_exercise)
-        .key("completed").value(done)
-        .end_object();
+        .key("completed").value(done);
+    w.key("painAfter");
+    d.in_progress->record.pain_after ? w.value(*d.in_progress->record.pain_after) : w.null();
+    w.end_object();
   }
+  // The newest session's last pain score (the kill test looks for it after a restart).
+  w.key("lastPainAfter");
+  if (!d.history.recent.empty() && d.history.recent.back().record.pain_after) w.value(*d.history.recent.back().record.pain_after);
+  else w.null();
   // The ids of the sessions held in full (the newest; storage/history.h), oldest first.
   w.key("sessionIds").begin_array();
   for (const storage::StoredSession& s : d.history.recent) w.value(s.id);

@@ -46,6 +46,15 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
          true);
     return;
   }
+  if (stored.kind == StoredInput::Kind::waiting) {
+    // Nothing is written until the storage answers: a write now could replace what it holds.
+    waiting_for_storage_ = true;
+    show(NoticeKind::problem,
+         "This browser's storage has not answered, so Limber has started without your saved progress. It keeps "
+         "trying; what you do now is kept while this page is open and saved once the storage answers.",
+         true);
+    return;
+  }
   sync_.loaded(true, "");
   const auto refuse = [&](const storage::DataProblem& p, std::string_view what) {
     // Never overwrite what could not be read: the page keeps it apart, and we start afresh.
@@ -57,6 +66,7 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
     sync_.changed();
   };
   switch (stored.kind) {
+    case StoredInput::Kind::waiting:  // handled above
     case StoredInput::Kind::none:
       // A first visit: the first write lays out every part, the layout's schema among them.
       writes_.mark_all();
@@ -97,6 +107,55 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
   }
 }
 
+std::string App::stored_late(std::string_view load_json) {
+  if (!waiting_for_storage_) return "the stored data was already read";
+  json::ParseResult parsed = json::parse(load_json);
+  if (!parsed.ok() || !parsed.value.is_object()) return "expected the page's load result as a JSON object";
+  const auto text_of = [&](const char* key) -> std::string {
+    const json::Value* v = parsed.value.find(key);
+    return v && v->is_string() ? v->as_string() : std::string();
+  };
+  const json::Value* legacy_present = parsed.value.find("legacyPresent");
+  StoredInput stored{.text = text_of("text"), .legacy_present = legacy_present && legacy_present->is_bool() && legacy_present->as_bool()};
+  const std::string kind = text_of("kind"), error = text_of("error");
+  if (error.empty()) {
+    if (kind == "parts") stored.kind = StoredInput::Kind::parts;
+    else if (kind == "legacy") stored.kind = StoredInput::Kind::legacy;
+    else if (kind != "none") return "unknown \"kind\" '" + kind + "'";
+  }
+  waiting_for_storage_ = false;
+  // What was done meanwhile, joined to what was stored as if it had been done after the load.
+  storage::Profile meanwhile = std::move(data_);
+  data_ = {};
+  // The stored settings are the person's: a change made while waiting does not undo them all.
+  load_stored(stored, error);
+  for (const catalogue::Routine& r : meanwhile.routines) {
+    if (!is_own_routine(r.id)) data_.routines.push_back(r);
+  }
+  for (const storage::StoredSession& s : meanwhile.history.recent) {
+    if (storage::add_session(data_.history, s, desc_.utc_offset_minutes) == storage::AddResult::needs_rebuild) {
+      read_all_sessions(FullRead::rebuild);
+    }
+    session::update_progress(data_.progress, s.record);
+  }
+  if (meanwhile.in_progress) data_.in_progress = std::move(meanwhile.in_progress);
+  writes_.mark_all();
+  sync_.changed();
+  if (error.empty()) show(NoticeKind::info, "This browser's storage answered: your saved progress is back, with what you did meanwhile.");
+  return {};
+}
+
+void App::storage_repaired(std::string_view why) {
+  show(NoticeKind::info, "Limber's storage in this browser had been changed by something other than Limber (" +
+                             std::string(why) + "). It has been repaired, and what Limber holds is being saved again.");
+  // Everything held is written again; the recent sessions' own entries too, in case they went.
+  for (const storage::StoredSession& s : data_.history.recent) {
+    if (!s.record.exercises.empty()) writes_.add_session(s);
+  }
+  writes_.mark_all();
+  sync_.changed();
+}
+
 std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {
   if (memory_only_) return std::nullopt;
   const auto revision = sync_.begin_write(now_seconds, urgent);
@@ -115,6 +174,9 @@ void App::write_finished(std::uint64_t revision, bool ok, const std::string& err
   }
   const bool was_failing = sync_.status() == storage::StoreStatus::failed;
   sync_.write_finished(revision, ok, error, now_seconds);
+  // A finished session waits for its pain score's write; a failed write files it at once, in
+  // memory, as everything else is kept there until a write works.
+  if (to_file_ && (!ok || sync_.saved_revision() >= file_after_revision_)) file_finished_session();
   if (!ok) {
     show(NoticeKind::problem,
          "Your progress could not be saved in this browser (" + error +

@@ -93,7 +93,7 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
 }
 
 const auto& commands() {
-  static const std::array<CommandEntry, 53> table{{
+  static const std::array<CommandEntry, 55> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -167,6 +167,12 @@ const auto& commands() {
       {"choose_file", false, call_plain<&App::choose_backup_file>},
       {"sessions_read", true, call_with<&App::sessions_read>},
       {"sessions_unreadable", true, call_with<&App::sessions_unreadable>},
+      {"stored_late", true, call_with<&App::stored_late>},
+      {"storage_repaired", true,
+       [](App& app, auto, std::string_view arg) {
+         app.storage_repaired(arg);
+         return ok();
+       }},
       {"export", true,
        [](App& app, auto, std::string_view arg) {
          if (arg == "backup") {

@@ -41,8 +41,10 @@ struct Effects {
 
 // What boot.js read before the app started.
 struct StoredInput {
-  enum class Kind : std::uint8_t { none, parts, legacy };
-  Kind kind = Kind::none;   // a first visit, the parts of the current layout, or a schema-1 document
+  enum class Kind : std::uint8_t { none, parts, legacy, waiting };
+  // A first visit, the parts of the current layout, or a schema-1 document; or `waiting`: the
+  // storage did not answer in time, the app starts in memory and App::stored_late() follows.
+  Kind kind = Kind::none;
   std::string text;         // parts: {"schema":2,"settings":...} as read; legacy: the document
   bool legacy_present = false;  // a schema-1 document is still kept beside the parts
 };

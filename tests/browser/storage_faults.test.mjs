@@ -1,0 +1,104 @@
+// Storage faults the app must come back from (issue 18): a database remade by another script
+// without Limber's stores, and a storage that does not answer at start-up. Each would, before,
+// have left every save failing for ever or the page waiting for ever.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { command, launch, openApp, state } from './harness.mjs';
+
+let h;
+before(async () => { h = await launch(); });
+after(async () => { await h?.close(); });
+
+const waitFor = (page, fn, arg, timeout = 20000) => page.waitForFunction(fn, arg, { timeout, polling: 50 });
+
+describe('storage faults', () => {
+  it('a database deleted and made again without its stores is repaired, says so, and saves again, reloads included', async () => {
+    const { page, problems } = await h.newPage();
+    await openApp(page, h.url);
+    assert.equal((await command(page, 'theme', 'dark')).ok, true);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    // Another script of this origin deletes the database and makes it again at version 2 with
+    // only one store (Limber's open connection closes when asked, as it must).
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('limber');
+      del.onsuccess = () => {
+        const open = indexedDB.open('limber', 2);
+        open.onupgradeneeded = () => open.result.createObjectStore('meta');
+        open.onsuccess = () => { open.result.close(); resolve(); };
+        open.onerror = () => reject(open.error);
+      };
+      del.onerror = () => reject(del.error);
+    }));
+    assert.equal((await command(page, 'setting', 'sounds=off')).ok, true);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    const s = await state(page);
+    assert.equal(s.notice.kind, 'info');
+    assert.match(s.notice.text, /had been changed by something other than Limber \(it had no kv or sessions store\)\. It has been repaired/);
+    const stores = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('limber');
+      open.onsuccess = () => { resolve([open.result.version, [...open.result.objectStoreNames].sort()]); open.result.close(); };
+    }));
+    assert.deepEqual(stores, [3, ['kv', 'meta', 'sessions']]);
+    // What was held in memory was written: a reload has the settings.
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    const back = await state(page);
+    assert.equal(back.theme, 'dark');
+    assert.equal(back.storage.status, 'saved');
+    assert.deepEqual(problems, []);
+  });
+
+  it('a storage that does not answer: start-up stops waiting, says so, writes nothing, and takes the data when it comes', async () => {
+    const { page, context } = await h.newPage();
+    await openApp(page, h.url);
+    assert.equal((await command(page, 'theme', 'dark')).ok, true);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    // From the next load: IndexedDB's open is held (as in an about:blank or data: page) until released.
+    await context.addInitScript(() => {
+      window.LIMBER_STORAGE_WAIT_MS = 1500;
+      if (sessionStorage.getItem('hold-idb') !== '1') return;
+      sessionStorage.removeItem('hold-idb');
+      const realOpen = IDBFactory.prototype.open;
+      const held = [];
+      IDBFactory.prototype.open = function (...args) {
+        const fake = {};
+        held.push({ factory: this, args, fake });
+        return fake;
+      };
+      window.releaseStorage = () => {
+        IDBFactory.prototype.open = realOpen;
+        for (const { factory, args, fake } of held) {
+          const r = realOpen.apply(factory, args);
+          for (const name of ['onupgradeneeded', 'onsuccess', 'onerror', 'onblocked']) {
+            r[name] = (e) => { if (name !== 'onerror') fake.result = r.result; else fake.error = r.error; if (fake[name]) fake[name](e); };
+          }
+        }
+      };
+    });
+    await page.evaluate(() => sessionStorage.setItem('hold-idb', '1'));
+    const started = Date.now();
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    assert.ok(Date.now() - started < 15000, 'started without the storage');
+    let s = await state(page);
+    assert.equal(s.notice.kind, 'problem');
+    assert.match(s.notice.text, /storage has not answered, so Limber has started without your saved progress/);
+    assert.equal(s.storage.status, 'loading', 'nothing is written over what was not read');
+    assert.equal(s.theme, 'light');
+    // Something done meanwhile: a routine of one's own.
+    assert.deepEqual(await command(page, 'copy_routine', 'nhs_daily'), { ok: true });
+    assert.deepEqual(await command(page, 'save_routine'), { ok: true });
+    await page.evaluate(() => window.releaseStorage());
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    s = await state(page);
+    assert.equal(s.theme, 'dark', 'the stored settings are back');
+    assert.equal(s.data.routines, 1, 'and what was done meanwhile is kept');
+    assert.match(s.notice.text, /storage answered/);
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    s = await state(page);
+    assert.equal(s.theme, 'dark');
+    assert.equal(s.data.routines, 1);
+  });
+});
