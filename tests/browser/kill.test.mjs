@@ -59,18 +59,25 @@ async function killBrowser(child) {
   await exited;
 }
 
+// A browser on a new profile holding the history as an earlier build left it (this build
+// migrates it on start), with Limber open and everything saved.
+async function startWithHistory(profile) {
+  const started = await startBrowser(profile);
+  const { page } = started;
+  if (HISTORY > 0) await storeLegacyDocument(page, server.url, userData(HISTORY, { endMs: Date.now() - 86_400_000 }));
+  await page.goto(server.url);
+  await page.evaluate(() => window.limber.ready);
+  await page.waitForFunction((n) => window.limber.state().data.sessions === n && window.limber.state().storage.status === 'saved',
+                             HISTORY, { timeout: 60000, polling: 50 });
+  return started;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function trial(n, random) {
   const profile = await mkdtemp(join(tmpdir(), 'limber-kill-'));
   try {
-    let { child, browser, page } = await startBrowser(profile);
-    // The history as an earlier build left it (this build migrates it on start).
-    if (HISTORY > 0) await storeLegacyDocument(page, server.url, userData(HISTORY, { endMs: Date.now() - 86_400_000 }));
-    await page.goto(server.url);
-    await page.evaluate(() => window.limber.ready);
-    await page.waitForFunction((n) => window.limber.state().data.sessions === n && window.limber.state().storage.status === 'saved',
-                               HISTORY, { timeout: 60000, polling: 50 });
+    let { child, browser, page } = await startWithHistory(profile);
     await page.evaluate(() => {
       // The page notes when each exercise ends, by its own clock.
       window.__ends = [];
@@ -115,12 +122,7 @@ async function trial(n, random) {
 async function painTrial(n, random) {
   const profile = await mkdtemp(join(tmpdir(), 'limber-kill-pain-'));
   try {
-    let { child, browser, page } = await startBrowser(profile);
-    if (HISTORY > 0) await storeLegacyDocument(page, server.url, userData(HISTORY, { endMs: Date.now() - 86_400_000 }));
-    await page.goto(server.url);
-    await page.evaluate(() => window.limber.ready);
-    await page.waitForFunction((n) => window.limber.state().data.sessions === n && window.limber.state().storage.status === 'saved',
-                               HISTORY, { timeout: 60000, polling: 50 });
+    let { child, browser, page } = await startWithHistory(profile);
     await page.evaluate(() => {
       window.limber.command('setting', 'spoken_cues=off');
       window.limber.command('start', 'gentle_bad_day');

@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { command, launch, openApp, state } from './harness.mjs';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, command, launch, openApp, state } from './harness.mjs';
 
 let h;
 before(async () => { h = await launch(); });
@@ -47,6 +50,63 @@ describe('storage faults', () => {
     assert.equal(back.theme, 'dark');
     assert.equal(back.storage.status, 'saved');
     assert.deepEqual(problems, []);
+  });
+
+  it('a database made again at a later version than Limber asks for opens as it is and saves', async () => {
+    const { page, problems } = await h.newPage();
+    await openApp(page, h.url);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('limber');
+      del.onsuccess = () => {
+        const open = indexedDB.open('limber', 9);
+        open.onupgradeneeded = () => { for (const name of ['kv', 'meta', 'sessions']) open.result.createObjectStore(name); };
+        open.onsuccess = () => { open.result.close(); resolve(); };
+        open.onerror = () => reject(open.error);
+      };
+      del.onerror = () => reject(del.error);
+    }));
+    assert.equal((await command(page, 'theme', 'dark')).ok, true);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    const s = await state(page);
+    assert.equal(s.storage.status, 'saved');
+    assert.equal(s.theme, 'dark');
+    assert.deepEqual(problems, []);
+  });
+
+  it('a repair blocked by another connection: start-up stops waiting, then the repair and the stored data follow', async () => {
+    const { page, context } = await h.newPage();
+    await openApp(page, h.url);
+    assert.equal((await command(page, 'theme', 'dark')).ok, true);
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    // Before the next load, another script of the origin takes away the kv store and keeps its
+    // connection open, ignoring requests to close it, until told to let go.
+    await context.addInitScript(() => {
+      window.LIMBER_STORAGE_WAIT_MS = 1500;
+      if (sessionStorage.getItem('block-repair') !== '1') return;
+      sessionStorage.removeItem('block-repair');
+      window.letGo = null;
+      const open = indexedDB.open('limber', 7);
+      open.onupgradeneeded = () => open.result.deleteObjectStore('kv');
+      open.onsuccess = () => { const db = open.result; window.letGo = () => db.close(); };
+    });
+    await page.evaluate(() => sessionStorage.setItem('block-repair', '1'));
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    let s = await state(page);
+    assert.match(s.notice.text, /storage has not answered/);
+    assert.equal(s.storage.status, 'loading');
+    await page.evaluate(() => window.letGo());
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    s = await state(page);
+    assert.equal(s.theme, 'dark', 'the stored data arrived once the repair could run');
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    s = await state(page);
+    assert.equal(s.theme, 'dark');
+    assert.equal(s.storage.status, 'saved');
   });
 
   it('a storage that does not answer: start-up stops waiting, says so, writes nothing, and takes the data when it comes', async () => {
@@ -100,5 +160,38 @@ describe('storage faults', () => {
     s = await state(page);
     assert.equal(s.theme, 'dark');
     assert.equal(s.data.routines, 1);
+  });
+
+  it('the widget inside a data: page, where IndexedDB never answers, starts after the stated wait and says why', async () => {
+    // Chromium blocks a data: page's frames from reaching a loopback server (Private Network
+    // Access) unless told otherwise; a clinic's real server is public, so that block is lifted here.
+    const server = await startServer({ root: DIST, port: 0 });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: [...CHROMIUM_ARGS, '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks'],
+    });
+    try {
+      const page = await browser.newPage();
+      const src = `${server.url}index.html?embed=1&routine=in_bed`;
+      await page.goto('data:text/html,' + encodeURIComponent(`<!doctype html><title>x</title><iframe style="width:400px;height:600px" src="${src}"></iframe>`));
+      const started = Date.now();
+      let frame = null;
+      for (let i = 0; i < 100 && !frame; ++i) {
+        frame = page.frames().find((f) => f.url() === src) || null;
+        if (!frame) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(frame, 'the widget frame loads');
+      await frame.waitForFunction(() => window.limber && window.limber.state().ready, null, { timeout: 30000, polling: 100 });
+      const waited = Date.now() - started;
+      assert.ok(waited >= 7000 && waited < 25000, `started after the 8 s wait, not before and not never (${waited} ms)`);
+      const s = await frame.evaluate(() => window.limber.state());
+      assert.equal(s.storage.status, 'loading', 'IndexedDB never answered, so nothing is written');
+      assert.equal(s.notice.kind, 'problem');
+      assert.match(s.notice.text, /storage has not answered/);
+      assert.ok(s.controls.some((c) => c.id === 'start'), 'and the routine can be started');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

@@ -74,6 +74,14 @@ struct AppRig {
       app.update(0.25f);
     }
   }
+  // Runs `routine` to its last pain question with everything before it stored.
+  void run_to_last_question(std::string_view routine, int pain_before) {
+    REQUIRE(app.start_routine(routine) == "");
+    REQUIRE(app.answer_pain(pain_before) == "");
+    run_while(app::PlayerStage::running);
+    REQUIRE(app.player().stage() == app::PlayerStage::pain_after);
+    store_all();
+  }
   // Runs a whole session of `routine` with these pain scores, to the summary.
   void complete_session(std::string_view routine, int pain_before, int pain_after) {
     REQUIRE(app.start_routine(routine) == "");

@@ -50,10 +50,7 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
 
 TEST_CASE("app: the last pain score is written on its own first, as small as an exercise's write, then the session is filed") {
   AppRig r;
-  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(6) == "");
-  r.run_while(PlayerStage::running);
-  r.store_all();
+  r.run_to_last_question("gentle_bad_day", 6);
   REQUIRE(r.app.answer_pain(3) == "");
   // Held back: the score is in the session in progress, which is all the next write carries.
   CHECK(r.app.session_waiting_for_write());
@@ -76,10 +73,7 @@ TEST_CASE("app: a browser killed between the score's write and the session's sti
   auto disk = std::make_shared<test::FakeStore>();
   {
     AppRig first(true, disk);
-    REQUIRE(first.app.start_routine("gentle_bad_day") == "");
-    REQUIRE(first.app.answer_pain(6) == "");
-    first.run_while(PlayerStage::running);
-    first.store_all();
+    first.run_to_last_question("gentle_bad_day", 6);
     REQUIRE(first.app.answer_pain(3) == "");
     first.store();  // the score lands; the kill comes before the session's own write
   }
@@ -95,10 +89,7 @@ TEST_CASE("app: a browser killed between the score's write and the session's sti
 
 TEST_CASE("app: a failed write of the last score files the session at once, in memory") {
   AppRig r;
-  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
-  REQUIRE(r.app.answer_pain(6) == "");
-  r.run_while(PlayerStage::running);
-  r.store_all();
+  r.run_to_last_question("gentle_bad_day", 6);
   REQUIRE(r.app.answer_pain(3) == "");
   r.store(false);
   CHECK_FALSE(r.app.session_waiting_for_write());
@@ -718,4 +709,56 @@ TEST_CASE("app: a repaired storage gets everything held written again, the recen
   CHECK(r.disk->sessions.size() == 1);
   AppRig reopened(true, r.disk);
   CHECK(reopened.sessions() == 1);
+}
+
+namespace {
+// Replaces the first `from` in `text` with `to`.
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+}  // namespace
+
+TEST_CASE("app: a stored routine an older build let in (a 61-character name) is kept aside, and the rest loads as left") {
+  AppRig earlier;
+  REQUIRE(earlier.run("copy_routine", "nhs_daily").ok);
+  REQUIRE(earlier.run("save_routine").ok);
+  REQUIRE(earlier.run("theme", "dark").ok);
+  earlier.complete_session("gentle_bad_day", 5, 4);
+  earlier.store_all();
+  const std::string name = earlier.app.data().routines.at(0).name;
+  earlier.disk->meta["routines"] = replaced(earlier.disk->meta["routines"], "\"" + name + "\"", "\"" + std::string(61, 'x') + "\"");
+
+  AppRig r(true, earlier.disk);
+  const app::Effects effects = r.answer_reads();
+  CHECK(r.app.data().routines.empty());
+  REQUIRE(effects.set_aside.size() == 1);
+  CHECK(effects.set_aside[0].find(std::string(61, 'x')) != std::string::npos);
+  CHECK(r.app.notice().text.find("routines[0].name: is 61 characters long; the most is 60") != std::string::npos);
+  CHECK(r.app.settings().theme == storage::Theme::dark);
+  CHECK(r.sessions() == 1);
+}
+
+TEST_CASE("app: a stored session an older build let in (active_seconds 1e300) is kept aside, and the history counted again") {
+  AppRig earlier;
+  earlier.complete_session("gentle_bad_day", 5, 4);
+  earlier.complete_session("in_bed", 4, 3);
+  earlier.store_all();
+  REQUIRE(earlier.disk->sessions.size() == 2);
+  // Both the digest's copy and the entry of the first session were stored with a wild duration.
+  auto& entry = earlier.disk->sessions.begin()->second;
+  const std::string active = "\"active_seconds\":";
+  const std::size_t at = entry.find(active);
+  REQUIRE(at != std::string::npos);
+  const std::string value = entry.substr(at, entry.find(',', at) - at);
+  entry = replaced(entry, value, active + "1e300");
+  earlier.disk->meta["history"] = replaced(earlier.disk->meta["history"], value, active + "1e300");
+
+  AppRig r(true, earlier.disk);
+  const app::Effects effects = r.answer_reads();
+  CHECK(effects.set_aside.size() == 1);
+  CHECK(r.sessions() == 1);  // counted again from the entries, the wild one left out (and left stored)
+  CHECK(r.app.notice().text.find("could not be read and is left out") != std::string::npos);
+  CHECK(r.disk->sessions.size() == 2);
 }

@@ -80,6 +80,18 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
         return;
       }
       data_ = std::move(*result.profile);
+      if (!result.taken_out.empty()) {
+        // Kept aside whole, never lost; the rest is as it was left.
+        for (std::string& text : result.set_aside) effects_.set_aside.push_back(std::move(text));
+        const storage::DataProblem& first = result.taken_out.front();
+        const std::size_t n = result.taken_out.size();
+        show(NoticeKind::problem, std::to_string(n) + (n == 1 ? " stored routine or session does" : " stored routines or sessions do") +
+                                      " not meet Limber's checks (" + first.path + ": " + first.message +
+                                      "). Kept aside, unchanged; everything else is as you left it.");
+        changed(storage::Part::routines);
+        changed(storage::Part::history);
+        if (result.recount_history) read_all_sessions(FullRead::rebuild);
+      }
       if (result.layout < storage::kProfileSchema) {
         // An older layout, upgraded as read: every part and every session entry is written
         // again in the current form, in one transaction that also records the layout. Until

@@ -70,6 +70,21 @@ void check_session(const session::SessionRecord& r, const catalogue::Catalogue& 
   }
 }
 
+void check_sessions(std::span<const StoredSession> sessions, const catalogue::Catalogue& catalogue,
+                    const std::string& path, RecordKind kind, std::vector<DataProblem>& problems) {
+  std::set<std::string> ids;
+  std::int64_t last_start = 0;
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    const StoredSession& s = sessions[i];
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    if (s.id != session_id(s.record)) problems.push_back({at + ".id", "does not match the session's start and routine"});
+    else if (!ids.insert(s.id).second) problems.push_back({at + ".id", "a second session with the id '" + s.id + "'"});
+    if (i > 0 && s.record.started_at_ms < last_start) problems.push_back({at, "sessions are not in time order"});
+    last_start = s.record.started_at_ms;
+    check_session(s.record, catalogue, at + ".record", kind, problems);
+  }
+}
+
 void check_settings(const Settings& st, std::vector<DataProblem>& problems) {
   if (st.text_size_percent < 100 || st.text_size_percent > 160) {
     problems.push_back({"settings.text_size_percent", "must be from 100 to 160"});
@@ -94,17 +109,7 @@ void check(const UserData& data, const catalogue::Catalogue& catalogue, std::vec
     catalogue::check_own_routine(catalogue, r, {.file = "", .path = path}, found);
     for (catalogue::Problem& p : found) problems.push_back({std::move(p.path), std::move(p.message)});
   }
-  std::set<std::string> ids;
-  std::int64_t last_start = 0;
-  for (std::size_t i = 0; i < data.sessions.size(); ++i) {
-    const StoredSession& s = data.sessions[i];
-    const std::string path = "sessions[" + std::to_string(i) + "]";
-    if (s.id != session_id(s.record)) problems.push_back({path + ".id", "does not match the session's start and routine"});
-    else if (!ids.insert(s.id).second) problems.push_back({path + ".id", "a second session with the id '" + s.id + "'"});
-    if (i > 0 && s.record.started_at_ms < last_start) problems.push_back({path, "sessions are not in time order"});
-    last_start = s.record.started_at_ms;
-    check_session(s.record, catalogue, path + ".record", RecordKind::finished, problems);
-  }
+  check_sessions(data.sessions, catalogue, "sessions", RecordKind::finished, problems);
   std::set<std::string> progressed;
   for (std::size_t i = 0; i < data.progress.exercises.size(); ++i) {
     const session::ExerciseProgress& p = data.progress.exercises[i];

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ enum class RecordKind : std::uint8_t {
 // One session's record.
 void check_session(const session::SessionRecord& record, const catalogue::Catalogue& catalogue,
                    const std::string& path, RecordKind kind, std::vector<DataProblem>& problems);
+
+// A list of sessions: unique ids that match their records, in time order, each checked.
+void check_sessions(std::span<const StoredSession> sessions, const catalogue::Catalogue& catalogue,
+                    const std::string& path, RecordKind kind, std::vector<DataProblem>& problems);
 
 // Everything: settings, own routines, sessions (unique ids, time order, each checked),
 // progress and the session in progress. Paths name the place: "sessions[12].record.active_seconds".

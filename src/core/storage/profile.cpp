@@ -1,9 +1,9 @@
 #include "storage/profile.h"
 
 #include <algorithm>
-#include <set>
 
 #include "catalogue/catalogue_json.h"
+#include "catalogue/own_routine.h"
 #include "storage/data_checks.h"
 #include "storage/migrate.h"
 #include "storage/record_upgrade.h"
@@ -15,6 +15,38 @@ namespace {
 constexpr int kFirstPartsLayout = 2;
 constexpr MigrationStep kPartsStepList[] = {{.from = 2, .run = upgrade_parts_2_to_3}};
 constexpr std::span<const MigrationStep> kPartsSteps{kPartsStepList};
+
+// An own routine or a recent session that fails its own checks is taken out, whole, to be kept
+// aside; the rest of the profile stays usable.
+void take_out_failing(Profile& profile, const catalogue::Catalogue& catalogue, ProfileResult& result) {
+  std::vector<catalogue::Routine> routines;
+  for (std::size_t i = 0; i < profile.routines.size(); ++i) {
+    std::vector<catalogue::Problem> found;
+    catalogue::check_own_routine(catalogue, profile.routines[i], {.file = "", .path = "routines[" + std::to_string(i) + "]"}, found);
+    if (found.empty()) {
+      routines.push_back(std::move(profile.routines[i]));
+      continue;
+    }
+    result.set_aside.push_back(json::to_json(profile.routines[i]));
+    result.taken_out.push_back({std::move(found.front().path), std::move(found.front().message)});
+  }
+  profile.routines = std::move(routines);
+  std::vector<StoredSession> recent;
+  for (std::size_t i = 0; i < profile.history.recent.size(); ++i) {
+    std::vector<DataProblem> found;
+    check_session(profile.history.recent[i].record, catalogue, "history.recent[" + std::to_string(i) + "].record",
+                  RecordKind::digest, found);
+    if (found.empty()) {
+      recent.push_back(std::move(profile.history.recent[i]));
+      continue;
+    }
+    result.set_aside.push_back(json::to_json(profile.history.recent[i]));
+    result.taken_out.push_back(std::move(found.front()));
+    result.recount_history = true;
+  }
+  profile.history.recent = std::move(recent);
+}
+
 }  // namespace
 
 ProfileResult read_profile(std::string_view text, const catalogue::Catalogue& catalogue) {
@@ -55,6 +87,7 @@ ProfileResult read_profile(std::string_view text, const catalogue::Catalogue& ca
   json::read(parsed.value, profile, ctx);
   for (json::Problem& p : shape) result.problems.push_back({std::move(p.path), std::move(p.message)});
   if (!result.problems.empty()) return result;
+  take_out_failing(profile, catalogue, result);
   check(profile, catalogue, result.problems);
   if (result.problems.empty()) result.profile = std::move(profile);
   return result;
@@ -65,17 +98,7 @@ void check(const Profile& profile, const catalogue::Catalogue& catalogue, std::v
   UserData view{.settings = profile.settings, .routines = profile.routines, .progress = profile.progress,
                 .in_progress = profile.in_progress};
   check(view, catalogue, problems);
-  std::set<std::string> ids;
-  std::int64_t last_start = 0;
-  for (std::size_t i = 0; i < profile.history.recent.size(); ++i) {
-    const StoredSession& s = profile.history.recent[i];
-    const std::string path = "history.recent[" + std::to_string(i) + "]";
-    if (s.id != session_id(s.record)) problems.push_back({path + ".id", "does not match the session's start and routine"});
-    else if (!ids.insert(s.id).second) problems.push_back({path + ".id", "a second session with the id '" + s.id + "'"});
-    if (i > 0 && s.record.started_at_ms < last_start) problems.push_back({path, "sessions are not in time order"});
-    last_start = s.record.started_at_ms;
-    check_session(s.record, catalogue, path + ".record", RecordKind::digest, problems);
-  }
+  check_sessions(profile.history.recent, catalogue, "history.recent", RecordKind::digest, problems);
   const FoldedHistory& f = profile.history.folded;
   if (f.sessions < 0 || f.scored < 0 || f.scored > f.sessions || f.distinct_days < 0 || f.pain_points < 0 ||
       f.first_scored.size() > 3 || f.last_scored.size() > 3 || f.pain.size() > static_cast<std::size_t>(kPainPointsKept)) {

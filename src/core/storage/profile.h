@@ -51,6 +51,12 @@ struct ProfileResult {
   std::optional<Profile> profile;  // set only when problems is empty
   std::vector<DataProblem> problems;
   int layout = kProfileSchema;     // the layout read: older ones were upgraded on the way in
+  // Own routines and recent sessions that fail the checks (stored by an older build, say, whose
+  // restore checked less) are taken out rather than refusing everything: their JSON to keep
+  // aside, why each went, and whether the history must be counted again from its entries.
+  std::vector<std::string> set_aside;
+  std::vector<DataProblem> taken_out;
+  bool recount_history = false;
 };
 
 // `text` is one JSON object holding each part under its name, as the page read them.
