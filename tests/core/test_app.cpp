@@ -762,3 +762,16 @@ TEST_CASE("app: a stored session an older build let in (active_seconds 1e300) is
   CHECK(r.app.notice().text.find("could not be read and is left out") != std::string::npos);
   CHECK(r.disk->sessions.size() == 2);
 }
+
+TEST_CASE("app: a session of a deleted routine is named as a routine no longer here") {
+  AppRig r;
+  REQUIRE(r.run("copy_routine", "nhs_daily").ok);
+  REQUIRE(r.run("save_routine").ok);
+  const std::string id = r.app.data().routines.at(0).id;
+  CHECK(r.app.routine_name(id) == r.app.data().routines.at(0).name);
+  CHECK(r.app.routine_name("nhs_daily") == "NHS daily exercises");
+  REQUIRE(r.run("delete_routine", id).ok);
+  REQUIRE(r.run("yes").ok);
+  CHECK(r.app.data().routines.empty());
+  CHECK(r.app.routine_name(id) == "a routine no longer here (" + id + ")");
+}

@@ -105,6 +105,11 @@ const catalogue::Routine* App::find_routine(std::string_view id) const {
   return nullptr;
 }
 
+std::string App::routine_name(std::string_view id) const {
+  const catalogue::Routine* routine = find_routine(id);
+  return routine ? routine->name : storage::unknown_routine_words(id);
+}
+
 bool App::is_own_routine(std::string_view id) const {
   return std::any_of(data_.routines.begin(), data_.routines.end(), [&](const catalogue::Routine& r) { return r.id == id; });
 }

@@ -141,6 +141,8 @@ class App {
   // ---- Routines: built-in first, then the person's own
   std::vector<const catalogue::Routine*> all_routines() const;
   const catalogue::Routine* find_routine(std::string_view id) const;
+  // A routine's name as a session shows it: a routine since deleted is named as such.
+  std::string routine_name(std::string_view id) const;
   bool is_own_routine(std::string_view id) const;
   const catalogue::Routine* current_routine() const;  // the one Today offers
   std::string choose_routine(std::string_view id);    // Today's routine from now on

@@ -16,6 +16,14 @@ void check_score(const std::optional<int>& score, const std::string& path, std::
   }
 }
 
+// The words of each bound, from the bounds themselves.
+const std::string kIdWords = "a routine id must be 1 to " + std::to_string(catalogue::OwnRoutineLimits::max_id_chars) +
+                             " lower-case letters, digits, '_' or '-'";
+const std::string kSecondsWords =
+    "must be from 0 to " + std::to_string(static_cast<int>(SessionLimits::max_active_seconds)) + " seconds (a day)";
+const std::string kCountWords = "must be from 0 to " + std::to_string(SessionLimits::max_count);
+const std::string kItemsWords = std::to_string(catalogue::OwnRoutineLimits::max_items);
+
 bool within(double value, double lowest, double highest) { return std::isfinite(value) && value >= lowest && value <= highest; }
 
 }  // namespace
@@ -28,19 +36,19 @@ void check_session(const session::SessionRecord& r, const catalogue::Catalogue& 
     problems.push_back({path + "." + field, std::move(message)});
   };
   if (!catalogue::routine_id_well_formed(r.routine)) {
-    report("routine", "a routine id must be 1 to 40 lower-case letters, digits, '_' or '-'");
+    report("routine", kIdWords);
   }
   if (r.started_at_ms < 0 || r.started_at_ms > SessionLimits::max_started_ms) {
     report("started_at_ms", "must be a time from 1970 to the year 3000");
   }
   if (kind != RecordKind::in_progress && r.ended_at_ms < r.started_at_ms) report("ended_at_ms", "ends before it starts");
   if (!within(r.active_seconds, 0, SessionLimits::max_active_seconds)) {
-    report("active_seconds", "must be from 0 to 86400 seconds (a day)");
+    report("active_seconds", kSecondsWords);
   }
   check_score(r.pain_before, path + ".pain_before", problems);
   check_score(r.pain_after, path + ".pain_after", problems);
   if (r.exercises.size() > catalogue::OwnRoutineLimits::max_items) {
-    report("exercises", "has " + std::to_string(r.exercises.size()) + " exercises; a routine has at most 30");
+    report("exercises", "has " + std::to_string(r.exercises.size()) + " exercises; a routine has at most " + kItemsWords);
     return;
   }
   if (kind == RecordKind::finished && r.exercises.empty()) report("exercises", "a session has at least one exercise");
@@ -54,18 +62,18 @@ void check_session(const session::SessionRecord& r, const catalogue::Catalogue& 
     }
     if (e.dosage.size() > catalogue::OwnRoutineLimits::max_id_chars) report(at + ".dosage", "too long for a dosage id");
     if (e.planned_reps < 0 || e.planned_reps > SessionLimits::max_planned_reps) {
-      report(at + ".planned_reps", "must be from 0 to 50");
+      report(at + ".planned_reps", "must be from 0 to " + std::to_string(SessionLimits::max_planned_reps));
     }
     for (const auto& [counts, name] : {std::pair{&e.reps_done, "reps_done"}, std::pair{&e.holds_done, "holds_done"}}) {
       for (const int n : {counts->together, counts->left, counts->right}) {
         if (n < 0 || n > SessionLimits::max_count) {
-          report(at + "." + name, "each count must be from 0 to 500");
+          report(at + "." + name, "each count " + kCountWords);
           break;
         }
       }
     }
     if (!within(e.hold_seconds, 0, SessionLimits::max_active_seconds)) {
-      report(at + ".hold_seconds", "must be from 0 to 86400 seconds (a day)");
+      report(at + ".hold_seconds", kSecondsWords);
     }
   }
 }
@@ -94,7 +102,7 @@ void check_settings(const Settings& st, std::vector<DataProblem>& problems) {
     if (!within(value, kMinBreathSeconds, kMaxBreathSeconds)) problems.push_back({path, "a breath must last from 2 to 10 seconds"});
   }
   if (st.current_routine && !catalogue::routine_id_well_formed(*st.current_routine)) {
-    problems.push_back({"settings.current_routine", "a routine id must be 1 to 40 lower-case letters, digits, '_' or '-'"});
+    problems.push_back({"settings.current_routine", kIdWords});
   }
 }
 
@@ -116,16 +124,16 @@ void check(const UserData& data, const catalogue::Catalogue& catalogue, std::vec
     const std::string path = "progress.exercises[" + std::to_string(i) + "]";
     if (!catalogue.find_exercise(p.exercise)) problems.push_back({path + ".exercise", "unknown exercise"});
     else if (!progressed.insert(p.exercise).second) problems.push_back({path + ".exercise", "listed twice"});
-    if (p.level < 0 || p.level > session::kProgressLevels) problems.push_back({path + ".level", "must be from 0 to 4"});
+    if (p.level < 0 || p.level > session::kProgressLevels) problems.push_back({path + ".level", "must be from 0 to " + std::to_string(session::kProgressLevels)});
     if (p.clean_sessions < 0 || p.clean_sessions > SessionLimits::max_count) {
-      problems.push_back({path + ".clean_sessions", "must be from 0 to 500"});
+      problems.push_back({path + ".clean_sessions", kCountWords});
     }
   }
   if (data.in_progress) {
     const InProgress& p = *data.in_progress;
     check_session(p.record, catalogue, "in_progress.record", RecordKind::in_progress, problems);
     if (p.next_exercise < 0 || p.next_exercise > static_cast<int>(catalogue::OwnRoutineLimits::max_items)) {
-      problems.push_back({"in_progress.next_exercise", "must be from 0 to 30"});
+      problems.push_back({"in_progress.next_exercise", "must be from 0 to " + kItemsWords});
     }
   }
 }

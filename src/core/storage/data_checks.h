@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "catalogue/model.h"
+#include "catalogue/validate.h"
 #include "session/record.h"
 #include "storage/user_data.h"
 
@@ -26,8 +27,9 @@ namespace limber::storage {
 
 struct SessionLimits {
   static constexpr double max_active_seconds = 86'400;     // a day of exercise, not paused
-  static constexpr int max_count = 500;                    // reps or holds on one side: 50 reps in 10 sets
-  static constexpr int max_planned_reps = 50;              // catalogue::DosageLimits::max_reps
+  // Reps or holds on one side: the most reps in the most sets.
+  static constexpr int max_count = catalogue::DosageLimits::max_reps * catalogue::DosageLimits::max_sets;
+  static constexpr int max_planned_reps = catalogue::DosageLimits::max_reps;
   static constexpr std::int64_t max_started_ms = 32'503'680'000'000;  // the year 3000
 };
 

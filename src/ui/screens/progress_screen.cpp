@@ -185,10 +185,9 @@ void draw_progress_screen(ScreenContext& ctx) {
   int shown = 0;
   for (auto it = sessions.rbegin(); it != sessions.rend() && shown < 30; ++it, ++shown) {
     const session::SessionRecord& r = it->record;
-    const catalogue::Routine* routine = ctx.app.find_routine(r.routine);
     const int done = session::count_outcomes(r).completed;
     std::string line = format_when(r.started_at_ms, ctx.app.utc_offset_minutes()) + ": " +
-                       (routine ? routine->name : r.routine) + ". " + std::to_string(done) + " of " +
+                       ctx.app.routine_name(r.routine) + ". " + std::to_string(done) + " of " +
                        std::to_string(r.exercises.size()) + " exercises" + (r.ended_early ? ", ended early" : "");
     if (r.pain_before || r.pain_after) {
       line += ". Pain " + (r.pain_before ? std::to_string(*r.pain_before) : std::string("–")) + " → " +

@@ -66,7 +66,7 @@ void interrupted_card(ScreenContext& ctx, const storage::InProgress& ip) {
   paragraph(FontRole::heading, theme.text, "You have an unfinished session");
   char line[256];
   std::snprintf(line, sizeof line, "%s, started %s. %d of %d exercises done.",
-                routine ? routine->name.c_str() : ip.record.routine.c_str(),
+                ctx.app.routine_name(ip.record.routine).c_str(),
                 format_when(ip.record.started_at_ms, ctx.app.utc_offset_minutes()).c_str(), ip.next_exercise,
                 routine ? static_cast<int>(routine->items.size()) : ip.next_exercise);
   paragraph(FontRole::body, theme.text_muted, line);
