@@ -202,7 +202,8 @@ describe('schema-1 documents migrate to entries', () => {
     assert.equal(s.theme, 'dark');
     assert.deepEqual(s.data.sessionIds, doc.sessions.map((x) => x.id));
     assert.deepEqual(s.data.inProgress, { routine: 'nhs_daily', nextExercise: doc.in_progress.next_exercise,
-                                          completed: doc.in_progress.record.exercises.filter((e) => e.completed).length });
+                                          completed: doc.in_progress.record.exercises.filter((e) => e.completed).length,
+                                          painAfter: null });
     assert.ok(s.controls.some((c) => c.id === 'resume'), 'Today offers to carry on the unfinished session');
     assert.deepEqual(problems, []);
   });

@@ -29,7 +29,9 @@ async function sampleBackup(page) {
     const record = {
       routine: 'nhs_daily', started_at_ms: start, ended_at_ms: start + 795000, active_seconds: 790,
       pain_before: Math.max(1, 6 - Math.floor(i / 3)), pain_after: Math.max(0, 5 - Math.floor(i / 3)),
-      completed: true, ended_early: false, exercises: [],
+      completed: true, ended_early: false,
+      exercises: [{ exercise: 'knee_rolls', dosage: 'nhs', planned_reps: 8, reps_done: { together: 0, left: 4, right: 4 },
+                    holds_done: { together: 0, left: 0, right: 0 }, hold_seconds: 0, outcome: 'completed' }],
     };
     sessions.push({ id: `${start}-nhs_daily`, record });
   }
