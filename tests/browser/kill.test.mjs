@@ -22,8 +22,13 @@ import { CHROMIUM, CHROMIUM_ARGS, DIST } from './harness.mjs';
 import { storeLegacyDocument, userData } from './history_fixture.mjs';
 
 const TRIALS = Number(process.env.LIMBER_KILL_TRIALS || 30);
-// Trials killed right after the last pain answer (LIMBER_KILL_PAIN_TRIALS, 10 by default).
+// Trials killed right after the last pain answer (LIMBER_KILL_PAIN_TRIALS, 10 by default). The
+// answer's write is as small as a finished exercise's: one frame and about 40 ms of committed
+// write on a busy 2-core machine. A score answered PAIN_SAFE_AFTER_MS or more before the kill
+// must be kept; the build before issue 18, which wrote the whole finished session first, lost
+// scores answered 60 and 76 ms before it with this seed.
 const PAIN_TRIALS = Number(process.env.LIMBER_KILL_PAIN_TRIALS || 10);
+const PAIN_SAFE_AFTER_MS = Number(process.env.LIMBER_KILL_PAIN_SAFE_MS || 75);
 const HISTORY = Number(process.env.LIMBER_KILL_HISTORY ?? 1300);
 // An exercise that ended this long before the kill must be stored: the frame that notices the
 // end (16 ms), the write's transaction, committed to disk (strict durability), with room for a
@@ -117,8 +122,8 @@ async function trial(n, random) {
   }
 }
 
-// Killed from 0 to 400 ms after the last pain answer: a score answered SAFE_AFTER_MS or more
-// before the kill must be found after a restart, in the session or in the one in progress.
+// Killed from 0 to 400 ms after the last pain answer: a score answered PAIN_SAFE_AFTER_MS or
+// more before the kill must be found after a restart, in the session or in the one in progress.
 async function painTrial(n, random) {
   const profile = await mkdtemp(join(tmpdir(), 'limber-kill-pain-'));
   try {
@@ -146,7 +151,7 @@ async function painTrial(n, random) {
     browser.close().catch(() => {});
     const since = Math.round(killedAt - answeredAt);
     console.log(`kill trial ${n} (pain): answered ${since} ms before the kill, ${kept ? 'kept' : 'not kept'}`);
-    return { safe: since >= SAFE_AFTER_MS, kept };
+    return { safe: since >= PAIN_SAFE_AFTER_MS, kept };
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
@@ -189,8 +194,8 @@ describe('a killed browser', () => {
       kept += t.kept ? 1 : 0;
       lost += t.safe && !t.kept ? 1 : 0;
     }
-    console.log(`kill test (pain): ${PAIN_TRIALS} trials, ${safe} answered ${SAFE_AFTER_MS} ms or more before the kill, ` +
+    console.log(`kill test (pain): ${PAIN_TRIALS} trials, ${safe} answered ${PAIN_SAFE_AFTER_MS} ms or more before the kill, ` +
                 `${kept} kept, ${lost} lost`);
-    assert.equal(lost, 0, `${lost} pain scores answered ${SAFE_AFTER_MS} ms or more before the kill were lost`);
+    assert.equal(lost, 0, `${lost} pain scores answered ${PAIN_SAFE_AFTER_MS} ms or more before the kill were lost`);
   });
 });
