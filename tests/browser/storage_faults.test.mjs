@@ -14,27 +14,44 @@ before(async () => { h = await launch(); });
 after(async () => { await h?.close(); });
 
 const waitFor = (page, fn, arg, timeout = 20000) => page.waitForFunction(fn, arg, { timeout, polling: 50 });
+const saved = (page) => waitFor(page, () => window.limber.state().storage.status === 'saved');
+
+// Limber opened with one thing stored (the dark theme), to look for after each fault.
+async function openWithDarkThemeStored(page) {
+  await openApp(page, h.url);
+  assert.equal((await command(page, 'theme', 'dark')).ok, true);
+  await saved(page);
+}
+
+// Another script of this origin deletes Limber's database (Limber's open connection closes
+// when asked, as it must) and makes it again at `version` with only `stores`.
+function remakeDatabase(page, version, stores) {
+  return page.evaluate(([v, names]) => new Promise((resolve, reject) => {
+    const del = indexedDB.deleteDatabase('limber');
+    del.onsuccess = () => {
+      const open = indexedDB.open('limber', v);
+      open.onupgradeneeded = () => { for (const name of names) open.result.createObjectStore(name); };
+      open.onsuccess = () => { open.result.close(); resolve(); };
+      open.onerror = () => reject(open.error);
+    };
+    del.onerror = () => reject(del.error);
+  }), [version, stores]);
+}
+
+async function reloaded(page) {
+  await page.reload();
+  await page.evaluate(() => window.limber.ready);
+  return state(page);
+}
 
 describe('storage faults', () => {
   it('a database deleted and made again without its stores is repaired, says so, and saves again, reloads included', async () => {
     const { page, problems } = await h.newPage();
-    await openApp(page, h.url);
-    assert.equal((await command(page, 'theme', 'dark')).ok, true);
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
-    // Another script of this origin deletes the database and makes it again at version 2 with
-    // only one store (Limber's open connection closes when asked, as it must).
-    await page.evaluate(() => new Promise((resolve, reject) => {
-      const del = indexedDB.deleteDatabase('limber');
-      del.onsuccess = () => {
-        const open = indexedDB.open('limber', 2);
-        open.onupgradeneeded = () => open.result.createObjectStore('meta');
-        open.onsuccess = () => { open.result.close(); resolve(); };
-        open.onerror = () => reject(open.error);
-      };
-      del.onerror = () => reject(del.error);
-    }));
+    await openWithDarkThemeStored(page);
+    // Made again at version 2 with the meta store alone.
+    await remakeDatabase(page, 2, ['meta']);
     assert.equal((await command(page, 'setting', 'sounds=off')).ok, true);
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await saved(page);
     const s = await state(page);
     assert.equal(s.notice.kind, 'info');
     assert.match(s.notice.text, /had been changed by something other than Limber \(it had no kv or sessions store\)\. It has been repaired/);
@@ -44,9 +61,7 @@ describe('storage faults', () => {
     }));
     assert.deepEqual(stores, [3, ['kv', 'meta', 'sessions']]);
     // What was held in memory was written: a reload has the settings.
-    await page.reload();
-    await page.evaluate(() => window.limber.ready);
-    const back = await state(page);
+    const back = await reloaded(page);
     assert.equal(back.theme, 'dark');
     assert.equal(back.storage.status, 'saved');
     assert.deepEqual(problems, []);
@@ -55,22 +70,11 @@ describe('storage faults', () => {
   it('a database made again at a later version than Limber asks for opens as it is and saves', async () => {
     const { page, problems } = await h.newPage();
     await openApp(page, h.url);
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
-    await page.evaluate(() => new Promise((resolve, reject) => {
-      const del = indexedDB.deleteDatabase('limber');
-      del.onsuccess = () => {
-        const open = indexedDB.open('limber', 9);
-        open.onupgradeneeded = () => { for (const name of ['kv', 'meta', 'sessions']) open.result.createObjectStore(name); };
-        open.onsuccess = () => { open.result.close(); resolve(); };
-        open.onerror = () => reject(open.error);
-      };
-      del.onerror = () => reject(del.error);
-    }));
+    await saved(page);
+    await remakeDatabase(page, 9, ['kv', 'meta', 'sessions']);
     assert.equal((await command(page, 'theme', 'dark')).ok, true);
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
-    await page.reload();
-    await page.evaluate(() => window.limber.ready);
-    const s = await state(page);
+    await saved(page);
+    const s = await reloaded(page);
     assert.equal(s.storage.status, 'saved');
     assert.equal(s.theme, 'dark');
     assert.deepEqual(problems, []);
@@ -78,9 +82,7 @@ describe('storage faults', () => {
 
   it('a repair blocked by another connection: start-up stops waiting, then the repair and the stored data follow', async () => {
     const { page, context } = await h.newPage();
-    await openApp(page, h.url);
-    assert.equal((await command(page, 'theme', 'dark')).ok, true);
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await openWithDarkThemeStored(page);
     // Before the next load, another script of the origin takes away the kv store and keeps its
     // connection open, ignoring requests to close it, until told to let go.
     await context.addInitScript(() => {
@@ -93,27 +95,21 @@ describe('storage faults', () => {
       open.onsuccess = () => { const db = open.result; window.letGo = () => db.close(); };
     });
     await page.evaluate(() => sessionStorage.setItem('block-repair', '1'));
-    await page.reload();
-    await page.evaluate(() => window.limber.ready);
-    let s = await state(page);
+    let s = await reloaded(page);
     assert.match(s.notice.text, /storage has not answered/);
     assert.equal(s.storage.status, 'loading');
     await page.evaluate(() => window.letGo());
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await saved(page);
     s = await state(page);
     assert.equal(s.theme, 'dark', 'the stored data arrived once the repair could run');
-    await page.reload();
-    await page.evaluate(() => window.limber.ready);
-    s = await state(page);
+    s = await reloaded(page);
     assert.equal(s.theme, 'dark');
     assert.equal(s.storage.status, 'saved');
   });
 
   it('a storage that does not answer: start-up stops waiting, says so, writes nothing, and takes the data when it comes', async () => {
     const { page, context } = await h.newPage();
-    await openApp(page, h.url);
-    assert.equal((await command(page, 'theme', 'dark')).ok, true);
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await openWithDarkThemeStored(page);
     // From the next load: IndexedDB's open is held (as in an about:blank or data: page) until released.
     await context.addInitScript(() => {
       window.LIMBER_STORAGE_WAIT_MS = 1500;
@@ -150,14 +146,12 @@ describe('storage faults', () => {
     assert.deepEqual(await command(page, 'copy_routine', 'nhs_daily'), { ok: true });
     assert.deepEqual(await command(page, 'save_routine'), { ok: true });
     await page.evaluate(() => window.releaseStorage());
-    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    await saved(page);
     s = await state(page);
     assert.equal(s.theme, 'dark', 'the stored settings are back');
     assert.equal(s.data.routines, 1, 'and what was done meanwhile is kept');
     assert.match(s.notice.text, /storage answered/);
-    await page.reload();
-    await page.evaluate(() => window.limber.ready);
-    s = await state(page);
+    s = await reloaded(page);
     assert.equal(s.theme, 'dark');
     assert.equal(s.data.routines, 1);
   });
