@@ -80,7 +80,8 @@
       const version = database.version + 1;
       database.close();
       database = await openAt(version, true);
-      tellRepaired('it had no ' + missing.join(' or ') + ' store');
+      console.warn('Limber: the database had no ' + missing.join(' or ') + ' store; added by an upgrade to version ' + version + '.');
+      tellRepaired('some of its parts were missing');
     } else if (missing.length > 0) {
       // An older layout's database (version 1): upgraded as it always was, not a repair.
       database.close();

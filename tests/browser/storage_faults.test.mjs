@@ -47,6 +47,8 @@ async function reloaded(page) {
 describe('storage faults', () => {
   it('a database deleted and made again without its stores is repaired, says so, and saves again, reloads included', async () => {
     const { page, problems } = await h.newPage();
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await openWithDarkThemeStored(page);
     // Made again at version 2 with the meta store alone.
     await remakeDatabase(page, 2, ['meta']);
@@ -54,12 +56,13 @@ describe('storage faults', () => {
     await saved(page);
     const s = await state(page);
     assert.equal(s.notice.kind, 'info');
-    assert.match(s.notice.text, /had been changed by something other than Limber \(it had no kv or sessions store\)\. It has been repaired/);
+    assert.match(s.notice.text, /had been changed by something other than Limber \(some of its parts were missing\)\. It has been repaired/);
     const stores = await page.evaluate(() => new Promise((resolve) => {
       const open = indexedDB.open('limber');
       open.onsuccess = () => { resolve([open.result.version, [...open.result.objectStoreNames].sort()]); open.result.close(); };
     }));
     assert.deepEqual(stores, [3, ['kv', 'meta', 'sessions']]);
+    assert.ok(warnings.some((w) => w.includes('the database had no kv or sessions store')), 'the console names the stores');
     // What was held in memory was written: a reload has the settings.
     const back = await reloaded(page);
     assert.equal(back.theme, 'dark');

@@ -680,6 +680,8 @@ TEST_CASE("app: a storage that answers after start-up stopped waiting: nothing w
   AppRig r(false, earlier.disk);
   r.app.load_stored({.kind = app::StoredInput::Kind::waiting}, "");
   CHECK(r.app.notice().text.find("has not answered") != std::string::npos);
+  // No backup offered: it could hold only what is in memory, and its read waits on the same storage.
+  CHECK_FALSE(r.app.notice().offer_export);
   CHECK(r.app.sync().status() == storage::StoreStatus::loading);
   r.complete_session("in_bed", 3, 2);  // done while waiting
   CHECK_FALSE(r.app.begin_write(r.clock.now, true));  // nothing written over what was not read

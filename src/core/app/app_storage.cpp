@@ -51,8 +51,7 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
     waiting_for_storage_ = true;
     show(NoticeKind::problem,
          "This browser's storage has not answered, so Limber has started without your saved progress. It keeps "
-         "trying; what you do now is kept while this page is open and saved once the storage answers.",
-         true);
+         "trying; what you do now is kept while this page is open and saved once the storage answers.");
     return;
   }
   sync_.loaded(true, "");
