@@ -777,3 +777,36 @@ TEST_CASE("app: a session of a deleted routine is named as a routine no longer h
   CHECK(r.app.data().routines.empty());
   CHECK(r.app.routine_name(id) == "a routine no longer here (" + id + ")");
 }
+
+TEST_CASE("app: a routine made while the storage was silent, under an id a stored routine has, keeps both, with its sessions") {
+  AppRig earlier;
+  REQUIRE(earlier.run("copy_routine", "in_bed").ok);
+  REQUIRE(earlier.run("save_routine").ok);
+  earlier.store_all();
+  const catalogue::Routine stored = earlier.app.data().routines.at(0);
+
+  AppRig r(false, earlier.disk);
+  r.app.load_stored({.kind = app::StoredInput::Kind::waiting}, "");
+  REQUIRE(r.run("copy_routine", "gentle_bad_day").ok);
+  REQUIRE(r.run("save_routine").ok);
+  const catalogue::Routine made = r.app.data().routines.at(0);
+  REQUIRE(made.id == stored.id);  // made without knowing the stored ids
+  r.complete_session(made.id, 4, 3);
+  const app::StoredInput late = r.stored_input();
+  json::Writer w;
+  w.begin_object().key("kind").value("parts").key("text").value(late.text).key("legacyPresent").value(false).end_object();
+  REQUIRE(r.run("stored_late", w.str()).ok);
+
+  REQUIRE(r.app.data().routines.size() == 2);
+  CHECK(r.app.data().routines[0] == stored);
+  const catalogue::Routine& kept = r.app.data().routines[1];
+  CHECK(kept.id != stored.id);
+  CHECK(kept.name == made.name);
+  CHECK(r.last_session().routine == kept.id);
+  r.store_all();
+  AppRig reopened(true, r.disk);
+  CHECK(reopened.app.data().routines.size() == 2);
+  REQUIRE(reopened.disk->sessions.size() == 1);
+  CHECK(reopened.disk->sessions.begin()->first.ends_with("-" + kept.id));
+  CHECK(reopened.last_session().routine == kept.id);
+}

@@ -3,9 +3,11 @@
 // again) waits for every stored session. Index: reading and writing, another tab, whole
 // history, backups.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/app.h"
+#include "app/routine_editor.h"
 #include "catalogue/catalogue_json.h"
 #include "storage/backup.h"
 #include "storage/data_checks.h"
@@ -140,16 +142,34 @@ std::string App::stored_late(std::string_view load_json) {
   data_ = {};
   // The stored settings are the person's: a change made while waiting does not undo them all.
   load_stored(stored, error);
-  for (const catalogue::Routine& r : meanwhile.routines) {
-    if (!is_own_routine(r.id)) data_.routines.push_back(r);
+  // A routine made meanwhile got its id without knowing the stored ones: one already taken by a
+  // stored routine gets a fresh id, and everything naming it follows.
+  std::map<std::string, std::string> moved;
+  for (catalogue::Routine r : meanwhile.routines) {
+    if (const catalogue::Routine* same = find_routine(r.id)) {
+      if (*same == r) continue;
+      const std::string id = new_routine_id(*catalogue_, data_);
+      writes_.rename_routine(r.id, id);
+      moved[r.id] = id;
+      r.id = id;
+    }
+    data_.routines.push_back(std::move(r));
   }
-  for (const storage::StoredSession& s : meanwhile.history.recent) {
+  const auto follow = [&](session::SessionRecord& record) {
+    if (const auto to = moved.find(record.routine); to != moved.end()) record.routine = to->second;
+  };
+  for (storage::StoredSession s : meanwhile.history.recent) {
+    follow(s.record);
+    s.id = storage::session_id(s.record);
     if (storage::add_session(data_.history, s, desc_.utc_offset_minutes) == storage::AddResult::needs_rebuild) {
       read_all_sessions(FullRead::rebuild);
     }
     session::update_progress(data_.progress, s.record);
   }
-  if (meanwhile.in_progress) data_.in_progress = std::move(meanwhile.in_progress);
+  if (meanwhile.in_progress) {
+    data_.in_progress = std::move(meanwhile.in_progress);
+    follow(data_.in_progress->record);
+  }
   writes_.mark_all();
   sync_.changed();
   if (error.empty()) show(NoticeKind::info, "This browser's storage answered: your saved progress is back, with what you did meanwhile.");

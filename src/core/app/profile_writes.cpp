@@ -61,4 +61,12 @@ void ProfileWrites::restart() {
   mark_all();
 }
 
+void ProfileWrites::rename_routine(std::string_view from, const std::string& to) {
+  for (storage::StoredSession& s : sessions_) {
+    if (s.record.routine != from) continue;
+    s.record.routine = to;
+    s.id = storage::session_id(s.record);
+  }
+}
+
 }  // namespace limber::app

@@ -29,6 +29,9 @@ class ProfileWrites {
   void mark(storage::Part part) { marked_[static_cast<std::size_t>(part)] = true; }
   void mark_all() { marked_.fill(true); }
   void add_session(storage::StoredSession session) { sessions_.push_back(std::move(session)); }
+  // Sessions waiting to be written that name routine `from` name `to` instead (and take the id
+  // that follows from it): a routine made while the storage was silent took an id it held.
+  void rename_routine(std::string_view from, const std::string& to);
   // A schema-1 document's sessions, all to be written with every part.
   void migrate(std::vector<storage::StoredSession> sessions);
 
