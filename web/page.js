@@ -4,12 +4,16 @@
 //                         readSessions() for work on the whole history
 //   LimberPage.cue        every session cue: announced in the live region, and as a tone
 //                         and spoken words when those settings are on
-//   LimberPage.screen     the page title, the accessible layer and the browser history
+//   LimberPage.screen     the page title, screen changes announced, the browser history
 //   LimberPage.download, chooseBackupFile, persist, wakeLock
 //   LimberPage.started    the app is up: register the service worker (offline, updates)
 //
-// Keys: Space pauses or resumes a session, the arrows go to the previous or next exercise,
-// Escape goes back a screen. Elsewhere the arrows move between controls (Dear ImGui).
+//   LimberPage.mirror     the accessible mirror: the screen report as real elements
+//
+// Keys: Tab and Shift+Tab move through the mirror's controls in the order they are drawn; Enter
+// and Space press the focused one. In a session, Space pauses or resumes and the arrows go to the
+// previous or next exercise (unless a control has the focus); Escape goes back a screen.
+// Elsewhere the up and down arrows move between controls.
 'use strict';
 
 (function () {
@@ -330,37 +334,257 @@
     if (outputs.speech && kind !== 'breath_in' && kind !== 'breath_out') speak(text);
   }
 
-  // ---- Screen title, session buttons, history --------------------------------------------
+  // ---- The accessible mirror (src/core/app/screen_report.h) ------------------------------------
+  // The canvas is one picture to a screen reader. Each time what it shows changes, the app sends
+  // its screen report, and this keeps one real element per node, in reading order, laid over the
+  // place the canvas drew it (a magnifier follows the focus; touch exploration finds things where
+  // they are drawn). Elements are kept and reused by key, never rebuilt, so the focus and a screen
+  // reader's place survive an update; an element is moved only when its place in the order changed.
+  const mirrorRoot = $('mirror');
+  const mirrorMain = $('mirror-main');
+  const mirrorEls = new Map();  // key -> element
+  let mirrorUpdates = 0;
+  let mirrorNodes = [];
+  let lastControlFocus = '';    // the control the app was told has the focus ('' none)
+  let focusAfterUpdate = null;  // 'heading' or a control's key: where focus goes with the next report
+  const focusByDepth = [];      // the control focused when a screen was left for a deeper one
+  let dialogReturn = null;      // the key focused before a question opened
+
+  const CONTROL_ROLES = new Set(['button', 'toggle', 'setting_switch', 'radio', 'tab', 'textbox']);
+  const GROUP_ROLES = new Set(['list', 'navigation', 'dialog', 'radio_group', 'group']);
+
+  function makeElement(node) {
+    let el;
+    switch (node.role) {
+      case 'heading': el = document.createElement('h' + node.level); el.tabIndex = -1; break;
+      case 'text': el = document.createElement('p'); break;
+      case 'list': el = document.createElement('ul'); break;
+      case 'list_item': el = document.createElement('li'); break;
+      case 'image': el = document.createElement('div'); el.setAttribute('role', 'img'); break;
+      case 'table': el = document.createElement('table'); break;
+      case 'navigation': el = document.createElement('nav'); break;
+      case 'dialog': el = document.createElement('div'); el.setAttribute('role', 'dialog'); el.setAttribute('aria-modal', 'true'); break;
+      case 'radio_group': el = document.createElement('div'); el.setAttribute('role', 'radiogroup'); break;
+      case 'group': el = document.createElement('div'); el.setAttribute('role', 'group'); break;
+      default:
+        el = document.createElement('button');
+        el.type = 'button';
+        if (node.role === 'setting_switch') el.setAttribute('role', 'switch');
+        if (node.role === 'radio') el.setAttribute('role', 'radio');
+        el.dataset.control = node.id;
+        // Enter, Space or a screen reader's activation: pressed through the app's own press.
+        el.addEventListener('click', () => window.limber && window.limber.command('press', el.dataset.control));
+    }
+    if (!GROUP_ROLES.has(node.role)) el.classList.add('m');
+    return el;
+  }
+
+  function setAttr(el, name, value) {
+    if (value === null || value === undefined) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+    else if (el.getAttribute(name) !== String(value)) el.setAttribute(name, String(value));
+  }
+
+  function fill(el, node) {
+    const r = node.role;
+    if (r === 'table') {
+      const text = JSON.stringify([node.name, node.columns, node.cells]);
+      if (el.dataset.content !== text) {
+        el.dataset.content = text;
+        el.replaceChildren();
+        el.createCaption().textContent = node.name;
+        for (let row = 0; row * node.columns < node.cells.length; ++row) {
+          const tr = el.insertRow();
+          for (let col = 0; col < node.columns; ++col) {
+            const cell = document.createElement(row === 0 ? 'th' : 'td');
+            if (row === 0) cell.scope = 'col';
+            cell.textContent = node.cells[row * node.columns + col];
+            tr.appendChild(cell);
+          }
+        }
+      }
+    } else if (r === 'image' || GROUP_ROLES.has(r)) {
+      setAttr(el, 'aria-label', r === 'list' ? null : node.name || null);
+    } else if (CONTROL_ROLES.has(r)) {
+      if (el.firstChild === null || el.firstChild.textContent !== node.name) {
+        el.replaceChildren(document.createTextNode(node.name));
+      }
+      // A row's second line or a setting's explanation: a description, not part of the name.
+      let detail = el.querySelector('.d');
+      if (node.detail) {
+        if (!detail) {
+          detail = document.createElement('span');
+          detail.className = 'd';
+          detail.hidden = true;
+          detail.id = 'mirror-d-' + node.id;
+          el.appendChild(detail);
+        }
+        if (detail.textContent !== node.detail) detail.textContent = node.detail;
+        setAttr(el, 'aria-describedby', detail.id);
+      } else {
+        setAttr(el, 'aria-describedby', null);
+      }
+      const on = node.checked === undefined ? null : String(!!node.checked);
+      setAttr(el, 'aria-pressed', r === 'toggle' ? on : null);
+      setAttr(el, 'aria-checked', r === 'setting_switch' || r === 'radio' ? on : null);
+      setAttr(el, 'aria-current', r === 'tab' && node.checked ? 'page' : null);
+      setAttr(el, 'aria-disabled', node.disabled ? 'true' : null);
+    } else if (el.textContent !== node.name) {
+      el.textContent = node.name;
+    }
+    if (!GROUP_ROLES.has(r)) {
+      // Over the place it was drawn, kept inside the window: an element below the fold would make
+      // the browser scroll the page to reach it (the canvas scrolls to a focused control instead).
+      const h = Math.min(node.h, window.innerHeight);
+      const top = Math.max(0, Math.min(node.y, window.innerHeight - h));
+      const style = el.style;
+      const want = [node.x + 'px', top + 'px', node.w + 'px', h + 'px'];
+      if (style.left !== want[0]) style.left = want[0];
+      if (style.top !== want[1]) style.top = want[1];
+      if (style.width !== want[2]) style.width = want[2];
+      if (style.height !== want[3]) style.height = want[3];
+    }
+  }
+
+  function mirror(nodes, problem) {
+    if (problem) console.error('Limber: the screen report is not well formed: ' + problem);
+    mirrorUpdates += 1;
+    mirrorNodes = nodes;
+    const active = document.activeElement;
+    const inMirror = (el) => !!el && el !== document.body && mirrorRoot.contains(el);
+    const wasInMirror = inMirror(active);
+    const activeKey = wasInMirror ? active.dataset.key : undefined;
+    // Keyboard and screen reader users are in the mirror (or nowhere yet); a pointer's are on the canvas.
+    const keyboardHere = wasInMirror || active === document.body || active === null;
+    const used = new Set();
+    const counts = new Map();
+    // Children wanted per container, in order; the top level holds main, the tab bar and a question.
+    const top = [mirrorMain];
+    const stack = [{ el: mirrorMain, children: [] }];
+    const wanted = [stack[0]];
+    let dialog = null;
+    let heading = null;
+    let focusedByCanvas = null;
+    for (const node of nodes) {
+      if (node.role === 'group_end') { if (stack.length > 1) stack.pop(); continue; }
+      let key;
+      if (node.id) key = 'c:' + node.id;
+      else {
+        const base = node.role + (node.level ? node.level : '');
+        const n = (counts.get(base) || 0) + 1;
+        counts.set(base, n);
+        key = base + ':' + n;
+      }
+      let el = node.role === 'textbox' ? boxes.get(node.id) : mirrorEls.get(key);
+      if (!el) {
+        if (node.role === 'textbox') continue;  // covered by a question: no box now
+        el = makeElement(node);
+        mirrorEls.set(key, el);
+      }
+      el.dataset.key = key;
+      used.add(key);
+      if (node.role !== 'textbox') fill(el, node);
+      if (node.role === 'heading' && node.level === 1 && !heading) heading = el;
+      if (node.focused) focusedByCanvas = el;
+      const parent = stack[stack.length - 1];
+      if (node.role === 'navigation' || node.role === 'dialog') {
+        top.push(el);  // landmarks and the question stand beside main, not inside it
+        if (node.role === 'dialog') dialog = el;
+      } else {
+        parent.children.push(el);
+      }
+      if (GROUP_ROLES.has(node.role)) {
+        const entry = { el, children: [] };
+        stack.push(entry);
+        wanted.push(entry);
+      }
+    }
+    // Place each container's children in order, moving only what is out of place.
+    const place = (container, children) => {
+      children.forEach((child, i) => {
+        if (container.children[i] !== child) container.insertBefore(child, container.children[i] || null);
+      });
+      while (container.children.length > children.length) {
+        const extra = container.children[children.length];
+        if (extra.classList.contains('text-field')) $('text-fields').appendChild(extra);  // the box lives on
+        else extra.remove();
+      }
+    };
+    for (const { el, children } of wanted) place(el, children);
+    place(mirrorRoot, top);
+    for (const [key, el] of mirrorEls) {
+      if (!used.has(key)) { el.remove(); mirrorEls.delete(key); }
+    }
+    // A question is modal: everything else is inert until it is answered.
+    mirrorMain.inert = !!dialog;
+    for (const el of top) if (el !== dialog && el !== mirrorMain) el.inert = !!dialog;
+    // Where the focus goes now.
+    const focusOn = (el) => { if (el && document.activeElement !== el) el.focus({ preventScroll: true }); };
+    if (dialog && !dialog.contains(document.activeElement)) {
+      if (keyboardHere) dialogReturn = activeKey || dialogReturn;
+      if (keyboardHere || active === $('canvas')) focusOn(dialog.querySelector('button'));
+    } else if (!dialog && dialogReturn !== null) {
+      const back = mirrorEls.get(dialogReturn);
+      dialogReturn = null;
+      if (!inMirror(document.activeElement)) focusOn(back || heading);
+    } else if (focusAfterUpdate) {
+      const target = focusAfterUpdate === 'heading' ? heading : mirrorEls.get(focusAfterUpdate) || heading;
+      focusAfterUpdate = null;
+      if (keyboardHere) focusOn(target);
+    } else if (focusedByCanvas && (active === $('canvas') || active === document.body)) {
+      focusOn(focusedByCanvas);  // Dear ImGui's arrow keys moved the focus on the canvas
+    } else if (wasInMirror && !inMirror(active)) {
+      focusOn(heading);  // the focused element went with the update (an answered question)
+    }
+  }
+
+  // The app rings the control whose element has the page's focus, and scrolls to it.
+  function tellFocus() {
+    const el = document.activeElement;
+    const id = el && mirrorRoot.contains(el) && el.dataset && el.dataset.control ? el.dataset.control : '';
+    if (id === lastControlFocus || !window.limber) return;
+    lastControlFocus = id;
+    window.limber.command(id ? 'focus' : 'blur', id || undefined);
+  }
+  mirrorRoot.addEventListener('focusin', tellFocus);
+  mirrorRoot.addEventListener('focusout', () => setTimeout(tellFocus, 0));
+  // Arrow keys step through the controls, as they do on the canvas.
+  mirrorRoot.addEventListener('keydown', (event) => {
+    if (!['ArrowDown', 'ArrowUp'].includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const all = [...mirrorRoot.querySelectorAll('button, input, textarea')].filter((el) => !el.closest('[inert]') && !el.hidden);
+    const at = all.indexOf(document.activeElement);
+    const next = all[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (at < 0 || !next) return;
+    event.preventDefault();
+    next.focus({ preventScroll: true });
+  });
+
+  // ---- Screen title, history ---------------------------------------------------------------
   let depth = 1;        // history entries of ours: 1 is the page itself
   let ignorePops = 0;   // pops we asked for, not the person
   let shownQuestion = 'none';
   let shownStage = 'closed';
-  // `asking` is the app's own words for what it asks now (app/questions.h: asking_json), so
-  // the buttons here say exactly what the canvas says.
+  let shownScreen = '';
+  // `asking` is the app's own words for what it asks now (app/questions.h: asking_json): a
+  // question is announced when asked, in the words the canvas shows.
   function screen(id, title, newDepth, sessionRunning, paused, stage, question, asking) {
     document.title = title + ' – Limber';
-    $('screen-title').textContent = title;
     session = sessionRunning;
-    $('session-controls').hidden = !sessionRunning;
-    $('a11y-pause').textContent = paused ? 'Resume' : 'Pause';
-    // The pain question and any yes-or-no question, as real buttons, announced when asked.
-    const pain = asking.pain;
-    $('pain-controls').hidden = !pain;
-    if (pain && stage !== shownStage) {
-      $('pain-question').textContent = pain.question + ' ' + pain.scale;
-      pain.labels.forEach((label, score) => { $('a11y-pain-' + score).textContent = label; });
-      $('a11y-pain-skip').textContent = pain.skip;
-      cue('question', $('pain-question').textContent, {});
+    if (id !== shownScreen) {
+      // Focus goes to the new screen's heading; on the way back, to the control that led on.
+      const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : undefined;
+      if (newDepth > depth && focused) focusByDepth[depth] = focused;
+      focusAfterUpdate = newDepth < depth && focusByDepth[newDepth] ? focusByDepth[newDepth] : 'heading';
+      focusByDepth.length = Math.max(newDepth, 1);
+      if (shownScreen) cue('screen', title, {});
+      shownScreen = id;
+    } else if (stage !== shownStage) {
+      focusAfterUpdate = 'heading';  // the player moved on: pain question, session, summary
     }
+    const pain = asking.pain;
+    if (pain && stage !== shownStage) cue('question', pain.question + ' ' + pain.scale, {});
     shownStage = stage;
     const q = asking.confirm;
-    $('question-controls').hidden = !q;
-    if (q && question !== shownQuestion) {
-      $('question-text').textContent = q.question + ' ' + q.detail;
-      $('a11y-yes').textContent = q.yes;
-      $('a11y-no').textContent = q.no;
-      cue('question', $('question-text').textContent, {});
-    }
+    if (q && question !== shownQuestion) cue('question', q.question + ' ' + q.detail, {});
     shownQuestion = question;
     const url = '#' + id;
     if (embedded) return;  // the host page's history is the host's, not ours
@@ -400,6 +624,8 @@
 
   // ---- Keys ------------------------------------------------------------------------------------
   window.addEventListener('keydown', (event) => {
+    // Tab leaves the canvas for the mirror's controls: SDL would keep it for Dear ImGui.
+    if (event.key === 'Tab' && event.target === $('canvas')) { event.stopPropagation(); return; }
     if (!window.limber || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.target && event.target.classList && event.target.classList.contains('text-field')) return;
     const onButton = event.target && event.target.tagName === 'BUTTON';
@@ -603,29 +829,6 @@
   });
   window.addEventListener('pagehide', hidden);
 
-  // The pain scale: 0 to 10, and Skip. Their words arrive with the question (screen()).
-  for (let score = 0; score <= 10; ++score) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.id = 'a11y-pain-' + score;
-    b.textContent = String(score);
-    b.addEventListener('click', () => window.limber && window.limber.command('pain', String(score)));
-    $('pain-controls').appendChild(b);
-  }
-  const skip = document.createElement('button');
-  skip.type = 'button';
-  skip.id = 'a11y-pain-skip';
-  skip.addEventListener('click', () => window.limber && window.limber.command('pain', 'skip'));
-  $('pain-controls').appendChild(skip);
-  $('a11y-yes').addEventListener('click', () => window.limber && window.limber.command('yes'));
-  $('a11y-no').addEventListener('click', () => window.limber && window.limber.command('no'));
-
-  // The accessible session buttons act through the same commands as everything else.
-  for (const [id, command] of [['a11y-previous', 'previous'], ['a11y-pause', 'pause'], ['a11y-skip', 'skip'],
-                               ['a11y-hurts', 'hurts'], ['a11y-end', 'end']]) {
-    $(id).addEventListener('click', () => window.limber && window.limber.command(command));
-  }
-
   // ---- Routine links: copy one, open one --------------------------------------------------------
   function copyLink(fragment) {
     const url = location.origin + location.pathname + '#' + fragment;
@@ -725,9 +928,11 @@
 
   window.LimberPage = Object.freeze({
     store: Object.freeze({ load, save, setAside, clearAll, readSessions }),
-    cue, screen, textFields, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, setEmbed, postToHost, copyLink,
+    cue, screen, textFields, mirror, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, setEmbed, postToHost, copyLink,
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
+    // How often the mirror was updated, and from what report (tests: idle stays idle).
+    mirrorState: () => ({ updates: mirrorUpdates, nodes: mirrorNodes.length }),
     attach(m) { module = m; },
   });
 })();

@@ -95,6 +95,8 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
     limber_js_cue(std::string(session::cue_kind_id(cue.kind)).c_str(), cue.text.c_str(), outputs.sounds ? 1 : 0,
                   outputs.speech ? 1 : 0);
   }
+  // Notices and updates: in the live region only (no tone, no voice: they are read on screen).
+  for (const app::Announcement& a : effects.announcements) limber_js_cue(a.kind.c_str(), a.text.c_str(), 0, 0);
   for (const app::Download& d : effects.downloads) limber_js_download(d.file_name.c_str(), d.mime.c_str(), d.text.c_str());
   if (effects.clear_storage) limber_js_store_clear();
   for (const std::string& text : effects.set_aside) store_set_aside(text);
@@ -119,6 +121,13 @@ void show_screen(const ScreenShown& s) {
 
 EM_JS(void, limber_js_text_fields, (const char* json), { window.LimberPage.textFields(JSON.parse(UTF8ToString(json))); });
 void show_text_fields(const std::string& fields_json) { limber_js_text_fields(fields_json.c_str()); }
+
+EM_JS(void, limber_js_show_report, (const char* json, const char* problem), {
+  window.LimberPage.mirror(JSON.parse(UTF8ToString(json)), UTF8ToString(problem));
+});
+void show_report(const std::string& report_json, const std::string& problem) {
+  limber_js_show_report(report_json.c_str(), problem.c_str());
+}
 
 EM_JS(void, limber_js_wake_lock, (int on), { window.LimberPage.wakeLock(!!on); });
 void set_wake_lock(bool on) { limber_js_wake_lock(on ? 1 : 0); }

@@ -55,6 +55,10 @@ struct ScreenShown {
 void show_screen(const ScreenShown& screen);
 // The text boxes the page lays over the fields drawn this frame (app::text_fields_json).
 void show_text_fields(const std::string& fields_json);
+// The screen report (app::screen_report_json), for the page's accessible mirror; sent only when it
+// changed. `problem` is what app::check_screen_report found wrong ("" when nothing): said on the
+// console as an error, so a test fails.
+void show_report(const std::string& report_json, const std::string& problem);
 void set_wake_lock(bool on);
 // Minutes to add to UTC for local time, now.
 int utc_offset_minutes();

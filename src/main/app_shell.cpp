@@ -240,7 +240,7 @@ void AppShell::draw_frame() {
                static_cast<float>(viewport_.framebuffer_height) / viewport_.css_height);
   }
   ImGui::NewFrame();
-  controls_.begin_frame();
+  controls_.begin_frame({.focus = app_.focused_control(), .press = app_.take_press()});
   ui::ScreenContext ctx{.app = app_, .commands = app_, .controls = controls_, .time = (browser::monotonic_ms() - start_ms_) / 1000.0};
   ui::draw_screen(ctx);
   figures_drawn_ = ctx.figures_drawn;
@@ -261,6 +261,14 @@ void AppShell::draw_frame() {
   if (controls_.text_fields() != fields_shown_) {
     fields_shown_ = controls_.text_fields();
     browser::show_text_fields(app::text_fields_json(fields_shown_));
+  }
+
+  // The accessible mirror follows the report, and only when it changed: a frame redrawn for a
+  // hover or a moving figure sends nothing.
+  const std::span<const app::ScreenNode> report = controls_.report();
+  if (!std::equal(report.begin(), report.end(), report_shown_.begin(), report_shown_.end())) {
+    report_shown_.assign(report.begin(), report.end());
+    browser::show_report(app::screen_report_json(report_shown_), app::check_screen_report(report_shown_));
   }
 
   if (!ready_) {
@@ -320,7 +328,7 @@ std::string AppShell::state_json() const {
     snapshot.frame_cpu_samples = static_cast<int>(samples);
   }
   snapshot.heap_bytes = browser::heap_bytes();
-  snapshot.controls = controls_.controls();
+  snapshot.report = report_shown_;
   return app::state_json(snapshot, &app_);
 }
 
@@ -335,6 +343,12 @@ std::string AppShell::command(std::string_view name, std::string_view arg) {
   if (const float dy = app_.take_scroll(); dy != 0.0f) {
     ui::scroll_page_by(dy);
     pacer_.wake();
+  }
+  // A press on the page's element is carried out now, inside the person's gesture, so what it
+  // opens (a file picker, the clipboard) is allowed as a tap's would be.
+  if (result.ok && name == "press" && !ticking_) {
+    pacer_.wake();
+    tick();
   }
   sync_page();
   return app::command_result_json(result);

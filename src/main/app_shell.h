@@ -79,6 +79,7 @@ class AppShell {
   // What the page was last told, to tell it only about changes.
   browser::ScreenShown shown_;
   std::vector<app::TextFieldShown> fields_shown_;
+  std::vector<app::ScreenNode> report_shown_;  // what the page's mirror holds
   bool ticking_ = false;  // inside tick(): a gesture's tick waits for the next one  // what the page last laid text boxes over
   bool wake_lock_ = false;
   // CPU time of recent frames (update and draw), for the automation state.

@@ -26,24 +26,59 @@ struct Press {
   ImVec2 min, max;
 };
 
-Press press(ControlLog& log, const char* id, const char* label, ImVec2 size, bool disabled = false) {
+struct PressDesc {
+  const char* id = nullptr;
+  const char* label = nullptr;
+  ImVec2 size;
+  bool disabled = false;
+  app::NodeRole role = app::NodeRole::button;
+  app::Checked checked = app::Checked::none;
+  const char* detail = nullptr;
+};
+
+Press press(ControlLog& log, const PressDesc& d) {
   Press p;
   p.min = ImGui::GetCursorScreenPos();
-  p.max = ImVec2(p.min.x + size.x, p.min.y + size.y);
-  ImGui::PushID(id);
-  if (disabled) ImGui::BeginDisabled();
-  p.pressed = ImGui::InvisibleButton("##press", size) && !travelled();
-  if (disabled) ImGui::EndDisabled();
+  p.max = ImVec2(p.min.x + d.size.x, p.min.y + d.size.y);
+  ImGui::PushID(d.id);
+  if (d.disabled) ImGui::BeginDisabled();
+  p.pressed = ImGui::InvisibleButton("##press", d.size) && !travelled();
+  if (d.disabled) ImGui::EndDisabled();
+  // A press on the page's element for this control (Enter, Space, a screen reader's tap).
+  if (log.take_press(d.id) && !d.disabled) p.pressed = true;
   p.hovered = ImGui::IsItemHovered();
   p.held = ImGui::IsItemActive() && !travelled();
-  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) {
+  const bool canvas_focus = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
+  const bool page_focus = log.focus() == d.id;
+  if (canvas_focus || page_focus) {
     ImGui::GetWindowDrawList()->AddRect(ImVec2(p.min.x - 3, p.min.y - 3), ImVec2(p.max.x + 3, p.max.y + 3),
                                         ImGui::GetColorU32(current_theme().primary), Sizes::corner_radius + 3, 0, 3.0f);
   }
+  // Focus moved here from the page: bring the control into the page's visible band.
+  if (page_focus && log.focus_is_new()) {
+    const ImVec2 window_min = ImGui::GetWindowPos();
+    const float window_bottom = window_min.y + ImGui::GetWindowSize().y;
+    if (p.min.y < window_min.y || p.max.y > window_bottom) {
+      ImGui::SetScrollHereY(0.5f);
+      log.want_frame();
+    }
+  }
   ImGui::PopID();
-  if (!disabled) log.record({.id = id, .label = label, .x = p.min.x, .y = p.min.y, .width = size.x, .height = size.y});
+  log.add({.role = d.role,
+           .id = d.id,
+           .name = d.label,
+           .detail = d.detail ? d.detail : "",
+           .checked = d.checked,
+           .disabled = d.disabled,
+           .focused = canvas_focus,
+           .x = p.min.x,
+           .y = p.min.y,
+           .width = d.size.x,
+           .height = d.size.y});
   return p;
 }
+
+app::Checked checked(bool on) { return on ? app::Checked::yes : app::Checked::no; }
 
 ImU32 u32(const ImVec4& c) { return ImGui::GetColorU32(c); }
 
@@ -93,8 +128,29 @@ struct TitleAndDetail {
 
 }  // namespace
 
-bool press_area(ControlLog& log, const char* id, const char* label, ImVec2 size) {
-  return press(log, id, label, size).pressed;
+void ControlLog::begin_frame(FrameInput input) {
+  nodes_.clear();
+  fields_.clear();
+  want_frame_ = false;
+  focus_new_ = input.focus != last_focus_;
+  last_focus_ = input.focus;
+  input_ = std::move(input);
+}
+
+bool ControlLog::take_press(std::string_view id) {
+  if (input_.press.empty() || input_.press != id) return false;
+  input_.press.clear();
+  return true;
+}
+
+void ControlLog::add_item(app::NodeRole role, std::string name, int level) {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  nodes_.push_back({.role = role, .name = std::move(name), .level = level, .x = min.x, .y = min.y,
+                    .width = max.x - min.x, .height = max.y - min.y});
+}
+
+bool press_area(ControlLog& log, const AreaDesc& desc) {
+  return press(log, {.id = desc.id, .label = desc.label, .size = desc.size, .role = desc.role, .checked = desc.checked}).pressed;
 }
 
 namespace {
@@ -119,7 +175,7 @@ app::TextFieldShown box_frame(ControlLog& log, const char* id, const char* label
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, u32(theme.surface), 10.0f);
   draw->AddRect(min, max, u32(theme.border), 10.0f, 0, 2.0f);
-  log.record({.id = id, .label = label, .x = min.x, .y = min.y, .width = size.x, .height = size.y});
+  log.add({.role = app::NodeRole::textbox, .id = id, .name = label, .x = min.x, .y = min.y, .width = size.x, .height = size.y});
   const float top = ImGui::GetWindowPos().y;
   return {.id = id,
           .label = label,
@@ -159,7 +215,7 @@ bool big_button(ControlLog& log, const ButtonDesc& desc) {
   const Theme& theme = current_theme();
   const float width = desc.width > 0.0f ? desc.width : ImGui::CalcItemWidth();
   const ImVec2 size(width, desc.height > 0.0f ? desc.height : Sizes::button_height);
-  const Press p = press(log, desc.id, desc.spoken ? desc.spoken : desc.label, size, desc.disabled);
+  const Press p = press(log, {.id = desc.id, .label = desc.spoken ? desc.spoken : desc.label, .size = size, .disabled = desc.disabled});
 
   ImVec4 fill, ink;
   switch (desc.kind) {
@@ -211,7 +267,8 @@ float chip_width(const char* label) {
 bool chip(ControlLog& log, const ChipDesc& desc) {
   const Theme& theme = current_theme();
   const ImVec2 size(chip_width(desc.label) + (desc.selected ? 26.0f : 0.0f), Sizes::touch_target_min);
-  const Press p = press(log, desc.id, desc.label, size);
+  const Press p = press(log, {.id = desc.id, .label = desc.label, .size = size, .role = app::NodeRole::toggle,
+                              .checked = checked(desc.selected)});
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec4 fill = desc.selected ? theme.primary : (p.hovered ? theme.secondary_hover : theme.surface);
   draw->AddRectFilled(p.min, p.max, u32(fill), size.y * 0.5f);
@@ -229,7 +286,8 @@ bool toggle_row(ControlLog& log, const ToggleDesc& desc) {
   const float track_w = 56.0f, track_h = 32.0f;
   const TitleAndDetail text(FontRole::body, desc.label, desc.detail, width - track_w - 16.0f);
   const ImVec2 size(width, std::max(Sizes::touch_target_min + 8.0f, text.height() + 20.0f));
-  const Press p = press(log, desc.id, desc.label, size);
+  const Press p = press(log, {.id = desc.id, .label = desc.label, .size = size, .role = app::NodeRole::setting_switch,
+                              .checked = checked(*desc.value), .detail = desc.detail});
   if (p.pressed) *desc.value = !*desc.value;
   const bool on = *desc.value;
 
@@ -250,6 +308,7 @@ int stepper(ControlLog& log, const StepperDesc& desc) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
   const float button = Sizes::touch_target_min + 4.0f;
+  log.begin_group(app::NodeRole::group, desc.label);
   ImGui::PushFont(font(FontRole::small));
   ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
   ImGui::TextUnformatted(desc.label);
@@ -273,11 +332,13 @@ int stepper(ControlLog& log, const StepperDesc& desc) {
                                       u32(theme.text), desc.value);
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(mid_w, button));
+  log.add_item(app::NodeRole::text, desc.value);
   ImGui::SameLine(0, 8.0f);
   if (big_button(log, {.id = plus_id.c_str(), .label = "", .icon = LIMBER_ICON_ADD, .kind = ButtonKind::secondary,
                        .width = button, .height = button, .disabled = !desc.can_increase, .spoken = plus_label.c_str()})) {
     result = 1;
   }
+  log.end_group();
   return result;
 }
 
@@ -288,11 +349,14 @@ std::optional<int> segmented(ControlLog& log, const SegmentDesc& desc) {
   const float gap = 6.0f;
   const float each = (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
   std::optional<int> chosen;
+  log.begin_group(app::NodeRole::radio_group, desc.label ? desc.label : desc.id);
   for (int i = 0; i < n; ++i) {
     if (i > 0) ImGui::SameLine(0, gap);
     const std::string id = std::string(desc.id) + "-" + std::to_string(i);
     const bool selected = i == desc.selected;
-    const Press p = press(log, id.c_str(), desc.labels[static_cast<std::size_t>(i)], ImVec2(each, Sizes::touch_target_min + 4.0f));
+    const Press p = press(log, {.id = id.c_str(), .label = desc.labels[static_cast<std::size_t>(i)],
+                                .size = ImVec2(each, Sizes::touch_target_min + 4.0f), .role = app::NodeRole::radio,
+                                .checked = checked(selected)});
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(p.min, p.max, u32(selected ? theme.primary : p.hovered ? theme.secondary_hover : theme.secondary),
                         Sizes::corner_radius * 0.7f);
@@ -305,6 +369,7 @@ std::optional<int> segmented(ControlLog& log, const SegmentDesc& desc) {
     ImGui::PopFont();
     if (p.pressed) chosen = i;
   }
+  log.end_group();
   return chosen;
 }
 
@@ -314,7 +379,7 @@ bool list_row(ControlLog& log, const RowDesc& desc) {
   const float icon_w = desc.icon ? 40.0f : 0.0f;
   const TitleAndDetail text(FontRole::heading, desc.title, desc.detail, width - icon_w - 56.0f);
   const ImVec2 size(width, std::max(Sizes::touch_target_min + 16.0f, text.height() + 28.0f));
-  const Press p = press(log, desc.id, desc.title, size);
+  const Press p = press(log, {.id = desc.id, .label = desc.title, .size = size, .detail = desc.detail});
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(p.min, p.max, u32(p.held ? theme.secondary_active : p.hovered ? theme.secondary : theme.surface),
                       Sizes::corner_radius);
@@ -332,7 +397,7 @@ bool list_row(ControlLog& log, const RowDesc& desc) {
   return p.pressed;
 }
 
-std::optional<int> pain_scale(ControlLog& log, const char* id) {
+std::optional<int> pain_scale(ControlLog& log, const char* id, const char* group_name) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
   // Six across on a phone (two rows), eleven across when there is room.
@@ -340,12 +405,13 @@ std::optional<int> pain_scale(ControlLog& log, const char* id) {
   const float gap = 8.0f;
   const float each = (width - gap * static_cast<float>(across - 1)) / static_cast<float>(across);
   std::optional<int> chosen;
+  log.begin_group(app::NodeRole::group, group_name);
   for (int score = 0; score <= 10; ++score) {
     if (score % across != 0) ImGui::SameLine(0, gap);
     char sid[32], label[48];
     std::snprintf(sid, sizeof sid, "%s-%d", id, score);
     std::snprintf(label, sizeof label, "%d: %s", score, std::string(app::pain_words(score)).c_str());
-    const Press p = press(log, sid, label, ImVec2(each, Sizes::touch_target_min + 12.0f));
+    const Press p = press(log, {.id = sid, .label = label, .size = ImVec2(each, Sizes::touch_target_min + 12.0f)});
     // Calm to warm as the score rises, so the scale reads without the numbers.
     const float t = static_cast<float>(score) / 10.0f;
     const ImVec4 fill(theme.secondary.x + (theme.caution.x - theme.secondary.x) * t * 0.55f,
@@ -361,6 +427,7 @@ std::optional<int> pain_scale(ControlLog& log, const char* id) {
     ImGui::PopFont();
     if (p.pressed) chosen = score;
   }
+  log.end_group();
   return chosen;
 }
 

@@ -1,44 +1,68 @@
-// ui/controls.h: Limber's large touch controls, and the log of what was drawn where.
+// ui/controls.h: Limber's large touch controls, and the report of what was drawn where.
 //
-// Every control records its id, label and rectangle in a ControlLog each frame; the app
-// publishes the log through window.limber.state(), so tests (and the accessible HTML
-// layer) can find a control the way a person sees it. Every control is at least
+// Every control, heading and paragraph adds itself to the frame's screen report
+// (app/screen_report.h) with its role, name, state and rectangle: the page turns it into real
+// elements for screen readers and keyboards, and window.limber.state() lists its controls so
+// tests find a control the way a person sees it. Every control is at least
 // Sizes::touch_target_min tall, and a touch that moves more than Sizes::drag_threshold
-// scrolls the page instead of pressing what it started on.
+// scrolls the page instead of pressing what it started on. A control the page has focus on
+// gets the focus ring; a press made on its element presses it here, as a tap would.
 //
 // Usage:
-//     log.begin_frame();
+//     log.begin_frame({.focus = app.focused_control(), .press = app.take_press()});
 //     if (limber::ui::big_button(log, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) app.start();
 //     limber::ui::toggle_row(log, {.id = "sounds", .label = "Sounds", .value = &on});
 #pragma once
 
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
 
 #include "app/layout.h"
+#include "app/screen_report.h"
 #include "app/text_entry.h"
 
 namespace limber::ui {
 
+// What the page asks of this frame's controls.
+struct FrameInput {
+  std::string focus;  // the control whose element has the page's focus ("" none)
+  std::string press;  // a control pressed on the page (keyboard, screen reader): pressed now
+};
+
 class ControlLog {
  public:
-  ControlLog() { rects_.reserve(64); }
-  void begin_frame() {
-    rects_.clear();
-    fields_.clear();
-  }
-  void record(const app::ControlRect& rect) { rects_.push_back(rect); }
+  ControlLog() { nodes_.reserve(128); }
+  void begin_frame(FrameInput input = {});
+  void add(app::ScreenNode node) { nodes_.push_back(std::move(node)); }
+  // The last ImGui item (a wrapped text, a figure) as a node of `role`.
+  void add_item(app::NodeRole role, std::string name, int level = 0);
+  void begin_group(app::NodeRole role, std::string name = {}) { nodes_.push_back({.role = role, .name = std::move(name)}); }
+  void end_group() { nodes_.push_back({.role = app::NodeRole::group_end}); }
   void record_field(app::TextFieldShown field) { fields_.push_back(std::move(field)); }
-  std::span<const app::ControlRect> controls() const { return rects_; }
+
+  std::span<const app::ScreenNode> report() const { return nodes_; }
   // The text fields drawn this frame, for the page's text boxes (app/text_entry.h).
   const std::vector<app::TextFieldShown>& text_fields() const { return fields_; }
 
+  const std::string& focus() const { return input_.focus; }
+  bool focus_is_new() const { return focus_new_; }  // the first frame with this focus
+  bool take_press(std::string_view id);             // true once, for the control pressed on the page
+  // A control scrolled itself into view: the next frame shows where it landed.
+  void want_frame() { want_frame_ = true; }
+  bool wants_frame() const { return want_frame_; }
+
  private:
-  std::vector<app::ControlRect> rects_;
+  std::vector<app::ScreenNode> nodes_;
   std::vector<app::TextFieldShown> fields_;
+  FrameInput input_;
+  std::string last_focus_;
+  bool focus_new_ = false;
+  bool want_frame_ = false;
 };
 
 enum class ButtonKind { primary, secondary, danger };
@@ -88,6 +112,7 @@ int stepper(ControlLog& log, const StepperDesc& desc);
 // One row of choices, one selected (themes, hold preference). Returns the index pressed.
 struct SegmentDesc {
   const char* id = nullptr;
+  const char* label = nullptr;  // what is chosen ("Theme"): the radio group's name
   std::span<const char* const> labels;
   int selected = 0;
 };
@@ -103,7 +128,7 @@ struct RowDesc {
 bool list_row(ControlLog& log, const RowDesc& desc);
 
 // The 0 to 10 pain scale, with words at the anchors. Returns the score pressed.
-std::optional<int> pain_scale(ControlLog& log, const char* id);
+std::optional<int> pain_scale(ControlLog& log, const char* id, const char* group_name);
 
 // A box for typed text. The page lays a real HTML text box over it (app/text_entry.h): that box
 // shows the text, takes the typing and brings up a phone's keyboard; this draws the frame under
@@ -127,7 +152,14 @@ struct LinkBoxDesc {
 };
 void link_box(ControlLog& log, const LinkBoxDesc& desc);
 
-// A press somewhere not drawn by a control above (the tab bar, say), logged like them.
-bool press_area(ControlLog& log, const char* id, const char* label, ImVec2 size);
+// A press somewhere not drawn by a control above (the tab bar's tabs), reported like them.
+struct AreaDesc {
+  const char* id = nullptr;
+  const char* label = nullptr;
+  ImVec2 size;
+  app::NodeRole role = app::NodeRole::button;
+  app::Checked checked = app::Checked::none;
+};
+bool press_area(ControlLog& log, const AreaDesc& desc);
 
 }  // namespace limber::ui

@@ -4,6 +4,9 @@
 // is rasterised at the device pixel ratio (ui/fonts.h), so a 48 px button is 48 CSS px on
 // every screen, comfortably above the 44 px touch target minimum.
 //
+// The colours are the core's palettes (app/palette.h), converted: they are chosen there, and
+// tests/core/test_contrast.cpp checks their contrast.
+//
 // Usage:
 //     limber::ui::apply_theme(limber::ui::light_theme());
 //     ImGui::PushStyleColor(ImGuiCol_Text, limber::ui::current_theme().text_muted);

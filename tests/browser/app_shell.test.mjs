@@ -33,7 +33,7 @@ describe('start-up', () => {
     assert.equal(s.screen, 'today');
     assert.ok(s.frames >= 1, `frames drawn: ${s.frames}`);
     assert.equal(await page.title(), 'Today – Limber', 'the page title names the screen');
-    assert.equal(await page.textContent('#screen-title'), 'Today');
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Today');
     assert.equal(await page.getAttribute('meta[name="theme-color"]', 'content'), '#1F6F63');
     assert.equal(await page.isVisible('#loading'), false, 'the loading indicator is hidden once drawn');
     assert.equal(await page.isVisible('#problem'), false);

@@ -98,10 +98,10 @@ describe('a session from start to finish', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('announces every cue in the aria-live region and shows real session buttons', async () => {
+  it('announces every cue in the aria-live region and offers the session controls as real buttons', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
     await openApp(page, h.url);
-    assert.equal(await page.isHidden('#session-controls'), true, 'no session buttons outside a session');
+    assert.equal(await page.getByRole('button', { name: 'Pause' }).count(), 0, 'no session buttons outside a session');
     await startShortRoutine(page);
     await command(page, 'clock_rate', '10');
     // Wait for the countdown and the first movement after it.
@@ -115,16 +115,14 @@ describe('a session from start to finish', () => {
     const region = await page.$eval('#announcer', (el) => ({ live: el.getAttribute('aria-live'), lines: [...el.children].map((p) => p.textContent) }));
     assert.equal(region.live, 'polite');
     assert.ok(region.lines.length > 0 && region.lines.every((t) => t.length > 0));
-    assert.equal(await page.textContent('#screen-title'), 'Session');
+    assert.match(await page.getByRole('heading', { level: 1 }).textContent(), /^Exercise 1 of \d+: /);
     assert.equal(await page.title(), 'Session – Limber');
-    // The accessible buttons work like the canvas's: a keyboard user tabs to them (which
-    // reveals them) and presses Enter.
-    assert.equal(await page.isHidden('#session-controls'), false);
-    await page.focus('#a11y-pause');
-    assert.equal(await page.isVisible('#a11y-pause'), true, 'focus reveals the session buttons');
+    // The mirror's buttons work like the canvas's: a keyboard user reaches one and presses Enter.
+    await page.getByRole('button', { name: 'Pause' }).focus();
     await page.keyboard.press('Enter');
     await waitFor(page, () => window.limber.state().session.status === 'paused');
-    assert.equal(await page.textContent('#a11y-pause'), 'Resume');
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Resume', 'the same element, renamed, keeps the focus');
     await page.keyboard.press('Enter');
     await waitFor(page, () => window.limber.state().session.status === 'running');
     assert.deepEqual(problems, []);
@@ -188,28 +186,28 @@ describe('the accessible layer', () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
     await openApp(page, h.url);
     await command(page, 'start', 'gentle_bad_day');
-    await page.waitForFunction(() => !document.getElementById('pain-controls').hidden);
+    const scale = page.getByRole('group', { name: 'How is your back right now?' });
+    await scale.waitFor({ state: 'attached' });
     assert.match(await page.evaluate(() => window.LimberPage.announced().at(-1).text), /how is your back right now/i);
-    assert.equal(await page.textContent('#a11y-pain-10'), '10, The worst pain you can imagine');
-    assert.equal(await page.textContent('#a11y-pain-4'), '4, Moderate');
-    assert.equal(await page.textContent('#pain-question'),
-                 'How is your back right now? Choose a number from 0, no pain, to 10, the worst pain you can imagine.');
-    await page.focus('#a11y-pain-4');
+    assert.equal(await scale.getByRole('button').count(), 11);
+    assert.equal(await scale.getByRole('button').nth(10).textContent(), '10: The worst pain you can imagine');
+    await scale.getByRole('button', { name: '4: Moderate' }).focus();
     await page.keyboard.press('Enter');
     await waitFor(page, () => window.limber.state().session.stage === 'running');
-    await page.focus('#a11y-end');
+    await page.getByRole('button', { name: 'End session' }).focus();
     await page.keyboard.press('Enter');
-    await waitFor(page, () => !document.getElementById('question-controls').hidden);
-    assert.equal(await page.textContent('#question-text'),
-                 'End this session now? The exercises you have finished are kept in your history.');
-    assert.equal(await page.textContent('#a11y-yes'), 'End session');
-    assert.equal(await page.textContent('#a11y-no'), 'No, keep going');
+    const dialog = page.getByRole('dialog', { name: 'End this session now?' });
+    await dialog.waitFor({ state: 'attached' });
+    assert.match(await dialog.textContent(), /The exercises you have finished are kept in your history/);
+    assert.deepEqual(await dialog.getByRole('button').allTextContents(), ['No, keep going', 'End session']);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'No, keep going', 'the question takes the focus');
+    assert.ok(await page.evaluate(() => document.getElementById('mirror-main').inert), 'the page behind the question is inert');
     assert.ok(await page.evaluate(() => window.LimberPage.announced().some((c) => c.kind === 'question' && /End this session now/.test(c.text))),
               'the question is announced');
-    await page.focus('#a11y-yes');
+    await dialog.getByRole('button', { name: 'End session' }).focus();
     await page.keyboard.press('Enter');
     await waitFor(page, () => window.limber.state().session.stage === 'pain_after');
-    await page.focus('#a11y-pain-skip');
+    await page.getByRole('button', { name: 'Skip this question' }).focus();
     await page.keyboard.press('Enter');
     await waitFor(page, () => window.limber.state().session.stage === 'summary');
     assert.equal((await state(page)).data.sessions, 1);

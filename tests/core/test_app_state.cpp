@@ -8,9 +8,12 @@
 
 using namespace limber::app;
 
-TEST_CASE("app state: the shell's part carries frames, viewport, timing and controls") {
-  const std::array controls = {
-      ControlRect{.id = "start", .label = "Start", .x = 20, .y = 600.5f, .width = 350, .height = 64},
+TEST_CASE("app state: the shell's part carries frames, viewport, timing and the report's controls") {
+  const std::array report = {
+      ScreenNode{.role = NodeRole::heading, .name = "Today", .level = 1, .width = 300, .height = 40},
+      ScreenNode{.role = NodeRole::button, .id = "start", .name = "Start", .x = 20, .y = 600.5f, .width = 350, .height = 64},
+      ScreenNode{.role = NodeRole::setting_switch, .id = "sounds", .name = "Sounds", .checked = Checked::no, .width = 9, .height = 9},
+      ScreenNode{.role = NodeRole::button, .id = "more", .name = "More", .disabled = true, .width = 9, .height = 9},
   };
   AppSnapshot s;
   s.ready = true;
@@ -26,21 +29,23 @@ TEST_CASE("app state: the shell's part carries frames, viewport, timing and cont
   s.frame_gl_ms_median = 0.5;
   s.frame_cpu_samples = 30;
   s.heap_bytes = 33554432;
-  s.controls = controls;
+  s.report = report;
   CHECK(state_json(s, nullptr) ==
         std::string(R"({"app":"limber","version":")") + LIMBER_VERSION +
             R"(","ready":true,"frames":7,"sleeping":true,)"
             R"("viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},)"
             R"("fontPixelRatio":3,"catalogue":{"exercises":24,"routines":4},"clips":24,"figures":2,"heapBytes":33554432,)"
             R"("frameCpuMs":{"median":1.5,"gl":0.5,"samples":30},)"
-            R"("controls":[{"id":"start","label":"Start","x":20,"y":600.5,"width":350,"height":64}]})");
+            R"("controls":[{"id":"start","label":"Start","role":"button","x":20,"y":600.5,"width":350,"height":64},)"
+            R"({"id":"sounds","label":"Sounds","role":"setting_switch","x":0,"y":0,"width":9,"height":9,"checked":false},)"
+            R"({"id":"more","label":"More","role":"button","x":0,"y":0,"width":9,"height":9,"disabled":true}]})");
 }
 
 TEST_CASE("app state: a label with quotes, a backslash and a line break stays valid JSON and reads back") {
-  const std::array controls = {
-      ControlRect{.id = "q", .label = "Say \"go\" \\ now\nplease", .x = 0, .y = 0, .width = 1, .height = 1}};
+  const std::array report = {
+      ScreenNode{.role = NodeRole::button, .id = "q", .name = "Say \"go\" \\ now\nplease", .width = 1, .height = 1}};
   AppSnapshot s;
-  s.controls = controls;
+  s.report = report;
   const auto parsed = limber::json::parse(state_json(s, nullptr));
   REQUIRE(parsed.ok());
   const auto& list = parsed.value.find("controls")->as_array();

@@ -92,7 +92,7 @@ TEST_CASE("command: settings are set by name and checked like stored settings") 
   CHECK(r.run("setting", "hold_preference=longest").error ==
         "setting: hold_preference: expected default, shorter or longer, got 'longest'");
   const auto revision = r.app.sync().revision();
-  CHECK(r.run("setting", "text_size=300").error == "setting: settings.text_size_percent: must be from 100 to 160");
+  CHECK(r.run("setting", "text_size=300").error == "setting: settings.text_size_percent: must be from 100 to 200");
   CHECK(r.run("setting", "breath_in=1").error == "setting: settings.breath_in_seconds: a breath must last from 2 to 10 seconds");
   CHECK(r.run("setting", "sounds=maybe").error == "setting: sounds: expected on or off, got 'maybe'");
   CHECK(r.run("setting", "text_size=big").error == "setting: text_size: expected a whole number, got 'big'");

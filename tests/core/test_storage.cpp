@@ -117,7 +117,7 @@ TEST_CASE("user data: sessions out of time order are refused") {
 TEST_CASE("user data: settings outside their ranges are refused") {
   UserData d = sample();
   d.settings.text_size_percent = 300;
-  CHECK(first_problem(to_json(d)) == "settings.text_size_percent: must be from 100 to 160");
+  CHECK(first_problem(to_json(d)) == "settings.text_size_percent: must be from 100 to 200");
   d = sample();
   d.settings.breath_in_seconds = 0;
   CHECK(first_problem(to_json(d)) == "settings.breath_in_seconds: a breath must last from 2 to 10 seconds");

@@ -32,6 +32,10 @@ progress::ProgressSummary App::progress_summary() const {
 std::int64_t App::now_ms() const { return desc_.clock.wall_ms ? desc_.clock.wall_ms(desc_.clock.user) : 0; }
 
 void App::show(NoticeKind kind, std::string text, bool offer_export) {
+  // Said once in the live region: the same words shown again are not news.
+  if (text != notice_.text || kind != notice_.kind) {
+    effects_.announcements.push_back({.kind = kind == NoticeKind::problem ? "problem" : "notice", .text = text});
+  }
   notice_ = {.kind = kind, .text = std::move(text), .offer_export = offer_export};
 }
 
@@ -240,6 +244,13 @@ void App::acknowledge_safety() {
 
 void App::ask_delete_all() { confirm_ = Confirm::delete_all_data; }
 
+void App::update_available() {
+  if (!update_ready_) {
+    effects_.announcements.push_back({.kind = "update", .text = std::string(kUpdateReadyWords)});
+  }
+  update_ready_ = true;
+}
+
 std::string App::apply_update() {
   if (!update_ready_) return "no update is waiting";
   if (session_open()) return "a session is open: the update waits until it ends";
@@ -262,5 +273,27 @@ std::string App::scroll_by(double css_pixels) {
 }
 
 float App::take_scroll() { return std::exchange(scroll_, 0.0f); }
+
+namespace {
+// The UI's control ids: "start", "tab-today", "dosage-2-less", "theme-1".
+bool control_id_well_formed(std::string_view id) {
+  if (id.empty() || id.size() > 80) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+}  // namespace
+
+std::string App::focus_control(std::string_view id) {
+  if (!id.empty() && !control_id_well_formed(id)) return "expected a control's id (letters, digits, - _ .), or nothing";
+  focused_control_ = std::string(id);
+  return {};
+}
+
+std::string App::press_control(std::string_view id) {
+  if (!control_id_well_formed(id)) return "expected a control's id (letters, digits, - _ .)";
+  press_ = std::string(id);
+  return {};
+}
 
 }  // namespace limber::app

@@ -68,6 +68,10 @@ struct PendingWrite {
   std::string text;
 };
 
+// What the update card says, and the live region with it.
+inline constexpr std::string_view kUpdateReadyWords =
+    "A new version of Limber is ready. Updating takes a moment and keeps all your progress.";
+
 // A message shown at the top of the screen until dismissed or replaced.
 enum class NoticeKind : std::uint8_t { none, info, problem };
 struct Notice {
@@ -135,6 +139,10 @@ class App {
   std::string open_exercise(std::string_view id);
   const catalogue::Exercise* selected_exercise() const;
   const LibraryFilter& library_filter() const { return filter_; }
+  // The exercise page's looping figure, stopped by the person (WCAG: motion that lasts more
+  // than five seconds can be paused). Stopped, it shows the start and held positions still.
+  void set_demo_paused(bool paused) { demo_paused_ = paused; }
+  bool demo_paused() const { return demo_paused_; }
   std::string set_filter(std::string_view name, std::string_view value) { return app::set_filter(filter_, name, value); }
   std::vector<const catalogue::Exercise*> filtered_exercises() const { return filter_exercises(*catalogue_, filter_); }
 
@@ -231,8 +239,17 @@ class App {
   std::string scroll_by(double css_pixels);  // -10000 to 10000
   float take_scroll();
 
+  // ---- The accessible layer (app/screen_report.h): the page's focus, and a press made with
+  // a keyboard or a screen reader on the page's element for a control
+  // The control the page has focus on: the canvas rings it and scrolls it into view ("" none).
+  std::string focus_control(std::string_view id);
+  const std::string& focused_control() const { return focused_control_; }
+  // Pressed on the next frame drawn, through the UI's own press, exactly as a tap would be.
+  std::string press_control(std::string_view id);
+  std::string take_press() { return std::exchange(press_, {}); }
+
   // ---- Updates: a new build waits until the person agrees, and never starts mid-session
-  void update_available() { update_ready_ = true; }
+  void update_available();
   bool update_ready() const { return update_ready_; }
   bool update_applying() const { return update_applying_; }
   std::string apply_update();  // "" or why it has to wait
@@ -290,6 +307,9 @@ class App {
   int exercises_reported_ = 0;  // exercise_completed events sent this session
   double clock_rate_ = 1;
   float scroll_ = 0;
+  std::string focused_control_;
+  bool demo_paused_ = false;
+  std::string press_;
 };
 
 }  // namespace limber::app

@@ -143,15 +143,20 @@ std::string state_json(const AppSnapshot& s, const App* app) {
       .key("samples").value(s.frame_cpu_samples)
       .end_object();
   w.key("controls").begin_array();
-  for (const ControlRect& c : s.controls) {
+  for (const ScreenNode& c : s.report) {
+    if (!is_control(c.role)) continue;
     w.begin_object()
         .key("id").value(c.id)
-        .key("label").value(c.label)
+        .key("label").value(c.name)
+        .key("role").value(node_role_id(c.role))
         .key("x").value(static_cast<double>(c.x))
         .key("y").value(static_cast<double>(c.y))
         .key("width").value(static_cast<double>(c.width))
-        .key("height").value(static_cast<double>(c.height))
-        .end_object();
+        .key("height").value(static_cast<double>(c.height));
+    if (c.checked != Checked::none) w.key("checked").value(c.checked == Checked::yes);
+    if (c.disabled) w.key("disabled").value(true);
+    if (c.focused) w.key("focused").value(true);
+    w.end_object();
   }
   w.end_array();
   if (app) write_app(w, *app);

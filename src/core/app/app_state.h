@@ -1,8 +1,9 @@
 // app/app_state.h: the app's state as window.limber.state() reports it.
 //
 // Browser tests, the accessible HTML layer and (later) the clinic widget read this instead
-// of pixels. The UI lists every control it drew this frame with its rectangle in CSS
-// pixels, so a test can click a control where a person would, through the real input path.
+// of pixels. The controls are the screen report's (app/screen_report.h): every control drawn
+// in the last frame, with its role, state and rectangle in CSS pixels, so a test can click a
+// control where a person would, through the real input path.
 //
 // Usage:
 //     limber::app::AppSnapshot s{.ready = true, .frames_drawn = n, ...};  // the shell's part
@@ -13,7 +14,8 @@
 //       "viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},
 //       "fontPixelRatio":3, "catalogue":{"exercises":24,"routines":4}, "clips":24, "figures":2,
 //       "frameCpuMs":{"median":1.9,"gl":0.4,"samples":120},
-//       "controls":[{"id":"start","label":"Start","x":20,"y":600,"width":350,"height":64}],
+//       "controls":[{"id":"start","label":"Start","role":"button","x":20,"y":600,"width":350,"height":64},
+//                   {"id":"sounds","label":"Sounds","role":"setting_switch","checked":true,...}],
 //       "screen":"today", "title":"Today", "canGoBack":false, "depth":1, "theme":"light",
 //       "confirm":"none", "notice":{"kind":"none","text":""},
 //       "storage":{"status":"saved","revision":3,"saved":3,"error":""},
@@ -29,6 +31,7 @@
 #include <string_view>
 
 #include "app/layout.h"
+#include "app/screen_report.h"
 
 namespace limber::app {
 
@@ -49,7 +52,7 @@ struct AppSnapshot {
   double frame_gl_ms_median = 0;   // of which spent handing the frame to WebGL
   int frame_cpu_samples = 0;
   std::uint64_t heap_bytes = 0;  // the WebAssembly memory's size (it grows, never shrinks)
-  std::span<const ControlRect> controls;
+  std::span<const ScreenNode> report;  // the last frame's (app/screen_report.h): its controls are listed
 };
 
 // `app` may be null (before start-up, in tests of the shell's part).

@@ -93,7 +93,7 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
 }
 
 const auto& commands() {
-  static const std::array<CommandEntry, 55> table{{
+  static const std::array<CommandEntry, 59> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -269,6 +269,15 @@ const auto& commands() {
          const auto dy = parse_number(arg);
          if (!dy) return refuse("scroll: expected CSS pixels from -10000 to 10000, got '" + std::string(arg) + "'");
          return from_error(name, app.scroll_by(*dy));
+       }},
+      {"focus", true, call_with<&App::focus_control>},
+      {"blur", false, [](App& app, auto, auto) { app.focus_control(""); return ok(); }},
+      {"press", true, call_with<&App::press_control>},
+      {"demo", true,
+       [](App& app, auto, std::string_view arg) {
+         if (arg != "play" && arg != "pause") return refuse("demo: expected play or pause, got '" + std::string(arg) + "'");
+         app.set_demo_paused(arg == "pause");
+         return ok();
        }},
   }};
   return table;

@@ -23,6 +23,7 @@
 //     close_session                 leaves the summary (or a pain question, skipping it)
 //     resume_interrupted | record_interrupted
 //     exercise <id>                 opens an exercise's page
+//     demo <play|pause>             the exercise page's looping figure moves, or stands still
 //     filter <position|in_bed|kind>=<value|any>  the library's filters (app/library.h)
 //     choose_routine <id>           the routine Today offers
 //     import_size <bytes>           the page: a chosen backup file's size, before it is read;
@@ -56,6 +57,10 @@
 //                                   demonstrations; the engine paces by elapsed time)
 //     scroll <css pixels>           the page: a drag or wheel that began on one of its text
 //                                   boxes, which the canvas never sees, scrolls the page under it
+//     focus <control id> | blur     the page's accessible mirror: its focus is on that control's
+//                                   element (the canvas rings it and scrolls it into view), or left
+//     press <control id>            the mirror's element was pressed (Enter, Space, a screen
+//                                   reader): the UI presses the control on its next frame, as a tap
 //
 // Usage:
 //     const auto result = limber::app::run_command(app, "navigate", "library");

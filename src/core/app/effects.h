@@ -25,9 +25,16 @@ struct Download {
   std::string text;
 };
 
+// Words for the live region that are not session cues: a notice shown, an update ready.
+struct Announcement {
+  std::string kind;  // "notice", "problem", "update"
+  std::string text;
+};
+
 // What the page must do after a frame; taken once.
 struct Effects {
   std::vector<session::Cue> cues;       // speak, play, announce
+  std::vector<Announcement> announcements;  // announce only
   std::vector<Download> downloads;
   std::vector<std::string> set_aside;   // stored texts that could not be read: keep them apart
   bool request_persist = false;         // ask the browser to keep our storage (a user action)

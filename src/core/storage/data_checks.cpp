@@ -94,8 +94,9 @@ void check_sessions(std::span<const StoredSession> sessions, const catalogue::Ca
 }
 
 void check_settings(const Settings& st, std::vector<DataProblem>& problems) {
-  if (st.text_size_percent < 100 || st.text_size_percent > 160) {
-    problems.push_back({"settings.text_size_percent", "must be from 100 to 160"});
+  if (st.text_size_percent < kMinTextSizePercent || st.text_size_percent > kMaxTextSizePercent) {
+    problems.push_back({"settings.text_size_percent", "must be from " + std::to_string(kMinTextSizePercent) + " to " +
+                                                          std::to_string(kMaxTextSizePercent)});
   }
   for (const auto& [value, path] : {std::pair{st.breath_in_seconds, "settings.breath_in_seconds"},
                                     std::pair{st.breath_out_seconds, "settings.breath_out_seconds"}}) {

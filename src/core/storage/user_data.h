@@ -36,10 +36,13 @@ enum class Theme : std::uint8_t { light, dark, high_contrast };
 // How long one breath in or out may last, in seconds, wherever it is set.
 inline constexpr double kMinBreathSeconds = 2;
 inline constexpr double kMaxBreathSeconds = 10;
+// Limber's own text size: up to double (WCAG's 200%), in steps of 20.
+inline constexpr int kMinTextSizePercent = 100;
+inline constexpr int kMaxTextSizePercent = 200;
 
 struct Settings {
   Theme theme = Theme::light;
-  int text_size_percent = 100;            // 100 to 160
+  int text_size_percent = 100;            // kMinTextSizePercent to kMaxTextSizePercent
   double breath_in_seconds = 4;
   double breath_out_seconds = 4;
   // Where sources differ; stored as "default", "shorter" or "longer".

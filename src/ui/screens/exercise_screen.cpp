@@ -27,23 +27,37 @@ void looping_figure(ScreenContext& ctx, const catalogue::Exercise& e) {
   const ImVec2 size(width, std::min(width * 0.62f, 340.0f));
   animation::LocalPose local;
   animation::WorldPose world;
-  if (ctx.app.settings().reduced_motion) {
-    // Reduced motion: the start and held positions side by side, still.
+  const bool reduced = ctx.app.settings().reduced_motion;
+  if (reduced || ctx.app.demo_paused()) {
+    // Still: the start and held positions side by side.
     const ImVec2 half((width - 10.0f) * 0.5f, size.y * 0.6f);
     animation::place(*clip, clip->start, false, world);
     figure_box({.clip = clip, .pose = &world, .size = half});
+    ctx.controls.add_item(app::NodeRole::image, e.name + ": the start position");
     ImGui::SameLine(0, 10.0f);
     animation::place(*clip, clip->held, false, world);
     figure_box({.clip = clip, .pose = &world, .size = half});
+    ctx.controls.add_item(app::NodeRole::image, e.name + ": the position held");
     ctx.figures_drawn += 2;
-    return;
+  } else {
+    const animation::ClipTime time = animation::demo_time(ctx.time, sided);
+    animation::local_pose(*clip, time, local);
+    animation::place(*clip, local, time.right_side, world);
+    figure_box({.clip = clip, .pose = &world, .size = size});
+    ctx.controls.add_item(app::NodeRole::image,
+                          e.name + ": the whole movement, repeating" + (sided ? ", on the left side then the right" : ""));
+    ctx.figures_drawn += 1;
+    ctx.animating = true;
   }
-  const animation::ClipTime time = animation::demo_time(ctx.time, sided);
-  animation::local_pose(*clip, time, local);
-  animation::place(*clip, local, time.right_side, world);
-  figure_box({.clip = clip, .pose = &world, .size = size});
-  ctx.figures_drawn += 1;
-  ctx.animating = true;
+  // Reduced motion keeps it still; otherwise the person can stop and start it.
+  if (!reduced) {
+    const bool paused = ctx.app.demo_paused();
+    if (big_button(ctx.controls, {.id = "demo-motion", .label = paused ? "Show the movement" : "Stop the movement",
+                                  .icon = paused ? LIMBER_ICON_PLAY_ARROW : LIMBER_ICON_PAUSE,
+                                  .kind = ButtonKind::secondary, .height = Sizes::touch_target_min})) {
+      act(ctx, "demo", paused ? "play" : "pause");
+    }
+  }
 }
 
 }  // namespace
@@ -64,9 +78,9 @@ void draw_exercise_screen(ScreenContext& ctx) {
   heading("Start position");
   paragraph(FontRole::body, theme.text, e->start_position);
   heading("Steps");
-  for (std::size_t i = 0; i < e->steps.size(); ++i) {
-    paragraph(FontRole::body, theme.text, std::to_string(i + 1) + ". " + e->steps[i]);
-  }
+  begin_list();
+  for (std::size_t i = 0; i < e->steps.size(); ++i) list_item(std::to_string(i + 1) + ". " + e->steps[i]);
+  end_list();
   if (!e->tips.empty()) {
     heading("Tips");
     for (const catalogue::Note& tip : e->tips) {

@@ -29,7 +29,10 @@ void pain_question(ScreenContext& ctx, bool before) {
   paragraph(FontRole::title, theme.text, question.c_str());
   paragraph(FontRole::body, theme.text_muted, scale.c_str());
   gap(6);
-  if (const auto score = pain_scale(ctx.controls, before ? "pain-before" : "pain-after")) act(ctx, "pain", std::to_string(*score));
+  if (const auto score = pain_scale(ctx.controls, before ? "pain-before" : "pain-after", question.c_str())) {
+    act(ctx, "pain", std::to_string(*score));
+  }
+  // The anchors' words are in each score's name already: drawn, not reported twice.
   ImGui::PushFont(font(FontRole::small));
   ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
   ImGui::TextUnformatted("0  No pain");
@@ -77,6 +80,20 @@ void timer_ring(const session::Snapshot& s, float diameter, bool paused) {
   ImGui::Dummy(ImVec2(diameter, diameter));
 }
 
+// What the figure shows now, for those who cannot see it: "Knee rolls, hold, left side".
+std::string figure_words(const session::Snapshot& s, bool paused) {
+  std::string out = s.exercise_name;
+  if (!s.text.empty()) {
+    std::string doing = s.text;
+    if (doing[0] >= 'A' && doing[0] <= 'Z') doing[0] = static_cast<char>(doing[0] - 'A' + 'a');
+    out += ", " + doing;
+  }
+  if (s.side == session::Side::left) out += ", left side";
+  if (s.side == session::Side::right) out += ", right side";
+  if (paused) out += ", paused";
+  return out;
+}
+
 std::string counters(const session::Snapshot& s) {
   std::string out;
   const auto line = [&](const std::string& text) { out += (out.empty() ? "" : "\n") + text; };
@@ -97,7 +114,7 @@ void running(ScreenContext& ctx) {
   char where[200];
   std::snprintf(where, sizeof where, "Exercise %d of %d: %s", std::min(exercise, player.routine_exercises()),
                 player.routine_exercises(), s.exercise_name.c_str());
-  paragraph(FontRole::small, theme.text_muted, where);
+  title_line(FontRole::small, theme.text_muted, where);
 
   // The figure, as large as the screen allows while the controls stay in view.
   const float width = ImGui::CalcItemWidth();
@@ -105,6 +122,7 @@ void running(ScreenContext& ctx) {
   const ImVec2 size(width, std::clamp(viewport_h * 0.36f, 150.0f, width * 0.66f));
   if (const animation::CompiledClip* clip = player.animator().clip()) {
     figure_box({.clip = clip, .pose = &player.animator().world(), .size = size});
+    ctx.controls.add_item(app::NodeRole::image, figure_words(s, paused));
     ctx.figures_drawn += 1;
   } else {
     ImGui::Dummy(size);

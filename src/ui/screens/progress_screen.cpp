@@ -13,7 +13,7 @@ namespace limber::ui {
 
 namespace {
 
-void stat(const char* value, const char* label, float width) {
+void stat(ControlLog& report, const char* value, const char* label, float width) {
   const Theme& theme = current_theme();
   ImGui::BeginGroup();
   ImGui::PushFont(font(FontRole::title));
@@ -26,9 +26,26 @@ void stat(const char* value, const char* label, float width) {
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(width, 0));
   ImGui::EndGroup();
+  report.add_item(app::NodeRole::text, std::string(value) + " " + label);
 }
 
-void week_bars(const progress::ProgressSummary& s, int utc_offset) {
+// A chart's data, as a table in the place the chart (the last item) took.
+void report_table(ControlLog& report, app::ScreenNode table) {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  table.x = min.x;
+  table.y = min.y;
+  table.width = max.x - min.x;
+  table.height = max.y - min.y;
+  report.add(std::move(table));
+}
+
+// The short date a chart shows under a week or a session: "17 Nov".
+std::string short_day(std::int64_t ms, int utc_offset) {
+  const std::string when = format_when(ms, utc_offset);
+  return when.substr(0, when.find(' ', when.find(' ') + 1));
+}
+
+void week_bars(ControlLog& report, const progress::ProgressSummary& s, int utc_offset) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
   const float height = 120.0f;
@@ -50,9 +67,8 @@ void week_bars(const progress::ProgressSummary& s, int utc_offset) {
     std::snprintf(n, sizeof n, "%d", w.sessions);
     const ImVec2 ns = ImGui::CalcTextSize(n);
     if (w.sessions > 0) draw->AddText(ImVec2((x0 + x1 - ns.x) * 0.5f, base - h - ns.y - 2.0f), ImGui::GetColorU32(theme.text), n);
-    // The week's Monday, "17/11".
-    const std::string when = format_when(w.week_start_ms, utc_offset);
-    const std::string day = when.substr(0, when.find(' ', when.find(' ') + 1));
+    // The week's Monday, "17 Nov".
+    const std::string day = short_day(w.week_start_ms, utc_offset);
     const ImVec2 ds = ImGui::CalcTextSize(day.c_str());
     if (slot > ds.x + 2.0f || i % 2 == 1) {
       draw->AddText(ImVec2((x0 + x1 - ds.x) * 0.5f, base + 4.0f), ImGui::GetColorU32(theme.text_muted), day.c_str());
@@ -60,9 +76,17 @@ void week_bars(const progress::ProgressSummary& s, int utc_offset) {
   }
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(width, height));
+  // The chart's data as a table, for those who cannot see the bars.
+  app::ScreenNode table{.role = app::NodeRole::table, .name = "Sessions per week", .columns = 2, .cells = {"Week starting", "Sessions"}};
+  for (const auto& w : s.weeks) {
+    const std::string when = format_when(w.week_start_ms, utc_offset);
+    table.cells.push_back(when.substr(0, when.find(',')));
+    table.cells.push_back(std::to_string(w.sessions));
+  }
+  if (!s.weeks.empty()) report_table(report, std::move(table));
 }
 
-void pain_chart(const progress::ProgressSummary& s) {
+void pain_chart(ControlLog& report, const progress::ProgressSummary& s, int utc_offset) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
   const float height = 170.0f;
@@ -107,6 +131,15 @@ void pain_chart(const progress::ProgressSummary& s) {
     }
   }
   ImGui::Dummy(ImVec2(width, height));
+  app::ScreenNode table{.role = app::NodeRole::table, .name = "Pain before and after, out of 10, the most recent sessions",
+                        .columns = 3, .cells = {"Session", "Before", "After"}};
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = s.pain[first + i];
+    table.cells.push_back(format_when(p.at_ms, utc_offset));
+    table.cells.push_back(p.before ? std::to_string(*p.before) : "not given");
+    table.cells.push_back(p.after ? std::to_string(*p.after) : "not given");
+  }
+  report_table(report, std::move(table));
   const ImVec4 caution = theme.caution, primary = theme.primary;
   ImGui::PushFont(font(FontRole::small));
   ImGui::TextColored(caution, "● Before");
@@ -164,19 +197,19 @@ void draw_progress_screen(ScreenContext& ctx) {
   const float quarter = split_width(3, 10.0f);
   const std::string total = std::to_string(s.sessions_total), week = std::to_string(s.sessions_this_week),
                     streak = std::to_string(s.streak_days);
-  stat(week.c_str(), "this week", quarter);
+  stat(ctx.controls, week.c_str(), "this week", quarter);
   ImGui::SameLine(0, 10.0f);
-  stat(streak.c_str(), s.streak_days == 1 ? "day in a row" : "days in a row", quarter);
+  stat(ctx.controls, streak.c_str(), s.streak_days == 1 ? "day in a row" : "days in a row", quarter);
   ImGui::SameLine(0, 10.0f);
-  stat(total.c_str(), s.sessions_total == 1 ? "session in all" : "sessions in all", quarter);
+  stat(ctx.controls, total.c_str(), s.sessions_total == 1 ? "session in all" : "sessions in all", quarter);
 
   heading("Sessions per week");
-  week_bars(s, ctx.app.utc_offset_minutes());
+  week_bars(ctx.controls, s, ctx.app.utc_offset_minutes());
   heading("Pain before and after");
   if (s.pain.empty()) {
     paragraph(FontRole::body, theme.text_muted, "No pain scores yet.");
   } else {
-    pain_chart(s);
+    pain_chart(ctx.controls, s, ctx.app.utc_offset_minutes());
   }
 
   heading("History");

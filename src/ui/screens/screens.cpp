@@ -13,6 +13,7 @@ namespace limber::ui {
 
 namespace {
 
+ControlLog* g_report = nullptr;  // the frame's screen report, for the text helpers below
 float g_page_indent = 0.0f;  // begin_page's centring, undone by end_page
 bool g_tabs_shown = true;    // no tab bar inside a clinic's widget
 bool g_in_card = false;
@@ -42,10 +43,12 @@ void draw_tab_bar(ScreenContext& ctx) {
                                   {app::Screen::settings, "tab-settings", LIMBER_ICON_SETTINGS, "Settings"}};
   const float each = viewport->WorkSize.x / 5.0f;
   const app::Screen current = ctx.app.nav().tab();
+  ctx.controls.begin_group(app::NodeRole::navigation, "Screens");
   for (const Tab& tab : kTabs) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool selected = tab.screen == current;
-    if (press_area(ctx.controls, tab.id, tab.label, ImVec2(each, height))) {
+    if (press_area(ctx.controls, {.id = tab.id, .label = tab.label, .size = ImVec2(each, height), .role = app::NodeRole::tab,
+                                  .checked = selected ? app::Checked::yes : app::Checked::no})) {
       act(ctx, "navigate", app::screen_id(tab.screen));
     }
     const ImU32 ink = ImGui::GetColorU32(selected ? theme.primary : theme.text_muted);
@@ -63,6 +66,7 @@ void draw_tab_bar(ScreenContext& ctx) {
     ImGui::PopFont();
     ImGui::SameLine();
   }
+  ctx.controls.end_group();
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
@@ -75,22 +79,34 @@ void draw_confirm(ScreenContext& ctx) {
   const app::ConfirmWords words = app::confirm_words(what);
   const std::string question(words.question), detail(words.detail), yes(words.yes), no(words.no);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // A dimmed layer over everything, then the question in a card.
-  ImGui::GetForegroundDrawList()->AddRectFilled(viewport->WorkPos,
-                                                ImVec2(viewport->WorkPos.x + viewport->WorkSize.x, viewport->WorkPos.y + viewport->WorkSize.y),
-                                                IM_COL32(0, 0, 0, 110));
   const float width = viewport->WorkSize.x - 32.0f < 480.0f ? viewport->WorkSize.x - 32.0f : 480.0f;
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(width, 0));
   ImGui::SetNextWindowFocus();
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.surface);
+  // The window paints nothing itself: a dimmed layer over everything else first, then the card,
+  // both in its own draw list, so the question is not dimmed with the page (its contrast holds).
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, Sizes::corner_radius);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
   ImGui::Begin("Confirm", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_AlwaysAutoResize);
+  {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRectFullScreen();
+    draw->AddRectFilled(viewport->WorkPos, ImVec2(viewport->WorkPos.x + viewport->WorkSize.x, viewport->WorkPos.y + viewport->WorkSize.y),
+                        IM_COL32(0, 0, 0, 110));
+    draw->PopClipRect();
+    const ImVec2 card_min = ImGui::GetWindowPos();
+    const ImVec2 card_max(card_min.x + ImGui::GetWindowSize().x, card_min.y + ImGui::GetWindowSize().y);
+    draw->AddRectFilled(card_min, card_max, ImGui::GetColorU32(theme.surface), Sizes::corner_radius);
+    draw->AddRect(card_min, card_max, ImGui::GetColorU32(theme.border), Sizes::corner_radius);
+  }
   ImGui::PushItemWidth(width - 2 * Sizes::page_padding);
   ImGui::PushTextWrapPos(width - Sizes::page_padding);
+  // A real modal dialog on the page: nothing else can be reached until it is answered.
+  ctx.controls.begin_group(app::NodeRole::dialog, question);
   paragraph(FontRole::heading, theme.text, question.c_str());
   paragraph(FontRole::body, theme.text_muted, detail.c_str());
   gap(8);
@@ -102,11 +118,12 @@ void draw_confirm(ScreenContext& ctx) {
   if (big_button(ctx.controls, {.id = "confirm-yes", .label = yes.c_str(), .kind = ButtonKind::danger, .width = half})) {
     act(ctx, "yes");
   }
+  ctx.controls.end_group();
   ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
   ImGui::End();
   ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor();
+  ImGui::PopStyleColor(2);
 }
 
 void draw_notice(ScreenContext& ctx) {
@@ -138,7 +155,7 @@ void draw_update_card(ScreenContext& ctx) {
   begin_card();
   icon_paragraph(LIMBER_ICON_FILE_DOWNLOAD,
                  ctx.app.update_applying() ? "Updating Limber…"
-                                           : "A new version of Limber is ready. Updating takes a moment and keeps all your progress.");
+                                           : std::string(app::kUpdateReadyWords).c_str());
   if (!ctx.app.update_applying() &&
       big_button(ctx.controls, {.id = "apply-update", .label = "Update now", .icon = LIMBER_ICON_REPLAY})) {
     act(ctx, "apply_update");
@@ -156,6 +173,7 @@ bool act(ScreenContext& ctx, std::string_view name, std::string_view arg, Refusa
 }
 
 void draw_screen(ScreenContext& ctx) {
+  g_report = &ctx.controls;
   const app::Screen screen = ctx.app.nav().screen();
   g_tabs_shown = !ctx.app.embedded();
   switch (screen) {
@@ -173,6 +191,8 @@ void draw_screen(ScreenContext& ctx) {
   }
   if (screen != app::Screen::player && screen != app::Screen::gallery && g_tabs_shown) draw_tab_bar(ctx);
   draw_confirm(ctx);
+  if (ctx.controls.wants_frame()) ctx.animating = true;
+  g_report = nullptr;
 }
 
 void scroll_page_by(float dy) { g_scroll_request += dy; }
@@ -225,7 +245,7 @@ void page_title(ScreenContext& ctx, const char* title, bool back_button) {
       act(ctx, "back");
     }
   }
-  paragraph(FontRole::title, theme.text, title);
+  paragraph(FontRole::title, theme.text, title);  // the screen's first heading
   if (!back_button) {
     draw_notice(ctx);
     draw_update_card(ctx);
@@ -234,12 +254,47 @@ void page_title(ScreenContext& ctx, const char* title, bool back_button) {
 
 void draw_notice_only(ScreenContext& ctx) { draw_notice(ctx); }
 
+namespace {
+void report_item(app::NodeRole role, const char* text, int level = 0) {
+  if (g_report && text && *text) g_report->add_item(role, text, level);
+}
+}  // namespace
+
 void paragraph(FontRole role, const ImVec4& colour, const char* text) {
   ImGui::PushFont(font(role));
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
   ImGui::PopFont();
+  // The type says what it is: a title is the screen's heading, a heading a section's.
+  if (role == FontRole::title) report_item(app::NodeRole::heading, text, 1);
+  else if (role == FontRole::heading) report_item(app::NodeRole::heading, text, 2);
+  else report_item(app::NodeRole::text, text);
+}
+
+void title_line(FontRole role, const ImVec4& colour, const std::string& text) {
+  ImGui::PushFont(font(role));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  report_item(app::NodeRole::heading, text.c_str(), 1);
+}
+
+void begin_list() {
+  if (g_report) g_report->begin_group(app::NodeRole::list);
+}
+void end_list() {
+  if (g_report) g_report->end_group();
+}
+void list_item(const std::string& text) {
+  const Theme& theme = current_theme();
+  ImGui::PushFont(font(FontRole::body));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme.text);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  report_item(app::NodeRole::list_item, text.c_str());
 }
 
 void paragraph(FontRole role, const ImVec4& colour, const std::string& text) { paragraph(role, colour, text.c_str()); }
@@ -260,6 +315,7 @@ void icon_paragraph(const char* icon, const char* text, const char* note, const 
   ImGui::SameLine(0.0f, 12.0f);
   ImGui::BeginGroup();
   ImGui::TextWrapped("%s", text);
+  report_item(app::NodeRole::text, text);
   ImGui::PopFont();
   if (note) paragraph(FontRole::small, theme.text_muted, note);
   ImGui::EndGroup();

@@ -50,9 +50,17 @@ void end_page();
 void page_title(ScreenContext& ctx, const char* title, bool back_button);
 // The notice at the top of a screen (storage trouble, an import's result), if there is one.
 void draw_notice_only(ScreenContext& ctx);
+// Text, reported as what its type says: a title is a heading of level 1 (the screen's), a
+// heading of level 2, anything else a paragraph.
 void paragraph(FontRole role, const ImVec4& colour, const char* text);
 void paragraph(FontRole role, const ImVec4& colour, const std::string& text);
 void heading(const char* text);
+// A line reported as the screen's heading whatever its type (the player's "Exercise 2 of 5: ...").
+void title_line(FontRole role, const ImVec4& colour, const std::string& text);
+// Items of a list (an exercise's steps), in body text; the list is one group in the report.
+void begin_list();
+void list_item(const std::string& text);
+void end_list();
 void gap(float height = 0);  // 0: Sizes::gap
 // An icon in the primary colour beside wrapped body text, with an optional small note
 // (a source, say) under the text.

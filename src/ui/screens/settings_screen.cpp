@@ -56,7 +56,7 @@ void draw_settings_screen(ScreenContext& ctx) {
   static constexpr std::array<const char*, 3> kHolds = {"Default", "Shorter", "Longer"};
   // The labels follow the enum's order: source_default, shorter, longer.
   const int hold = static_cast<int>(s.hold_preference);
-  if (const auto chosen = segmented(ctx.controls, {.id = "hold", .labels = kHolds, .selected = hold})) {
+  if (const auto chosen = segmented(ctx.controls, {.id = "hold", .label = "Hold length", .labels = kHolds, .selected = hold})) {
     set(ctx, "hold_preference", std::string(json::enum_name(static_cast<catalogue::HoldPreference>(*chosen))));
   }
   char pace[48];
@@ -84,13 +84,14 @@ void draw_settings_screen(ScreenContext& ctx) {
   static constexpr std::array<const char*, 3> kThemes = {"Light", "Dark", "High contrast"};
   // The labels follow the enum's order: light, dark, high_contrast.
   const int theme_index = static_cast<int>(s.theme);
-  if (const auto chosen = segmented(ctx.controls, {.id = "theme", .labels = kThemes, .selected = theme_index})) {
+  if (const auto chosen = segmented(ctx.controls, {.id = "theme", .label = "Theme", .labels = kThemes, .selected = theme_index})) {
     set(ctx, "theme", std::string(json::enum_name(static_cast<storage::Theme>(*chosen))));
   }
   char size[16];
   std::snprintf(size, sizeof size, "%d%%", s.text_size_percent);
   const int text_step = stepper(ctx.controls, {.id = "text-size", .label = "Text size", .value = size,
-                                               .can_decrease = s.text_size_percent > 100, .can_increase = s.text_size_percent < 160});
+                                               .can_decrease = s.text_size_percent > storage::kMinTextSizePercent,
+                                               .can_increase = s.text_size_percent < storage::kMaxTextSizePercent});
   if (text_step != 0) set(ctx, "text_size", std::to_string(s.text_size_percent + 20 * text_step));
   setting_toggle(ctx, "reduced_motion", "Reduce motion", "Show still pictures in the library instead of moving ones.",
                  &storage::Settings::reduced_motion);
