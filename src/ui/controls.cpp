@@ -51,8 +51,12 @@ Press press(ControlLog& log, const PressDesc& d) {
   const bool canvas_focus = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
   const bool page_focus = log.focus() == d.id;
   if (canvas_focus || page_focus) {
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(p.min.x - 3, p.min.y - 3), ImVec2(p.max.x + 3, p.max.y + 3),
-                                        ImGui::GetColorU32(current_theme().primary), Sizes::corner_radius + 3, 0, 3.0f);
+    // Outside the control, even where that is outside its window (a tab at the bar's edge).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRectFullScreen();
+    draw->AddRect(ImVec2(p.min.x - 3, p.min.y - 3), ImVec2(p.max.x + 3, p.max.y + 3),
+                  ImGui::GetColorU32(current_theme().primary), Sizes::corner_radius + 3, 0, 3.0f);
+    draw->PopClipRect();
   }
   // Focus moved here from the page: bring the control into the page's visible band.
   if (page_focus && log.focus_is_new()) {
@@ -266,16 +270,20 @@ float chip_width(const char* label) {
 
 bool chip(ControlLog& log, const ChipDesc& desc) {
   const Theme& theme = current_theme();
-  const ImVec2 size(chip_width(desc.label) + (desc.selected ? 26.0f : 0.0f), Sizes::touch_target_min);
+  // Never wider than the column: a long label at a large text size takes smaller type instead.
+  const float wanted = chip_width(desc.label) + (desc.selected ? 26.0f : 0.0f);
+  const ImVec2 size(std::min(wanted, ImGui::CalcItemWidth()), Sizes::touch_target_min);
   const Press p = press(log, {.id = desc.id, .label = desc.label, .size = size, .role = app::NodeRole::toggle,
                               .checked = checked(desc.selected)});
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec4 fill = desc.selected ? theme.primary : (p.hovered ? theme.secondary_hover : theme.surface);
   draw->AddRectFilled(p.min, p.max, u32(fill), size.y * 0.5f);
   draw->AddRect(p.min, p.max, u32(desc.selected ? theme.primary : theme.border), size.y * 0.5f, 0, 1.5f);
-  ImGui::PushFont(font(FontRole::body));
+  ImGui::PushFont(font(wanted > size.x ? FontRole::small : FontRole::body));
+  ImGui::PushClipRect(p.min, p.max, true);
   centred_text(draw, p.min, p.max, desc.selected ? LIMBER_ICON_CHECK : nullptr, desc.label,
                u32(desc.selected ? theme.on_primary : theme.text));
+  ImGui::PopClipRect();
   ImGui::PopFont();
   return p.pressed;
 }
@@ -317,8 +325,9 @@ int stepper(ControlLog& log, const StepperDesc& desc) {
   int result = 0;
   const std::string minus_id = std::string(desc.id) + "-less";
   const std::string plus_id = std::string(desc.id) + "-more";
-  const std::string minus_label = std::string("Less: ") + desc.label;
-  const std::string plus_label = std::string("More: ") + desc.label;
+  const std::string about = desc.subject ? std::string(desc.label) + ", " + desc.subject : std::string(desc.label);
+  const std::string minus_label = "Less: " + about;
+  const std::string plus_label = "More: " + about;
   if (big_button(log, {.id = minus_id.c_str(), .label = "", .icon = LIMBER_ICON_REMOVE, .kind = ButtonKind::secondary,
                        .width = button, .height = button, .disabled = !desc.can_decrease, .spoken = minus_label.c_str()})) {
     result = -1;

@@ -106,6 +106,7 @@ struct StepperDesc {
   const char* value = nullptr;  // the value as shown ("8 reps")
   bool can_decrease = true;
   bool can_increase = true;
+  const char* subject = nullptr;  // what the value belongs to, where several share a screen ("Knee rolls")
 };
 int stepper(ControlLog& log, const StepperDesc& desc);
 

@@ -267,3 +267,60 @@ TEST_CASE("command: clock_rate and scroll go through the table too, checked") {
   CHECK(r.run("scroll", "nan").error == "scroll: expected CSS pixels from -10000 to 10000, got 'nan'");
   CHECK(r.app.take_scroll() == 0);
 }
+
+TEST_CASE("command: focus and blur name the control the page's mirror has focused") {
+  AppRig r;
+  CHECK(r.run("focus", "start").ok);
+  CHECK(r.app.focused_control() == "start");
+  CHECK(r.run("focus", "bed-In bed").ok);  // a filter chip's id holds its label
+  CHECK(r.app.focused_control() == "bed-In bed");
+  CHECK(r.run("blur").ok);
+  CHECK(r.app.focused_control().empty());
+  CHECK(r.app.sync().revision() == 0);  // the view only: nothing to store
+}
+
+TEST_CASE("command: focus refuses what cannot be a control's id, and keeps the focus it had") {
+  AppRig r;
+  REQUIRE(r.run("focus", "start").ok);
+  CHECK(r.run("focus", "line\nbreak").error == "focus: expected a control's id (up to 80 printable ASCII characters)");
+  CHECK(r.run("focus", " start").error == "focus: expected a control's id (up to 80 printable ASCII characters)");
+  CHECK(r.run("focus", std::string(81, 'a')).error == "focus: expected a control's id (up to 80 printable ASCII characters)");
+  CHECK(r.run("focus", "caf\xc3\xa9").error == "focus: expected a control's id (up to 80 printable ASCII characters)");
+  CHECK(r.run("blur", "start").error == "command 'blur' takes no argument, got 'start'");
+  CHECK(r.app.focused_control() == "start");
+}
+
+TEST_CASE("command: press hands one press to the next frame, once") {
+  AppRig r;
+  CHECK(r.run("press", "start").ok);
+  CHECK(r.app.take_press() == "start");
+  CHECK(r.app.take_press().empty());
+  CHECK(r.run("press").error == "command 'press' needs an argument");
+  CHECK(r.run("press", "a\tb").error == "press: expected a control's id (up to 80 printable ASCII characters)");
+  CHECK(r.app.take_press().empty());
+}
+
+TEST_CASE("command: demo stops and starts the exercise page's looping figure") {
+  AppRig r;
+  CHECK_FALSE(r.app.demo_paused());
+  CHECK(r.run("demo", "pause").ok);
+  CHECK(r.app.demo_paused());
+  CHECK(r.run("demo", "stop").error == "demo: expected play or pause, got 'stop'");
+  CHECK(r.app.demo_paused());
+  CHECK(r.run("demo", "play").ok);
+  CHECK_FALSE(r.app.demo_paused());
+}
+
+TEST_CASE("command: a notice reaches the live region once, and an update once") {
+  AppRig r;
+  r.app.show_problem("Something went wrong.");
+  r.app.show_problem("Something went wrong.");  // the same words again are not news
+  r.app.update_available();
+  r.app.update_available();
+  const auto effects = r.app.take_effects();
+  REQUIRE(effects.announcements.size() == 2);
+  CHECK(effects.announcements[0].kind == "problem");
+  CHECK(effects.announcements[0].text == "Something went wrong.");
+  CHECK(effects.announcements[1].kind == "update");
+  CHECK(effects.announcements[1].text == limber::app::kUpdateReadyWords);
+}

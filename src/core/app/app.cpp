@@ -275,23 +275,21 @@ std::string App::scroll_by(double css_pixels) {
 float App::take_scroll() { return std::exchange(scroll_, 0.0f); }
 
 namespace {
-// The UI's control ids: "start", "tab-today", "dosage-2-less", "theme-1".
+// The UI's control ids: "start", "tab-today", "reps-2-less", "bed-In bed" (a filter's label).
 bool control_id_well_formed(std::string_view id) {
-  if (id.empty() || id.size() > 80) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-  });
+  if (id.empty() || id.size() > 80 || id.front() == ' ' || id.back() == ' ') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return c >= 0x20 && c <= 0x7E; });
 }
 }  // namespace
 
 std::string App::focus_control(std::string_view id) {
-  if (!id.empty() && !control_id_well_formed(id)) return "expected a control's id (letters, digits, - _ .), or nothing";
+  if (!id.empty() && !control_id_well_formed(id)) return "expected a control's id (up to 80 printable ASCII characters)";
   focused_control_ = std::string(id);
   return {};
 }
 
 std::string App::press_control(std::string_view id) {
-  if (!control_id_well_formed(id)) return "expected a control's id (letters, digits, - _ .)";
+  if (!control_id_well_formed(id)) return "expected a control's id (up to 80 printable ASCII characters)";
   press_ = std::string(id);
   return {};
 }

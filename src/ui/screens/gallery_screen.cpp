@@ -47,9 +47,7 @@ void draw_gallery_screen(ScreenContext& ctx) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card);
     const animation::CompiledClip* clip = ctx.app.clips().find_for_exercise(e.id);
-    ImGui::PushFont(font(FontRole::heading));
-    ImGui::TextUnformatted(e.name.c_str());
-    ImGui::PopFont();
+    paragraph(FontRole::heading, theme.text, e.name);
     if (!clip) {
       paragraph(FontRole::small, theme.caution, "No animation for this exercise.");
     } else {
@@ -58,9 +56,11 @@ void draw_gallery_screen(ScreenContext& ctx) {
       const bool visible = ImGui::IsRectVisible(ImVec2(card, box.y));
       animation::place(*clip, clip->start, false, pose);
       figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
+      ctx.controls.add_item(app::NodeRole::image, e.name + ": the start position");
       ImGui::SameLine(0, gap);
       animation::place(*clip, clip->held, false, pose);
       figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
+      ctx.controls.add_item(app::NodeRole::image, e.name + ": the position held");
       ctx.figures_drawn += visible ? 2 : 0;
     }
     ImGui::PopTextWrapPos();

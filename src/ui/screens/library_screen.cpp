@@ -42,6 +42,7 @@ template <typename T, std::size_t N>
 void filter_row(ScreenContext& ctx, const char* title, const char* id, const char* filter, const std::optional<T>& value,
                 const std::array<std::pair<T, const char*>, N>& choices) {
   paragraph(FontRole::small, current_theme().text_muted, title);
+  ctx.controls.begin_group(app::NodeRole::group, title);  // "Any" says which filter it is
   Flow flow;
   const std::string any_id = std::string(id) + "-any";
   const std::string any = std::string(filter) + "=any";
@@ -55,6 +56,7 @@ void filter_row(ScreenContext& ctx, const char* title, const char* id, const cha
       act(ctx, "filter", selected ? any : std::string(filter) + "=" + filter_value(v));
     }
   }
+  ctx.controls.end_group();
 }
 
 }  // namespace

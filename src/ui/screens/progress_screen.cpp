@@ -16,14 +16,16 @@ namespace {
 void stat(ControlLog& report, const char* value, const char* label, float width) {
   const Theme& theme = current_theme();
   ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);  // large text wraps within its third
   ImGui::PushFont(font(FontRole::title));
   ImGui::TextUnformatted(value);
   ImGui::PopFont();
   ImGui::PushFont(font(FontRole::small));
   ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
-  ImGui::TextUnformatted(label);
+  ImGui::TextWrapped("%s", label);
   ImGui::PopStyleColor();
   ImGui::PopFont();
+  ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(width, 0));
   ImGui::EndGroup();
   report.add_item(app::NodeRole::text, std::string(value) + " " + label);

@@ -59,7 +59,10 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
   const auto view = app::item_dosage(draft, index, c);
   begin_card();
   ImGui::PushID(static_cast<int>(index));
-  paragraph(FontRole::heading, theme.text, std::to_string(index + 1) + ". " + (e ? e->name : item.exercise));
+  const std::string name = e ? e->name : item.exercise;
+  paragraph(FontRole::heading, theme.text, std::to_string(index + 1) + ". " + name);
+  // Every card has the same buttons: their spoken names and groups say which exercise.
+  ctx.controls.begin_group(app::NodeRole::group, number + ". " + name);
   if (e && view) {
     if (e->dosages.size() > 1) {
       std::vector<const char*> labels;
@@ -83,7 +86,8 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
                           const char* field) {
       const std::string full_id = std::string(id) + "-" + std::to_string(index);
       const int d = stepper(ctx.controls, {.id = full_id.c_str(), .label = label, .value = value.c_str(),
-                                           .can_decrease = r.start > r.min, .can_increase = r.start < r.max});
+                                           .can_decrease = r.start > r.min, .can_increase = r.start < r.max,
+                                           .subject = name.c_str()});
       if (d != 0) act(ctx, "step_dosage", number + "=" + field + (d > 0 ? "+" : "-"));
     };
     const bool sided = view->sides == catalogue::Sides::each_side || view->sides == catalogue::Sides::one_side;
@@ -101,20 +105,26 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
   const float third = split_width(3, 8.0f);
   const std::string up = "up-" + std::to_string(index), down = "down-" + std::to_string(index),
                     remove = "remove-" + std::to_string(index);
+  const std::string up_words = "Move " + name + " up", down_words = "Move " + name + " down",
+                    remove_words = "Remove " + name;
   if (big_button(ctx.controls, {.id = up.c_str(), .label = "Up", .icon = LIMBER_ICON_ARROW_UPWARD, .kind = ButtonKind::secondary,
-                                .width = third, .height = Sizes::touch_target_min, .disabled = index == 0})) {
+                                .width = third, .height = Sizes::touch_target_min, .disabled = index == 0,
+                                .spoken = up_words.c_str()})) {
     act(ctx, "move_exercise", number + "=up");
   }
   ImGui::SameLine(0, 8.0f);
   if (big_button(ctx.controls, {.id = down.c_str(), .label = "Down", .icon = LIMBER_ICON_ARROW_DOWNWARD, .kind = ButtonKind::secondary,
-                                .width = third, .height = Sizes::touch_target_min, .disabled = index + 1 == draft.items.size()})) {
+                                .width = third, .height = Sizes::touch_target_min, .disabled = index + 1 == draft.items.size(),
+                                .spoken = down_words.c_str()})) {
     act(ctx, "move_exercise", number + "=down");
   }
   ImGui::SameLine(0, 8.0f);
   if (big_button(ctx.controls, {.id = remove.c_str(), .label = "Remove", .icon = LIMBER_ICON_DELETE,
-                                .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min})) {
+                                .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min,
+                                .spoken = remove_words.c_str()})) {
     act(ctx, "remove_exercise", number);
   }
+  ctx.controls.end_group();
   ImGui::PopID();
   end_card();
 }

@@ -94,7 +94,7 @@ void draw_widget_home(ScreenContext& ctx) {
     end_page();
     return;
   }
-  paragraph(FontRole::heading, theme.text, routine->name);
+  title_line(FontRole::heading, theme.text, routine->name);  // the widget's one screen: its title
   const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
                             catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + catalogue::frequency_sentence(*routine);
   paragraph(FontRole::small, theme.text_muted, facts);
