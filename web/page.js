@@ -649,10 +649,14 @@
   // A link box is read-only: this page's address with the routine link, to copy by hand.
   const boxes = new Map();  // field id -> its <input> or <textarea>
   const linkAddress = (fragment) => location.origin + location.pathname + '#' + fragment;
+  // The clinic widget's tag (web/embed.js, beside this page) playing a link's routine.
+  const embedTag = (fragment) => '<script src="' + new URL('embed.js', location.origin + location.pathname).href +
+    '" data-routine="' + fragment.replace(/^routine=/, '') + '"></' + 'script>';
   function leaveBox() { $('canvas').focus({ preventScroll: true }); }  // the keys go back to the app
   function makeBox(field) {
     const box = document.createElement(field.multiline ? 'textarea' : 'input');
     box.id = 'field-' + field.id;
+    box.dataset.control = field.id;  // focused, the app rings its field and scrolls it into view
     box.className = 'text-field';
     box.autocomplete = 'off';
     if (!field.multiline) { box.type = 'text'; box.enterKeyHint = 'done'; }
@@ -742,17 +746,19 @@
       box.placeholder = field.placeholder;
       if (field.maxChars > 0) box.maxLength = field.maxChars; else box.removeAttribute('maxlength');
       // What the app kept wins: a refused or tidied change shows as the app has it.
-      const value = field.link ? linkAddress(field.value) : field.value;
+      const value = field.snippet ? embedTag(field.value) : field.link ? linkAddress(field.value) : field.value;
       if (box.value !== value) box.value = value;
       const cutTop = Math.max(0, field.clipTop - field.y);
       const cutBottom = Math.max(0, field.y + field.height - field.clipBottom);
       band = { top: field.clipTop, bottom: field.clipBottom };
-      // Scrolled out of sight: hidden (and out of focus), except the box being typed in when a
-      // resize pushed it out (a keyboard opening): that one is fitted back into view.
-      const gone = cutTop + cutBottom >= field.height;
-      box.hidden = gone && !(refit && document.activeElement === box);
+      // Scrolled out of sight: cut away entirely but still in the Tab order and the accessibility
+      // tree (focused, the app scrolls its field into view), and kept inside the window so the
+      // browser does not scroll the page to it. The box being typed in when a resize pushed it out
+      // (a keyboard opening) is fitted back into view instead.
+      const gone = cutTop + cutBottom >= field.height && !(refit && document.activeElement === box);
+      box.classList.toggle('out-of-sight', gone);
       box.style.left = field.x + 'px';
-      box.style.top = field.y + 'px';
+      box.style.top = (gone ? Math.max(0, Math.min(field.y, window.innerHeight - field.height)) : field.y) + 'px';
       box.style.width = field.width + 'px';
       box.style.height = field.height + 'px';
       box.style.clipPath = cutTop || cutBottom ? `inset(${cutTop}px 0 ${cutBottom}px 0)` : '';

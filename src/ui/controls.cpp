@@ -176,6 +176,14 @@ app::TextFieldShown box_frame(ControlLog& log, const char* id, const char* label
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
   ImGui::Dummy(size);
+  // The page's box for it took the focus (Tab): bring the field into the visible band.
+  if (log.focus() == id && log.focus_is_new()) {
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowSize().y;
+    if (min.y < top || max.y > bottom) {
+      ImGui::SetScrollHereY(0.5f);
+      log.want_frame();
+    }
+  }
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, u32(theme.surface), 10.0f);
   draw->AddRect(min, max, u32(theme.border), 10.0f, 0, 2.0f);
@@ -212,6 +220,7 @@ void link_box(ControlLog& log, const LinkBoxDesc& desc) {
   if (desc.covered) return;
   shown.value = desc.fragment ? desc.fragment : "";
   shown.link = true;
+  shown.snippet = desc.snippet;
   log.record_field(std::move(shown));
 }
 

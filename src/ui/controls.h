@@ -150,6 +150,7 @@ struct LinkBoxDesc {
   const char* label = nullptr;
   const char* fragment = "";
   bool covered = false;
+  bool snippet = false;  // the clinic widget's tag for a website, holding the link's routine
 };
 void link_box(ControlLog& log, const LinkBoxDesc& desc);
 

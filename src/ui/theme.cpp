@@ -1,7 +1,10 @@
 #include "ui/theme.h"
 
+#include <array>
 #include <cstddef>
-#include <tuple>
+#include <utility>
+
+#include <boost/pfr.hpp>
 
 #include "app/palette.h"
 
@@ -12,29 +15,21 @@ namespace {
 ImVec4 colour(app::Rgb c) {
   return ImVec4(static_cast<float>(c.r) / 255.0f, static_cast<float>(c.g) / 255.0f, static_cast<float>(c.b) / 255.0f, 1.0f);
 }
+void convert(ImVec4& out, app::Rgb in) { out = colour(in); }
+template <std::size_t N>
+void convert(std::array<ImVec4, N>& out, const std::array<app::Rgb, N>& in) {
+  for (std::size_t i = 0; i < N; ++i) out[i] = colour(in[i]);
+}
 
 // The core's palette (app/palette.h, where the colours are chosen and their contrast is
-// tested) as ImGui's colours.
+// tested) as ImGui's colours: Theme has Palette's fields in Palette's order, copied by position.
 Theme from_palette(const app::Palette& p) {
-  Theme t = {
-      .background = colour(p.background),
-      .surface = colour(p.surface),
-      .border = colour(p.border),
-      .text = colour(p.text),
-      .text_muted = colour(p.text_muted),
-      .primary = colour(p.primary),
-      .primary_hover = colour(p.primary_hover),
-      .primary_active = colour(p.primary_active),
-      .on_primary = colour(p.on_primary),
-      .secondary = colour(p.secondary),
-      .secondary_hover = colour(p.secondary_hover),
-      .secondary_active = colour(p.secondary_active),
-      .caution = colour(p.caution),
-      .figure = {},
-      .figure_outline = colour(p.figure_outline),
-  };
-  static_assert(std::tuple_size_v<decltype(Theme::figure)> == std::tuple_size_v<decltype(app::Palette::figure)>);
-  for (std::size_t i = 0; i < t.figure.size(); ++i) t.figure[i] = colour(p.figure[i]);
+  static_assert(boost::pfr::names_as_array<Theme>() == boost::pfr::names_as_array<app::Palette>(),
+                "Theme's fields are Palette's, by name and in order");
+  Theme t{};
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (convert(boost::pfr::get<I>(t), boost::pfr::get<I>(p)), ...);
+  }(std::make_index_sequence<boost::pfr::tuple_size_v<Theme>>{});
   return t;
 }
 

@@ -21,6 +21,7 @@
 
 namespace limber::ui {
 
+// Palette's fields (app/palette.h), by name and in order (theme.cpp checks), as ImGui's colours.
 struct Theme {
   ImVec4 background;     // page
   ImVec4 surface;        // cards

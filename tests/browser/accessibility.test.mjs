@@ -81,6 +81,24 @@ describe('a keyboard and a screen reader do every task', () => {
     assert.deepEqual(problems, []);
   });
 
+  it("a control focused on the canvas with the arrow keys takes the page's focus too", async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(h.url);
+    await expectScreen(page, 'Today');
+    // A click on the canvas (on the heading, not a control) gives it the keys, as a mouse user's would.
+    const title = await page.getByRole('heading', { level: 1 }).boundingBox();
+    await page.mouse.click(title.x + 5, title.y + 5);
+    await waitFor(page, () => document.activeElement.id === 'canvas');
+    await page.keyboard.press('ArrowDown');
+    await waitFor(page, () => document.activeElement.dataset && document.activeElement.dataset.control !== undefined);
+    const first = (await focused(page)).text;
+    assert.ok(['Read more', 'I understand', 'Start'].includes(first), `the canvas's focus went to the page: ${first}`);
+    // From there the arrows keep stepping through the controls, in the page.
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual((await focused(page)).text, first);
+    assert.deepEqual(problems, []);
+  });
+
   it('first visit: the safety note is read and acknowledged; a routine is chosen; focus follows navigation and comes back on Back', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(h.url);
@@ -193,6 +211,12 @@ describe('a keyboard and a screen reader do every task', () => {
     await press(page.getByRole('button', { name: 'Add an exercise' }));
     await press(page.getByRole('button', { name: 'Knee rolls' }));
     await page.getByRole('group', { name: /^1\. Knee rolls/ }).waitFor({ state: 'attached' });
+    // The note's box is below the fold: still reachable, and focusing it scrolls it into view.
+    const note = page.getByRole('textbox', { name: 'Note for the person you send it to' });
+    await note.focus();
+    await waitFor(page, () => !document.getElementById('field-link_note').classList.contains('out-of-sight'));
+    await page.keyboard.type('Every evening');
+    await page.keyboard.press('Escape');
     await press(page.getByRole('button', { name: 'Save routine' }));
     await expectScreen(page, 'Routines');
     await press(page.getByRole('button', { name: 'Edit Evening stretch' }));
@@ -267,30 +291,34 @@ describe('a keyboard and a screen reader do every task', () => {
 
 // Each screen Limber has, reached through the automation interface (this part audits screens; the
 // tasks above are done without it).
+async function must(page, name, arg) {
+  const result = await command(page, name, arg);
+  assert.deepEqual(result, { ok: true }, `${name} ${arg ?? ''}`);
+}
 const SCREENS = [
   ['today-first-visit', async () => {}],
-  ['today', async (p) => { await command(p, 'acknowledge_safety'); }],
-  ['routines', async (p) => { await command(p, 'navigate', 'routines'); }],
-  ['library', async (p) => { await command(p, 'navigate', 'library'); }],
-  ['exercise', async (p) => { await command(p, 'exercise', 'knee_rolls'); await command(p, 'demo', 'pause'); }],
-  ['safety', async (p) => { await command(p, 'navigate', 'safety'); }],
-  ['progress', async (p) => { await command(p, 'navigate', 'progress'); }],
-  ['settings', async (p) => { await command(p, 'navigate', 'settings'); }],
-  ['question', async (p) => { await command(p, 'delete_all'); }],
+  ['today', async (p) => { await must(p, 'acknowledge_safety'); }],
+  ['routines', async (p) => { await must(p, 'navigate', 'routines'); }],
+  ['library', async (p) => { await must(p, 'navigate', 'library'); }],
+  ['exercise', async (p) => { await must(p, 'exercise', 'knee_rolls'); await must(p, 'demo', 'pause'); }],
+  ['safety', async (p) => { await must(p, 'navigate', 'safety'); }],
+  ['progress', async (p) => { await must(p, 'navigate', 'progress'); }],
+  ['settings', async (p) => { await must(p, 'navigate', 'settings'); }],
+  ['question', async (p) => { await must(p, 'delete_all'); }],
   ['routine-editor', async (p) => {
-    await command(p, 'no');
-    await command(p, 'copy_routine', 'gentle_bad_day');
+    await must(p, 'no');
+    await must(p, 'copy_routine', 'gentle_bad_day');
   }],
   ['shared-routine', async (p) => {
-    await command(p, 'share_link');
-    const link = (await state(p)).draft.lastLink;
-    await command(p, 'back');
-    await command(p, 'open_link', link);
+    await must(p, 'share_link');
+    const link = (await state(p)).lastLink;
+    await must(p, 'back');
+    await must(p, 'open_link', link);
   }],
-  ['pain-before', async (p) => { await command(p, 'decline_link'); await command(p, 'start', 'gentle_bad_day'); }],
-  ['session', async (p) => { await command(p, 'pain', '4'); await command(p, 'pause'); }],
-  ['pain-after', async (p) => { await command(p, 'end'); await command(p, 'yes'); }],
-  ['summary', async (p) => { await command(p, 'pain', '3'); }],
+  ['pain-before', async (p) => { await must(p, 'decline_link'); await must(p, 'start', 'gentle_bad_day'); }],
+  ['session', async (p) => { await must(p, 'pain', '4'); await must(p, 'pause'); }],
+  ['pain-after', async (p) => { await must(p, 'end'); await must(p, 'yes'); }],
+  ['summary', async (p) => { await must(p, 'pain', '3'); }],
 ];
 
 async function audit(page) {
@@ -318,16 +346,18 @@ describe('every screen, in light and dark', () => {
         const ids = s.controls.map((c) => c.id).sort();
         const mirrored = await page.$$eval('#mirror [data-key^="c:"]', (els) => els.map((e) => e.dataset.key.slice(2)).sort());
         assert.deepEqual(mirrored, ids, `${name}: mirror and report`);
-        const violations = (await audit(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        const found = await audit(page);
+        const violations = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         assert.deepEqual(violations, [], `${theme} ${name}: axe`);
+        await writeFile(join(ARTIFACTS, `${theme}-${name}.axe.json`), JSON.stringify(found, null, 2) + '\n');
         const snapshot = await page.locator('body').ariaSnapshot();
         await writeFile(join(ARTIFACTS, `${theme}-${name}.aria.yml`), snapshot + '\n');
         await page.screenshot({ path: join(ARTIFACTS, `${theme}-${name}.png`) });
         const elements = await page.$$eval('#mirror *', (els) => els.length);
-        counts.push({ screen: name, controls: ids.length, elements });
+        counts.push({ screen: name, controls: ids.length, elements, axe: found.map((v) => `${v.impact} ${v.id}`) });
       }
       await writeFile(join(ARTIFACTS, `${theme}-counts.json`), JSON.stringify(counts, null, 2) + '\n');
-      console.log(`${theme}: ${counts.map((c) => `${c.screen} ${c.controls}/${c.elements}`).join(', ')}`);
+      console.log(`${theme}: ${counts.map((c) => `${c.screen} ${c.controls}/${c.elements}${c.axe.length ? ` (${c.axe.join(', ')})` : ''}`).join(', ')}`);
       assert.deepEqual(problems, []);
     });
   }
@@ -354,7 +384,8 @@ describe('idle, small screens and large text', () => {
   });
 
   it('at 320 CSS px wide and text at 200%, nothing is cut off at the sides', async () => {
-    const { page, problems } = await h.newPage({ viewport: { width: 320, height: 640 } });
+    // A 640 px window zoomed to 200% is 320 CSS px at twice the pixel ratio: the same page.
+    const { page, problems } = await h.newPage({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
     await openApp(page, h.url);
     await command(page, 'setting', 'text_size=200');
     for (const [name, reach] of SCREENS) {

@@ -100,7 +100,7 @@ describe('routine links', () => {
     }
     const boxOf = (id) => page.evaluate((id) => {
       const box = document.getElementById(`field-${id}`);
-      if (!box || box.hidden) return null;
+      if (!box || box.hidden || box.classList.contains('out-of-sight')) return null;
       const r = box.getBoundingClientRect();
       return { tag: box.tagName, label: box.getAttribute('aria-label'), value: box.value, x: r.x, y: r.y, width: r.width, height: r.height };
     }, id);

@@ -31,9 +31,11 @@ after(async () => {
 });
 
 const widget = (page, routine) => page.frames().find((f) => f.url().includes(`routine=${routine}`));
+// The clinician's routine on the example page: a routine link's value, as a clinic pastes it.
+const clinicianValue = () => readFileSync(join(DIST, 'examples', 'clinic.html'), 'utf8').match(/data-routine="(1\.[^"]+)"/)[1];
 
 describe('clinic widget', () => {
-  it('completes a routine inside a widget on another origin, and the host receives every event', async () => {
+  it("completes a clinician's routine inside a widget on another origin, and the host receives every event", async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1280, height: 900 } });
     const warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
@@ -47,8 +49,8 @@ describe('clinic widget', () => {
     const sizes = await page.$$eval('iframe', (frames) => frames.map((f) => [f.getBoundingClientRect().width, f.parentElement.clientWidth - 40]));
     for (const [width, container] of sizes) assert.ok(Math.abs(width - container) < 2, `the widget fills its container: ${width} of ${container}`);
 
-    const inBed = widget(page, 'in_bed');
-    assert.ok(inBed, 'the in-bed widget is on the page');
+    const inBed = page.frames().find((f) => f.url().includes('routine=1.'));
+    assert.ok(inBed, "the clinician's widget is on the page");
     let s = await inBed.evaluate(() => window.limber.state());
     assert.equal(s.embedded, true);
     assert.equal(s.theme, 'dark', "the clinic's theme");
@@ -78,14 +80,25 @@ describe('clinic widget', () => {
     await page.waitForFunction(() => window.clinicEvents.some((e) => e.type === 'session_completed'), null, { timeout: 10000 });
 
     const events = await page.evaluate(() => window.clinicEvents);
-    const routine = JSON.parse(readFileSync(new URL('../../assets/catalogue/routines.json', import.meta.url))).routines.find((r) => r.id === 'in_bed');
-    const ours = events.filter((e) => e.routine === 'in_bed');
-    assert.deepEqual(ours.map((e) => e.type), ['ready', 'session_started', ...routine.items.map(() => 'exercise_completed'), 'session_completed']);
+    // The clinician's routine, as its link opens it in Limber itself.
+    const { page: plain } = await h.newPage();
+    await plain.goto(h.url);
+    await plain.evaluate(() => window.limber.ready);
+    assert.deepEqual(await plain.evaluate((v) => window.limber.command('open_link', 'routine=' + v), clinicianValue()), { ok: true });
+    const routine = (await plain.evaluate(() => window.limber.state())).incoming;
+    const ours = events.filter((e) => e.routine.startsWith('clinic-'));
+    assert.match(ours[0].routine, /^clinic-[0-9a-f]{8}$/);
+    assert.ok(ours.every((e) => e.routine === ours[0].routine && e.routineName === routine.name), 'every event names the routine');
+    assert.ok(ours.every((e) => !JSON.stringify(e).includes(clinicianValue().slice(2, 20))), 'never its link');
+    assert.deepEqual(ours.map((e) => e.type),
+                     ['ready', 'session_started', ...Array(routine.exercises).fill('exercise_completed'), 'session_completed']);
     assert.ok(ours.every((e) => e.source === 'limber' && e.version === 1));
-    assert.deepEqual(ours.filter((e) => e.type === 'exercise_completed').map((e) => e.exercise), routine.items.map((i) => i.exercise));
+    assert.equal(ours[1].exercises, routine.exercises);
     const done = ours.at(-1);
     assert.deepEqual({ completed: done.completed, painBefore: done.painBefore, painAfter: done.painAfter, exercisesCompleted: done.exercisesCompleted },
-                     { completed: true, painBefore: 4, painAfter: 2, exercisesCompleted: routine.items.length });
+                     { completed: true, painBefore: 4, painAfter: 2, exercisesCompleted: routine.exercises });
+    // The built-in routine's widget beside it reported only that it was ready.
+    assert.deepEqual(events.filter((e) => e.routine === 'nhs_daily').map((e) => e.type), ['ready']);
     writeFileSync(new URL('../../build/artifacts/clinic.png', import.meta.url), await page.screenshot({ fullPage: true }));
 
     // The widgets asked only their own origin; the clinic page its own and the widget's script.
@@ -112,6 +125,70 @@ describe('clinic widget', () => {
     s = await page.evaluate(() => window.limber.state());
     assert.equal(s.notice.kind, 'problem');
     assert.equal(s.notice.text, "The address of this page has a problem: there is no routine 'marathon'.");
+    assert.equal(s.controls.some((c) => c.id === 'start'), false, 'no routine offered in its place');
+    // A clinician's routine with one character changed: the link's own sentence, and nothing else.
+    const value = clinicianValue();
+    const broken = value.slice(0, 20) + (value[20] === 'A' ? 'B' : 'A') + value.slice(21);
+    await page.goto(h.url + 'index.html?embed=1&routine=' + broken);
+    await page.evaluate(() => window.limber.ready);
+    s = await page.evaluate(() => window.limber.state());
+    assert.equal(s.notice.kind, 'problem');
+    assert.match(s.notice.text, /^The address of this page has a problem: the routine in 'routine' cannot be opened\. .+/);
+    assert.equal(s.controls.some((c) => c.id === 'start'), false, 'no routine offered');
+    assert.equal(s.session.stage, 'closed');
+  });
+
+  it("the routine editor's tag for a website, pasted into a clinic's page, plays the routine being edited", async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 800, height: 900 } });
+    await page.goto(h.url);
+    await page.evaluate(() => window.limber.ready);
+    for (const [name, arg] of [['new_routine'], ['text', 'routine_name=Lunchtime set'], ['add_exercise', 'cat_cow'],
+                               ['add_exercise', 'knee_rolls']]) {
+      assert.deepEqual(await page.evaluate(([n, a]) => window.limber.command(n, a), [name, arg]), { ok: true }, name);
+    }
+    await page.waitForFunction(() => window.limber.state().sleeping);
+    const box = page.getByRole('textbox', { name: 'Tag for a website, playing this routine' });
+    const tag = await box.inputValue();
+    assert.match(tag, /^<script src="http:\/\/[^"]+\/embed\.js" data-routine="1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}"><\/script>$/);
+    assert.equal(await box.getAttribute('readonly'), '', 'to copy, not to type in');
+    writeFileSync(join(clinicDir, 'pasted.html'), `<!doctype html><html lang="en"><title>Pasted</title><body>${tag}
+      <script>window.heard = []; addEventListener('message', (e) => window.heard.push(e.data));</script></body></html>`);
+    const clinicPage = (await h.newPage()).page;
+    await clinicPage.goto(clinic.url + 'pasted.html');
+    await clinicPage.waitForFunction(() => window.heard.some((e) => e.type === 'ready'), null, { timeout: 30000 });
+    const ready = (await clinicPage.evaluate(() => window.heard)).find((e) => e.type === 'ready');
+    assert.equal(ready.routineName, 'Lunchtime set');
+    assert.match(ready.routine, /^clinic-[0-9a-f]{8}$/);
+    assert.deepEqual(problems, []);
+  });
+
+  it('a clinic page opened from a file (no origin) gets the widget, without events', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 900, height: 800 } });
+    const dir = mkdtempSync(join(tmpdir(), 'limber-file-'));
+    try {
+      const file = join(dir, 'saved.html');
+      writeFileSync(file, `<!doctype html><html lang="en"><title>Saved clinic page</title><body>
+        <script src="${h.url}embed.js" data-routine="${clinicianValue()}"></script></body></html>`);
+      await page.goto('file://' + file);
+      assert.ok(['null', 'file://'].includes(await page.evaluate(() => window.location.origin)), 'a page with no web origin');
+      const src = await page.$eval('iframe', (f) => f.src);
+      assert.ok(!src.includes('host='), `no host in ${src}`);
+      let frame = null;
+      for (let i = 0; i < 200 && !frame; ++i) {
+        frame = page.frames().find((f) => f.url() === src) || null;
+        if (!frame) await new Promise((r) => setTimeout(r, 50));
+      }
+      await frame.waitForFunction(() => window.limber && window.limber.state().ready, null, { timeout: 30000 });
+      const s = await frame.evaluate(() => window.limber.state());
+      assert.equal(s.embedded, true);
+      assert.equal(s.host, '');
+      assert.notEqual(s.notice.kind, 'problem', `no error: ${s.notice.text}`);
+      assert.doesNotMatch(s.notice.text, /host/, 'nothing said about a host');
+      assert.ok(s.controls.some((c) => c.id === 'start'), "the clinician's routine is offered");
+      assert.deepEqual(problems, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // The address is read once, by the core: whatever is wrong in it leaves the widget with no host,

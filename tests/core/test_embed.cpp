@@ -2,9 +2,13 @@
 // host page receives. Every refused input is its own case.
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <cstdio>
+
 #include "app/embed.h"
 #include "app_fixtures.h"
 #include "json/json_value.h"
+#include "links/routine_link.h"
 
 using namespace limber;
 using app::parse_host_message;
@@ -194,4 +198,87 @@ TEST_CASE("embed address: a clean address keeps its host, with no error") {
   const auto q = parse_page_query("?host=https%3A%2F%2Fa.example&embed=1", c());
   CHECK(q.error.empty());
   CHECK(q.options.host_origin == "https://a.example");
+}
+
+namespace {
+// A clinician's routine as its link's value (what follows "#routine="): two exercises, a note.
+std::string clinician_link_value(std::string name = "Mrs Patel's evening set") {
+  catalogue::Routine routine;
+  routine.name = std::move(name);
+  routine.frequency = catalogue::Frequency::every_day;
+  routine.items = {{.exercise = "knee_rolls"}, {.exercise = "pelvic_tilt"}};
+  const std::string fragment = links::encode_routine_link({.routine = routine, .note = "Slowly, every evening."});
+  REQUIRE(fragment.starts_with(links::kLinkPrefix));
+  return fragment.substr(links::kLinkPrefix.size());
+}
+std::string encode_component(std::string_view text) {
+  std::string out;
+  for (const char ch : text) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.') out += ch;
+    else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(ch));
+      out += hex;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("embed: a routine link's value plays a clinician's routine, under a stable id that is not the link") {
+  const std::string value = clinician_link_value();
+  const auto q = parse_page_query("?embed=1&routine=" + encode_component(value), c());
+  REQUIRE(q.error == "");
+  REQUIRE(q.options.clinician.has_value());
+  CHECK(q.options.routine == app::clinician_routine_id(value));
+  CHECK(q.options.routine.starts_with("clinic-"));
+  CHECK(q.options.routine.size() == 15);
+  CHECK(q.options.clinician->routine.id == q.options.routine);
+  CHECK(q.options.clinician->routine.name == "Mrs Patel's evening set");
+  CHECK(q.options.clinician->note == "Slowly, every evening.");
+  // The same link, the same id; another link, another id.
+  CHECK(app::clinician_routine_id(value) == parse_page_query("?embed=1&routine=" + value, c()).options.routine);
+  CHECK(app::clinician_routine_id(clinician_link_value("Another set")) != q.options.routine);
+}
+
+TEST_CASE("embed: a broken routine link's value is refused with the link's own sentence, and no routine is offered") {
+  std::string value = clinician_link_value();
+  value[value.size() / 2] = value[value.size() / 2] == 'A' ? 'B' : 'A';  // one character changed
+  const auto q = parse_page_query("?embed=1&routine=" + value + "&host=https%3A%2F%2Fclinic.example", c());
+  CHECK(q.error.starts_with("The address of this page has a problem: the routine in 'routine' cannot be opened. "));
+  CHECK(q.error.find(links::decode_routine_link(std::string(links::kLinkPrefix) + value, c()).error) != std::string::npos);
+  CHECK(q.error.ends_with("This widget talks to no host page."));
+  CHECK(q.options.refused);
+  CHECK_FALSE(q.options.clinician.has_value());
+  AppRig r;
+  r.app.set_embed(q.options);
+  CHECK(r.app.embed().routine == "");  // not the first built-in routine in its place
+  CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"start"})").ok == false);
+  CHECK_FALSE(r.app.session_open());
+}
+
+TEST_CASE("embed: a clinician's routine runs to the end in the widget, and every event names it without the link") {
+  const std::string value = clinician_link_value();
+  const auto q = parse_page_query("?embed=1&routine=" + value + "&host=https%3A%2F%2Fclinic.example", c());
+  REQUIRE(q.error == "");
+  AppRig r;
+  r.app.set_embed(q.options);
+  r.app.host_ready();
+  CHECK(r.run("host", R"({"source":"limber-host","version":1,"command":"start"})").ok);
+  CHECK(r.app.player().routine_id() == q.options.routine);
+  REQUIRE(r.app.answer_pain(3) == "");
+  r.run_while(app::PlayerStage::running);
+  REQUIRE(r.app.answer_pain(1) == "");
+  std::vector<std::string> types;
+  for (const std::string& e : r.app.take_effects().host_events) {
+    CHECK(e.find(value.substr(2, 12)) == std::string::npos);  // never the payload
+    const auto v = json::parse(e);
+    REQUIRE(v.ok());
+    types.push_back(v.value.find("type")->as_string());
+    CHECK(v.value.find("routine")->as_string() == q.options.routine);
+    CHECK(v.value.find("routineName")->as_string() == "Mrs Patel's evening set");
+  }
+  CHECK(types == std::vector<std::string>{"ready", "session_started", "exercise_completed", "exercise_completed",
+                                          "session_completed"});
+  CHECK(r.app.player().record().routine == q.options.routine);  // recorded under its id, not its link
 }

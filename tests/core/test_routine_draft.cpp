@@ -3,6 +3,7 @@
 
 #include "app/routine_draft.h"
 #include "app_fixtures.h"
+#include "links/routine_link.h"
 
 using namespace limber;
 using app::LinkCopy;
@@ -85,4 +86,31 @@ TEST_CASE("app: leaving the editor with Back forgets the link made there") {
   CHECK(r.app.draft().routine() == nullptr);
   CHECK(r.app.draft().last_link().empty());
   CHECK(r.app.draft().link_copy() == LinkCopy::none);
+}
+
+TEST_CASE("routine draft: the link as it stands is the link a share makes, and changes nothing") {
+  AppRig r;
+  RoutineDraft d;
+  CHECK(d.link_now(r.app.catalogue()).empty());  // nothing open
+  d.open(two_items(r.app.catalogue()));
+  REQUIRE(d.set_text(TextField::link_note, "  Twice a day.  ") == "");
+  const std::string now = d.link_now(r.app.catalogue());
+  CHECK(now.starts_with("routine=1."));
+  CHECK(d.last_link().empty());  // not made, not waiting to be copied
+  CHECK(d.link_copy() == LinkCopy::none);
+  REQUIRE(d.share(r.app.catalogue()) == "");
+  CHECK(d.last_link() == now);
+  const auto opened = links::decode_routine_link(now, r.app.catalogue());
+  REQUIRE(opened.ok());
+  CHECK(opened.shared->note == "Twice a day.");
+}
+
+TEST_CASE("routine draft: a routine that cannot be shared has no link as it stands") {
+  AppRig r;
+  RoutineDraft d;
+  catalogue::Routine empty = two_items(r.app.catalogue());
+  empty.items.clear();
+  d.open(empty);
+  CHECK(d.link_now(r.app.catalogue()).empty());
+  CHECK(d.share_problem().empty());  // asking is not a refused share
 }

@@ -103,6 +103,7 @@ std::vector<const catalogue::Routine*> App::all_routines() const {
 
 const catalogue::Routine* App::find_routine(std::string_view id) const {
   if (const catalogue::Routine* r = catalogue_->find_routine(id)) return r;
+  if (embed_.clinician && embed_.clinician->routine.id == id) return &embed_.clinician->routine;
   for (const catalogue::Routine& r : data_.routines) {
     if (r.id == id) return &r;
   }
@@ -191,7 +192,10 @@ std::string App::confirm_yes() {
 
 void App::set_embed(const EmbedOptions& options) {
   embed_ = options;
-  if (embed_.embedded && embed_.routine.empty() && !catalogue_->routines.empty()) embed_.routine = catalogue_->routines.front().id;
+  // A widget whose address was refused offers nothing but the reason, never a routine it was not given.
+  if (embed_.embedded && !embed_.refused && embed_.routine.empty() && !catalogue_->routines.empty()) {
+    embed_.routine = catalogue_->routines.front().id;
+  }
 }
 
 void App::host_event(std::string_view type, const std::function<void(json::Writer&)>& fields) {
@@ -204,7 +208,9 @@ void App::host_event(std::string_view type, const std::function<void(json::Write
 }
 
 void App::host_ready() {
-  host_event("ready", [&](json::Writer& w) { w.key("routine").value(embed_.routine); });
+  host_event("ready", [&](json::Writer& w) {
+    w.key("routine").value(embed_.routine).key("routineName").value(embed_.routine.empty() ? "" : routine_name(embed_.routine));
+  });
 }
 
 void App::report_finished_exercises() {
@@ -218,7 +224,8 @@ void App::report_finished_exercises() {
     const std::string_view outcome =
         e.outcome == session::Outcome::not_reached ? "skipped" : json::enum_name(e.outcome);
     host_event("exercise_completed", [&](json::Writer& w) {
-      w.key("routine").value(player_.routine_id()).key("exercise").value(e.exercise)
+      w.key("routine").value(player_.routine_id()).key("routineName").value(routine_name(player_.routine_id()))
+          .key("exercise").value(e.exercise)
           .key("index").value(exercises_reported_ + 1).key("outcome").value(outcome);
     });
   }

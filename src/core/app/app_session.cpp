@@ -47,7 +47,8 @@ std::string App::answer_pain(std::optional<int> score) {
     save_session_progress();
     exercises_reported_ = player_.next_exercise();
     host_event("session_started", [&](json::Writer& w) {
-      w.key("routine").value(player_.routine_id()).key("exercises").value(player_.routine_exercises());
+      w.key("routine").value(player_.routine_id()).key("routineName").value(routine_name(player_.routine_id()))
+          .key("exercises").value(player_.routine_exercises());
     });
   }
   if (player_.stage() == PlayerStage::summary) {
@@ -181,7 +182,8 @@ void App::store_finished_session() {
   session_stored_ = true;
   const int completed = session::count_outcomes(record).completed;
   host_event("session_completed", [&](json::Writer& w) {
-    w.key("routine").value(record.routine).key("completed").value(record.completed)
+    w.key("routine").value(record.routine).key("routineName").value(routine_name(record.routine))
+        .key("completed").value(record.completed)
         .key("endedEarly").value(record.ended_early).key("exercisesCompleted").value(completed);
     w.key("painBefore");
     record.pain_before ? w.value(*record.pain_before) : w.null();

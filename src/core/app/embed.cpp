@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <set>
 
 #include "json/json_value.h"
@@ -41,6 +43,17 @@ std::optional<storage::Theme> widget_theme(std::string_view name) {
   const auto theme = json::enum_from_name<storage::Theme>(name);
   if (theme == storage::Theme::light || theme == storage::Theme::dark) return theme;
   return std::nullopt;
+}
+
+std::string clinician_routine_id(std::string_view link_value) {
+  std::uint32_t hash = 2166136261u;
+  for (const char c : link_value) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 16777619u;
+  }
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", hash);
+  return "clinic-" + std::string(hex);
 }
 
 bool is_origin(std::string_view text) {
@@ -93,8 +106,17 @@ PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& c
         if (*value != "1") return "'embed' must be 1, got '" + *value + "'.";
         out.options.embedded = true;
       } else if (key == "routine") {
-        if (!catalogue.find_routine(*value)) return "there is no routine '" + *value + "'.";
-        out.options.routine = *value;
+        if (value->starts_with("1.")) {
+          // A clinician's routine: opened exactly as its link would be, or refused in its words.
+          const links::LinkResult opened = links::decode_routine_link(std::string(links::kLinkPrefix) + *value, catalogue);
+          if (!opened.ok()) return "the routine in 'routine' cannot be opened. " + opened.error;
+          out.options.clinician = *opened.shared;
+          out.options.routine = clinician_routine_id(*value);
+          out.options.clinician->routine.id = out.options.routine;
+        } else {
+          if (!catalogue.find_routine(*value)) return "there is no routine '" + *value + "'.";
+          out.options.routine = *value;
+        }
       } else if (key == "theme") {
         out.options.theme = widget_theme(*value);
         if (!out.options.theme) return "'theme' must be light or dark, got '" + *value + "'.";
@@ -112,7 +134,7 @@ PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& c
   };
   if (std::string why = parse(); !why.empty()) {
     // Nothing read before the problem is kept: a widget obeys no host its address did not name cleanly.
-    out.options = {.embedded = embed_given};
+    out.options = {.embedded = embed_given, .refused = true};
     out.error = "The address of this page has a problem: " + why;
     if (embed_given && had_host) out.error += " This widget talks to no host page.";
   }

@@ -10,12 +10,13 @@
 // the host origin only, and acts on host messages only after parse_host_message() has
 // checked them; page.js has already checked that they came from that origin.
 //
-// Message schema (both directions carry "source" and "version": 1):
-//   to the host:   {"source":"limber","version":1,"type":"ready","routine":"nhs_daily"}
-//                  {"source":"limber","version":1,"type":"session_started","routine":"...","exercises":5}
-//                  {"source":"limber","version":1,"type":"exercise_completed","routine":"...","exercise":"knee_rolls",
-//                   "index":1,"outcome":"completed"|"skipped"|"stopped_hurt"}
-//                  {"source":"limber","version":1,"type":"session_completed","routine":"...","completed":true,
+// Message schema (both directions carry "source" and "version": 1). "routine" is the routine's id
+// (a clinician's: "clinic-" and a hash of its link, never the link), "routineName" its name:
+//   to the host:   {"source":"limber","version":1,"type":"ready","routine":"nhs_daily","routineName":"NHS daily exercises"}
+//                  {"source":"limber","version":1,"type":"session_started","routine":"...","routineName":"...","exercises":5}
+//                  {"source":"limber","version":1,"type":"exercise_completed","routine":"...","routineName":"...",
+//                   "exercise":"knee_rolls","index":1,"outcome":"completed"|"skipped"|"stopped_hurt"}
+//                  {"source":"limber","version":1,"type":"session_completed","routine":"...","routineName":"...","completed":true,
 //                   "endedEarly":false,"exercisesCompleted":5,"painBefore":4,"painAfter":2}   (pain: number or null)
 //   from the host: {"source":"limber-host","version":1,"command":"start"|"pause"|"resume"|"skip"|"previous"|"end"|"theme",
 //                   "value":"dark"}   (value only for theme: light or dark)
@@ -31,6 +32,7 @@
 #include <string_view>
 
 #include "catalogue/model.h"
+#include "links/routine_link.h"
 #include "storage/user_data.h"
 
 namespace limber::app {
@@ -40,6 +42,10 @@ inline constexpr int kEmbedMessageVersion = 1;
 struct EmbedOptions {
   bool embedded = false;
   std::string routine;                  // the routine the widget offers ("" with embed: the first)
+  // A clinician's own routine, given as a routine link's value (routine=1.<payload>.<check>):
+  // decoded and checked exactly as a link is. `routine` is then its id, clinician_routine_id().
+  std::optional<links::SharedRoutine> clinician;
+  bool refused = false;                 // the address had a problem: the widget offers no routine
   std::optional<storage::Theme> theme;  // the clinic's choice: light or dark
   std::string host_origin;              // where events go and commands may come from
 };
@@ -49,8 +55,14 @@ struct PageQuery {
   std::string error;  // "" or what is wrong, naming the parameter
 };
 
-// `query` is location.search ("?a=b&c=d" or ""). Percent-encoding is decoded.
+// `query` is location.search ("?a=b&c=d" or ""). Percent-encoding is decoded. `routine` is a
+// built-in routine's id, or a routine link's value ("1.<payload>.<check>", what follows
+// "#routine=" in a link), which opens as the link would or is refused with the link's sentence.
 PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& catalogue);
+
+// A clinician's routine's id in the widget and in its events: "clinic-" and 8 hex digits of a
+// hash (FNV-1a, 32 bits) of the link's value. The same link, the same id; never the payload.
+std::string clinician_routine_id(std::string_view link_value);
 
 // A clinic's page picks light or dark; high contrast stays the person's own choice.
 std::optional<storage::Theme> widget_theme(std::string_view name);

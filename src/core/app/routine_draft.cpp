@@ -31,16 +31,30 @@ const std::string& RoutineDraft::text_problem(TextField field) const {
   return state_.text_problems[static_cast<std::size_t>(field)];
 }
 
+namespace {
+// What a link carries of a draft: its routine and note, trimmed as they are sent.
+links::SharedRoutine as_shared(const catalogue::Routine& draft, std::string_view note) {
+  catalogue::Routine routine = draft;
+  routine.name = std::string(trim_text(routine.name));
+  return {.routine = std::move(routine), .note = std::string(trim_text(note))};
+}
+}  // namespace
+
 std::string RoutineDraft::share(const catalogue::Catalogue& catalogue) {
   if (!state_.routine) return "nothing is being edited";
-  catalogue::Routine routine = *state_.routine;
-  routine.name = std::string(trim_text(routine.name));
-  const links::SharedRoutine shared{.routine = std::move(routine), .note = std::string(trim_text(state_.note))};
+  const links::SharedRoutine shared = as_shared(*state_.routine, state_.note);
   state_.share_problem = links::check_shared_routine(shared, catalogue);
   if (!state_.share_problem.empty()) return state_.share_problem;
   state_.last_link = links::encode_routine_link(shared);
   state_.link_copy = LinkCopy::pending;
   return {};
+}
+
+std::string RoutineDraft::link_now(const catalogue::Catalogue& catalogue) const {
+  if (!state_.routine) return {};
+  const links::SharedRoutine shared = as_shared(*state_.routine, state_.note);
+  if (!links::check_shared_routine(shared, catalogue).empty()) return {};
+  return links::encode_routine_link(shared);
 }
 
 std::string RoutineDraft::link_copied(bool ok) {

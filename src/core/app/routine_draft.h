@@ -48,6 +48,8 @@ class RoutineDraft {
   std::string share(const catalogue::Catalogue& catalogue);
   const std::string& share_problem() const { return state_.share_problem; }
   const std::string& last_link() const { return state_.last_link; }
+  // The draft's link as it stands, with its note, or "" when it would not open. Changes nothing.
+  std::string link_now(const catalogue::Catalogue& catalogue) const;
   LinkCopy link_copy() const { return state_.link_copy; }
   std::string link_copied(bool ok);  // "" or why there is nothing to report on
 

@@ -85,6 +85,7 @@ std::string text_fields_json(std::span<const TextFieldShown> fields) {
     w.key("ink").value(f.ink).key("accent").value(f.accent);
     w.key("maxChars").value(static_cast<std::uint64_t>(f.max_chars)).key("multiline").value(f.multiline);
     w.key("link").value(f.link);
+    w.key("snippet").value(f.snippet);
     w.end_object();
   }
   w.end_array();

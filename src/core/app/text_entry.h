@@ -54,6 +54,9 @@ struct TextFieldShown {
   // A box to select and copy from, not to type in: the page shows its own address with
   // `value` as the fragment (a routine link where no clipboard or address bar can be used).
   bool link = false;
+  // With `link`: the page shows the widget's tag for a website instead (web/embed.js with the
+  // link's value as data-routine), ready to paste.
+  bool snippet = false;
   bool operator==(const TextFieldShown&) const = default;
 };
 // [{"id":..., "label":..., "value":..., "x":..., ...}, ...] for web/page.js.

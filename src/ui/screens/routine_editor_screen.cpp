@@ -47,6 +47,15 @@ void share_section(ScreenContext& ctx) {
     link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.draft().last_link().c_str(),
                             .covered = ctx.app.confirm() != app::Confirm::none});
   }
+  // The clinic's website: the widget playing this routine, as a tag to paste into a page.
+  const std::string link = ctx.app.draft().link_now(ctx.app.catalogue());
+  if (!link.empty()) {
+    heading("Put it on a website");
+    paragraph(FontRole::small, current_theme().text_muted,
+              "For a clinic's website: paste this tag into a page, and the routine plays there, in Limber's widget.");
+    link_box(ctx.controls, {.id = "embed_out", .label = "Tag for a website, playing this routine", .fragment = link.c_str(),
+                            .covered = ctx.app.confirm() != app::Confirm::none, .snippet = true});
+  }
 }
 
 // Each edit is a command on the item's number (from 1), as the page and tests send it.
