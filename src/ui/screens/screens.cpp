@@ -2,6 +2,9 @@
 // notice, confirmation, page layout, text helpers, cards.
 #include "ui/screens/screens.h"
 
+#include <imgui_internal.h>  // the page window's scroll before Begin: see begin_page
+
+#include <algorithm>
 #include <cstdio>
 
 #include "app/command.h"
@@ -202,6 +205,14 @@ void begin_page(const char* name, float max_width, bool with_tabs) {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   const bool tabs = with_tabs && g_tabs_shown;
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - (tabs ? Sizes::tab_bar_height : 0.0f)));
+  // A requested scroll lands in this frame, not the next (as SetScrollY would): the page's text
+  // boxes are placed from this frame, and a box fitted twice from a stale place would overshoot.
+  if (g_scroll_request != 0.0f) {
+    const ImGuiWindow* window = ImGui::FindWindowByName(name);
+    const float from = window ? window->Scroll.y : 0.0f;
+    ImGui::SetNextWindowScroll(ImVec2(-1.0f, std::max(0.0f, from + g_scroll_request)));
+    g_scroll_request = 0.0f;
+  }
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -214,11 +225,6 @@ void begin_page(const char* name, float max_width, bool with_tabs) {
       ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows)) {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
   }
-  if (g_scroll_request != 0.0f) {
-    ImGui::SetScrollY(ImGui::GetScrollY() + g_scroll_request);
-    g_scroll_request = 0.0f;
-  }
-
   const float avail = ImGui::GetContentRegionAvail().x;
   const float widest = max_width > 0 ? max_width : Sizes::column_max_width;
   const float column = avail < widest ? avail : widest;
