@@ -20,6 +20,13 @@ if(NOT EXISTS "${LIMBER_PFR_INCLUDE}/boost/pfr.hpp")
   message(FATAL_ERROR "Boost.PFR is missing at ${LIMBER_PFR_INCLUDE}: run scripts/setup first")
 endif()
 
+# Nayuki's QR Code generator (scripts/setup unpacks its C++ source): plain C++, no
+# dependencies, so the portable core links it. Third-party: built without our warnings.
+set(LIMBER_QRCODEGEN_DIR "${LIMBER_CACHE}/src/qrcodegen-1.8.0" CACHE PATH "Nayuki's QR Code generator (C++)")
+if(NOT EXISTS "${LIMBER_QRCODEGEN_DIR}/qrcodegen.cpp")
+  message(FATAL_ERROR "The QR Code generator is missing at ${LIMBER_QRCODEGEN_DIR}: run scripts/setup first")
+endif()
+
 # Warnings are errors in our own code (third-party targets do not call this).
 # -Wno-missing-field-initializers: our *_desc structs are filled with designated
 # initializers that leave the rest at their zero defaults on purpose (sokol style).

@@ -18,6 +18,13 @@ SDL2_DEB=libsdl2=2.26.5+dfsg-1
 SDL2_TARBALL=libsdl2_2.26.5+dfsg.orig.tar.gz
 SDL2_SHA256=b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3
 
+# Nayuki's QR Code generator (its C++ source: cpp/qrcodegen.cpp and .hpp). Debian's patch
+# tarball for this revision is gone from the mirror; the orig tarball, pinned here, is all we use.
+QRCODEGEN_VERSION=1.8.0
+QRCODEGEN_DEB=qr-code-generator=1.8.0-1.1
+QRCODEGEN_TARBALL=qr-code-generator_1.8.0.orig.tar.gz
+QRCODEGEN_SHA256=2ec0a4d33d6f521c942eeaf473d42d5fe139abcfa57d2beffe10c5cf7d34ae60
+
 # Boost.PFR with field names (1.84+) exists only in sid's Boost sources; sid moves on, so
 # the pinned version comes first and the listed newer ones are tried after it.
 BOOST_VERSION=1.88.0
@@ -31,6 +38,7 @@ SDL2_SRC=$LIMBER_CACHE/src/SDL2-$SDL2_VERSION
 # -video: built with only the subsystems Limber uses (scripts/setup says which).
 SDL2_WASM=$LIMBER_CACHE/wasm/SDL2-$SDL2_VERSION-emcc-video
 PFR_INCLUDE=$LIMBER_CACHE/src/pfr/include
+QRCODEGEN_SRC=$LIMBER_CACHE/src/qrcodegen-$QRCODEGEN_VERSION
 
 # Debian's emscripten needs its node modules on NODE_PATH (the machine's node is not Debian's).
 export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs

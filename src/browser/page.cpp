@@ -23,10 +23,10 @@ EM_JS(void, limber_js_report_fatal, (const char* message), {
   if (Module.onLimberFatal) Module.onLimberFatal(text); else console.error(text);
 });
 
-// location.hash (part 0) or location.search (part 1), in memory the caller frees: routine
+// location.hash (part 0), location.search (part 1) or origin + pathname (part 2), in memory the caller frees: routine
 // links make fragments a few kilobytes long.
 EM_JS(char*, limber_js_location_part, (int part), {
-  const text = String((part === 0 ? location.hash : location.search) || "");
+  const text = String((part === 0 ? location.hash : part === 1 ? location.search : location.origin + location.pathname) || "");
   const size = lengthBytesUTF8(text) + 1;
   const out = _malloc(size);
   stringToUTF8(text, out, size);
@@ -44,6 +44,7 @@ std::string location_part(int part) {
 
 std::string location_hash() { return location_part(0); }
 std::string location_search() { return location_part(1); }
+std::string location_address() { return location_part(2); }
 
 app::Viewport sync_canvas() {
   double css_w = 0, css_h = 0;

@@ -24,6 +24,8 @@ std::uint64_t heap_bytes();
 std::string location_hash();
 // The page address's query, "?embed=1&routine=in_bed" or "".
 std::string location_search();
+// location.origin + location.pathname: this page's address, which a routine link is added to.
+std::string location_address();
 // Shows the page's error panel in place of the app, with this explanation.
 void report_fatal(const char* message);
 

@@ -1,6 +1,7 @@
 #include "ui/controls.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -151,6 +152,34 @@ void ControlLog::add_item(app::NodeRole role, std::string name, int level) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   nodes_.push_back({.role = role, .name = std::move(name), .level = level, .x = min.x, .y = min.y,
                     .width = max.x - min.x, .height = max.y - min.y});
+}
+
+void qr_code_box(ControlLog& log, const links::QrCode& code, float side, const std::string& alt) {
+  const int across = code.size + 2 * links::kQrQuietZone;
+  // Whole device pixels per module: crisp edges for the camera.
+  const float ratio = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
+  const float module = std::max(2.0f, std::floor(side * ratio / static_cast<float>(across))) / ratio;
+  const float box = module * static_cast<float>(across);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 origin(std::round(at.x * ratio) / ratio, std::round(at.y * ratio) / ratio);
+  ImGui::Dummy(ImVec2(box, box));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + box, origin.y + box), IM_COL32(255, 255, 255, 255));
+  const float inset = module * static_cast<float>(links::kQrQuietZone);
+  for (int y = 0; y < code.size; ++y) {
+    for (int x = 0; x < code.size;) {
+      if (!code.dark(x, y)) {
+        ++x;
+        continue;
+      }
+      int run = x;  // a row's dark run as one rectangle
+      while (run < code.size && code.dark(run, y)) ++run;
+      const ImVec2 min(origin.x + inset + module * static_cast<float>(x), origin.y + inset + module * static_cast<float>(y));
+      draw->AddRectFilled(min, ImVec2(min.x + module * static_cast<float>(run - x), min.y + module), IM_COL32(0, 0, 0, 255));
+      x = run;
+    }
+  }
+  log.add_item(app::NodeRole::image, alt);
 }
 
 bool press_area(ControlLog& log, const AreaDesc& desc) {

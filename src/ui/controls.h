@@ -25,6 +25,7 @@
 #include "app/layout.h"
 #include "app/screen_report.h"
 #include "app/text_entry.h"
+#include "links/qr_code.h"
 
 namespace limber::ui {
 
@@ -153,6 +154,11 @@ struct LinkBoxDesc {
   bool snippet = false;  // the clinic widget's tag for a website, holding the link's routine
 };
 void link_box(ControlLog& log, const LinkBoxDesc& desc);
+
+// A QR code, dark on white whatever the theme (a camera needs the contrast), with its quiet
+// zone, at most `side` CSS px square and a whole number of pixels per module; reported as an
+// image named `alt`.
+void qr_code_box(ControlLog& log, const links::QrCode& code, float side, const std::string& alt);
 
 // A press somewhere not drawn by a control above (the tab bar's tabs), reported like them.
 struct AreaDesc {

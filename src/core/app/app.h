@@ -60,6 +60,7 @@ namespace limber::app {
 struct AppDesc {
   session::ClockDesc clock;        // the session's clocks, and wall time for records
   int utc_offset_minutes = 0;      // for dates shown and in the CSV
+  std::string page_address;        // this page's address without query or fragment ("https://limber.example/")
 };
 
 // One write, in one transaction (app/profile_writes.h has its form).
@@ -116,6 +117,8 @@ class App {
   const storage::StoreSync& sync() const { return sync_; }
   std::size_t last_write_bytes() const { return writes_.last_bytes(); }  // the text of the last write begun
   const catalogue::Catalogue& catalogue() const { return *catalogue_; }
+  // A routine link's whole address: this page's, then '#' and the fragment ("routine=1....").
+  std::string link_address(std::string_view fragment) const { return desc_.page_address + "#" + std::string(fragment); }
   const animation::ClipLibrary& clips() const { return *clips_; }
   const Notice& notice() const { return notice_; }
   void dismiss_notice() { notice_ = {}; }

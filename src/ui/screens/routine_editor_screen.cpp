@@ -13,6 +13,11 @@ namespace limber::ui {
 namespace {
 
 bool g_adding = false;       // the list of exercises to add is open
+// The last QR code made, and for what address: made again only when the link changes.
+struct {
+  std::string address;
+  links::QrResult qr;
+} g_qr;
 
 void problem_line(const std::string& problem) {
   if (problem.empty()) return;
@@ -47,8 +52,23 @@ void share_section(ScreenContext& ctx) {
     link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.draft().last_link().c_str(),
                             .covered = ctx.app.confirm() != app::Confirm::none});
   }
-  // The clinic's website: the widget playing this routine, as a tag to paste into a page.
   const std::string link = ctx.app.draft().link_now(ctx.app.catalogue());
+  // In the clinic: the link as a QR code for the patient's phone camera.
+  if (!link.empty()) {
+    heading("Scan it with a phone");
+    paragraph(FontRole::small, current_theme().text_muted,
+              "In the clinic, the patient points their phone's camera at this code, and the routine opens in Limber.");
+    const std::string address = ctx.app.link_address(link);
+    if (address != g_qr.address) g_qr = {.address = address, .qr = links::make_qr_code(address)};
+    if (g_qr.qr.ok()) {
+      const std::string name = ctx.app.draft().routine() ? ctx.app.draft().routine()->name : std::string("this routine");
+      qr_code_box(ctx.controls, *g_qr.qr.code, std::min(ImGui::CalcItemWidth(), 360.0f),
+                  "QR code: a link that opens " + name + " in Limber");
+    } else {
+      problem_line("No QR code: " + g_qr.qr.error + ".");
+    }
+  }
+  // The clinic's website: the widget playing this routine, as a tag to paste into a page.
   if (!link.empty()) {
     heading("Put it on a website");
     paragraph(FontRole::small, current_theme().text_muted,
