@@ -324,3 +324,37 @@ TEST_CASE("command: a notice reaches the live region once, and an update once") 
   CHECK(effects.announcements[1].kind == "update");
   CHECK(effects.announcements[1].text == limber::app::kUpdateReadyWords);
 }
+
+TEST_CASE("command: reminder_time takes a time or a step, within the day's bounds") {
+  AppRig r;
+  CHECK(r.app.reminder_minutes() == 18 * 60);
+  CHECK(r.run("reminder_time", "07:30").ok);
+  CHECK(r.app.reminder_minutes() == 7 * 60 + 30);
+  CHECK(r.run("reminder_time", "+").ok);
+  CHECK(r.app.reminder_minutes() == 7 * 60 + 45);
+  CHECK(r.run("reminder_time", "07:40").error == "reminder_time: expected a time from 05:00 to 22:45, in steps of 15 minutes");
+  CHECK(r.run("reminder_time", "04:45").error == "reminder_time: expected a time from 05:00 to 22:45, in steps of 15 minutes");
+  CHECK(r.run("reminder_time", "7:30").error == "reminder_time: expected HH:MM, + or -, got '7:30'");
+  CHECK(r.app.reminder_minutes() == 7 * 60 + 45);
+  REQUIRE(r.run("reminder_time", "05:00").ok);
+  CHECK_FALSE(r.run("reminder_time", "-").ok);  // not before 05:00
+}
+
+TEST_CASE("command: add_to_calendar offers the routine being edited as an .ics file, or says why not") {
+  AppRig r;
+  CHECK(r.run("add_to_calendar").error == "add_to_calendar: nothing is being edited");
+  REQUIRE(r.run("copy_routine", "in_bed").ok);
+  REQUIRE(r.run("reminder_time", "08:15").ok);
+  CHECK(r.run("add_to_calendar").ok);
+  const auto effects = r.app.take_effects();
+  REQUIRE(effects.downloads.size() == 1);
+  CHECK(effects.downloads[0].file_name == "limber-reminder.ics");
+  CHECK(effects.downloads[0].mime == "text/calendar");
+  CHECK(effects.downloads[0].text.find("T081500\r\n") != std::string::npos);
+  CHECK(effects.downloads[0].text.find("#routine=1.") != std::string::npos);
+  REQUIRE(r.run("remove_exercise", "1").ok);
+  REQUIRE(r.run("remove_exercise", "1").ok);
+  while (r.app.draft().routine() && !r.app.draft().routine()->items.empty()) REQUIRE(r.run("remove_exercise", "1").ok);
+  CHECK(r.run("add_to_calendar").error ==
+        "add_to_calendar: this routine cannot be sent yet, so it has no link for the reminder to open");
+}

@@ -206,6 +206,11 @@ class App {
   std::string decline_incoming();
   // The draft as a link to send, with the clinician's note: "" (the link is copied) or why not.
   std::string share_draft();
+  // A calendar reminder (app/reminder.h) for the draft at the chosen time, offered as an .ics
+  // file to save: "" or why not (nothing edited, or a routine that cannot be sent yet).
+  std::string draft_to_calendar();
+  int reminder_minutes() const { return reminder_minutes_; }
+  std::string set_reminder_minutes(int minutes);  // kReminderEarliest to kReminderLatest, in steps
   std::string link_copied(bool ok) { return draft_.link_copied(ok); }  // "" or why there is nothing to report on
 
   // ---- Confirmations
@@ -312,6 +317,7 @@ class App {
   float scroll_ = 0;
   std::string focused_control_;
   bool demo_paused_ = false;
+  int reminder_minutes_ = 18 * 60;
   std::string press_;
 };
 

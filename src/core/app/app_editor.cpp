@@ -1,6 +1,8 @@
 // App's routine editor (the draft: app/routine_draft.h; the edits: app/routine_editor.h) and
 // routine links (links/routine_link.h): making, sharing and receiving routines.
 #include "app/app.h"
+#include "app/reminder.h"
+#include "app/text_entry.h"
 
 #include "links/routine_link.h"
 
@@ -140,6 +142,31 @@ std::string App::decline_incoming() {
   if (!incoming_) return "no routine link is open";
   incoming_.reset();
   if (nav_.screen() == Screen::shared_routine) nav_.back();
+  return {};
+}
+
+std::string App::set_reminder_minutes(int minutes) {
+  if (minutes < kReminderEarliest || minutes > kReminderLatest || minutes % kReminderStep != 0) {
+    return "expected a time from " + clock_time(kReminderEarliest) + " to " + clock_time(kReminderLatest) + ", in steps of " +
+           std::to_string(kReminderStep) + " minutes";
+  }
+  reminder_minutes_ = minutes;
+  return {};
+}
+
+std::string App::draft_to_calendar() {
+  const catalogue::Routine* routine = draft_.routine();
+  if (!routine) return "nothing is being edited";
+  const std::string link = draft_.link_now(*catalogue_);
+  if (link.empty()) return "this routine cannot be sent yet, so it has no link for the reminder to open";
+  const std::string ics = reminder_ics({.routine = routine,
+                                        .link = link_address(link),
+                                        .note = std::string(trim_text(draft_.text(TextField::link_note))),
+                                        .minutes = reminder_minutes_,
+                                        .now_ms = now_ms(),
+                                        .utc_offset_minutes = desc_.utc_offset_minutes,
+                                        .seconds = routine_seconds(*routine)});
+  effects_.downloads.push_back({.file_name = "limber-reminder.ics", .mime = "text/calendar", .text = ics});
   return {};
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "app/reminder.h"
 #include "json/json_writer.h"
 
 namespace limber::app {
@@ -93,7 +94,7 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
 }
 
 const auto& commands() {
-  static const std::array<CommandEntry, 59> table{{
+  static const std::array<CommandEntry, 61> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -273,6 +274,21 @@ const auto& commands() {
       {"focus", true, call_with<&App::focus_control>},
       {"blur", false, [](App& app, auto, auto) { app.focus_control(""); return ok(); }},
       {"press", true, call_with<&App::press_control>},
+      {"reminder_time", true,
+       [](App& app, auto name, std::string_view arg) {
+         // "18:30", or a step: "+" or "-" (a quarter of an hour)
+         int minutes = app.reminder_minutes();
+         if (arg == "+" || arg == "-") {
+           minutes += arg == "+" ? kReminderStep : -kReminderStep;
+         } else {
+           const auto h = arg.size() == 5 && arg[2] == ':' ? parse_int(arg.substr(0, 2)) : std::nullopt;
+           const auto m = arg.size() == 5 && arg[2] == ':' ? parse_int(arg.substr(3, 2)) : std::nullopt;
+           if (!h || !m) return refuse("reminder_time: expected HH:MM, + or -, got '" + std::string(arg) + "'");
+           minutes = *h * 60 + *m;
+         }
+         return from_error(name, app.set_reminder_minutes(minutes));
+       }},
+      {"add_to_calendar", false, call<&App::draft_to_calendar>},
       {"demo", true,
        [](App& app, auto, std::string_view arg) {
          if (arg != "play" && arg != "pause") return refuse("demo: expected play or pause, got '" + std::string(arg) + "'");

@@ -48,6 +48,9 @@
 //     step_dosage <n>=<reps|hold|sets><+|->   ... one step within the source's range
 //     save_routine                  saves the routine being edited
 //     share_link                    copies a link to the routine being edited, with its note
+//     reminder_time <HH:MM|+|->     the time a calendar reminder is set for (05:00 to 22:45, quarter hours)
+//     add_to_calendar               offers an .ics file: the routine being edited, repeating at its
+//                                   frequency at that time, holding its link (app/reminder.h)
 //     link_copied <yes|no>          the page: the clipboard took the link, or refused it
 //     text <field>=<text>           what the page's text box over routine_name or link_note holds
 //     host <message JSON>           a message from the page embedding the widget (embed.h)

@@ -1,7 +1,10 @@
 // The routine editor: exercises in order, each with its dosage option and steppers that
-// stay within the source's range (app/routine_editor.h decides the bounds), then save.
+// stay within the source's range (app/routine_editor.h decides the bounds), then save; and
+// for clinicians the ways to hand it over: a link with a note, a QR code, a calendar reminder
+// and a website's widget. Index: sharing, item cards, the screen.
 #include <string>
 
+#include "app/reminder.h"
 #include "app/routine_editor.h"
 #include "catalogue/summary.h"
 #include "icons.h"
@@ -25,7 +28,49 @@ void problem_line(const std::string& problem) {
   icon_paragraph(LIMBER_ICON_WARNING, problem.c_str(), nullptr, &caution);
 }
 
-// For clinicians: a short note, then a link that carries the routine in its fragment.
+// In the clinic: the link as a QR code for the patient's phone camera.
+void qr_section(ScreenContext& ctx, const std::string& link) {
+  heading("Scan it with a phone");
+  paragraph(FontRole::small, current_theme().text_muted,
+            "In the clinic, the patient points their phone's camera at this code, and the routine opens in Limber.");
+  const std::string address = ctx.app.link_address(link);
+  if (address != g_qr.address) g_qr = {.address = address, .qr = links::make_qr_code(address)};
+  if (!g_qr.qr.ok()) {
+    problem_line("No QR code: " + g_qr.qr.error + ".");
+    return;
+  }
+  const std::string name = ctx.app.draft().routine() ? ctx.app.draft().routine()->name : std::string("this routine");
+  qr_code_box(ctx.controls, *g_qr.qr.code, std::min(ImGui::CalcItemWidth(), 360.0f),
+              "QR code: a link that opens " + name + " in Limber");
+}
+
+// A reminder in the person's own calendar app, at a time they pick: nothing to type.
+void reminder_section(ScreenContext& ctx) {
+  heading("Add a reminder to a calendar");
+  paragraph(FontRole::small, current_theme().text_muted,
+            "Saves a file that any calendar app opens: a repeating reminder at the routine's frequency, with its link.");
+  const std::string at = app::clock_time(ctx.app.reminder_minutes());
+  const int step = stepper(ctx.controls, {.id = "reminder-time", .label = "Reminder time", .value = at.c_str(),
+                                          .can_decrease = ctx.app.reminder_minutes() > app::kReminderEarliest,
+                                          .can_increase = ctx.app.reminder_minutes() < app::kReminderLatest});
+  if (step != 0) act(ctx, "reminder_time", step > 0 ? "+" : "-");
+  if (big_button(ctx.controls, {.id = "add-to-calendar", .label = "Add to calendar", .icon = LIMBER_ICON_EVENT,
+                                .kind = ButtonKind::secondary})) {
+    act(ctx, "add_to_calendar");
+  }
+}
+
+// The clinic's website: the widget playing this routine, as a tag to paste into a page.
+void website_section(ScreenContext& ctx, const std::string& link) {
+  heading("Put it on a website");
+  paragraph(FontRole::small, current_theme().text_muted,
+            "For a clinic's website: paste this tag into a page, and the routine plays there, in Limber's widget.");
+  link_box(ctx.controls, {.id = "embed_out", .label = "Tag for a website, playing this routine", .fragment = link.c_str(),
+                          .covered = ctx.app.confirm() != app::Confirm::none, .snippet = true});
+}
+
+// For clinicians: a short note, then a link that carries the routine in its fragment; then
+// the same link as a QR code, a calendar reminder and a website's widget.
 void share_section(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   heading("Send it as a link");
@@ -52,30 +97,12 @@ void share_section(ScreenContext& ctx) {
     link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.draft().last_link().c_str(),
                             .covered = ctx.app.confirm() != app::Confirm::none});
   }
+  // Once the routine can be sent, the other ways to hand it over: all carry the same link.
   const std::string link = ctx.app.draft().link_now(ctx.app.catalogue());
-  // In the clinic: the link as a QR code for the patient's phone camera.
-  if (!link.empty()) {
-    heading("Scan it with a phone");
-    paragraph(FontRole::small, current_theme().text_muted,
-              "In the clinic, the patient points their phone's camera at this code, and the routine opens in Limber.");
-    const std::string address = ctx.app.link_address(link);
-    if (address != g_qr.address) g_qr = {.address = address, .qr = links::make_qr_code(address)};
-    if (g_qr.qr.ok()) {
-      const std::string name = ctx.app.draft().routine() ? ctx.app.draft().routine()->name : std::string("this routine");
-      qr_code_box(ctx.controls, *g_qr.qr.code, std::min(ImGui::CalcItemWidth(), 360.0f),
-                  "QR code: a link that opens " + name + " in Limber");
-    } else {
-      problem_line("No QR code: " + g_qr.qr.error + ".");
-    }
-  }
-  // The clinic's website: the widget playing this routine, as a tag to paste into a page.
-  if (!link.empty()) {
-    heading("Put it on a website");
-    paragraph(FontRole::small, current_theme().text_muted,
-              "For a clinic's website: paste this tag into a page, and the routine plays there, in Limber's widget.");
-    link_box(ctx.controls, {.id = "embed_out", .label = "Tag for a website, playing this routine", .fragment = link.c_str(),
-                            .covered = ctx.app.confirm() != app::Confirm::none, .snippet = true});
-  }
+  if (link.empty()) return;
+  qr_section(ctx, link);
+  reminder_section(ctx);
+  website_section(ctx, link);
 }
 
 // Each edit is a command on the item's number (from 1), as the page and tests send it.
