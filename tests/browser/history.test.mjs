@@ -168,7 +168,6 @@ describe('schema-1 documents migrate to entries', () => {
       const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
       const doc = userData(count, { endMs: Date.now() - 3_600_000 });
       await storeLegacy(page, doc);
-      problems.length = 0;  // the helper page's own favicon request
       await openApp(page, h.url);
       let s = await state(page);
       assert.equal(s.data.sessions, count);
@@ -193,7 +192,6 @@ describe('schema-1 documents migrate to entries', () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
     const doc = JSON.parse(readFileSync(new URL('../fixtures/schema1_saved_by_0.1.0.json', import.meta.url), 'utf8'));
     await storeLegacy(page, doc);
-    problems.length = 0;
     await openApp(page, h.url);
     await waitFor(page, () => window.limber.state().storage.status === 'saved');
     await page.reload();
@@ -212,7 +210,6 @@ describe('schema-1 documents migrate to entries', () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });
     const saved = JSON.parse(readFileSync(new URL('../fixtures/schema2_saved_by_2a39295.json', import.meta.url), 'utf8'));
     await storeSavedStores(page, h.url, saved);
-    problems.length = 0;
     await openApp(page, h.url);
     await waitFor(page, () => window.limber.state().storage.status === 'saved');
     const entries = () => page.evaluate(() => new Promise((resolve, reject) => {
