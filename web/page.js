@@ -6,6 +6,7 @@
 //                         and spoken words when those settings are on
 //   LimberPage.screen     the page title, screen changes announced, the browser history
 //   LimberPage.download, chooseBackupFile, persist, wakeLock
+//   LimberPage.showSheet  the print view: a routine's printed sheet, as a document to print
 //   LimberPage.started    the app is up: register the service worker (offline, updates)
 //
 //   LimberPage.mirror     the accessible mirror: the screen report as real elements
@@ -626,6 +627,11 @@
   window.addEventListener('keydown', (event) => {
     // Tab leaves the canvas for the mirror's controls: SDL would keep it for Dear ImGui.
     if (event.key === 'Tab' && event.target === $('canvas')) { event.stopPropagation(); return; }
+    // The print view is a document: its keys are the browser's, and Escape closes it.
+    if (sheetOpen()) {
+      if (event.key === 'Escape') { event.preventDefault(); event.stopPropagation(); closeSheet(); }
+      return;
+    }
     if (!window.limber || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.target && event.target.classList && event.target.classList.contains('text-field')) return;
     const onButton = event.target && event.target.tagName === 'BUTTON';
@@ -835,6 +841,34 @@
   });
   window.addEventListener('pagehide', hidden);
 
+  // ---- The print view: a routine's printed sheet (src/core/print/routine_sheet.h) -------------
+  // A real document over the app, read by a screen reader as one; print media shows only the
+  // sheet (web/limber.css). The app behind it is inert until the view closes.
+  let sheetOpener = null;  // the element to give the focus back to
+  const appLayers = () => [$('canvas'), $('mirror'), $('text-fields')];
+  function showSheet(html) {
+    if (!$('print-view').hidden) closeSheet(false);
+    sheetOpener = document.activeElement;
+    $('print-sheet').innerHTML = html;  // made by the core, every text in it escaped
+    $('print-view').hidden = false;
+    for (const el of appLayers()) el.inert = true;
+    $('print-view').scrollTop = 0;
+    const title = $('sheet-title');
+    if (title) { title.tabIndex = -1; title.focus({ preventScroll: true }); }
+    cue('notice', 'The printed sheet is open. Print it or save it as a PDF, or go back to Limber.', {});
+  }
+  function closeSheet(refocus = true) {
+    $('print-view').hidden = true;
+    $('print-sheet').textContent = '';
+    for (const el of appLayers()) el.inert = false;
+    const back = sheetOpener && sheetOpener.isConnected ? sheetOpener : $('canvas');
+    sheetOpener = null;
+    if (refocus) back.focus({ preventScroll: true });
+  }
+  const sheetOpen = () => !$('print-view').hidden;
+  $('print-now').addEventListener('click', () => window.print());
+  $('print-close').addEventListener('click', () => closeSheet());
+
   // ---- Routine links: copy one, open one --------------------------------------------------------
   function copyLink(fragment) {
     const url = location.origin + location.pathname + '#' + fragment;
@@ -935,6 +969,7 @@
   window.LimberPage = Object.freeze({
     store: Object.freeze({ load, save, setAside, clearAll, readSessions }),
     cue, screen, textFields, mirror, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, setEmbed, postToHost, copyLink,
+    showSheet, closeSheet: () => closeSheet(),
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
     // How often the mirror was updated, and from what report (tests: idle stays idle).

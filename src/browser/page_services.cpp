@@ -79,6 +79,7 @@ EM_JS(void, limber_js_persist, (), { window.LimberPage.persist(); });
 EM_JS(void, limber_js_read_sessions, (), { window.LimberPage.store.readSessions(); });
 EM_JS(void, limber_js_choose_file, (), { window.LimberPage.chooseBackupFile(); });
 EM_JS(void, limber_js_apply_update, (), { window.LimberPage.applyUpdate(); });
+EM_JS(void, limber_js_print_sheet, (const char* html), { window.LimberPage.showSheet(UTF8ToString(html)); });
 EM_JS(void, limber_js_copy_link, (const char* fragment), { window.LimberPage.copyLink(UTF8ToString(fragment)); });
 EM_JS(void, limber_js_set_embed, (int embedded, const char* host), {
   window.LimberPage.setEmbed(!!embedded, UTF8ToString(host));
@@ -105,6 +106,7 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
   if (effects.choose_backup_file) limber_js_choose_file();
   if (effects.apply_update) limber_js_apply_update();
   if (!effects.copy_link.empty()) limber_js_copy_link(effects.copy_link.c_str());
+  if (!effects.print_sheet.empty()) limber_js_print_sheet(effects.print_sheet.c_str());
 }
 
 // ---- Screen, history, wake lock -------------------------------------------------------------

@@ -209,6 +209,10 @@ class App {
   // A calendar reminder (app/reminder.h) for the draft at the chosen time, offered as an .ics
   // file to save: "" or why not (nothing edited, or a routine that cannot be sent yet).
   std::string draft_to_calendar();
+  // The printed sheet (print/routine_sheet.h) of any routine, or of the one being edited with
+  // its note, for the page's print view: "" or why not (no such routine, nothing edited).
+  std::string print_routine(std::string_view id);
+  std::string print_draft();
   int reminder_minutes() const { return reminder_minutes_; }
   std::string set_reminder_minutes(int minutes);  // kReminderEarliest to kReminderLatest, in steps
   std::string link_copied(bool ok) { return draft_.link_copied(ok); }  // "" or why there is nothing to report on

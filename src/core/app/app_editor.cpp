@@ -2,6 +2,8 @@
 // routine links (links/routine_link.h): making, sharing and receiving routines.
 #include "app/app.h"
 #include "app/reminder.h"
+#include "links/routine_link.h"
+#include "print/routine_sheet.h"
 #include "app/text_entry.h"
 
 #include "links/routine_link.h"
@@ -167,6 +169,38 @@ std::string App::draft_to_calendar() {
                                         .utc_offset_minutes = desc_.utc_offset_minutes,
                                         .seconds = routine_seconds(*routine)});
   effects_.downloads.push_back({.file_name = "limber-reminder.ics", .mime = "text/calendar", .text = ics});
+  return {};
+}
+
+namespace {
+// The sheet's link, or why it has none: the same check a copied link passes.
+void sheet_link(print::SheetDesc& sheet, const catalogue::Catalogue& catalogue, const App& app) {
+  const links::SharedRoutine shared{.routine = *sheet.routine, .note = sheet.note};
+  sheet.link_problem = links::check_shared_routine(shared, catalogue);
+  if (sheet.link_problem.empty()) sheet.link = app.link_address(links::encode_routine_link(shared));
+}
+}  // namespace
+
+std::string App::print_routine(std::string_view id) {
+  const catalogue::Routine* routine = find_routine(id);
+  if (!routine) return "no routine '" + std::string(id) + "'";
+  print::SheetDesc sheet{.catalogue = catalogue_, .clips = clips_, .routine = routine,
+                         .seconds = routine_seconds(*routine), .preference = data_.settings.hold_preference};
+  sheet_link(sheet, *catalogue_, *this);
+  effects_.print_sheet = print::routine_sheet(sheet);
+  return {};
+}
+
+std::string App::print_draft() {
+  const catalogue::Routine* routine = draft_.routine();
+  if (!routine) return "nothing is being edited";
+  catalogue::Routine tidy = *routine;
+  tidy.name = std::string(trim_text(tidy.name));
+  print::SheetDesc sheet{.catalogue = catalogue_, .clips = clips_, .routine = &tidy,
+                         .note = std::string(trim_text(draft_.text(TextField::link_note))),
+                         .seconds = routine_seconds(tidy), .preference = data_.settings.hold_preference};
+  sheet_link(sheet, *catalogue_, *this);
+  effects_.print_sheet = print::routine_sheet(sheet);
   return {};
 }
 

@@ -94,7 +94,7 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
 }
 
 const auto& commands() {
-  static const std::array<CommandEntry, 61> table{{
+  static const std::array<CommandEntry, 63> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -289,6 +289,8 @@ const auto& commands() {
          return from_error(name, app.set_reminder_minutes(minutes));
        }},
       {"add_to_calendar", false, call<&App::draft_to_calendar>},
+      {"print_routine", true, call_with<&App::print_routine>},
+      {"print_draft", false, call<&App::print_draft>},
       {"demo", true,
        [](App& app, auto, std::string_view arg) {
          if (arg != "play" && arg != "pause") return refuse("demo: expected play or pause, got '" + std::string(arg) + "'");

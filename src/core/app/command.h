@@ -51,6 +51,8 @@
 //     reminder_time <HH:MM|+|->     the time a calendar reminder is set for (05:00 to 22:45, quarter hours)
 //     add_to_calendar               offers an .ics file: the routine being edited, repeating at its
 //                                   frequency at that time, holding its link (app/reminder.h)
+//     print_routine <id> | print_draft   opens the print view on a routine's printed sheet, or
+//                                   on the one being edited with its note (print/routine_sheet.h)
 //     link_copied <yes|no>          the page: the clipboard took the link, or refused it
 //     text <field>=<text>           what the page's text box over routine_name or link_note holds
 //     host <message JSON>           a message from the page embedding the widget (embed.h)

@@ -41,6 +41,7 @@ struct Effects {
   bool choose_backup_file = false;      // open the file picker; its text comes back as `import`
   bool apply_update = false;            // switch to the waiting new build and reload
   std::string copy_link;                // a routine link fragment ("routine=1...") to copy
+  std::string print_sheet;              // a printed sheet's <article> for the print view (print/)
   bool clear_storage = false;           // delete everything stored, copies kept aside included
   bool read_sessions = false;           // read every stored session; they come back as `sessions_read`
   std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)

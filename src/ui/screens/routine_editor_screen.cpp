@@ -1,7 +1,7 @@
 // The routine editor: exercises in order, each with its dosage option and steppers that
 // stay within the source's range (app/routine_editor.h decides the bounds), then save; and
-// for clinicians the ways to hand it over: a link with a note, a QR code, a calendar reminder
-// and a website's widget. Index: sharing, item cards, the screen.
+// for clinicians the ways to hand it over: a link with a note, a QR code, a printed sheet, a
+// calendar reminder and a website's widget. Index: sharing, item cards, the screen.
 #include <string>
 
 #include "app/reminder.h"
@@ -60,6 +60,18 @@ void reminder_section(ScreenContext& ctx) {
   }
 }
 
+// On paper: the sheet with the pictures, the note and the code, or a PDF from the print dialog.
+void print_section(ScreenContext& ctx) {
+  heading("Print a sheet");
+  paragraph(FontRole::small, current_theme().text_muted,
+            "A sheet to hand over: each exercise with pictures and steps, your note, the safety advice and the QR "
+            "code. Print it, or save it as a PDF from the print dialog.");
+  if (big_button(ctx.controls, {.id = "print-draft", .label = "Print", .icon = LIMBER_ICON_PRINT,
+                                .kind = ButtonKind::secondary, .spoken = "Print a sheet of this routine"})) {
+    act(ctx, "print_draft");
+  }
+}
+
 // The clinic's website: the widget playing this routine, as a tag to paste into a page.
 void website_section(ScreenContext& ctx, const std::string& link) {
   heading("Put it on a website");
@@ -101,6 +113,7 @@ void share_section(ScreenContext& ctx) {
   const std::string link = ctx.app.draft().link_now(ctx.app.catalogue());
   if (link.empty()) return;
   qr_section(ctx, link);
+  print_section(ctx);
   reminder_section(ctx);
   website_section(ctx, link);
 }

@@ -1,5 +1,5 @@
 // Routines: the built-in routines and the person's own, each with how long it takes;
-// start, choose for Today, copy, edit and delete (deleting asks first).
+// start, choose for Today, copy, print a sheet, edit and delete (deleting asks first).
 #include "catalogue/summary.h"
 #include "icons.h"
 #include "ui/screens/screens.h"
@@ -25,9 +25,10 @@ void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
   const std::string copy_id = "copy-" + r.id;
   const std::string edit_id = "edit-" + r.id;
   const std::string delete_id = "delete-" + r.id;
+  const std::string print_id = "print-" + r.id;
   // Spoken names carry the routine's: a list of "Start, Start, Start" says nothing.
   const std::string start_words = "Start " + r.name, copy_words = "Copy " + r.name, edit_words = "Edit " + r.name,
-                    delete_words = "Delete " + r.name,
+                    delete_words = "Delete " + r.name, print_words = "Print a sheet of " + r.name,
                     choose_words = current == &r ? r.name + " is on Today" : "Use " + r.name + " on Today";
   const float half = split_width(2);
   if (big_button(ctx.controls, {.id = start_id.c_str(), .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW, .width = half,
@@ -41,23 +42,27 @@ void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
                                 .spoken = choose_words.c_str()})) {
     act(ctx, "choose_routine", r.id);
   }
-  const int extra = own ? 3 : 1;
-  const float third = split_width(extra);
+  // Copy and Print for every routine; Edit and Delete under them for the person's own.
   if (big_button(ctx.controls, {.id = copy_id.c_str(), .label = "Copy", .icon = LIMBER_ICON_CONTENT_COPY,
-                                .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min,
+                                .kind = ButtonKind::secondary, .width = half, .height = Sizes::touch_target_min,
                                 .spoken = copy_words.c_str()})) {
     act(ctx, "copy_routine", r.id);
   }
+  ImGui::SameLine(0, 10.0f);
+  if (big_button(ctx.controls, {.id = print_id.c_str(), .label = "Print", .icon = LIMBER_ICON_PRINT,
+                                .kind = ButtonKind::secondary, .width = half, .height = Sizes::touch_target_min,
+                                .spoken = print_words.c_str()})) {
+    act(ctx, "print_routine", r.id);
+  }
   if (own) {
-    ImGui::SameLine(0, 10.0f);
     if (big_button(ctx.controls, {.id = edit_id.c_str(), .label = "Edit", .icon = LIMBER_ICON_EDIT,
-                                  .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min,
+                                  .kind = ButtonKind::secondary, .width = half, .height = Sizes::touch_target_min,
                                   .spoken = edit_words.c_str()})) {
       act(ctx, "edit_routine", r.id);
     }
     ImGui::SameLine(0, 10.0f);
     if (big_button(ctx.controls, {.id = delete_id.c_str(), .label = "Delete", .icon = LIMBER_ICON_DELETE,
-                                  .kind = ButtonKind::secondary, .width = third, .height = Sizes::touch_target_min,
+                                  .kind = ButtonKind::secondary, .width = half, .height = Sizes::touch_target_min,
                                   .spoken = delete_words.c_str()})) {
       act(ctx, "delete_routine", r.id);
     }

@@ -1,0 +1,212 @@
+// Index: words and sources, figures, the cover page, staying safe, one exercise, the sheet.
+#include "print/routine_sheet.h"
+
+#include "animation/figure.h"
+#include "animation/scene.h"
+#include "catalogue/summary.h"
+#include "links/qr_code.h"
+#include "print/svg.h"
+
+namespace limber::print {
+
+namespace {
+
+using catalogue::Catalogue;
+
+// ---- Words and sources ----------------------------------------------------------------------
+
+std::string organisation(const Catalogue& c, const std::string& source_id) {
+  if (source_id == "limber") return "Limber";
+  const catalogue::Source* s = c.find_source(source_id);
+  return s ? s->organisation : source_id;
+}
+
+std::string organisations(const Catalogue& c, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    const std::string name = organisation(c, id);
+    if (out.find(name) != std::string::npos) continue;
+    out += (out.empty() ? "" : ", ") + name;
+  }
+  return out;
+}
+
+void element(std::string& out, const char* tag, std::string_view text, const char* cls = nullptr) {
+  out += '<';
+  out += tag;
+  if (cls) {
+    out += " class=\"";
+    out += cls;
+    out += '"';
+  }
+  out += '>';
+  out += html_text(text);
+  out += "</";
+  out += tag;
+  out += '>';
+}
+
+// A fact and who gave it: "Keep your feet flat. (NHS)"
+void sourced_item(std::string& out, std::string_view text, std::string_view from) {
+  out += "<li>" + html_text(text);
+  if (!from.empty()) out += " <span class=\"sheet-from\">\u2014 " + html_text(from) + "</span>";
+  out += "</li>";
+}
+
+// ---- Figures --------------------------------------------------------------------------------
+
+constexpr float kFigureWidth = 360.0f, kFigureHeight = 220.0f;
+
+void figure(std::string& out, const animation::CompiledClip& clip, const animation::LocalPose& pose,
+            std::string_view caption, std::string_view label) {
+  animation::WorldPose world;
+  animation::place(clip, pose, /*right_side=*/false, world);
+  const animation::Framing framing = animation::frame_clip(clip, kFigureWidth, kFigureHeight);
+  animation::Scene scene;
+  animation::build_scene(clip, world, framing, scene);
+  out += "<figure>";
+  out += scene_svg(scene, {.width = kFigureWidth, .height = kFigureHeight, .label = label});
+  element(out, "figcaption", caption);
+  out += "</figure>";
+}
+
+void figures(std::string& out, const SheetDesc& d, const catalogue::Exercise& e, const catalogue::Dosage& dosage) {
+  const animation::CompiledClip* clip = d.clips ? d.clips->find_for_exercise(e.id) : nullptr;
+  if (!clip) return;
+  const bool held = dosage.hold.has_value();
+  const bool sided = dosage.sides != catalogue::Sides::together;
+  out += "<div class=\"sheet-figures\">";
+  figure(out, *clip, clip->start, "1. Start", e.name + ", start position");
+  figure(out, *clip, clip->held, held ? "2. Hold" : "2. Move to here, then back",
+         e.name + (held ? ", the position you hold" : ", the end of the movement"));
+  out += "</div>";
+  if (sided) element(out, "p", "The pictures show the left side. Do the same on the right, as a mirror image.", "sheet-small");
+}
+
+// ---- The cover page ------------------------------------------------------------------------
+
+void cover(std::string& out, const SheetDesc& d) {
+  const Catalogue& c = *d.catalogue;
+  const catalogue::Routine& r = *d.routine;
+  out += "<section class=\"sheet-cover\">";
+  element(out, "p", "Limber exercise sheet", "sheet-kicker");
+  out += "<h1 id=\"sheet-title\">" + html_text(r.name) + "</h1>";
+  std::string when = catalogue::frequency_sentence(r) + ".";
+  if (d.seconds > 0) when += " About " + catalogue::format_duration(d.seconds) + " each time.";
+  element(out, "p", when, "sheet-when");
+  if (!d.note.empty()) {
+    element(out, "h2", "From your clinician");
+    element(out, "p", d.note, "sheet-note");
+  } else if (!r.purpose.empty()) {
+    element(out, "p", r.purpose);
+  }
+  element(out, "h2", "The exercises");
+  out += "<ol class=\"sheet-list\">";
+  for (const catalogue::RoutineItem& item : r.items) {
+    const catalogue::Exercise* e = c.find_exercise(item.exercise);
+    if (!e) continue;
+    const catalogue::Dosage dosage = catalogue::resolve(*e, item, d.preference);
+    out += "<li><strong>" + html_text(e->name) + "</strong>: " + html_text(catalogue::describe(dosage)) + "</li>";
+  }
+  out += "</ol>";
+  element(out, "h2", "Open it on your phone");
+  if (d.link.empty()) {
+    element(out, "p", "This routine has no link: " + d.link_problem + ".");
+  } else {
+    const links::QrResult qr = links::make_qr_code(d.link);
+    out += "<div class=\"sheet-link\">";
+    if (qr.ok()) out += qr_svg(*qr.code, "QR code of this routine's link");
+    out += "<div>";
+    element(out, "p", qr.ok() ? "Point your phone's camera at the code and tap the link it finds. Limber opens with this "
+                                "routine, ready to add. Or type this address:"
+                              : "Type this address on your phone. Limber opens with this routine, ready to add:");
+    element(out, "p", d.link, "sheet-address");
+    out += "</div></div>";
+  }
+  element(out, "p",
+          "Limber keeps what you do on your own device. Nothing is sent to your clinician or anyone else.",
+          "sheet-small");
+  out += "</section>";
+}
+
+// ---- Staying safe ---------------------------------------------------------------------------
+
+void safety_list(std::string& out, const Catalogue& c, catalogue::SafetyTopic topic) {
+  out += "<ul>";
+  for (const catalogue::SafetyItem& item : c.safety.items) {
+    if (item.topic == topic) sourced_item(out, item.text, organisations(c, item.sources));
+  }
+  out += "</ul>";
+}
+
+void staying_safe(std::string& out, const Catalogue& c) {
+  using catalogue::SafetyTopic;
+  out += "<section class=\"sheet-page sheet-safety\">";
+  element(out, "h2", "Staying safe");
+  element(out, "h3", "While you exercise");
+  safety_list(out, c, SafetyTopic::pain_rule);
+  safety_list(out, c, SafetyTopic::stop_exercise);
+  element(out, "h3", "When to see a GP");
+  safety_list(out, c, SafetyTopic::see_gp);
+  element(out, "h3", "Get help now");
+  safety_list(out, c, SafetyTopic::red_flag_emergency);
+  element(out, "h3", "Get an urgent GP appointment or call NHS 111");
+  safety_list(out, c, SafetyTopic::red_flag_urgent);
+  out += "</section>";
+}
+
+// ---- One exercise ---------------------------------------------------------------------------
+
+void exercise_page(std::string& out, const SheetDesc& d, std::size_t number, const catalogue::RoutineItem& item) {
+  const Catalogue& c = *d.catalogue;
+  const catalogue::Exercise* e = c.find_exercise(item.exercise);
+  if (!e) return;
+  const catalogue::Dosage dosage = catalogue::resolve(*e, item, d.preference);
+  const catalogue::DosageOption* option = catalogue::option_for(*e, item, d.preference);
+  out += "<section class=\"sheet-page sheet-exercise\">";
+  element(out, "h2", std::to_string(number) + ". " + e->name);
+  element(out, "p", catalogue::describe(dosage) + ". " + std::string(catalogue::frequency_words(d.routine->frequency)) + ".",
+          "sheet-dose");
+  if (option && !option->sources.empty()) element(out, "p", "How much, from: " + organisations(c, option->sources) + ".", "sheet-small");
+  figures(out, d, *e, dosage);
+  element(out, "h3", "Start position");
+  element(out, "p", e->start_position);
+  element(out, "h3", "Steps");
+  out += "<ol>";
+  for (const std::string& step : e->steps) element(out, "li", step);
+  out += "</ol>";
+  if (!e->tips.empty()) {
+    element(out, "h3", "Tips");
+    out += "<ul>";
+    for (const catalogue::Note& tip : e->tips) sourced_item(out, tip.text, organisation(c, tip.source));
+    out += "</ul>";
+  }
+  if (!e->cautions.empty()) {
+    element(out, "h3", "Take care");
+    out += "<ul class=\"sheet-cautions\">";
+    for (const catalogue::Note& caution : e->cautions) sourced_item(out, caution.text, organisation(c, caution.source));
+    out += "</ul>";
+  }
+  element(out, "h3", "Sources");
+  out += "<ul class=\"sheet-sources\">";
+  for (const std::string& id : e->sources) {
+    if (const catalogue::Source* s = c.find_source(id)) element(out, "li", s->organisation + ": " + s->title);
+  }
+  out += "</ul></section>";
+}
+
+}  // namespace
+
+// ---- The sheet ------------------------------------------------------------------------------
+
+std::string routine_sheet(const SheetDesc& d) {
+  if (!d.catalogue || !d.routine) return {};
+  std::string out = "<article class=\"sheet\" aria-labelledby=\"sheet-title\">";
+  cover(out, d);
+  staying_safe(out, *d.catalogue);
+  for (std::size_t i = 0; i < d.routine->items.size(); ++i) exercise_page(out, d, i + 1, d.routine->items[i]);
+  out += "</article>";
+  return out;
+}
+
+}  // namespace limber::print

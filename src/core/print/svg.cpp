@@ -1,0 +1,152 @@
+#include "print/svg.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace limber::print {
+
+namespace {
+
+using animation::Paint;
+using animation::ShapeKind;
+
+// Paint order: floor, mat, bed_frame, mattress, pillow, towel, chair, body_near, body_far,
+// limb_near, limb_far, skin_near, skin_far, face.
+constexpr std::array<const char*, 14> kGrey = {"#f2f2f2", "#d9d9d9", "#8c8c8c", "#f7f7f7", "#e6e6e6", "#bfbfbf", "#a6a6a6",
+                                               "#262626", "#8c8c8c", "#404040", "#a6a6a6", "#595959", "#b3b3b3", "#ffffff"};
+static_assert(kGrey.size() == static_cast<std::size_t>(Paint::face) + 1, "a grey for every paint");
+
+void num(std::string& out, float v) {
+  char buf[24];
+  const float rounded = std::round(v * 10.0f) / 10.0f;
+  std::snprintf(buf, sizeof buf, "%g", static_cast<double>(rounded == 0.0f ? 0.0f : rounded));
+  out += buf;
+}
+
+void point(std::string& out, animation::Vec2 p) {
+  num(out, p.x);
+  out += ',';
+  num(out, p.y);
+}
+
+void circle(std::string& out, animation::Vec2 c, float r, const char* fill) {
+  out += "<circle cx=\"";
+  num(out, c.x);
+  out += "\" cy=\"";
+  num(out, c.y);
+  out += "\" r=\"";
+  num(out, r);
+  out += "\" fill=\"";
+  out += fill;
+  out += "\"/>";
+}
+
+// Two round ends and the band between them, as the canvas draws a capsule.
+void capsule(std::string& out, animation::Vec2 a, animation::Vec2 b, float ra, float rb, const char* fill) {
+  const float dx = b.x - a.x, dy = b.y - a.y;
+  const float len = std::sqrt(dx * dx + dy * dy);
+  if (len > 0.5f) {
+    const float nx = -dy / len, ny = dx / len;
+    out += "<polygon points=\"";
+    point(out, {a.x + nx * ra, a.y + ny * ra});
+    out += ' ';
+    point(out, {b.x + nx * rb, b.y + ny * rb});
+    out += ' ';
+    point(out, {b.x - nx * rb, b.y - ny * rb});
+    out += ' ';
+    point(out, {a.x - nx * ra, a.y - ny * ra});
+    out += "\" fill=\"";
+    out += fill;
+    out += "\"/>";
+    circle(out, b, rb, fill);
+  }
+  circle(out, a, ra, fill);
+}
+
+void open_svg(std::string& out, float width, float height, std::string_view label) {
+  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ";
+  num(out, width);
+  out += ' ';
+  num(out, height);
+  out += "\" role=\"img\" aria-label=\"";
+  out += html_text(label);
+  out += "\">";
+}
+
+}  // namespace
+
+std::string html_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc) {
+  std::string out;
+  open_svg(out, desc.width, desc.height, desc.label);
+  const float ring = std::max(1.0f, desc.height / 160.0f);
+  for (int i = 0; i < scene.count; ++i) {
+    const animation::Shape& s = scene.shapes[static_cast<std::size_t>(i)];
+    const char* fill = kGrey[static_cast<std::size_t>(s.paint)];
+    switch (s.kind) {
+      case ShapeKind::polygon:
+        out += "<polygon points=\"";
+        for (int k = 0; k < s.points; ++k) {
+          if (k) out += ' ';
+          point(out, s.p[static_cast<std::size_t>(k)]);
+        }
+        out += "\" fill=\"";
+        out += fill;
+        out += "\" stroke=\"#000\" stroke-width=\"1\"/>";
+        break;
+      case ShapeKind::circle:
+        circle(out, s.p[0], s.r0, fill);
+        break;
+      case ShapeKind::capsule:
+        // The white ring first, then the part: each stands out from the ones behind it.
+        if (s.paint != Paint::face) capsule(out, s.p[0], s.p[1], s.r0 + ring, s.r1 + ring, "#fff");
+        capsule(out, s.p[0], s.p[1], s.r0, s.r1, fill);
+        break;
+    }
+  }
+  out += "</svg>";
+  return out;
+}
+
+std::string qr_svg(const links::QrCode& code, std::string_view label) {
+  const int side = code.size + 2 * links::kQrQuietZone;
+  std::string out;
+  open_svg(out, static_cast<float>(side), static_cast<float>(side), label);
+  out += "<rect width=\"" + std::to_string(side) + "\" height=\"" + std::to_string(side) +
+         "\" fill=\"#fff\"/><path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"";
+  // One rectangle per run of dark modules in a row.
+  for (int y = 0; y < code.size; ++y) {
+    for (int x = 0; x < code.size;) {
+      if (!code.dark(x, y)) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < code.size && code.dark(end, y)) ++end;
+      out += 'M' + std::to_string(x + links::kQrQuietZone) + ' ' + std::to_string(y + links::kQrQuietZone) + 'h' +
+             std::to_string(end - x) + "v1h-" + std::to_string(end - x) + 'z';
+      x = end;
+    }
+  }
+  out += "\"/></svg>";
+  return out;
+}
+
+}  // namespace limber::print

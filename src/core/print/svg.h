@@ -1,0 +1,34 @@
+// print/svg.h: the figure's scene and a QR code as SVG, for paper.
+//
+// The same shapes the canvas fills (animation/scene.h), in greys that print clearly in black
+// and white: the near side dark, the far side light, each part ringed in white so limbs that
+// cross stay apart, the props pale with a black edge. A QR code is one path of dark runs on a
+// white square with its quiet zone. Both are whole <svg> elements with role="img" and a text
+// alternative; coordinates are rounded to 0.1.
+//
+// Usage:
+//     animation::Scene scene; animation::build_scene(clip, world, framing, scene);
+//     html += limber::print::scene_svg(scene, {.width = 320, .height = 200, .label = "Knee rolls, start"});
+//     html += limber::print::qr_svg(*qr.code, "QR code of the routine's link");
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "animation/scene.h"
+#include "links/qr_code.h"
+
+namespace limber::print {
+
+struct SvgDesc {
+  float width = 0, height = 0;  // the scene's box, in its pixels
+  std::string_view label;       // the text alternative
+};
+
+std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc);
+std::string qr_svg(const links::QrCode& code, std::string_view label);
+
+// Text for HTML content and attribute values: & < > " ' escaped.
+std::string html_text(std::string_view text);
+
+}  // namespace limber::print
