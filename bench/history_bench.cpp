@@ -2,7 +2,7 @@
 // (twice a day, nearly seven years at the top). Reported, never judged. What should stay flat:
 // the start-up read of the stored parts, the write for one finished exercise and for one
 // finished session, and the Progress summary. What must grow (it reads every session):
-// export, restore and the rebuild after a merge with another tab. The schema-1 way of writing
+// export, the appointment report, restore and the rebuild after a merge with another tab. The schema-1 way of writing
 // (the whole document after every change) is measured beside them for comparison.
 #include <benchmark/benchmark.h>
 
@@ -11,6 +11,7 @@
 
 #include "shipped_catalogue.h"
 #include "json/json_reflect.h"
+#include "print/appointment_report.h"
 #include "progress/history_digest.h"
 #include "storage/backup.h"
 #include "storage/profile.h"
@@ -143,6 +144,22 @@ void BM_Export(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(bytes);
 }
 
+// The appointment report reads every session, and counts only the last twelve weeks of them.
+void BM_AppointmentReport(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const std::vector<storage::StoredSession> all = sessions(n);
+  const std::int64_t now = all.back().record.started_at_ms + 3'600'000;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string html = print::appointment_report({.catalogue = &shipped(), .sessions = &all,
+                                                        .routine = shipped().find_routine("nhs_daily"), .weeks = 12,
+                                                        .now_ms = now});
+    bytes = html.size();
+    benchmark::DoNotOptimize(html);
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
 void BM_Restore(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   storage::UserData d;
@@ -184,6 +201,7 @@ BENCHMARK(BM_WriteOneSession) LIMBER_SIZES;
 BENCHMARK(BM_WholeDocumentWrite_Schema1) LIMBER_SIZES;
 BENCHMARK(BM_ProgressSummary) LIMBER_SIZES;
 BENCHMARK(BM_Export) LIMBER_SIZES;
+BENCHMARK(BM_AppointmentReport) LIMBER_SIZES;
 BENCHMARK(BM_Restore) LIMBER_SIZES;
 BENCHMARK(BM_TwoTabMerge) LIMBER_SIZES;
 

@@ -200,8 +200,12 @@ void AppShell::tick_once() {
 
   const bool session_moving = app_.update(dt);
   sync_page();
+  // A canvas with no size (hidden while printing) shows nothing, and laid out at zero width the
+  // screen would report controls with no room: no frame until it has a size again, which wakes.
+  const bool shown = viewport_.css_width >= 1.0f && viewport_.css_height >= 1.0f;
+  if (!shown) animating_ = false;
   const pacing::FrameDecision decision = pacer_.tick(session_moving || animating_);
-  if (decision.draw) {
+  if (decision.draw && shown) {
     draw_frame();
     sync_page();  // what the frame's presses asked for goes out now, not a sleep later
     frame_ms_[frame_count_ % frame_ms_.size()] = static_cast<float>(browser::monotonic_ms() - now);

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 
 import { command, launch, openApp, settle, state } from './harness.mjs';
+import { backupText, sessions as fixtureSessions } from './history_fixture.mjs';
 import { decodePng } from './png.mjs';
 
 const asset = (name) => JSON.parse(readFileSync(new URL(`../../assets/catalogue/${name}.json`, import.meta.url), 'utf8'));
@@ -154,6 +155,52 @@ describe('printed sheet', () => {
     const opened = await phone.evaluate(() => window.limber.state());
     assert.equal(opened.screen, 'shared_routine');
     assert.deepEqual(opened.incoming, { name: "Mrs <Smith>'s routine", note, exercises: 2 });
+    assert.deepEqual(problems, []);
+  });
+
+  it('Progress: a one-page report for the next appointment over the period chosen, counted from every stored session', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await openApp(page, h.url);
+    const endMs = Date.now() - 3_600_000;
+    assert.deepEqual(await command(page, 'import', backupText(400, { endMs })), { ok: true });
+    await page.waitForFunction(() => window.limber.state().data.sessions === 400 && window.limber.state().storage.status === 'saved');
+    await page.reload();  // only the recent sessions in memory: the report reads the rest from storage
+    await page.evaluate(() => window.limber.ready);
+    await command(page, 'dismiss');
+    await command(page, 'navigate', 'progress');
+    for (let i = 0; i < 8; ++i) await command(page, 'scroll', '3000');
+    await settle(page);
+    await page.getByRole('radio', { name: '8 weeks' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('radio', { name: '8 weeks', checked: true }).waitFor();
+    await page.getByRole('button', { name: 'Print a report' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.getElementById('print-view').hidden);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'sheet-title');
+    // What the page counts itself: sessions started from local midnight 55 days ago until now.
+    const from = await page.evaluate(() => { const d = new Date(); d.setHours(0, 0, 0, 0); d.setDate(d.getDate() - 55); return d.getTime(); });
+    const expected = fixtureSessions(400, { endMs }).filter((x) => x.record.started_at_ms >= from).length;
+    assert.ok(expected > 100);
+    assert.match(await page.locator('.sheet-when').textContent(), new RegExp(`\\(8 weeks\\): ${expected} sessions\\.$`));
+    const weekRows = await page.$$eval('.sheet-table:first-of-type tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    assert.equal(weekRows.length, 8);
+    assert.equal(weekRows.reduce((n, r) => n + Number(r[2].split(' ')[0]), 0), expected, 'the weeks add up to the period');
+    assert.ok(weekRows.every((r) => / of 7$/.test(r[2])), 'against the routine on Today: every day');
+    assert.equal(await page.locator('#print-sheet').getByRole('table').count(), 2);
+    await page.getByRole('img', { name: /^Average pain before and after sessions/ }).waitFor();
+    assert.equal(await page.locator('.sheet-chart polyline').count(), 2);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.floor((210 - 24) / 25.4 * 96), height: 900 });
+    await page.screenshot({ path: new URL('report.png', ARTIFACTS).pathname, fullPage: true });
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await page.pdf({ format });
+      writeFileSync(new URL(`report-${format}.pdf`, ARTIFACTS), pdf);
+      assert.equal(pageCount(pdf), 1, `the report fits one ${format} page`);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.control), 'print-report');
     assert.deepEqual(problems, []);
   });
 });

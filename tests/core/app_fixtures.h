@@ -145,6 +145,7 @@ struct AppRig {
     app::Effects more = app.take_effects();
     for (auto& d : more.downloads) effects.downloads.push_back(std::move(d));
     for (auto& t : more.set_aside) effects.set_aside.push_back(std::move(t));
+    if (!more.print_sheet.empty()) effects.print_sheet = std::move(more.print_sheet);
     effects.read_sessions = more.read_sessions;
     return effects;
   }

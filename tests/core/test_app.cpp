@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app_fixtures.h"
+#include "print/svg.h"
 #include "storage/backup.h"
 
 using namespace limber;
@@ -622,6 +623,42 @@ TEST_CASE("app: when the stored sessions cannot be read, a backup holds what is 
   CHECK(r.sessions() == 1);
   CHECK(r.app.sync().revision() == revision);
   CHECK_FALSE(r.run("sessions_unreadable", "again").ok);  // nobody asked
+}
+
+TEST_CASE("app: the appointment report waits for every stored session, and counts them over the period chosen") {
+  AppRig r;
+  r.complete_session("gentle_bad_day", 5, 4);
+  r.complete_session("gentle_bad_day", 6, 3);
+  r.store_all();
+  CHECK(r.run("report_weeks", "3").error == "report_weeks: expected 2, 4, 8 or 12 weeks");
+  CHECK_FALSE(r.run("report_weeks", "four").ok);
+  REQUIRE(r.run("report_weeks", "2").ok);
+  CHECK(r.app.report_weeks() == 2);
+  REQUIRE(r.run("print_report").ok);
+  const app::Effects effects = r.answer_reads();
+  CHECK(effects.print_sheet.find("(2 weeks): 2 sessions.") != std::string::npos);
+  CHECK(effects.print_sheet.find("<td>5.5</td><td>3.5</td>") != std::string::npos);
+  REQUIRE(r.app.current_routine() != nullptr);
+  CHECK(effects.print_sheet.find("<strong>" + print::html_text(r.app.current_routine()->name) + "</strong>") != std::string::npos);
+  CHECK(effects.print_sheet.find("#routine=1.") != std::string::npos);
+}
+
+TEST_CASE("app: a printed sheet for any routine by id, or for the one being edited with its note") {
+  AppRig r;
+  REQUIRE(r.run("print_routine", "in_bed").ok);
+  const std::string sheet = r.app.take_effects().print_sheet;
+  CHECK(sheet.find("<h1 id=\"sheet-title\">" + print::html_text(r.app.catalogue().find_routine("in_bed")->name)) != std::string::npos);
+  CHECK(r.run("print_routine", "nope").error == "print_routine: no routine 'nope'");
+  CHECK(r.run("print_draft").error == "print_draft: nothing is being edited");
+  REQUIRE(r.run("new_routine").ok);
+  REQUIRE(r.run("add_exercise", "knee_rolls").ok);
+  REQUIRE(r.run("text", "routine_name=  Evenings  ").ok);
+  REQUIRE(r.run("text", "link_note=Slowly").ok);
+  REQUIRE(r.run("print_draft").ok);
+  const std::string draft = r.app.take_effects().print_sheet;
+  CHECK(draft.find("<h1 id=\"sheet-title\">Evenings</h1>") != std::string::npos);
+  CHECK(draft.find("<p class=\"sheet-note\">Slowly</p>") != std::string::npos);
+  CHECK(draft.find("#routine=1.") != std::string::npos);
 }
 
 TEST_CASE("app: a schema-1 document saved by version 0.1.0 migrates to parts and entries in one write, and reads back the same") {

@@ -27,7 +27,7 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"storage", {"catalogue", "json", "session", "text"}},
       {"progress", {"json", "storage"}},
       {"links", {"catalogue", "text"}},
-      {"print", {"animation", "catalogue", "links"}},
+      {"print", {"animation", "catalogue", "links", "session", "storage"}},
       {"app", {"animation", "catalogue", "json", "links", "print", "progress", "session", "storage", "text"}},
   };
   return edges;

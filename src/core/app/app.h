@@ -213,6 +213,11 @@ class App {
   // its note, for the page's print view: "" or why not (no such routine, nothing edited).
   std::string print_routine(std::string_view id);
   std::string print_draft();
+  // The report for the next appointment (print/appointment_report.h) over the last
+  // report_weeks() weeks, once every stored session has been read: "" or why not.
+  std::string print_report();
+  int report_weeks() const { return report_weeks_; }
+  std::string set_report_weeks(int weeks);  // one of print::kReportWeeks
   int reminder_minutes() const { return reminder_minutes_; }
   std::string set_reminder_minutes(int minutes);  // kReminderEarliest to kReminderLatest, in steps
   std::string link_copied(bool ok) { return draft_.link_copied(ok); }  // "" or why there is nothing to report on
@@ -269,7 +274,7 @@ class App {
  private:
   void changed(storage::Part part);
   // Work that needs every stored session waits for them (Effects::read_sessions).
-  enum class FullRead : std::uint8_t { rebuild, export_backup, export_csv, import, upgrade };
+  enum class FullRead : std::uint8_t { rebuild, export_backup, export_csv, import, upgrade, report };
   void read_all_sessions(FullRead why);
   void merge_conflict(const std::string& text);
   void finish_full_read(std::vector<storage::StoredSession> stored);
@@ -290,7 +295,7 @@ class App {
   storage::Profile data_;
   storage::StoreSync sync_;
   ProfileWrites writes_;  // what the next write carries  // a schema-1 document migrated: the sessions the write must hold
-  std::array<bool, 5> full_reads_{};  // by FullRead: waiting for every stored session
+  std::array<bool, 6> full_reads_{};  // by FullRead: waiting for every stored session
   std::string pending_import_;        // a checked backup, merged once every session is read
   AppModel nav_;
   Player player_;
@@ -322,6 +327,7 @@ class App {
   std::string focused_control_;
   bool demo_paused_ = false;
   int reminder_minutes_ = 18 * 60;
+  int report_weeks_ = 4;
   std::string press_;
 };
 

@@ -9,6 +9,8 @@
 #include "app/app.h"
 #include "app/routine_editor.h"
 #include "catalogue/catalogue_json.h"
+#include "links/routine_link.h"
+#include "print/appointment_report.h"
 #include "storage/backup.h"
 #include "storage/data_checks.h"
 #include "storage/record_upgrade.h"
@@ -256,6 +258,19 @@ void App::merge_conflict(const std::string& text) {
 
 // ---- Whole history -----------------------------------------------------------------------
 
+std::string App::set_report_weeks(int weeks) {
+  if (std::find(std::begin(print::kReportWeeks), std::end(print::kReportWeeks), weeks) == std::end(print::kReportWeeks)) {
+    return "expected 2, 4, 8 or 12 weeks";
+  }
+  report_weeks_ = weeks;
+  return {};
+}
+
+std::string App::print_report() {
+  read_all_sessions(FullRead::report);  // the report follows in finish_full_read()
+  return {};
+}
+
 void App::read_all_sessions(FullRead why) {
   full_reads_[static_cast<std::size_t>(why)] = true;
   effects_.read_sessions = true;
@@ -300,14 +315,15 @@ std::string App::sessions_unreadable(std::string_view reason) {
   full_reads_[static_cast<std::size_t>(FullRead::rebuild)] = false;
   full_reads_[static_cast<std::size_t>(FullRead::upgrade)] = false;  // tried again at the next start
   pending_import_.clear();
-  const bool exporting = std::any_of(full_reads_.begin(), full_reads_.end(), [](bool b) { return b; });
+  const bool reporting = full_reads_[static_cast<std::size_t>(FullRead::report)];
+  const bool exporting = full_reads_[static_cast<std::size_t>(FullRead::export_backup)] ||
+                         full_reads_[static_cast<std::size_t>(FullRead::export_csv)];
   std::string said = "Your stored sessions could not be read (" + std::string(reason) + ").";
   if (importing) said += " The backup was not imported; nothing was changed. Try again later.";
-  if (exporting) {
-    said += " The file holds the " + std::to_string(data_.history.recent.size()) +
-            " most recent sessions, which Limber has in memory; the older ones stay stored.";
-    finish_full_read(data_.history.recent);
-  }
+  const std::string recent = std::to_string(data_.history.recent.size()) + " most recent sessions, which Limber has in memory";
+  if (exporting) said += " The file holds the " + recent + "; the older ones stay stored.";
+  if (reporting) said += " The report counts only the " + recent + ".";
+  if (exporting || reporting) finish_full_read(data_.history.recent);
   full_reads_ = {};
   show(NoticeKind::problem, said);
   return {};
@@ -363,6 +379,17 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
     changed(storage::Part::history);
   }
   const std::int64_t now = now_ms();
+  if (wanted[static_cast<std::size_t>(FullRead::report)]) {
+    const catalogue::Routine* routine = current_routine();
+    std::string link;
+    if (routine) {
+      const links::SharedRoutine shared{.routine = *routine, .note = {}};
+      if (links::check_shared_routine(shared, *catalogue_).empty()) link = link_address(links::encode_routine_link(shared));
+    }
+    effects_.print_sheet = print::appointment_report({.catalogue = catalogue_, .sessions = &whole.sessions, .routine = routine,
+                                                      .link = link, .weeks = report_weeks_, .now_ms = now,
+                                                      .utc_offset_minutes = desc_.utc_offset_minutes});
+  }
   const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);
   if (wanted[static_cast<std::size_t>(FullRead::export_backup)]) {
     effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json",

@@ -94,7 +94,7 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
 }
 
 const auto& commands() {
-  static const std::array<CommandEntry, 63> table{{
+  static const std::array<CommandEntry, 65> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -291,6 +291,13 @@ const auto& commands() {
       {"add_to_calendar", false, call<&App::draft_to_calendar>},
       {"print_routine", true, call_with<&App::print_routine>},
       {"print_draft", false, call<&App::print_draft>},
+      {"report_weeks", true,
+       [](App& app, auto name, std::string_view arg) {
+         const auto weeks = parse_int(arg);
+         if (!weeks) return refuse("report_weeks: expected 2, 4, 8 or 12, got '" + std::string(arg) + "'");
+         return from_error(name, app.set_report_weeks(*weeks));
+       }},
+      {"print_report", false, call<&App::print_report>},
       {"demo", true,
        [](App& app, auto, std::string_view arg) {
          if (arg != "play" && arg != "pause") return refuse("demo: expected play or pause, got '" + std::string(arg) + "'");

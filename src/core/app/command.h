@@ -53,6 +53,9 @@
 //                                   frequency at that time, holding its link (app/reminder.h)
 //     print_routine <id> | print_draft   opens the print view on a routine's printed sheet, or
 //                                   on the one being edited with its note (print/routine_sheet.h)
+//     report_weeks <2|4|8|12>       the period the appointment report covers
+//     print_report                  opens the print view on that report, once every stored
+//                                   session is read (print/appointment_report.h)
 //     link_copied <yes|no>          the page: the clipboard took the link, or refused it
 //     text <field>=<text>           what the page's text box over routine_name or link_note holds
 //     host <message JSON>           a message from the page embedding the widget (embed.h)

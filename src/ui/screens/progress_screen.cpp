@@ -1,10 +1,13 @@
 // Progress: sessions per week, the streak, pain before and after over time, guidance from
 // the record (progress/progress_summary.h decides it), and the history itself.
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <cstdio>
 #include <string>
 
 #include "icons.h"
+#include "print/appointment_report.h"
 #include "progress/progress_summary.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -234,6 +237,26 @@ void draw_progress_screen(ScreenContext& ctx) {
   if (big_button(ctx.controls, {.id = "export-csv", .label = "Export history for a clinician", .icon = LIMBER_ICON_FILE_DOWNLOAD,
                                 .kind = ButtonKind::secondary})) {
     act(ctx, "export", "csv");
+  }
+
+  // For the next appointment: a page to print or show, over a period the person picks.
+  heading("Report for your next appointment");
+  paragraph(FontRole::small, theme.text_muted,
+            "One page: sessions each week, pain before and after, each exercise and your routine. Print it, save "
+            "it as a PDF, or show it on screen. Nothing is sent.");
+  static constexpr std::array<const char*, 4> kPeriods = {"2 weeks", "4 weeks", "8 weeks", "12 weeks"};
+  static_assert(std::size(print::kReportWeeks) == kPeriods.size());
+  int period = 0;
+  for (std::size_t i = 0; i < kPeriods.size(); ++i) {
+    if (print::kReportWeeks[i] == ctx.app.report_weeks()) period = static_cast<int>(i);
+  }
+  if (const auto chosen = segmented(ctx.controls, {.id = "report-weeks", .label = "Report period", .labels = kPeriods,
+                                                   .selected = period})) {
+    act(ctx, "report_weeks", std::to_string(print::kReportWeeks[static_cast<std::size_t>(*chosen)]));
+  }
+  if (big_button(ctx.controls, {.id = "print-report", .label = "Print a report", .icon = LIMBER_ICON_PRINT,
+                                .kind = ButtonKind::secondary})) {
+    act(ctx, "print_report");
   }
   end_page();
 }
