@@ -22,8 +22,8 @@ endif()
 
 # Nayuki's QR Code generator (scripts/setup unpacks its C++ source): plain C++, no
 # dependencies, so the portable core links it. Third-party: built without our warnings.
-set(LIMBER_QRCODEGEN_DIR "${LIMBER_CACHE}/src/qrcodegen-1.8.0" CACHE PATH "Nayuki's QR Code generator (C++)")
-if(NOT EXISTS "${LIMBER_QRCODEGEN_DIR}/qrcodegen.cpp")
+set(LIMBER_QRCODEGEN_DIR "${LIMBER_CACHE}/src/qrcodegen-1.8.0" CACHE PATH "Nayuki's QR Code generator (its C library)")
+if(NOT EXISTS "${LIMBER_QRCODEGEN_DIR}/qrcodegen.c")
   message(FATAL_ERROR "The QR Code generator is missing at ${LIMBER_QRCODEGEN_DIR}: run scripts/setup first")
 endif()
 

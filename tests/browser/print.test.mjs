@@ -1,8 +1,8 @@
 // The printed routine sheet (src/core/print/routine_sheet.h) in the page's print view: opened
 // with the keyboard from Routines and from the editor, read as a document (headings, figures
 // with names), printed (print media, A4 and US Letter PDFs, their page count), offline, with a
-// clinician's note as text and a QR code that reads back as the routine's link. The PDFs and a
-// screenshot are kept in build/artifacts/print.
+// clinician's note as text and a QR code that reads back as the routine's link. The PDFs, a
+// screenshot of each printed page and of the report are kept in build/artifacts/print.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -110,6 +110,11 @@ describe('printed sheet', () => {
       const tallest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.sheet-cover, .sheet-page')]
         .map((s) => s.getBoundingClientRect().height)));
       assert.ok(tallest <= (279 - 24) / 25.4 * 96, `every page's content fits one page (tallest ${Math.round(tallest)} px)`);
+      // A screenshot of each printed page (each section is one), kept for a person to look at.
+      const sections = page.locator('.sheet-cover, .sheet-page');
+      for (let i = 0; i < await sections.count(); ++i) {
+        await sections.nth(i).screenshot({ path: new URL(`${id}-page-${i + 1}.png`, ARTIFACTS).pathname });
+      }
       for (const format of ['A4', 'Letter']) {
         const pdf = await page.pdf({ format });
         writeFileSync(new URL(`${id}-${format}.pdf`, ARTIFACTS), pdf);

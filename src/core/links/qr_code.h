@@ -1,10 +1,9 @@
 // links/qr_code.h: a routine link as a QR code, for a patient's phone camera in the clinic.
 //
-// Nayuki's QR Code generator (the C++ source of Debian's qr-code-generator package, fetched
-// and pinned by scripts/setup) makes the symbol: byte mode, error correction M or better,
-// the smallest version that holds the text. Its one refusal, a text too long for any
-// version, is checked here first, so it never throws; the modules come back as plain data
-// for the UI to draw.
+// Nayuki's QR Code generator (the C library in Debian's qr-code-generator source package,
+// fetched and pinned by scripts/setup) makes the symbol: byte mode, error correction M or
+// better, the smallest version that holds the text. A text too long for any version is
+// refused here first, in words; the modules come back as plain data for the UI to draw.
 //
 // Usage:
 //     const limber::links::QrResult qr = limber::links::make_qr_code("https://limber.example/#routine=1....");
