@@ -54,7 +54,10 @@ if(LIMBER_FUZZ)
   if(EMSCRIPTEN OR NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "LIMBER_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++-14")
   endif()
-  add_compile_options(-stdlib=libc++ -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-                      -fno-omit-frame-pointer -O1 -g)
+  if(NOT CMAKE_C_COMPILER_ID STREQUAL "Clang")  # the QR Code generator is C: instrumented alike
+    message(FATAL_ERROR "LIMBER_FUZZ needs clang for C too: configure with -DCMAKE_C_COMPILER=clang-14")
+  endif()
+  add_compile_options($<$<COMPILE_LANGUAGE:CXX>:-stdlib=libc++> -fsanitize=fuzzer-no-link,address,undefined
+                      -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1 -g)
   add_link_options(-stdlib=libc++ -fsanitize=address,undefined)
 endif()

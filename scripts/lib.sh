@@ -66,7 +66,7 @@ build_native() {  # build_native <folder> [cmake -D options...]
 fuzz_routine_link() {
   local seconds=${1:-25} dir=$LIMBER_BUILD/fuzz
   mkdir -p "$dir"
-  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DLIMBER_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
+  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DLIMBER_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 \
     >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
   cmake --build "$dir" -j"$(nproc)" --target limber_fuzz_routine_link limber_fuzz_routine_link_seeds \
     || die "building $dir failed"
