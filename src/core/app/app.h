@@ -119,6 +119,9 @@ class App {
   const catalogue::Catalogue& catalogue() const { return *catalogue_; }
   // A routine link's whole address: this page's, then '#' and the fragment ("routine=1....").
   std::string link_address(std::string_view fragment) const { return desc_.page_address + "#" + std::string(fragment); }
+  // A routine's whole link address with a note, or "" and why not in `problem` (the same check
+  // a copied link passes).
+  std::string routine_address(const catalogue::Routine& routine, std::string_view note, std::string* problem = nullptr) const;
   const animation::ClipLibrary& clips() const { return *clips_; }
   const Notice& notice() const { return notice_; }
   void dismiss_notice() { notice_ = {}; }

@@ -172,21 +172,19 @@ std::string App::draft_to_calendar() {
   return {};
 }
 
-namespace {
-// The sheet's link, or why it has none: the same check a copied link passes.
-void sheet_link(print::SheetDesc& sheet, const catalogue::Catalogue& catalogue, const App& app) {
-  const links::SharedRoutine shared{.routine = *sheet.routine, .note = sheet.note};
-  sheet.link_problem = links::check_shared_routine(shared, catalogue);
-  if (sheet.link_problem.empty()) sheet.link = app.link_address(links::encode_routine_link(shared));
+std::string App::routine_address(const catalogue::Routine& routine, std::string_view note, std::string* problem) const {
+  const links::SharedRoutine shared{.routine = routine, .note = std::string(note)};
+  std::string why = links::check_shared_routine(shared, *catalogue_);
+  if (problem) *problem = why;
+  return why.empty() ? link_address(links::encode_routine_link(shared)) : std::string();
 }
-}  // namespace
 
 std::string App::print_routine(std::string_view id) {
   const catalogue::Routine* routine = find_routine(id);
   if (!routine) return "no routine '" + std::string(id) + "'";
   print::SheetDesc sheet{.catalogue = catalogue_, .clips = clips_, .routine = routine,
                          .seconds = routine_seconds(*routine), .preference = data_.settings.hold_preference};
-  sheet_link(sheet, *catalogue_, *this);
+  sheet.link = routine_address(*sheet.routine, sheet.note, &sheet.link_problem);
   effects_.print_sheet = print::routine_sheet(sheet);
   return {};
 }
@@ -199,7 +197,7 @@ std::string App::print_draft() {
   print::SheetDesc sheet{.catalogue = catalogue_, .clips = clips_, .routine = &tidy,
                          .note = std::string(trim_text(draft_.text(TextField::link_note))),
                          .seconds = routine_seconds(tidy), .preference = data_.settings.hold_preference};
-  sheet_link(sheet, *catalogue_, *this);
+  sheet.link = routine_address(*sheet.routine, sheet.note, &sheet.link_problem);
   effects_.print_sheet = print::routine_sheet(sheet);
   return {};
 }

@@ -9,7 +9,6 @@
 #include "app/app.h"
 #include "app/routine_editor.h"
 #include "catalogue/catalogue_json.h"
-#include "links/routine_link.h"
 #include "print/appointment_report.h"
 #include "storage/backup.h"
 #include "storage/data_checks.h"
@@ -381,13 +380,8 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
   const std::int64_t now = now_ms();
   if (wanted[static_cast<std::size_t>(FullRead::report)]) {
     const catalogue::Routine* routine = current_routine();
-    std::string link;
-    if (routine) {
-      const links::SharedRoutine shared{.routine = *routine, .note = {}};
-      if (links::check_shared_routine(shared, *catalogue_).empty()) link = link_address(links::encode_routine_link(shared));
-    }
     effects_.print_sheet = print::appointment_report({.catalogue = catalogue_, .sessions = &whole.sessions, .routine = routine,
-                                                      .link = link, .weeks = report_weeks_, .now_ms = now,
+                                                      .link = routine ? routine_address(*routine, {}) : std::string(), .weeks = report_weeks_, .now_ms = now,
                                                       .utc_offset_minutes = desc_.utc_offset_minutes});
   }
   const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);

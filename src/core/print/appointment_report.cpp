@@ -21,14 +21,7 @@ constexpr std::int64_t kDayMs = 86'400'000;
 // ---- Dates ------------------------------------------------------------------------------------
 
 // "23 Nov 2026" for a local day.
-std::string day_words(std::int64_t day) {
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::string iso = storage::format_local_time(day * kDayMs, 0);  // "2026-11-23 00:00"
-  const int month = std::clamp((iso[5] - '0') * 10 + (iso[6] - '0'), 1, 12);
-  const int dom = (iso[8] - '0') * 10 + (iso[9] - '0');
-  return std::to_string(dom) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
-}
+std::string day_words(std::int64_t day) { return storage::format_local_date(day * kDayMs, 0); }
 
 // ---- Counting ----------------------------------------------------------------------------------
 

@@ -62,6 +62,15 @@ std::string format_local_time(std::int64_t ms, int utc_offset_minutes) {
   return buffer;
 }
 
+std::string format_local_date(std::int64_t ms, int utc_offset_minutes) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::string iso = format_local_time(ms, utc_offset_minutes);  // "2026-11-21 09:30"
+  const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
+}
+
 std::string export_backup(const UserData& data, std::int64_t now_ms) {
   return json::to_json(BackupFile{.format = std::string(kBackupFormat), .exported_at_ms = now_ms, .data = data});
 }

@@ -46,5 +46,7 @@ std::string history_csv(const UserData& data, const catalogue::Catalogue& catalo
 
 // "2026-11-21 07:39" for milliseconds since 1970 plus an offset in minutes.
 std::string format_local_time(std::int64_t ms, int utc_offset_minutes);
+// "21 Nov 2026": the local date, day first and the month in words, as people in the UK read it.
+std::string format_local_date(std::int64_t ms, int utc_offset_minutes);
 
 }  // namespace limber::storage

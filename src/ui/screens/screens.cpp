@@ -374,17 +374,9 @@ void Flow::next(float width) {
 }
 
 std::string format_when(std::int64_t ms, int utc_offset_minutes) {
-  // "2026-11-21 09:30" -> "21 Nov 2026, 09:30": day first, month in words, as people in the UK read it.
-  const std::string iso = storage::format_local_time(ms, utc_offset_minutes);
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  if (iso.size() < 16) return iso;
-  const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  if (month < 1 || month > 12) return iso;
-  const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
-  char out[48];
-  std::snprintf(out, sizeof out, "%d %s %s, %s", day, kMonths[month - 1], iso.substr(0, 4).c_str(), iso.substr(11, 5).c_str());
-  return out;
+  // "21 Nov 2026, 09:30"
+  return storage::format_local_date(ms, utc_offset_minutes) + ", " +
+         storage::format_local_time(ms, utc_offset_minutes).substr(11, 5);
 }
 
 }  // namespace limber::ui
