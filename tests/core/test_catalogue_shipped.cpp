@@ -170,6 +170,29 @@ TEST_CASE("shipped catalogue: the safety guidance carries the sources' numbers")
   }
 }
 
+TEST_CASE("shipped catalogue: the gentle routine asks for the smallest amount any source allows") {
+  const Routine* gentle = shipped().find_routine("gentle_bad_day");
+  REQUIRE(gentle);
+  for (const RoutineItem& item : gentle->items) {
+    CAPTURE(item.exercise);
+    const Exercise& e = exercise(item.exercise.c_str());
+    int fewest = 1 << 30;
+    for (const DosageOption& o : e.dosages) fewest = std::min(fewest, o.dosage.reps.min);
+    const Dosage d = resolve(e, item);
+    CHECK(d.reps.start == fewest);
+    CHECK(d.sets.start == 1);
+  }
+}
+
+TEST_CASE("shipped catalogue: the advice on painkillers is there, from the article that gives it") {
+  const auto& items = shipped().safety.items;
+  const auto it = std::find_if(items.begin(), items.end(), [](const SafetyItem& i) { return i.id == "painkillers_short_term"; });
+  REQUIRE(it != items.end());
+  CHECK(it->text.find("Ibuprofen") != std::string::npos);
+  CHECK(it->text.find("long time") != std::string::npos);
+  CHECK(it->sources == std::vector<std::string>{"article_003"});
+}
+
 TEST_CASE("shipped catalogue: every struct survives a round trip through JSON") {
   const Catalogue& c = shipped();
   const std::string sources = "{\"schema\":1,\"sources\":" + limber::json::to_json(c.sources) + "}";
