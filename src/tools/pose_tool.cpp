@@ -27,7 +27,7 @@ using namespace limber::animation;
 const char* paint_colour(Paint p) {
   switch (p) {
     case Paint::floor: return "#d9d1c1";
-    case Paint::mat: return "#9cc3b9";
+    case Paint::held_pillow: return "#f6f2ea";
     case Paint::bed_frame: return "#b49a7a";
     case Paint::mattress: return "#ece6da";
     case Paint::pillow: return "#ffffff";

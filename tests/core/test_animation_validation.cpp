@@ -14,7 +14,7 @@ namespace {
 std::string valid() {
   return R"({"schema":1,
  "postures":[{"id":"lying","surface":"floor","root":{"y":0.12,"pitch":90},"joints":{"thigh_l":{"flex":45},"shin_l":{"flex":100}}}],
- "clips":[{"id":"lift","exercise":"leg_lift","posture":"lying","view":"side","props":["mat"],"contacts":[],
+ "clips":[{"id":"lift","exercise":"leg_lift","posture":"lying","view":"side","props":["pillow"],"contacts":[],
            "move":[{"t":0.5,"joints":{"thigh_l":{"flex":60}}},{"t":1,"joints":{"thigh_l":{"flex":80}}}]}]})";
 }
 

@@ -76,7 +76,7 @@ TEST_CASE("catalogue: unknown field") {
   replace(t.exercises, R"("in_bed":true,)", R"("in_bed":true,"inbed":false,)");
   expect_refused(t,
                  "exercises.json:2:100: exercises[tilt].inbed: unknown field (fields here: id, name, other_names, kind, "
-                 "position, in_bed, props, target_areas, start_position, steps, tips, cautions, cues, dosages, "
+                 "position, in_bed, props, target_areas, start_position, steps, tips, cautions, cues, first_side, dosages, "
                  "variations, sources)");
 }
 

@@ -67,6 +67,7 @@ class Compiler {
       compute_world(added.start, added.rest[0]);
       compute_world(mirrored(added.start), added.rest[1]);
       place(added, added.held, false, added.held_world);
+      check_relations(c, added, base);
     }
     if (!problems_.empty()) return std::nullopt;
     return library;
@@ -77,25 +78,42 @@ class Compiler {
     problems_.push_back({.file = kFile, .path = std::move(path), .message = std::move(message)});
   }
 
-  void check_range(const std::string& path, const LocalPose& pose) {
+  void check_range(const std::string& path, const LocalPose& pose, std::uint32_t passive) {
     for (int i = 0; i < kBoneCount; ++i) {
       const BoneInfo& b = skeleton()[static_cast<std::size_t>(i)];
       const JointAngles& a = pose.joints[static_cast<std::size_t>(i)];
       const auto check = [&](float v, Range2 r, const char* what) {
         if (v < r.min - 1e-3f || v > r.max + 1e-3f) {
           report(path + ".joints." + std::string(b.id) + "." + what,
-                 number(v) + " is outside the normal range " + number(r.min) + " to " + number(r.max) + " for " +
-                     std::string(b.id));
+                 number(v) + " is outside the " + ((passive >> i) & 1u && what[0] == 'f' ? "passive" : "normal") +
+                     " range " + number(r.min) + " to " + number(r.max) + " for " + std::string(b.id));
         }
       };
-      check(a.flex, b.flex, "flex");
+      check(a.flex, (passive >> i) & 1u ? passive_flex(static_cast<Bone>(i)) : b.flex, "flex");
       check(a.abd, b.abd, "abd");
       check(a.twist, b.twist, "twist");
     }
   }
 
+  // Each relation is measured over its phase; the worst sample is reported.
+  void check_relations(const ClipData& c, CompiledClip& clip, const std::string& base) {
+    for (std::size_t i = 0; i < c.relations.size(); ++i) {
+      const std::string path = base + ".relations[" + std::to_string(i) + "]";
+      std::vector<std::string> wrong;
+      const auto relation = compile_relation(c.relations[i], path, wrong);
+      for (std::string& w : wrong) {
+        const std::size_t colon = w.find(": ");
+        report(w.substr(0, colon), w.substr(colon + 2));
+      }
+      if (!relation) continue;
+      if (const Measurement m = measure(clip, *relation); !m.holds) report(path, failure_text(*relation, m));
+      clip.relations.push_back(*relation);
+    }
+  }
+
   // Keys carry over what they do not set, starting from `from`.
-  Track compile_track(const std::vector<Key>& keys, const LocalPose& from, float surface, const std::string& path) {
+  Track compile_track(const std::vector<Key>& keys, const LocalPose& from, float surface, std::uint32_t passive,
+                      const std::string& path) {
     Track track{{.t = 0, .ease = Ease::in_out, .pose = from}};
     double last_t = 0;
     for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -109,7 +127,7 @@ class Compiler {
       CompiledKey ck{.t = static_cast<float>(k.t), .ease = k.ease.value_or(Ease::in_out), .pose = track.back().pose};
       if (k.root) apply(*k.root, surface, ck.pose);
       if (k.joints) apply(*k.joints, ck.pose);
-      check_range(key_path, ck.pose);
+      check_range(key_path, ck.pose, passive);
       track.push_back(ck);
     }
     if (!keys.empty() && std::fabs(keys.back().t - 1.0) > 1e-9) {
@@ -136,13 +154,17 @@ class Compiler {
       else if (name == "hand_r") out.contacts.push_back(Contact::hand_r);
       else report(base + ".contacts[" + std::to_string(i) + "]", "unknown contact '" + name + "' (foot_l, foot_r, hand_l, hand_r)");
     }
+    for (std::size_t i = 0; i < c.passive.size(); ++i) {
+      if (const auto bone = bone_from_id(c.passive[i])) out.passive |= 1u << index(*bone);
+      else report(base + ".passive[" + std::to_string(i) + "]", "unknown bone '" + c.passive[i] + "'");
+    }
     apply(posture.root, out.surface_height, out.start);
     if (!posture.root.y) out.start.root.y = out.surface_height;
     apply(posture.joints, out.start);
-    check_range("postures[" + posture.id + "]", out.start);
+    check_range("postures[" + posture.id + "]", out.start, out.passive);
 
     if (c.move.empty()) report(base + ".move", "a clip needs a move phase (at least one key)");
-    out.move = compile_track(c.move, out.start, out.surface_height, base + ".move");
+    out.move = compile_track(c.move, out.start, out.surface_height, out.passive, base + ".move");
     out.held = out.move.back().pose;
     if (c.release.empty()) {
       // Back the way it came.
@@ -150,7 +172,7 @@ class Compiler {
         out.release.push_back({.t = 1.0f - it->t, .ease = Ease::in_out, .pose = it->pose});
       }
     } else {
-      out.release = compile_track(c.release, out.held, out.surface_height, base + ".release");
+      out.release = compile_track(c.release, out.held, out.surface_height, out.passive, base + ".release");
       if (problems_.size() != problems_before) return out;  // this clip's keys are already wrong
       // The release must end where the move began, or the next repetition would jump.
       const LocalPose& end = out.release.back().pose;

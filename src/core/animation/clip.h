@@ -8,7 +8,8 @@
 // Keys set only what changes (absolute angles, degrees); the rest carries over from the
 // key before, so every key compiles to a whole pose. Clips are authored for the left side;
 // the right side is the mirror image. Contacts name the limbs kept planted by IK; the
-// anchor keeps the knees in place while the hips move (all fours, kneeling).
+// anchor keeps the knees in place while the hips move (all fours, kneeling). Relations say
+// what the exercise's text requires of the figure; loading measures them (relations.h).
 //
 // Usage:
 //     const auto loaded = limber::animation::load_clips(text);     // validated as a whole
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "animation/pose.h"
+#include "animation/relations.h"
 #include "catalogue/problems.h"
 #include "json/enum_names.h"
 
@@ -30,7 +32,7 @@ namespace limber::animation {
 
 enum class View : std::uint8_t { side, three_quarter, from_feet, above };
 enum class Surface : std::uint8_t { floor, bed, chair };
-enum class Prop : std::uint8_t { mat, bed, pillow, towel_or_ball, chair };
+enum class Prop : std::uint8_t { bed, pillow, knee_pillow, towel_or_ball, chair };
 enum class Ease : std::uint8_t { linear, in_out, in, out };
 enum class Anchor : std::uint8_t { root, knees };
 
@@ -69,6 +71,8 @@ struct ClipData {
   std::optional<Anchor> anchor;
   std::vector<Key> move;
   std::vector<Key> release;
+  std::vector<RelationData> relations;  // what the exercise's text requires (relations.h)
+  std::vector<std::string> passive;     // bones held in a passive position (skeleton.h)
 };
 struct ClipsFile {
   int schema = 0;
@@ -101,7 +105,11 @@ struct CompiledClip {
   Track release;
   WorldPose rest[2];  // the start position in the world, left side and mirrored (contact targets)
   WorldPose held_world;  // the held position, left side, as placed (for framing and props)
+  std::vector<Relation> relations;  // measured and holding when the library loaded
+  std::uint32_t passive = 0;        // bit per Bone whose flexion may use its passive range
   bool has(Prop p) const { return (props >> static_cast<int>(p)) & 1u; }
+  // The flexion range this clip allows a joint: passive where it lists the joint.
+  Range2 flex_range(Bone b) const { return (passive >> index(b)) & 1u ? passive_flex(b) : info(b).flex; }
 };
 
 struct ClipLibrary {
@@ -142,7 +150,7 @@ template <> struct EnumNames<animation::Surface> {
 };
 template <> struct EnumNames<animation::Prop> {
   static constexpr std::array<std::pair<animation::Prop, std::string_view>, 5> values{{
-      {animation::Prop::mat, "mat"}, {animation::Prop::bed, "bed"}, {animation::Prop::pillow, "pillow"},
+      {animation::Prop::bed, "bed"}, {animation::Prop::pillow, "pillow"}, {animation::Prop::knee_pillow, "knee_pillow"},
       {animation::Prop::towel_or_ball, "towel_or_ball"}, {animation::Prop::chair, "chair"}}};
 };
 template <> struct EnumNames<animation::Ease> {

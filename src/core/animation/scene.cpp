@@ -19,21 +19,18 @@ Projected project(const Framing& f, Vec3 w) {
 
 // Extent of the props around the body at its start position.
 struct Extent {
-  float x0, x1, head_x, pelvis_x, shoulder_y;
+  float x0, x1, pelvis_x;
 };
 
 Extent body_extent(const CompiledClip& clip) {
   const WorldPose& w = clip.rest[0];
-  Extent e{1e9f, -1e9f, 0, 0, 0};
+  Extent e{1e9f, -1e9f, 0};
   for (int i = 0; i < kBoneCount; ++i) {
     const auto k = static_cast<std::size_t>(i);
     e.x0 = std::min({e.x0, w.start[k].x, w.end[k].x, clip.held_world.start[k].x, clip.held_world.end[k].x});
     e.x1 = std::max({e.x1, w.start[k].x, w.end[k].x, clip.held_world.start[k].x, clip.held_world.end[k].x});
   }
-  const Vec3 head = (w.start[index(Bone::head)] + w.end[index(Bone::head)]) * 0.5f;
-  e.head_x = head.x;
   e.pelvis_x = w.start[index(Bone::pelvis)].x;
-  e.shoulder_y = w.start[index(Bone::upper_arm_l)].y;
   return e;
 }
 
@@ -79,9 +76,6 @@ void add_props(const CompiledClip& clip, const Framing& f, Scene& s) {
     add_box(s, f, Paint::bed_frame, {e.x0 - margin, 0.0f, -0.5f}, {e.x1 + margin, surface - 0.18f, 0.5f}, -900);
     add_box(s, f, Paint::mattress, {e.x0 - margin, surface - 0.18f, -0.5f}, {e.x1 + margin, surface, 0.5f}, -899);
   }
-  if (clip.has(Prop::mat)) {
-    add_box(s, f, Paint::mat, {e.x0 - 0.12f, surface, -0.32f}, {e.x1 + 0.12f, surface + 0.01f, 0.32f}, -890);
-  }
   if (clip.has(Prop::chair)) {
     const float seat = surface;
     const float x = e.pelvis_x;
@@ -93,7 +87,8 @@ void add_props(const CompiledClip& clip, const Framing& f, Scene& s) {
     add_box(s, f, Paint::chair, {x - 0.31f, seat, -0.22f}, {x - 0.26f, seat + 0.42f, 0.22f}, -878);  // back
   }
   if (clip.has(Prop::pillow)) {
-    add_box(s, f, Paint::pillow, {e.head_x - 0.2f, surface, -0.25f}, {e.head_x + 0.16f, surface + kPillowThickness, 0.25f}, -870);
+    const PillowBox pillow = pillow_box(clip);
+    add_box(s, f, Paint::pillow, {pillow.x0, surface, -0.25f}, {pillow.x1, pillow.top, 0.25f}, -870);
   }
   if (clip.has(Prop::towel_or_ball)) {
     const Projected c = project(f, {e.pelvis_x - 0.08f, surface + 0.035f, 0});
@@ -206,6 +201,12 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
         add_capsule(s, f, a, e, bone_radius(b, false), bone_radius(b, true), Paint::body_near);
         break;
     }
+  }
+  // A pillow held between the knees moves with them.
+  if (clip.has(Prop::knee_pillow)) {
+    const Vec3 knee_l = w.start[index(Bone::shin_l)], knee_r = w.start[index(Bone::shin_r)];
+    const Vec3 thigh_l = lerp(w.start[index(Bone::thigh_l)], knee_l, 0.45f), thigh_r = lerp(w.start[index(Bone::thigh_r)], knee_r, 0.45f);
+    add_capsule(s, f, lerp(knee_l, knee_r, 0.5f), lerp(thigh_l, thigh_r, 0.5f), 0.06f, 0.06f, Paint::held_pillow);
   }
   // Hips and shoulders across the body, so front and three-quarter views look solid.
   const float hip_r = 0.06f * kBodyHeight, shoulder_r = 0.042f * kBodyHeight;

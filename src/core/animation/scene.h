@@ -1,8 +1,8 @@
 // animation/scene.h: the figure and its props as flat shapes, projected for one view.
 //
 // The core decides what is drawn where; the UI only fills the shapes (ui/figure.h). Props
-// come first (they lie under the body), then the body's parts from the farthest to the
-// nearest, each marked near or far so the two sides are shaded apart. Fixed capacity:
+// come first (they lie under the body), then the body's parts (and a pillow held between
+// the knees) from the farthest to the nearest, each marked near or far so the two sides are shaded apart. Fixed capacity:
 // building a scene allocates nothing.
 //
 // Usage:
@@ -25,7 +25,7 @@ struct Vec2 {
 
 enum class ShapeKind : std::uint8_t { capsule, circle, polygon };
 enum class Paint : std::uint8_t {
-  floor, mat, bed_frame, mattress, pillow, towel, chair,
+  floor, held_pillow, bed_frame, mattress, pillow, towel, chair,
   body_near, body_far, limb_near, limb_far, skin_near, skin_far, face
 };
 

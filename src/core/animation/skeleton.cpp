@@ -64,6 +64,15 @@ std::optional<Bone> bone_from_id(std::string_view id) {
   return std::nullopt;
 }
 
+Range2 passive_flex(Bone bone) {
+  switch (bone) {
+    case B::thigh_l: case B::thigh_r: return {hip_flex.min, 140};
+    case B::shin_l: case B::shin_r: return {knee_flex.min, 160};
+    case B::foot_l: case B::foot_r: return {ankle_flex.min, 85};
+    default: return info(bone).flex;
+  }
+}
+
 float bone_radius(Bone bone, bool at_end) {
   const BoneInfo& b = info(bone);
   const bool limb = b.side != BodySide::centre;

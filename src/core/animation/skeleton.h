@@ -9,6 +9,16 @@
 // normal values (hip flexion 0-120, knee 0-135, shoulder flexion 0-180, ...), with the
 // spine's split between its two bones.
 //
+// Passive ranges (passive_flex) are for positions where the body's weight or a hand moves a
+// joint past what its own muscles reach: the hip and knee folded deeply in child's pose, the
+// feet lying flat behind a kneeling person. Values from I. A. Kapandji, "The Physiology of
+// the Joints", vol. 2: hip flexion with the knee bent reaches 140 degrees passively, the
+// knee 160 (heel to buttock). The figure's foot is drawn along the line from the ankle to
+// the toes, level when standing, where a real foot's top slopes down about 25 degrees; so
+// a foot lying flat behind a kneeling person needs about 85 degrees of the figure's
+// plantarflexion for about 60 at the real ankle, within its passive range. A clip lists
+// the joints it holds in such a position (clip.h: "passive").
+//
 // Each joint turns by three angles in degrees: flex (bending forward / anatomical flexion
 // positive), abd (away from the midline, or bending sideways for the spine), twist (about
 // the bone, external rotation positive for limbs, turning left for the spine).
@@ -54,6 +64,9 @@ const BoneInfo& info(Bone bone);
 std::optional<Bone> bone_from_id(std::string_view id);
 // The same bone on the other side (centre bones map to themselves).
 Bone mirror(Bone bone);
+
+// The flexion a joint reaches when moved passively (see above); its normal range otherwise.
+Range2 passive_flex(Bone bone);
 
 // Limbs taper: thinner at their far end (knee, ankle, wrist) than at their start.
 // Radius in metres at the bone's start (at_end false) or end.

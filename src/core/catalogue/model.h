@@ -34,6 +34,7 @@ enum class Prop { head_cushion, knee_pillow, towel_or_ball, chair, bed };
 // together: both sides move as one (no sides). one_side: only the affected side.
 // each_side: all reps on one side, then the other. alternating: left, right, left, ...
 enum class Sides { together, one_side, each_side, alternating };
+enum class FirstSide { left, right };
 enum class HoldUnit { seconds, breaths };
 enum class Frequency { every_day, twice_a_day_while_in_pain, when_needed };
 enum class SafetyTopic { pain_rule, what_to_expect, see_gp, stop_exercise, red_flag_emergency, red_flag_urgent };
@@ -106,6 +107,8 @@ struct Exercise {
   std::vector<Note> tips;
   std::vector<Note> cautions;
   MovementCues cues;
+  // The side the steps name first ("turn to the right, then to the left"); absent: left.
+  std::optional<FirstSide> first_side;
   std::vector<DosageOption> dosages;  // the first is the default
   std::vector<Variation> variations;
   std::vector<std::string> sources;   // Source ids
@@ -223,6 +226,10 @@ template <> struct EnumNames<catalogue::Prop> {
       {catalogue::Prop::towel_or_ball, "towel_or_ball"},
       {catalogue::Prop::chair, "chair"},
       {catalogue::Prop::bed, "bed"}}};
+};
+template <> struct EnumNames<catalogue::FirstSide> {
+  static constexpr std::array<std::pair<catalogue::FirstSide, std::string_view>, 2> values{{
+      {catalogue::FirstSide::left, "left"}, {catalogue::FirstSide::right, "right"}}};
 };
 template <> struct EnumNames<catalogue::Sides> {
   static constexpr std::array<std::pair<catalogue::Sides, std::string_view>, 4> values{{

@@ -12,9 +12,9 @@ namespace {
 using animation::Paint;
 using animation::ShapeKind;
 
-// Paint order: floor, mat, bed_frame, mattress, pillow, towel, chair, body_near, body_far,
+// Paint order: floor, held_pillow, bed_frame, mattress, pillow, towel, chair, body_near, body_far,
 // limb_near, limb_far, skin_near, skin_far, face.
-constexpr std::array<const char*, 14> kGrey = {"#f2f2f2", "#d9d9d9", "#8c8c8c", "#f7f7f7", "#e6e6e6", "#bfbfbf", "#a6a6a6",
+constexpr std::array<const char*, 14> kGrey = {"#f2f2f2", "#ffffff", "#8c8c8c", "#f7f7f7", "#e6e6e6", "#bfbfbf", "#a6a6a6",
                                                "#262626", "#8c8c8c", "#404040", "#a6a6a6", "#595959", "#b3b3b3", "#ffffff"};
 static_assert(kGrey.size() == static_cast<std::size_t>(Paint::face) + 1, "a grey for every paint");
 

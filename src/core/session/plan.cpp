@@ -39,10 +39,12 @@ class Builder {
 
     // Which side each pass of a set works on.
     std::vector<Side> passes;
+    const bool right_first = p.exercise->first_side == catalogue::FirstSide::right;
+    const Side first = right_first ? Side::right : Side::left, second = right_first ? Side::left : Side::right;
     switch (d.sides) {
       case Sides::together: passes = {Side::none}; break;
       case Sides::one_side: passes = {pace.affected_side}; break;
-      case Sides::each_side: passes = {Side::left, Side::right}; break;
+      case Sides::each_side: passes = {first, second}; break;
       case Sides::alternating: passes = {Side::none}; break;  // the side changes rep by rep
     }
     const int sets = d.sets.start;
@@ -52,7 +54,7 @@ class Builder {
         if (pass > 0) add({.phase = Phase::switch_sides, .exercise = index, .side = passes[pass], .set = set,
                            .duration = pace.switch_sides_seconds});
         for (int rep = 1; rep <= reps; ++rep) {
-          const Side side = d.sides == Sides::alternating ? (rep % 2 == 1 ? Side::left : Side::right) : passes[pass];
+          const Side side = d.sides == Sides::alternating ? (rep % 2 == 1 ? first : second) : passes[pass];
           rep_steps(index, d, side, set, rep, /*last_of_pass=*/rep == reps);
         }
       }
