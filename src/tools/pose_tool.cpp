@@ -3,10 +3,15 @@
 //   limber_pose CLIP [--track start|move|held|release] [--t 0.5 ...] [--side left|right]
 //               [--clips FILE]                     joint positions as JSON, one pose per --t
 //   limber_pose --svg OUT.svg [CLIP ...] [--clips FILE]
-//                                                  start and held positions side by side,
-//                                                  drawn as the app draws them (every clip
-//                                                  when none is named), for review
+//                                                  start and held positions (and a two-phase
+//                                                  movement's middle) side by side, drawn as
+//                                                  the app draws them (every clip when none
+//                                                  is named), for review
+//   limber_pose --relations [CLIP ...] [--clips FILE]
+//                                                  each clip's relations with what they
+//                                                  measure at their worst sample
 // Exit status: 0, 1 for an unknown clip, 2 for bad usage or an invalid clips file.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -68,7 +73,8 @@ void svg_scene(std::ostream& out, const Scene& s, float ox, float oy) {
 
 int usage() {
   std::cerr << "usage: limber_pose CLIP [--track start|move|held|release] [--t T ...] [--side left|right] [--clips FILE]\n"
-               "       limber_pose --svg OUT.svg [CLIP ...] [--clips FILE]\n";
+               "       limber_pose --svg OUT.svg [CLIP ...] [--clips FILE]\n"
+               "       limber_pose --relations [CLIP ...] [--clips FILE]\n";
   return 2;
 }
 
@@ -76,6 +82,7 @@ int usage() {
 
 int main(int argc, char** argv) {
   std::string clips_path = "assets/animation/clips.json", svg_path, track = "move";
+  bool relations = false;
   std::vector<std::string> ids;
   std::vector<float> times;
   bool right = false;
@@ -84,6 +91,7 @@ int main(int argc, char** argv) {
     const bool has_value = i + 1 < argc;
     if (a == "--clips" && has_value) clips_path = argv[++i];
     else if (a == "--svg" && has_value) svg_path = argv[++i];
+    else if (a == "--relations") relations = true;
     else if (a == "--track" && has_value) track = argv[++i];
     else if (a == "--t" && has_value) times.push_back(std::stof(argv[++i]));
     else if (a == "--side" && has_value) right = std::string(argv[++i]) == "right";
@@ -104,6 +112,18 @@ int main(int argc, char** argv) {
   }
   const ClipLibrary& lib = *loaded.library;
 
+  if (relations) {
+    for (const auto& c : lib.clips) {
+      if (!ids.empty() && std::find(ids.begin(), ids.end(), c.id) == ids.end()) continue;
+      std::cout << c.id << "\n";
+      for (const Relation& r : c.relations) {
+        const Measurement m = measure(c, r);
+        std::cout << "  " << (m.holds ? "holds  " : "FAILS  ") << measurement_text(r, m) << "\n";
+      }
+    }
+    return 0;
+  }
+
   if (!svg_path.empty()) {
     std::vector<const CompiledClip*> clips;
     if (ids.empty()) for (const auto& c : lib.clips) clips.push_back(&c);
@@ -113,9 +133,11 @@ int main(int argc, char** argv) {
       clips.push_back(c);
     }
     const float cw = 300, ch = 200, label = 22;
+    std::size_t most = 2;
+    for (const CompiledClip* c : clips) most = std::max(most, c->stills.size());
     std::ofstream svg(svg_path);
-    svg << "<svg xmlns='http://www.w3.org/2000/svg' width='" << 2 * cw + 30 << "' height='" << clips.size() * (ch + label + 10)
-        << "' style='background:#f6f3ec;font-family:sans-serif'>\n";
+    svg << "<svg xmlns='http://www.w3.org/2000/svg' width='" << static_cast<float>(most) * (cw + 10) + 10 << "' height='"
+        << clips.size() * (ch + label + 10) << "' style='background:#f6f3ec;font-family:sans-serif'>\n";
     float y = 0;
     for (const CompiledClip* c : clips) {
       svg << "<text x='8' y='" << y + 16 << "' font-size='14'>" << c->id << "</text>\n";
@@ -123,13 +145,13 @@ int main(int argc, char** argv) {
       Scene scene;
       WorldPose world;
       LocalPose local;
-      for (int k = 0; k < 2; ++k) {
-        local = k == 0 ? c->start : c->held;
+      for (std::size_t k = 0; k < c->stills.size(); ++k) {
+        still_pose(*c, c->stills[k], local);
         place(*c, local, right, world);
         build_scene(*c, world, f, scene);
-        svg << "<rect x='" << 10 + k * (cw + 10) << "' y='" << y + label << "' width='" << cw << "' height='" << ch
+        svg << "<rect x='" << 10 + static_cast<float>(k) * (cw + 10) << "' y='" << y + label << "' width='" << cw << "' height='" << ch
             << "' fill='none' stroke='#ccc'/>\n";
-        svg_scene(svg, scene, 10 + k * (cw + 10), y + label);
+        svg_scene(svg, scene, 10 + static_cast<float>(k) * (cw + 10), y + label);
       }
       y += ch + label + 10;
     }

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 
+import { stillsOf } from './clips_fixture.mjs';
 import { command, launch, openApp, settle, state } from './harness.mjs';
 import { backupText, sessions as fixtureSessions } from './history_fixture.mjs';
 import { decodePng } from './png.mjs';
@@ -73,7 +74,9 @@ describe('printed sheet', () => {
     assert.equal(o.pages, 1 + routine.exercises.length, 'the safety page and one page per exercise');
     assert.deepEqual(o.h2.filter((t) => /^\d+\. /.test(t)), routine.exercises.map((e, i) => `${i + 1}. ${e.name}`));
     assert.ok(o.h2.includes('Staying safe'));
-    assert.equal(o.figures.length, 1 + 2 * routine.exercises.length, 'the code and two figures per exercise');
+    assert.equal(o.figures.length, 1 + routine.exercises.reduce((n, e) => n + stillsOf(e.id), 0),
+      'the code and the start and held figures of each exercise (both phases of a pelvic tilt)');
+    assert.ok(o.figures.includes('Pelvic tilt, the lower back pressed flat'));
     assert.ok(o.figures.includes('Knee rolls, start position') && o.figures.includes('Knee rolls, the position you hold'));
     // The app behind is out of reach: inert for the keyboard and screen readers.
     assert.deepEqual(await page.evaluate(() => ['canvas', 'mirror', 'text-fields'].map((id) => document.getElementById(id).inert)),

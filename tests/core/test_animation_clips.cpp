@@ -67,6 +67,34 @@ TEST_CASE("clips: every exercise in the catalogue has a clip, and every clip an 
   }
 }
 
+TEST_CASE("clips: every clip says what its text requires of it, and it holds") {
+  for (const auto& c : test::shipped_clips().clips) {
+    CAPTURE(c.id);
+    CHECK(c.relations.size() >= 3);
+    for (const Relation& r : c.relations) {
+      CAPTURE(r.says);
+      CHECK(measure(c, r).holds);
+    }
+  }
+}
+
+TEST_CASE("clips: each clip draws the props its exercise lists, and no others") {
+  for (const auto& c : test::shipped_clips().clips) {
+    const catalogue::Exercise* e = test::shipped_catalogue().find_exercise(c.exercise);
+    REQUIRE(e);
+    CAPTURE(c.id);
+    const auto lists = [&](catalogue::Prop p) { return std::find(e->props.begin(), e->props.end(), p) != e->props.end(); };
+    CHECK(c.has(Prop::pillow) == lists(catalogue::Prop::head_cushion));
+    CHECK(c.has(Prop::knee_pillow) == lists(catalogue::Prop::knee_pillow));
+    CHECK(c.has(Prop::towel_or_ball) == lists(catalogue::Prop::towel_or_ball));
+    CHECK(c.has(Prop::chair) == lists(catalogue::Prop::chair));
+    // The bed is where an exercise in bed lies, listed or not; never under one that is not.
+    if (lists(catalogue::Prop::bed)) CHECK(c.has(Prop::bed));
+    CHECK(c.has(Prop::bed) == (c.surface == Surface::bed));
+    if (c.surface == Surface::bed) CHECK(e->in_bed);
+  }
+}
+
 TEST_CASE("clips: every clip has its phases: a move to a held position, and a release back to the start") {
   for (const auto& c : test::shipped_clips().clips) {
     CAPTURE(c.id);

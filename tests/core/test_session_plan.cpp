@@ -50,6 +50,16 @@ TEST_CASE("plan: alternating sides change rep by rep, and reps count in total") 
                           "rest:right", "move:left", "release:left", "done"});
 }
 
+TEST_CASE("plan: an exercise whose steps name the right side first starts on the right") {
+  auto e = make_exercise("a");
+  e.first_side = catalogue::FirstSide::right;
+  CHECK(phases(build_plan(input_of(e, make_dosage(3, Sides::alternating)), {.closing_breaths = 0})) ==
+        V{"get_ready", "move:right", "release:right", "rest:right", "move:left", "release:left", "rest:left",
+          "move:right", "release:right", "done"});
+  CHECK(phases(build_plan(input_of(e, make_dosage(1, Sides::each_side)), {.closing_breaths = 0})) ==
+        V{"get_ready", "move:right", "release:right", "switch_sides:left", "move:left", "release:left", "done"});
+}
+
 TEST_CASE("plan: a hold in breaths lasts its breaths at the chosen pace") {
   const auto e = make_exercise("a");
   const auto plan = build_plan(input_of(e, make_dosage(1, Sides::together, 5, catalogue::HoldUnit::breaths)),

@@ -106,7 +106,7 @@ class Compiler {
         report(w.substr(0, colon), w.substr(colon + 2));
       }
       if (!relation) continue;
-      if (const Measurement m = measure(clip, *relation); !m.holds) report(path, failure_text(*relation, m));
+      if (const Measurement m = measure(clip, *relation); !m.holds) report(path, measurement_text(*relation, m));
       clip.relations.push_back(*relation);
     }
   }
@@ -166,6 +166,11 @@ class Compiler {
     if (c.move.empty()) report(base + ".move", "a clip needs a move phase (at least one key)");
     out.move = compile_track(c.move, out.start, out.surface_height, out.passive, base + ".move");
     out.held = out.move.back().pose;
+    out.stills.push_back({"the start position", 0});
+    for (std::size_t i = 0; i + 1 < c.move.size(); ++i) {
+      if (c.move[i].shows) out.stills.push_back({*c.move[i].shows, static_cast<float>(c.move[i].t)});
+    }
+    out.stills.push_back({c.move.empty() || !c.move.back().shows ? "the position held" : *c.move.back().shows, 1});
     if (c.release.empty()) {
       // Back the way it came.
       for (auto it = out.move.rbegin(); it != out.move.rend(); ++it) {
@@ -228,6 +233,12 @@ void blend(const LocalPose& a, const LocalPose& b, float w, LocalPose& out) {
     out.joints[i].abd = blend_joint(a.joints[i].abd, b.joints[i].abd, w);
     out.joints[i].twist = blend_joint(a.joints[i].twist, b.joints[i].twist, w);
   }
+}
+
+void still_pose(const CompiledClip& clip, const Still& still, LocalPose& out) {
+  if (still.t <= 0) out = clip.start;
+  else if (still.t >= 1) out = clip.held;
+  else sample(clip.move, still.t, out);
 }
 
 void sample(const Track& track, float t, LocalPose& out) {

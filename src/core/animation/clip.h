@@ -52,6 +52,9 @@ struct RootKey {
 struct Key {
   double t = 0;
   std::optional<Ease> ease;  // default in_out
+  // What a still picture of this key's position is called ("the cow"): a two-phase movement
+  // names its middle key, so pictures show both phases. On the last key it names the held one.
+  std::optional<std::string> shows;
   std::optional<RootKey> root;
   std::optional<JointKeys> joints;
 };
@@ -90,6 +93,12 @@ using Track = std::vector<CompiledKey>;  // the first key is at t = 0
 
 enum class Contact : std::uint8_t { foot_l, foot_r, hand_l, hand_r };
 
+// A position worth a still picture: the start, any named key, the held one.
+struct Still {
+  std::string label;  // "the start position", "the cow", "the position held"
+  float t = 0;        // along the move: 0 the start, 1 the held position
+};
+
 struct CompiledClip {
   std::string id;
   std::string exercise;
@@ -107,6 +116,7 @@ struct CompiledClip {
   WorldPose held_world;  // the held position, left side, as placed (for framing and props)
   std::vector<Relation> relations;  // measured and holding when the library loaded
   std::uint32_t passive = 0;        // bit per Bone whose flexion may use its passive range
+  std::vector<Still> stills;        // in order along the move; at least start and held
   bool has(Prop p) const { return (props >> static_cast<int>(p)) & 1u; }
   // The flexion range this clip allows a joint: passive where it lists the joint.
   Range2 flex_range(Bone b) const { return (passive >> index(b)) & 1u ? passive_flex(b) : info(b).flex; }
@@ -125,6 +135,9 @@ struct ClipLoadResult {
 
 // Parses, reads and validates clips.json (every problem named with file, clip and key).
 ClipLoadResult load_clips(std::string_view text);
+
+// The pose of a still picture.
+void still_pose(const CompiledClip& clip, const Still& still, LocalPose& out);
 
 // The pose at normalised time t (0..1) along a track, with easing and shortest-path angles.
 void sample(const Track& track, float t, LocalPose& out);

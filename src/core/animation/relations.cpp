@@ -106,7 +106,6 @@ std::optional<Relation> compile_relation(const RelationData& d, const std::strin
   const std::size_t before = problems.size();
   Relation r;
   r.says = d.says;
-  if (d.says.empty()) problems.push_back(path + ".says: say what the text requires, in words");
   const int kinds = int(d.distance.has_value()) + int(d.on.has_value()) + int(d.under.has_value()) +
                     int(d.offset.has_value()) + int(d.moves.has_value());
   if (kinds != 1) {
@@ -245,7 +244,7 @@ Measurement measure(const CompiledClip& clip, const Relation& r) {
   return worst;
 }
 
-std::string failure_text(const Relation& r, const Measurement& m) {
+std::string measurement_text(const Relation& r, const Measurement& m) {
   const std::string a(point_id(r.a)), b(point_id(r.b));
   std::string what;
   switch (r.kind) {

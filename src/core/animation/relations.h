@@ -99,8 +99,9 @@ struct Measurement {
 float value_of(const CompiledClip& clip, const Relation& r, const WorldPose& world);
 // Every sample of the relation's phase; the worst one.
 Measurement measure(const CompiledClip& clip, const Relation& r);
-// "knees together: at held, knee_l to knee_r is 0.21 m, wanted at most 0.12 m"
-std::string failure_text(const Relation& r, const Measurement& m);
+// "knees together: at held, knee_l to knee_r is 0.21 m, wanted at most 0.12 m" (the
+// refusal when it does not hold, the review listing when it does)
+std::string measurement_text(const Relation& r, const Measurement& m);
 std::string_view phase_id(Phase p);
 
 // Where the pillow lies: under the head of the start position.

@@ -76,9 +76,22 @@ void figures(std::string& out, const SheetDesc& d, const catalogue::Exercise& e,
   const bool held = dosage.hold.has_value();
   const bool sided = dosage.sides != catalogue::Sides::together;
   out += "<div class=\"sheet-figures\">";
-  figure(out, *clip, clip->start, "1. Start", e.name + ", start position");
-  figure(out, *clip, clip->held, held ? "2. Hold" : "2. Move to here, then back",
-         e.name + (held ? ", the position you hold" : ", the end of the movement"));
+  animation::LocalPose pose;
+  for (std::size_t k = 0; k < clip->stills.size(); ++k) {
+    const animation::Still& still = clip->stills[k];
+    const bool first = k == 0, last = k + 1 == clip->stills.size();
+    std::string caption = std::to_string(k + 1) + ". ";
+    if (first) caption += "Start";
+    else if (last && !held) caption += "Move to here, then back";
+    else if (last && still.label == "the position held") caption += "Hold";
+    else caption += still.label;  // a named phase: "the cat: the back rounded, the chin down"
+    if (last && held && still.label != "the position held") caption += " (hold here)";
+    animation::still_pose(*clip, still, pose);
+    figure(out, *clip, pose, caption,
+           e.name + ", " + (first ? "start position" : last && still.label == "the position held"
+                                                          ? (held ? "the position you hold" : "the end of the movement")
+                                                          : still.label));
+  }
   out += "</div>";
   if (sided) element(out, "p", "The pictures show the left side. Do the same on the right, as a mirror image.", "sheet-small");
 }

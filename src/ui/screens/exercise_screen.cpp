@@ -29,16 +29,17 @@ void looping_figure(ScreenContext& ctx, const catalogue::Exercise& e) {
   animation::WorldPose world;
   const bool reduced = ctx.app.settings().reduced_motion;
   if (reduced || ctx.app.demo_paused()) {
-    // Still: the start and held positions side by side.
-    const ImVec2 half((width - 10.0f) * 0.5f, size.y * 0.6f);
-    animation::place(*clip, clip->start, false, world);
-    figure_box({.clip = clip, .pose = &world, .size = half});
-    ctx.controls.add_item(app::NodeRole::image, e.name + ": the start position");
-    ImGui::SameLine(0, 10.0f);
-    animation::place(*clip, clip->held, false, world);
-    figure_box({.clip = clip, .pose = &world, .size = half});
-    ctx.controls.add_item(app::NodeRole::image, e.name + ": the position held");
-    ctx.figures_drawn += 2;
+    // Still: the start and held positions (and a two-phase movement's middle) side by side.
+    const auto n = static_cast<float>(clip->stills.size());
+    const ImVec2 part((width - 10.0f * (n - 1)) / n, size.y * 0.6f);
+    for (std::size_t k = 0; k < clip->stills.size(); ++k) {
+      if (k > 0) ImGui::SameLine(0, 10.0f);
+      animation::still_pose(*clip, clip->stills[k], local);
+      animation::place(*clip, local, false, world);
+      figure_box({.clip = clip, .pose = &world, .size = part});
+      ctx.controls.add_item(app::NodeRole::image, e.name + ": " + clip->stills[k].label);
+    }
+    ctx.figures_drawn += static_cast<int>(clip->stills.size());
   } else {
     const animation::ClipTime time = animation::demo_time(ctx.time, sided);
     animation::local_pose(*clip, time, local);

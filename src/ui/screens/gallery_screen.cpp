@@ -1,5 +1,6 @@
-// The exercise gallery (#gallery): every exercise at its start and held positions, side by
-// side, so a reviewer can check at a glance that each movement reads from the figure alone.
+// The exercise gallery (#gallery): every exercise at its start and held positions (and the
+// middle of a two-phase movement), side by side, so a reviewer can check at a glance that
+// each movement reads from the figure alone.
 #include <algorithm>
 
 #include "animation/figure.h"
@@ -30,7 +31,8 @@ void draw_gallery_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
   begin_page("Gallery", 1800.0f, /*with_tabs=*/false);
   page_title(ctx, "Exercise gallery", true);
-  paragraph(FontRole::body, theme.text_muted, "Every exercise at its start position and its held position.");
+  paragraph(FontRole::body, theme.text_muted,
+            "Every exercise at its start position and its held position, and both phases of a two-phase movement.");
   ImGui::Dummy(ImVec2(0, Sizes::gap * 0.5f));
 
   // Cards of two figures each, as many across as fit (one on a phone).
@@ -38,7 +40,7 @@ void draw_gallery_screen(ScreenContext& ctx) {
   const float gap = 12.0f, card_gap = 28.0f;
   const int across = std::max(1, static_cast<int>((width + card_gap) / (420.0f + card_gap)));
   const float card = (width - card_gap * static_cast<float>(across - 1)) / static_cast<float>(across);
-  const ImVec2 box((card - gap) * 0.5f, (card - gap) * 0.5f * 0.66f);
+  const float box_height = (card - gap) * 0.5f * 0.66f;
   animation::WorldPose pose;
   int i = 0;
   for (const catalogue::Exercise& e : ctx.app.catalogue().exercises) {
@@ -53,15 +55,18 @@ void draw_gallery_screen(ScreenContext& ctx) {
     } else {
       paragraph(FontRole::small, theme.text_muted, view_name(*clip));
       // Figures scrolled out of sight are laid out but not drawn.
-      const bool visible = ImGui::IsRectVisible(ImVec2(card, box.y));
-      animation::place(*clip, clip->start, false, pose);
-      figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
-      ctx.controls.add_item(app::NodeRole::image, e.name + ": the start position");
-      ImGui::SameLine(0, gap);
-      animation::place(*clip, clip->held, false, pose);
-      figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
-      ctx.controls.add_item(app::NodeRole::image, e.name + ": the position held");
-      ctx.figures_drawn += visible ? 2 : 0;
+      const bool visible = ImGui::IsRectVisible(ImVec2(card, box_height));
+      const auto n = static_cast<float>(clip->stills.size());
+      const ImVec2 box((card - gap * (n - 1)) / n, box_height);
+      animation::LocalPose local;
+      for (std::size_t k = 0; k < clip->stills.size(); ++k) {
+        if (k > 0) ImGui::SameLine(0, gap);
+        animation::still_pose(*clip, clip->stills[k], local);
+        animation::place(*clip, local, false, pose);
+        figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
+        ctx.controls.add_item(app::NodeRole::image, e.name + ": " + clip->stills[k].label);
+      }
+      ctx.figures_drawn += visible ? static_cast<int>(clip->stills.size()) : 0;
     }
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(card, Sizes::gap * 0.5f));
