@@ -215,6 +215,35 @@ describe('the accessible layer', () => {
   });
 });
 
+describe('the side that hurts', () => {
+  it('a routine with a one-sided exercise asks once, as a real dialog, and Settings keeps the answer', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
+    await openApp(page, h.url);
+    await command(page, 'start', 'physio_mobility');
+    const dialog = page.getByRole('dialog', { name: 'Which side of your back hurts?' });
+    await dialog.waitFor({ state: 'attached' });
+    assert.deepEqual(await dialog.getByRole('button').allTextContents(), ['My right side', 'My left side']);
+    assert.equal((await state(page)).session.stage, 'closed', 'nothing starts before the answer');
+    await dialog.getByRole('button', { name: 'My left side' }).focus();
+    await page.keyboard.press('Enter');
+    await waitFor(page, () => window.limber.state().session.stage === 'pain_before');
+    await waitFor(page, () => window.limber.state().storage.status === 'saved');
+    // Stored: a reload starts the routine without asking again.
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    await command(page, 'start', 'physio_mobility');
+    await waitFor(page, () => window.limber.state().session.stage === 'pain_before');
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    // Settings shows the answer as a radio group a person can change.
+    await command(page, 'back');
+    await command(page, 'navigate', 'settings');
+    const group = page.getByRole('radiogroup', { name: 'The side that hurts' });
+    await group.waitFor({ state: 'attached' });
+    assert.equal(await group.getByRole('radio', { name: 'Left' }).getAttribute('aria-checked'), 'true');
+    assert.deepEqual(problems, []);
+  });
+});
+
 describe('data safety', () => {
   it('a malformed backup is refused with a clear message and changes nothing', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "app_fixtures.h"
@@ -13,6 +14,7 @@
 using namespace limber;
 using app::PlayerStage;
 using app::Screen;
+using app::Confirm;
 using test::AppRig;
 
 namespace {
@@ -846,4 +848,75 @@ TEST_CASE("app: a routine made while the storage was silent, under an id a store
   REQUIRE(reopened.disk->sessions.size() == 1);
   CHECK(reopened.disk->sessions.begin()->first.ends_with("-" + kept.id));
   CHECK(reopened.last_session().routine == kept.id);
+}
+
+namespace {
+// The sides a physio_mobility session's moves work on, for one of its exercises.
+std::set<session::Side> sides_of(const app::App& app, const std::string& exercise) {
+  std::set<session::Side> sides;
+  const auto& items = test::shipped_catalogue().find_routine("physio_mobility")->items;
+  for (const session::Step& step : app.player().engine().plan().steps) {
+    if (step.phase == session::Phase::move && items[static_cast<std::size_t>(step.exercise)].exercise == exercise) {
+      sides.insert(step.side);
+    }
+  }
+  return sides;
+}
+
+// Ends the running session early and closes the player.
+void stop(AppRig& r) {
+  REQUIRE(r.app.end_session() == "");
+  REQUIRE(r.app.confirm_yes() == "");
+  r.advance(0.25);
+  if (r.app.player().stage() == PlayerStage::pain_after) REQUIRE(r.app.answer_pain(std::nullopt) == "");
+  REQUIRE(r.app.close_session() == "");
+}
+}  // namespace
+
+TEST_CASE("app: a routine with a one-sided exercise asks once which side hurts, and works that side") {
+  AppRig r;
+  REQUIRE_FALSE(r.app.settings().affected_side);
+  REQUIRE(r.app.start_routine("physio_mobility") == "");
+  CHECK(r.app.confirm() == Confirm::affected_side);
+  CHECK(r.app.player().stage() == PlayerStage::closed);  // nothing starts before the answer
+  REQUIRE(r.app.confirm_yes() == "");                    // "My left side"
+  CHECK(r.app.settings().affected_side == session::Side::left);
+  CHECK(r.app.player().stage() == PlayerStage::pain_before);
+  REQUIRE(r.app.answer_pain(std::nullopt) == "");
+  CHECK(sides_of(r.app, "sacroiliac_knee_rock") == std::set{session::Side::left});
+  CHECK(sides_of(r.app, "sacroiliac_hip_rotation") == std::set{session::Side::left});
+  r.store();
+  CHECK(r.disk->meta.at("settings").find(R"("affected_side":"left")") != std::string::npos);
+  // Once answered, never asked again.
+  stop(r);
+  REQUIRE(r.app.start_routine("physio_mobility") == "");
+  CHECK(r.app.confirm() == Confirm::none);
+  CHECK(r.app.player().stage() == PlayerStage::pain_before);
+}
+
+TEST_CASE("app: the other answer is the right side, and the setting can change it later") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("physio_mobility") == "");
+  REQUIRE(r.app.confirm_no() == "");  // "My right side"
+  REQUIRE(r.app.answer_pain(std::nullopt) == "");
+  CHECK(sides_of(r.app, "sacroiliac_knee_rock") == std::set{session::Side::right});
+  stop(r);
+  CHECK(app::run_command(r.app, "setting", "affected_side=left").ok);
+  REQUIRE(r.app.start_routine("physio_mobility") == "");
+  REQUIRE(r.app.answer_pain(std::nullopt) == "");
+  CHECK(sides_of(r.app, "sacroiliac_knee_rock") == std::set{session::Side::left});
+  CHECK_FALSE(app::run_command(r.app, "setting", "affected_side=both").ok);
+}
+
+TEST_CASE("app: Back on the side question answers nothing and starts nothing") {
+  AppRig r;
+  REQUIRE(r.app.start_routine("physio_mobility") == "");
+  REQUIRE(r.app.back() == "");
+  CHECK(r.app.confirm() == Confirm::none);
+  CHECK_FALSE(r.app.settings().affected_side);
+  CHECK(r.app.player().stage() == PlayerStage::closed);
+  // A routine with no one-sided exercise never asks.
+  REQUIRE(r.app.start_routine("in_bed") == "");
+  CHECK(r.app.confirm() == Confirm::none);
+  CHECK(r.app.player().stage() == PlayerStage::pain_before);
 }

@@ -29,7 +29,13 @@ TEST_CASE("questions: every confirmation has a question, a detail and two button
     CHECK(w.question.ends_with("?"));
     CHECK_FALSE(w.detail.empty());
     CHECK(w.yes != "Yes");  // names the action, so a screen reader user hears what it does
-    CHECK(w.no.starts_with("No"));
+    if (c == Confirm::affected_side) {
+      // A choice, not a confirmation: both buttons name a side, and Back answers nothing.
+      CHECK(w.yes == "My left side");
+      CHECK(w.no == "My right side");
+    } else {
+      CHECK(w.no.starts_with("No"));
+    }
   }
 }
 

@@ -71,6 +71,11 @@ std::string App::navigate(Screen screen) {
 }
 
 std::string App::back() {
+  if (confirm_ == Confirm::affected_side) {  // not an answer: nothing starts, nothing is kept
+    confirm_ = Confirm::none;
+    start_after_side_.clear();
+    return {};
+  }
   if (confirm_ != Confirm::none) return confirm_no();
   if (nav_.screen() == Screen::player && player_.stage() == PlayerStage::running) {
     return end_session();  // asks first: a stray Back must not throw a session away
@@ -142,6 +147,10 @@ double App::routine_seconds(const catalogue::Routine& routine) const {
 
 std::string App::confirm_no() {
   if (confirm_ == Confirm::none) return "nothing is being asked";
+  if (confirm_ == Confirm::affected_side) {  // the second answer: the right side
+    confirm_ = Confirm::none;
+    return answer_affected_side(session::Side::right);
+  }
   if (confirm_ == Confirm::end_session && paused_for_question_ && player_.stage() == PlayerStage::running) {
     player_.engine().resume();
   }
@@ -160,6 +169,8 @@ std::string App::confirm_yes() {
     case Confirm::end_session:
       if (player_.stage() == PlayerStage::running) player_.engine().end_early();
       break;
+    case Confirm::affected_side:
+      return answer_affected_side(session::Side::left);
     case Confirm::delete_routine:
       if (delete_routine(data_, routine_to_delete_)) {
         if (draft_.is_open() && draft_.routine()->id == routine_to_delete_) {

@@ -163,7 +163,9 @@ class App {
   double routine_seconds(const catalogue::Routine& routine) const;
 
   // ---- Session
-  std::string start_routine(std::string_view id);  // "" or why not; shows the player
+  // "" or why not; shows the player. A routine with a one-sided exercise asks first which side
+  // hurts (Confirm::affected_side), once: the answer is kept in the settings.
+  std::string start_routine(std::string_view id);
   const Player& player() const { return player_; }
   bool session_open() const { return player_.stage() != PlayerStage::closed; }
   std::string answer_pain(std::optional<int> score);  // before or after the session
@@ -275,6 +277,8 @@ class App {
   std::string apply_update();  // "" or why it has to wait
 
  private:
+  bool has_one_sided_exercise(const catalogue::Routine& routine) const;
+  std::string answer_affected_side(session::Side side);  // keeps it, then starts the routine asked for
   void changed(storage::Part part);
   // Work that needs every stored session waits for them (Effects::read_sessions).
   enum class FullRead : std::uint8_t { rebuild, export_backup, export_csv, import, upgrade, report };
@@ -312,6 +316,7 @@ class App {
   LibraryFilter filter_;
   RoutineDraft draft_;
   std::string routine_to_delete_;
+  std::string start_after_side_;  // the routine to start once the side that hurts is known
   Confirm confirm_ = Confirm::none;
   bool paused_for_question_ = false;  // end_session paused the session to ask
   Notice notice_;

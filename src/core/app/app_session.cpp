@@ -11,15 +11,37 @@ namespace limber::app {
 PlayerDesc App::player_desc() const {
   const storage::Settings& s = data_.settings;
   return {.clock = desc_.clock,
-          .pace = {.breath_in_seconds = s.breath_in_seconds, .breath_out_seconds = s.breath_out_seconds},
+          .pace = {.breath_in_seconds = s.breath_in_seconds, .breath_out_seconds = s.breath_out_seconds,
+                   .affected_side = s.affected_side.value_or(session::Side::none)},
           .pause_when_hidden = s.pause_when_hidden,
           .hold = s.hold_preference};
+}
+
+bool App::has_one_sided_exercise(const catalogue::Routine& routine) const {
+  return std::any_of(routine.items.begin(), routine.items.end(), [&](const catalogue::RoutineItem& item) {
+    const catalogue::Exercise* e = catalogue_->find_exercise(item.exercise);
+    return e && catalogue::resolve(*e, item, data_.settings.hold_preference).sides == catalogue::Sides::one_side;
+  });
+}
+
+std::string App::answer_affected_side(session::Side side) {
+  const std::string routine = std::move(start_after_side_);
+  start_after_side_.clear();
+  data_.settings.affected_side = side;
+  changed(storage::Part::settings);
+  return routine.empty() ? std::string{} : start_routine(routine);
 }
 
 std::string App::start_routine(std::string_view id) {
   const catalogue::Routine* routine = find_routine(id);
   if (!routine) return "unknown routine '" + std::string(id) + "'";
   if (player_.stage() == PlayerStage::running) return "a session is already running";
+  if (!data_.settings.affected_side && has_one_sided_exercise(*routine)) {
+    // Which side hurts decides what a one-sided exercise works: asked once, never guessed.
+    confirm_ = Confirm::affected_side;
+    start_after_side_ = routine->id;
+    return {};
+  }
   file_finished_session();  // the last one first, so its record never takes the new one's place
   // An interrupted session is kept as ended early rather than replaced by the new one.
   if (interrupted()) record_interrupted();

@@ -344,6 +344,11 @@ std::string apply_setting(storage::Settings& settings, std::string_view name, st
     const auto preference = json::enum_from_name<catalogue::HoldPreference>(value);
     if (!preference) return bad("default, shorter or longer");
     s.hold_preference = *preference;
+  } else if (name == "affected_side") {
+    known = true;
+    const auto side = json::enum_from_name<session::Side>(value);
+    if (!side || *side == session::Side::none) return bad("left or right");
+    s.affected_side = *side;
   } else if (name == "text_size" || name == "breath_in" || name == "breath_out") {
     known = true;
     const auto number = parse_int(value);
@@ -353,7 +358,7 @@ std::string apply_setting(storage::Settings& settings, std::string_view name, st
     if (name == "breath_out") s.breath_out_seconds = *number;
   }
   if (!known) {
-    return "unknown setting '" + n + "' (theme, text_size, breath_in, breath_out, hold_preference, progression, "
+    return "unknown setting '" + n + "' (theme, text_size, breath_in, breath_out, hold_preference, affected_side, progression, "
            "sounds, spoken_cues, reduced_motion, keep_screen_awake, pause_when_hidden)";
   }
   settings = s;  // App::change_settings checks it as stored settings are checked

@@ -20,6 +20,12 @@ ConfirmWords confirm_words(Confirm c) {
               .detail = "Your history keeps the sessions you did with it.",
               .yes = "Delete routine",
               .no = "No, keep it"};
+    case Confirm::affected_side:
+      return {.question = "Which side of your back hurts?",
+              .detail = "Some exercises in this routine work one side only. Limber remembers your answer; "
+                        "you can change it in Settings.",
+              .yes = "My left side",
+              .no = "My right side"};
     case Confirm::delete_all_data:
       return {.question = "Delete all your Limber data?",
               .detail = "Your history, pain scores, routines and settings will be removed from this device. "

@@ -23,7 +23,8 @@ namespace limber::app {
 enum class PlayerStage : std::uint8_t;
 
 // Asked before something that cannot be undone.
-enum class Confirm : std::uint8_t { none, delete_routine, delete_all_data, end_session };
+// (affected_side asks which side hurts: yes is the left, no the right; Back asks nothing.)
+enum class Confirm : std::uint8_t { none, delete_routine, delete_all_data, end_session, affected_side };
 std::string_view confirm_id(Confirm c);
 
 struct ConfirmWords {
@@ -55,9 +56,10 @@ std::string asking_json(Confirm confirm, PlayerStage stage);
 template <>
 struct limber::json::EnumNames<limber::app::Confirm> {
   using E = limber::app::Confirm;
-  static constexpr std::array<std::pair<E, std::string_view>, 4> values{{
+  static constexpr std::array<std::pair<E, std::string_view>, 5> values{{
       {E::none, "none"},
       {E::delete_routine, "delete_routine"},
       {E::delete_all_data, "delete_all_data"},
-      {E::end_session, "end_session"}}};
+      {E::end_session, "end_session"},
+      {E::affected_side, "affected_side"}}};
 };

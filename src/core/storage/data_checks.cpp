@@ -102,6 +102,7 @@ void check_settings(const Settings& st, std::vector<DataProblem>& problems) {
                                     std::pair{st.breath_out_seconds, "settings.breath_out_seconds"}}) {
     if (!within(value, kMinBreathSeconds, kMaxBreathSeconds)) problems.push_back({path, "a breath must last from 2 to 10 seconds"});
   }
+  if (st.affected_side == session::Side::none) problems.push_back({"settings.affected_side", "must be left or right"});
   if (st.current_routine && !catalogue::routine_id_well_formed(*st.current_routine)) {
     problems.push_back({"settings.current_routine", kIdWords});
   }

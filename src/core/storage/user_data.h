@@ -22,6 +22,7 @@
 #include "catalogue/model.h"
 #include "json/enum_names.h"
 #include "session/progression.h"
+#include "session/plan.h"
 #include "session/record.h"
 
 namespace limber::storage {
@@ -55,6 +56,9 @@ struct Settings {
   bool pause_when_hidden = true;
   bool safety_acknowledged = false;       // the first-visit safety note was read
   std::optional<std::string> current_routine;
+  // The side that hurts, for exercises done on one side only: asked once, before the first
+  // one-sided exercise (absent: not asked yet).
+  std::optional<session::Side> affected_side;
   bool operator==(const Settings&) const = default;
 };
 

@@ -59,6 +59,13 @@ void draw_settings_screen(ScreenContext& ctx) {
   if (const auto chosen = segmented(ctx.controls, {.id = "hold", .label = "Hold length", .labels = kHolds, .selected = hold})) {
     set(ctx, "hold_preference", std::string(json::enum_name(static_cast<catalogue::HoldPreference>(*chosen))));
   }
+  paragraph(FontRole::small, theme.text_muted, "For exercises done on one side only, the side of your back that hurts:");
+  static constexpr std::array<const char*, 2> kSides = {"Left", "Right"};
+  const int side = !s.affected_side ? -1 : *s.affected_side == session::Side::left ? 0 : 1;
+  if (const auto chosen = segmented(ctx.controls, {.id = "affected-side", .label = "The side that hurts", .labels = kSides,
+                                                   .selected = side})) {
+    set(ctx, "affected_side", *chosen == 0 ? "left" : "right");
+  }
   char pace[48];
   std::snprintf(pace, sizeof pace, "%d s in, %d s out", static_cast<int>(s.breath_in_seconds), static_cast<int>(s.breath_out_seconds));
   // In and out step together, within the range stored settings allow.
