@@ -70,3 +70,21 @@ add_custom_command(
   COMMENT "Embedding the exercise catalogue and animation clips")
 add_library(limber_assets STATIC "${LIMBER_ASSET_OUT}/assets_embedded.cpp")
 target_include_directories(limber_assets PUBLIC "${LIMBER_ASSET_OUT}")
+
+# The stock Dear ImGui demo window, for scripts/bench to compare frame rates with (never
+# built by default, never shipped): its own ImGui build, with the demo left in.
+add_executable(limber_imgui_demo EXCLUDE_FROM_ALL
+  ${PROJECT_SOURCE_DIR}/bench/imgui_demo/main.cpp
+  ${LIMBER_IMGUI_DIR}/imgui.cpp ${LIMBER_IMGUI_DIR}/imgui_demo.cpp ${LIMBER_IMGUI_DIR}/imgui_draw.cpp
+  ${LIMBER_IMGUI_DIR}/imgui_tables.cpp ${LIMBER_IMGUI_DIR}/imgui_widgets.cpp
+  ${LIMBER_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp ${LIMBER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(limber_imgui_demo SYSTEM PRIVATE ${LIMBER_IMGUI_DIR} ${LIMBER_IMGUI_DIR}/backends)
+target_compile_definitions(limber_imgui_demo PRIVATE IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_FILE_FUNCTIONS)
+target_link_libraries(limber_imgui_demo PRIVATE limber_sdl2)
+target_compile_options(limber_imgui_demo PRIVATE -O2)
+target_link_options(limber_imgui_demo PRIVATE -O2 -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sEXPORTED_FUNCTIONS=_main,_demo_frames)
+set_target_properties(limber_imgui_demo PROPERTIES OUTPUT_NAME imgui_demo SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/imgui_demo)
+add_custom_command(TARGET limber_imgui_demo POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy ${PROJECT_SOURCE_DIR}/bench/imgui_demo/index.html ${CMAKE_BINARY_DIR}/imgui_demo/index.html)

@@ -251,6 +251,11 @@ void AppShell::draw_frame() {
   figures_drawn_ = ctx.figures_drawn;
   animating_ = ctx.animating;
   ImGui::Render();
+  const ImDrawData* drawn = ImGui::GetDrawData();
+  frame_vertices_ = drawn->TotalVtxCount;
+  frame_indices_ = drawn->TotalIdxCount;
+  frame_draw_calls_ = 0;
+  for (int i = 0; i < drawn->CmdListsCount; ++i) frame_draw_calls_ += drawn->CmdLists[i]->CmdBuffer.Size;
 
   const ImVec4 clear = ui::clear_colour();
   glViewport(0, 0, viewport_.framebuffer_width, viewport_.framebuffer_height);
@@ -321,6 +326,9 @@ std::string AppShell::state_json() const {
   snapshot.catalogue_routines = static_cast<int>(catalogue_.routines.size());
   snapshot.clips = static_cast<int>(clips_.clips.size());
   snapshot.figures_drawn = figures_drawn_;
+  snapshot.frame_vertices = frame_vertices_;
+  snapshot.frame_indices = frame_indices_;
+  snapshot.frame_draw_calls = frame_draw_calls_;
   const std::size_t samples = std::min(frame_count_, frame_ms_.size());
   const auto median = [samples](std::array<float, 240> values) {
     std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(samples / 2),

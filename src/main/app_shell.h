@@ -66,6 +66,7 @@ class AppShell {
   std::optional<storage::Theme> applied_theme_;
   float applied_text_scale_ = 1.0f;
   int figures_drawn_ = 0;
+  int frame_vertices_ = 0, frame_indices_ = 0, frame_draw_calls_ = 0;  // the last frame's, for state
   pacing::FramePacer pacer_{{}};
   ui::ControlLog controls_;
   app::Viewport viewport_;

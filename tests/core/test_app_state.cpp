@@ -29,12 +29,16 @@ TEST_CASE("app state: the shell's part carries frames, viewport, timing and the 
   s.frame_gl_ms_median = 0.5;
   s.frame_cpu_samples = 30;
   s.heap_bytes = 33554432;
+  s.frame_vertices = 5120;
+  s.frame_indices = 9000;
+  s.frame_draw_calls = 12;
   s.report = report;
   CHECK(state_json(s, nullptr) ==
         std::string(R"({"app":"limber","version":")") + LIMBER_VERSION +
             R"(","ready":true,"frames":7,"sleeping":true,)"
             R"("viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},)"
             R"("fontPixelRatio":3,"catalogue":{"exercises":24,"routines":4},"clips":24,"figures":2,"heapBytes":33554432,)"
+            R"("frameGeometry":{"vertices":5120,"indices":9000,"drawCalls":12},)"
             R"("frameCpuMs":{"median":1.5,"gl":0.5,"samples":30},)"
             R"("controls":[{"id":"start","label":"Start","role":"button","x":20,"y":600.5,"width":350,"height":64},)"
             R"({"id":"sounds","label":"Sounds","role":"setting_switch","x":0,"y":0,"width":9,"height":9,"checked":false},)"

@@ -137,6 +137,11 @@ std::string state_json(const AppSnapshot& s, const App* app) {
       .key("routines").value(s.catalogue_routines)
       .end_object();
   w.key("clips").value(s.clips).key("figures").value(s.figures_drawn).key("heapBytes").value(s.heap_bytes);
+  w.key("frameGeometry").begin_object()
+      .key("vertices").value(s.frame_vertices)
+      .key("indices").value(s.frame_indices)
+      .key("drawCalls").value(s.frame_draw_calls)
+      .end_object();
   w.key("frameCpuMs").begin_object()
       .key("median").value(s.frame_cpu_ms_median)
       .key("gl").value(s.frame_gl_ms_median)

@@ -48,6 +48,9 @@ struct AppSnapshot {
   int catalogue_routines = 0;
   int clips = 0;                // exercise animations loaded
   int figures_drawn = 0;        // figures on the last frame drawn
+  // What the last frame drawn handed to WebGL: vertices, indices and draw calls (ImGui's
+  // draw commands), so the cost of drawing the figure can be measured.
+  int frame_vertices = 0, frame_indices = 0, frame_draw_calls = 0;
   double frame_cpu_ms_median = 0;  // CPU time of recent frames, measured by the shell
   double frame_gl_ms_median = 0;   // of which spent handing the frame to WebGL
   int frame_cpu_samples = 0;

@@ -213,9 +213,12 @@ void begin_page(const char* name, float max_width, bool with_tabs) {
     ImGui::SetNextWindowScroll(ImVec2(-1.0f, std::max(0.0f, from + g_scroll_request)));
     g_scroll_request = 0.0f;
   }
+  // No background of its own: the frame is cleared to the page's colour (ui::clear_colour), and
+  // a software renderer (SwiftShader, phones without a GPU driver) pays for every full-screen
+  // layer it blends.
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
   ImGui::Begin(name, nullptr, flags);
 
   // Touch: ImGui scrolls with the wheel only, so a vertical drag anywhere on the page scrolls
