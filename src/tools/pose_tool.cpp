@@ -38,37 +38,43 @@ const char* paint_colour(Paint p) {
     case Paint::pillow: return "#ffffff";
     case Paint::towel: return "#e0a458";
     case Paint::chair: return "#a07c58";
-    case Paint::body_near: return "#2f6f8f";
+    case Paint::body_near: return "#3a7fa0";
     case Paint::body_far: return "#25566f";
-    case Paint::limb_near: return "#3b82a6";
-    case Paint::limb_far: return "#2a5f7a";
+    case Paint::limb_near: return "#4a94b8";
+    case Paint::limb_far: return "#3a7d9c";
     case Paint::skin_near: return "#e7b899";
     case Paint::skin_far: return "#c99577";
     case Paint::face: return "#b07a5c";
+    case Paint::highlight: return "#f2c14e";
+    case Paint::cue: return "#b4530f";
   }
   return "#000";
 }
 
 void svg_scene(std::ostream& out, const Scene& s, float ox, float oy) {
-  for (int i = 0; i < s.count; ++i) {
-    const Shape& sh = s.shapes[static_cast<std::size_t>(i)];
-    const char* fill = paint_colour(sh.paint);
+  walk_scene(s, [&](const Shape& sh, Layer layer) {
+    const bool outline = layer == Layer::outline;
+    const char* fill = outline ? "#1e2a2f" : paint_colour(sh.paint);
+    const float grow = outline ? 1.0f : 0.0f;
+    const char* opacity = sh.paint == Paint::highlight ? "' fill-opacity='0.55" : "";
     if (sh.kind == ShapeKind::polygon) {
-      out << "<polygon fill='" << fill << "' stroke='#8a8272' stroke-width='0.5' points='";
+      out << "<polygon fill='" << fill << opacity << "' stroke='" << (outline ? "#1e2a2f" : layer == Layer::prop ? "#8a8272" : "none")
+          << "' stroke-width='" << (outline ? 2 : 0.5) << "' points='";
       for (int k = 0; k < sh.points; ++k) out << sh.p[static_cast<std::size_t>(k)].x + ox << "," << sh.p[static_cast<std::size_t>(k)].y + oy << " ";
       out << "'/>\n";
     } else if (sh.kind == ShapeKind::circle) {
       out << "<circle fill='" << fill << "' cx='" << sh.p[0].x + ox << "' cy='" << sh.p[0].y + oy << "' r='" << sh.r0 << "'/>\n";
-    } else {
-      // A capsule: a thick line with round caps (radii averaged), outlined.
-      const float r = (sh.r0 + sh.r1) * 0.5f;
-      for (int pass = 0; pass < 2; ++pass) {
-        out << "<line x1='" << sh.p[0].x + ox << "' y1='" << sh.p[0].y + oy << "' x2='" << sh.p[1].x + ox << "' y2='"
-            << sh.p[1].y + oy << "' stroke='" << (pass == 0 ? "#1e2a2f" : fill) << "' stroke-width='"
-            << (pass == 0 ? 2 * r + 2 : 2 * r) << "' stroke-linecap='round'/>\n";
-      }
+    } else if (sh.kind == ShapeKind::arrow) {
+      out << "<line x1='" << sh.p[0].x + ox << "' y1='" << sh.p[0].y + oy << "' x2='" << sh.p[1].x + ox << "' y2='" << sh.p[1].y + oy
+          << "' stroke='" << fill << "' stroke-width='" << 2 * sh.r0 << "' marker-end='url(#tip)'/>\n";
+    } else if (!(outline && sh.paint == Paint::face)) {
+      // A capsule: a thick line with round caps (radii averaged).
+      const float r = (sh.r0 + sh.r1) * 0.5f + grow;
+      out << "<line x1='" << sh.p[0].x + ox << "' y1='" << sh.p[0].y + oy << "' x2='" << sh.p[1].x + ox << "' y2='" << sh.p[1].y + oy
+          << "' stroke='" << fill << "' stroke-opacity='" << (sh.paint == Paint::highlight ? 0.55 : 1) << "' stroke-width='" << 2 * r
+          << "' stroke-linecap='round'/>\n";
     }
-  }
+  });
 }
 
 int usage() {

@@ -9,60 +9,83 @@ namespace limber::ui {
 
 namespace {
 
-ImU32 colour(animation::Paint paint) {
-  const Theme& t = current_theme();
-  return ImGui::GetColorU32(t.figure[static_cast<int>(paint)]);
-}
+constexpr float kPi = 3.14159265358979f;
 
 // Enough segments to look round at its size, and no more (a gallery draws many figures).
 int segments(float radius) { return std::clamp(static_cast<int>(radius * 0.9f) + 8, 8, 32); }
 
-void capsule(ImDrawList* draw, ImVec2 a, ImVec2 b, float ra, float rb, ImU32 fill) {
+// A capsule as one convex outline: a half circle round each end, joined by their tangents
+// (no overlap inside it, so a software renderer fills each pixel once).
+void capsule_path(ImDrawList* draw, ImVec2 a, ImVec2 b, float ra, float rb) {
   const float dx = b.x - a.x, dy = b.y - a.y;
   const float len = std::sqrt(dx * dx + dy * dy);
-  if (len > 0.5f) {
-    const float nx = -dy / len, ny = dx / len;
-    const ImVec2 quad[4] = {{a.x + nx * ra, a.y + ny * ra}, {b.x + nx * rb, b.y + ny * rb},
-                            {b.x - nx * rb, b.y - ny * rb}, {a.x - nx * ra, a.y - ny * ra}};
-    draw->AddConvexPolyFilled(quad, 4, fill);
+  if (len < 0.5f) {
+    draw->PathArcTo(a, std::max(ra, rb), 0.0f, 2.0f * kPi, segments(std::max(ra, rb)));
+    return;
   }
-  draw->AddCircleFilled(a, ra, fill, segments(ra));
-  if (len > 0.5f) draw->AddCircleFilled(b, rb, fill, segments(rb));
+  const float angle = std::atan2(dy, dx);
+  draw->PathArcTo(b, rb, angle - kPi * 0.5f, angle + kPi * 0.5f, segments(rb) / 2 + 2);
+  draw->PathArcTo(a, ra, angle + kPi * 0.5f, angle + kPi * 1.5f, segments(ra) / 2 + 2);
+}
+
+void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, float half_width, ImU32 colour) {
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float len = std::sqrt(dx * dx + dy * dy);
+  if (len < 1.0f) return;
+  const float ux = dx / len, uy = dy / len, head = std::min(len * 0.5f, half_width * 5.0f);
+  const ImVec2 base(to.x - ux * head, to.y - uy * head);
+  draw->AddLine(from, base, colour, half_width * 2.0f);
+  draw->AddTriangleFilled(to, ImVec2(base.x - uy * head * 0.6f, base.y + ux * head * 0.6f),
+                          ImVec2(base.x + uy * head * 0.6f, base.y - ux * head * 0.6f), colour);
 }
 
 }  // namespace
 
 void draw_figure(ImDrawList* draw, ImVec2 origin, ImVec2 size, const animation::Scene& scene) {
+  using animation::Layer;
   using animation::Paint;
   using animation::ShapeKind;
   const Theme& theme = current_theme();
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   const ImU32 outline = ImGui::GetColorU32(theme.figure_outline);
   const float line = std::max(1.0f, size.y / 160.0f);
-  for (int i = 0; i < scene.count; ++i) {
-    const animation::Shape& s = scene.shapes[static_cast<std::size_t>(i)];
+  animation::walk_scene(scene, [&](const animation::Shape& s, Layer layer) {
     const ImVec2 p0(origin.x + s.p[0].x, origin.y + s.p[0].y);
-    const ImU32 fill = colour(s.paint);
+    const ImVec2 p1(origin.x + s.p[1].x, origin.y + s.p[1].y);
+    // The worked area shows through: the part's own colour stays visible under it.
+    ImVec4 shade = theme.figure[static_cast<int>(s.paint)];
+    if (s.paint == Paint::highlight) shade.w = 0.55f;
+    const ImU32 fill = ImGui::GetColorU32(shade);
     switch (s.kind) {
       case ShapeKind::polygon: {
-        ImVec2 pts[8];
+        ImVec2 pts[12];
         for (int k = 0; k < s.points; ++k) pts[k] = ImVec2(origin.x + s.p[static_cast<std::size_t>(k)].x, origin.y + s.p[static_cast<std::size_t>(k)].y);
-        draw->AddConvexPolyFilled(pts, s.points, fill);
-        draw->AddPolyline(pts, s.points, ImGui::GetColorU32(theme.border), ImDrawFlags_Closed, 1.0f);
+        if (layer == Layer::outline) {
+          draw->AddPolyline(pts, s.points, outline, ImDrawFlags_Closed, line * 2.0f);
+        } else {
+          draw->AddConvexPolyFilled(pts, s.points, fill);
+          if (layer == Layer::prop) draw->AddPolyline(pts, s.points, ImGui::GetColorU32(theme.border), ImDrawFlags_Closed, 1.0f);
+        }
         break;
       }
       case ShapeKind::circle:
         draw->AddCircleFilled(p0, s.r0, fill, segments(s.r0));
         break;
-      case ShapeKind::capsule: {
-        const ImVec2 p1(origin.x + s.p[1].x, origin.y + s.p[1].y);
-        // Outline first, then the fill: each part stands out from the ones behind it.
-        if (s.paint != Paint::face) capsule(draw, p0, p1, s.r0 + line, s.r1 + line, outline);
-        capsule(draw, p0, p1, s.r0, s.r1, fill);
+      case ShapeKind::capsule:
+        if (layer == Layer::outline) {
+          if (s.paint == Paint::face) break;
+          capsule_path(draw, p0, p1, s.r0 + line * 0.5f, s.r1 + line * 0.5f);
+          draw->PathStroke(outline, ImDrawFlags_Closed, line);
+        } else {
+          capsule_path(draw, p0, p1, s.r0, s.r1);
+          draw->PathFillConvex(fill);
+        }
         break;
-      }
+      case ShapeKind::arrow:
+        arrow(draw, p0, p1, s.r0, fill);
+        break;
     }
-  }
+  });
   draw->PopClipRect();
 }
 
@@ -74,7 +97,7 @@ void figure_box(const FigureBox& box) {
   if (box.clip && box.pose) {
     const animation::Framing framing = animation::frame_clip(*box.clip, box.size.x, box.size.y);
     animation::Scene scene;
-    animation::build_scene(*box.clip, *box.pose, framing, scene);
+    animation::build_scene(*box.clip, *box.pose, framing, scene, box.cue);
     draw_figure(draw, at, box.size, scene);
   }
   ImGui::Dummy(box.size);

@@ -20,6 +20,7 @@ struct FigureBox {
   const animation::CompiledClip* clip = nullptr;
   const animation::WorldPose* pose = nullptr;
   ImVec2 size;
+  animation::FigureCue cue;  // the arrow and highlight the core decided (animation/cues.h)
 };
 void figure_box(const FigureBox& box);
 

@@ -105,10 +105,11 @@ TEST_CASE("clips: every clip has its phases: a move to a held position, and a re
     CHECK(c.release.back().t == 1);
     CHECK(c.release.back().pose.joints == c.start.joints);
     CHECK(c.move.back().pose.joints == c.held.joints);
-    // The held position differs from the start: there is a movement to see.
+    // The held position differs from the start: there is a movement to see. A tensing is
+    // the one exception: nothing moves, and its area and the breath show it instead.
     bool moves = c.start.root_pitch != c.held.root_pitch;
     for (int i = 0; i < kBoneCount; ++i) moves = moves || !(c.start.joints[static_cast<std::size_t>(i)] == c.held.joints[static_cast<std::size_t>(i)]);
-    CHECK(moves);
+    CHECK(moves != c.tensing);
   }
 }
 
@@ -227,7 +228,7 @@ TEST_CASE("clips: movements that leave the side-on plane are shown from a view t
   }
 }
 
-TEST_CASE("scene: every clip draws within capacity, with finite shapes, props first then far to near") {
+TEST_CASE("scene: every clip draws within capacity, with finite shapes, props first then chains far to near") {
   for (const auto& c : test::shipped_clips().clips) {
     const Framing f = frame_clip(c, 360, 240);
     Scene s;
@@ -236,26 +237,36 @@ TEST_CASE("scene: every clip draws within capacity, with finite shapes, props fi
     CHECK(s.count > kBoneCount);
     CHECK(s.count <= Scene::kCapacity);
     bool in_body = false;
-    float last_depth = -1e9f;
+    std::set<int> chains_done;
+    float last_chain_depth = -1e9f;
     for (int i = 0; i < s.count; ++i) {
       const Shape& sh = s.shapes[static_cast<std::size_t>(i)];
       for (int k = 0; k < sh.points; ++k) {
         CHECK(std::isfinite(sh.p[static_cast<std::size_t>(k)].x));
         CHECK(std::isfinite(sh.p[static_cast<std::size_t>(k)].y));
       }
-      // A pillow held between the knees moves with them, so it is drawn with the body.
-      const bool body = sh.paint >= Paint::body_near || sh.paint == Paint::held_pillow;
+      const bool body = sh.chain != 0;
       if (in_body) CHECK(body);
-      if (body) {
-        CHECK(sh.depth >= last_depth);
-        last_depth = sh.depth;
-      }
       in_body = in_body || body;
+      if (!body) continue;
+      // Each chain's shapes come together, and chains come farthest first.
+      if (i == 0 || s.shapes[static_cast<std::size_t>(i - 1)].chain != sh.chain) {
+        CHECK(chains_done.insert(sh.chain).second);
+        float sum = 0;
+        int n = 0;
+        for (int k = i; k < s.count && s.shapes[static_cast<std::size_t>(k)].chain == sh.chain; ++k) {
+          if (!s.shapes[static_cast<std::size_t>(k)].overlay) sum += s.shapes[static_cast<std::size_t>(k)].depth, ++n;
+        }
+        if (n > 0) {
+          CHECK(sum / static_cast<float>(n) >= last_chain_depth - 1e-4f);
+          last_chain_depth = sum / static_cast<float>(n);
+        }
+      }
     }
     // The figure fits its box.
     for (int i = 0; i < s.count; ++i) {
       const Shape& sh = s.shapes[static_cast<std::size_t>(i)];
-      if (sh.paint < Paint::body_near) continue;
+      if (sh.chain == 0) continue;
       CHECK(sh.p[0].x >= -1);
       CHECK(sh.p[0].x <= 361);
       CHECK(sh.p[0].y >= -1);

@@ -241,3 +241,11 @@ TEST_CASE("relations: breaking one key of a shipped clip is caught by the relati
   }
   CHECK_MESSAGE(named, limber::catalogue::format_report(r.problems));
 }
+
+TEST_CASE("tensing: a clip that tenses must not move") {
+  std::string text = with_relations("");
+  text.replace(text.find(R"("relations")"), 0, R"("tensing":true,)");
+  const auto r = load_clips(text);
+  CHECK_FALSE(r.library.has_value());
+  limber::test::expect_problem(r.problems, "clips.json: clips[lift].move: a tensing keeps the start position (thigh_l moves)");
+}

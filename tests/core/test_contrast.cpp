@@ -21,8 +21,11 @@
 //     (primary, or text_muted when paused, on secondary_active); icons: the selected tab's
 //     (primary on its secondary pill), a pressed row's icon and chevron (primary and
 //     text_muted on secondary_active); the week chart's bars (primary_hover on background).
+//   The figure: its movement arrow on the figure's box, and the outline round every part of
+//   the body (what tells a near limb from the far one behind it).
 // Not measured: disabled buttons (faded on purpose; WCAG exempts inactive controls) and the
-// figure, an illustration of steps the page also gives in words.
+// figure's own fills against each other (an illustration of steps the page gives in words;
+// near and far parts are told apart by shade and by the outline between them).
 #include <doctest/doctest.h>
 
 #include <iomanip>
@@ -30,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "animation/scene.h"
 #include "app/palette.h"
 
 namespace {
@@ -38,6 +42,7 @@ using limber::app::contrast_ratio;
 using limber::app::Palette;
 using limber::app::Rgb;
 using limber::app::rgb;
+using limber::animation::Paint;
 
 constexpr double kText = 4.5;       // 1.4.3 Contrast (Minimum), normal text
 constexpr double kLargeText = 3.0;  // 1.4.3, text of 24 CSS px and over
@@ -64,6 +69,8 @@ std::string describe(const std::string& theme, const Pair& p) {
       << std::setprecision(2) << contrast_ratio(p.fg, p.bg) << ":1, needs " << std::setprecision(1) << p.minimum << ":1";
   return out.str();
 }
+
+Rgb figure(const Palette& p, Paint paint) { return p.figure[static_cast<std::size_t>(paint)]; }
 
 // Every pair the UI draws, from one palette (see the list at the top).
 std::vector<Pair> drawn_pairs(const Palette& p) {
@@ -99,7 +106,14 @@ std::vector<Pair> drawn_pairs(const Palette& p) {
       {"pressed row icon (primary) on secondary_active", p.primary, p.secondary_active, kNonText},
       {"pressed row chevron (text_muted) on secondary_active", p.text_muted, p.secondary_active, kNonText},
       {"week chart bar (primary_hover) on background", p.primary_hover, p.background, kNonText},
+      {"the figure's movement arrow (cue) on its box (surface)", figure(p, Paint::cue), p.surface, kNonText},
   };
+  // Each part of the body against the outline that separates it from the parts behind.
+  for (const auto& [part, name] : {std::pair{Paint::body_near, "the trunk"}, std::pair{Paint::limb_near, "a near thigh or upper arm"},
+                                    std::pair{Paint::limb_far, "a far thigh or upper arm"}, std::pair{Paint::skin_near, "a near shin, forearm, hand or foot"},
+                                    std::pair{Paint::skin_far, "a far shin, forearm, hand or foot"}}) {
+    pairs.push_back({std::string("figure outline round ") + name, p.figure_outline, figure(p, part), kNonText});
+  }
   // The pain scale's fills, as controls.cpp blends them: from secondary towards caution.
   for (int score = 0; score <= 10; ++score) {
     const Rgb fill = limber::app::mix(p.secondary, p.caution, score / 10.0 * 0.55);

@@ -199,9 +199,10 @@ TEST_CASE("print svg: a scene becomes one element per circle and polygon, rings 
   animation::Scene scene;
   scene.shapes[0] = {.kind = animation::ShapeKind::polygon, .paint = animation::Paint::floor, .points = 4,
                      .p = {{{0, 190}, {360, 190}, {360, 220}, {0, 220}}}};
-  scene.shapes[1] = {.kind = animation::ShapeKind::circle, .paint = animation::Paint::face, .p = {{{100, 50}}}, .r0 = 12};
+  // One chain of the body: the nose on it, and a limb.
+  scene.shapes[1] = {.kind = animation::ShapeKind::circle, .paint = animation::Paint::face, .p = {{{100, 50}}}, .r0 = 12, .chain = 1};
   scene.shapes[2] = {.kind = animation::ShapeKind::capsule, .paint = animation::Paint::limb_near,
-                     .p = {{{100, 60}, {140, 120}}}, .r0 = 8, .r1 = 6};
+                     .p = {{{100, 60}, {140, 120}}}, .r0 = 8, .r1 = 6, .chain = 1};
   scene.count = 3;
   const std::string svg = print::scene_svg(scene, {.width = 360, .height = 220, .label = "A & B"});
   CHECK(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 220\" role=\"img\" aria-label=\"A &amp; B\">"));

@@ -61,6 +61,7 @@ void Animator::update(const ClipLibrary& library, const session::Snapshot& snaps
   const CompiledClip* clip = library.find_for_exercise(snapshot.exercise_id);
   if (!clip) return;
   const ClipTime time = clip_time(snapshot, breath_in_, breath_out_);
+  time_ = time;
 
   LocalPose target;
   local_pose(*clip, time, target);

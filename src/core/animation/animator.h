@@ -46,11 +46,13 @@ class Animator {
   const LocalPose& local() const { return local_; }
   const WorldPose& world() const { return world_; }
   bool right_side() const { return right_; }
+  const ClipTime& time() const { return time_; }  // where the clip is (cues.h draws over it)
   bool fading() const { return fade_left_ > 0; }
 
  private:
   const CompiledClip* clip_ = nullptr;
   bool right_ = false;
+  ClipTime time_;
   double last_elapsed_ = -1;
   LocalPose local_;
   LocalPose fade_from_;

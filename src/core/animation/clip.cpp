@@ -67,6 +67,7 @@ class Compiler {
       compute_world(added.start, added.rest[0]);
       compute_world(mirrored(added.start), added.rest[1]);
       place(added, added.held, false, added.held_world);
+      find_lead(added);
       check_relations(c, added, base);
     }
     if (!problems_.empty()) return std::nullopt;
@@ -92,6 +93,22 @@ class Compiler {
       check(a.flex, (passive >> i) & 1u ? passive_flex(static_cast<Bone>(i)) : b.flex, "flex");
       check(a.abd, b.abd, "abd");
       check(a.twist, b.twist, "twist");
+    }
+  }
+
+  static void find_lead(CompiledClip& clip) {
+    float furthest = -1;
+    for (int i = 0; i < kBoneCount; ++i) {
+      const auto k = static_cast<std::size_t>(i);
+      for (const bool end : {false, true}) {
+        const Vec3 from = end ? clip.rest[0].end[k] : clip.rest[0].start[k];
+        const Vec3 to = end ? clip.held_world.end[k] : clip.held_world.start[k];
+        if (const float d = distance(from, to); d > furthest) {
+          furthest = d;
+          clip.lead_bone = static_cast<Bone>(i);
+          clip.lead_at_end = end;
+        }
+      }
     }
   }
 
@@ -146,6 +163,7 @@ class Compiler {
     out.surface_height = kSurfaceHeight[static_cast<int>(posture.surface)];
     for (const Prop p : c.props) out.props |= static_cast<std::uint8_t>(1u << static_cast<int>(p));
     out.anchor = c.anchor.value_or(Anchor::root);
+    out.tensing = c.tensing.value_or(false);
     for (std::size_t i = 0; i < c.contacts.size(); ++i) {
       const std::string& name = c.contacts[i];
       if (name == "foot_l") out.contacts.push_back(Contact::foot_l);
@@ -171,6 +189,16 @@ class Compiler {
       if (c.move[i].shows) out.stills.push_back({*c.move[i].shows, static_cast<float>(c.move[i].t)});
     }
     out.stills.push_back({c.move.empty() || !c.move.back().shows ? "the position held" : *c.move.back().shows, 1});
+    if (out.tensing) {
+      // Nothing moves in a tensing: a key that moved the body would be a fake movement.
+      for (int i = 0; i < kBoneCount; ++i) {
+        if (!(out.held.joints[static_cast<std::size_t>(i)] == out.start.joints[static_cast<std::size_t>(i)])) {
+          report(base + ".move", "a tensing keeps the start position (" + std::string(skeleton()[static_cast<std::size_t>(i)].id) +
+                                     " moves)");
+          break;
+        }
+      }
+    }
     if (c.release.empty()) {
       // Back the way it came.
       for (auto it = out.move.rbegin(); it != out.move.rend(); ++it) {

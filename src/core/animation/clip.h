@@ -76,6 +76,7 @@ struct ClipData {
   std::vector<Key> release;
   std::vector<RelationData> relations;  // what the exercise's text requires (relations.h)
   std::vector<std::string> passive;     // bones held in a passive position (skeleton.h)
+  std::optional<bool> tensing;          // nothing moves but muscles and breath (cues.h)
 };
 struct ClipsFile {
   int schema = 0;
@@ -117,6 +118,9 @@ struct CompiledClip {
   std::vector<Relation> relations;  // measured and holding when the library loaded
   std::uint32_t passive = 0;        // bit per Bone whose flexion may use its passive range
   std::vector<Still> stills;        // in order along the move; at least start and held
+  bool tensing = false;             // shown by its area and the breath, not by movement
+  Bone lead_bone = Bone::pelvis;    // the joint that travels furthest from start to held:
+  bool lead_at_end = false;         // the bone's start, or its end (cues.h: the arrow)
   bool has(Prop p) const { return (props >> static_cast<int>(p)) & 1u; }
   // The flexion range this clip allows a joint: passive where it lists the joint.
   Range2 flex_range(Bone b) const { return (passive >> index(b)) & 1u ? passive_flex(b) : info(b).flex; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace limber::animation {
 
@@ -164,7 +165,103 @@ Framing frame_clip(const CompiledClip& clip, float width, float height) {
   return f;
 }
 
-void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f, Scene& s) {
+namespace {
+
+// Chains: the trunk (with hips and shoulders across it), the head, each arm, each leg.
+enum Chain : std::uint8_t { kNoChain, kTrunk, kHead, kArmL, kArmR, kLegL, kLegR };
+
+Chain chain_of(Bone b) {
+  switch (b) {
+    case Bone::pelvis: case Bone::lower_spine: case Bone::upper_spine: case Bone::neck: return kTrunk;
+    case Bone::head: return kHead;
+    case Bone::upper_arm_l: case Bone::forearm_l: case Bone::hand_l: return kArmL;
+    case Bone::upper_arm_r: case Bone::forearm_r: case Bone::hand_r: return kArmR;
+    case Bone::thigh_l: case Bone::shin_l: case Bone::foot_l: return kLegL;
+    default: return kLegR;
+  }
+}
+
+// A solid given in the bone's own frame (x along the bone), projected: the convex hull of its
+// corners, so it is right from every view.
+void add_solid(Scene& s, const Framing& f, const WorldPose& w, Bone b, std::span<const Vec3> corners, Paint paint) {
+  if (s.count >= Scene::kCapacity) return;
+  const auto k = static_cast<std::size_t>(index(b));
+  const Vec3 along = normalize(w.end[k] - w.start[k], {1, 0, 0});
+  // The bone's frame: its rotation, turned so its direction is x.
+  const Vec3 d = info(b).direction;
+  const Vec3 up_local = std::fabs(d.y) > 0.5f ? Vec3{d.y > 0 ? -1.0f : 1.0f, 0, 0} : Vec3{0, 1, 0};
+  const Vec3 up = normalize(w.rotation[k] * up_local - along * dot(w.rotation[k] * up_local, along), {0, 1, 0});
+  const Vec3 across = cross(along, up);
+  std::array<Vec2, 16> pts{};
+  std::size_t n = 0;
+  float depth = 0;
+  for (const Vec3& c : corners) {
+    if (n == pts.size()) break;
+    const Projected pr = project(f, w.start[k] + along * c.x + up * c.y + across * c.z);
+    pts[n++] = pr.p;
+    depth += pr.depth / static_cast<float>(corners.size());
+  }
+  std::sort(pts.begin(), pts.begin() + static_cast<std::ptrdiff_t>(n),
+            [](Vec2 a, Vec2 c) { return a.x < c.x || (a.x == c.x && a.y < c.y); });
+  const auto turn = [](Vec2 o, Vec2 a, Vec2 c) { return (a.x - o.x) * (c.y - o.y) - (a.y - o.y) * (c.x - o.x); };
+  std::array<Vec2, 34> hull{};
+  int h = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    while (h >= 2 && turn(hull[static_cast<std::size_t>(h - 2)], hull[static_cast<std::size_t>(h - 1)], pts[i]) <= 0) --h;
+    hull[static_cast<std::size_t>(h++)] = pts[i];
+  }
+  for (int i = static_cast<int>(n) - 2, t = h + 1; i >= 0; --i) {
+    while (h >= t && turn(hull[static_cast<std::size_t>(h - 2)], hull[static_cast<std::size_t>(h - 1)], pts[static_cast<std::size_t>(i)]) <= 0) --h;
+    hull[static_cast<std::size_t>(h++)] = pts[static_cast<std::size_t>(i)];
+  }
+  Shape& sh = s.shapes[static_cast<std::size_t>(s.count++)];
+  sh = {};
+  sh.kind = ShapeKind::polygon;
+  sh.paint = paint;
+  sh.depth = depth;
+  sh.points = static_cast<std::uint8_t>(std::clamp(h - 1, 0, 12));
+  // More corners than a shape holds: keep every other one (the outline stays convex).
+  const int step = h - 1 > 12 ? 2 : 1;
+  for (int i = 0; i < sh.points; ++i) sh.p[static_cast<std::size_t>(i)] = hull[static_cast<std::size_t>(std::min(i * step, h - 2))];
+  sh.chain = chain_of(b);
+}
+
+// A foot: heel behind the ankle, the sole along the floor, toes, the instep back up to the
+// ankle; as wide as a foot. Its underside follows the bone's drawn radius, so what the
+// relations measure resting on the floor is what is drawn resting there.
+constexpr float kH = kBodyHeight;
+constexpr std::array<Vec3, 12> kFoot = {{
+    {-0.028f * kH, -0.022f * kH, 0.028f * kH}, {0.114f * kH, -0.019f * kH, 0.030f * kH}, {0.122f * kH, -0.006f * kH, 0.026f * kH},
+    {0.112f * kH, 0.008f * kH, 0.024f * kH}, {0.035f * kH, 0.021f * kH, 0.022f * kH}, {-0.026f * kH, 0.004f * kH, 0.022f * kH},
+    {-0.028f * kH, -0.022f * kH, -0.028f * kH}, {0.114f * kH, -0.019f * kH, -0.030f * kH}, {0.122f * kH, -0.006f * kH, -0.026f * kH},
+    {0.112f * kH, 0.008f * kH, -0.024f * kH}, {0.035f * kH, 0.021f * kH, -0.022f * kH}, {-0.026f * kH, 0.004f * kH, -0.022f * kH}}};
+// A hand: a flat mitten from the wrist, wider across the knuckles, rounded at the fingertips,
+// with the thumb side a little longer than the little finger's.
+constexpr std::array<Vec3, 12> kHand = {{
+    {0.0f, 0.010f * kH, 0.020f * kH}, {0.045f * kH, 0.011f * kH, 0.027f * kH}, {0.080f * kH, 0.008f * kH, 0.020f * kH},
+    {0.086f * kH, 0.008f * kH, 0.0f}, {0.075f * kH, 0.008f * kH, -0.022f * kH}, {0.040f * kH, 0.010f * kH, -0.030f * kH},
+    {0.0f, -0.010f * kH, 0.020f * kH}, {0.045f * kH, -0.011f * kH, 0.027f * kH}, {0.080f * kH, -0.008f * kH, 0.020f * kH},
+    {0.086f * kH, -0.008f * kH, 0.0f}, {0.075f * kH, -0.008f * kH, -0.022f * kH}, {0.040f * kH, -0.010f * kH, -0.030f * kH}}};
+
+void add_arrow(Scene& s, const Framing& f, Vec3 from, Vec3 to) {
+  if (s.count >= Scene::kCapacity) return;
+  const Projected a = project(f, from), b = project(f, to);
+  Shape& sh = s.shapes[static_cast<std::size_t>(s.count++)];
+  sh = {};
+  sh.kind = ShapeKind::arrow;
+  sh.paint = Paint::cue;
+  sh.depth = std::max(a.depth, b.depth) + 10.0f;  // over everything
+  sh.points = 2;
+  sh.p[0] = a.p;
+  sh.p[1] = b.p;
+  sh.r0 = std::max(2.0f, 0.012f * f.scale);
+  sh.chain = kLegR + 1;  // a chain of its own, last
+  sh.overlay = true;
+}
+
+}  // namespace
+
+void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f, Scene& s, const FigureCue& cue) {
   s.count = 0;
   add_props(clip, f, s);
   const int props = s.count;
@@ -175,6 +272,7 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
     const Vec3 mid = (w.start[static_cast<std::size_t>(index(b))] + w.end[static_cast<std::size_t>(index(b))]) * 0.5f;
     return dot(mid, f.camera.toward) >= pelvis_depth ? near : far;
   };
+  const auto tag = [&](Bone b) { s.shapes[static_cast<std::size_t>(s.count - 1)].chain = chain_of(b); };
   for (int i = 0; i < kBoneCount; ++i) {
     const Bone b = static_cast<Bone>(i);
     const Vec3 a = w.start[static_cast<std::size_t>(i)], e = w.end[static_cast<std::size_t>(i)];
@@ -183,23 +281,41 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
         const Vec3 centre = lerp(a, e, 0.45f);
         const float r = bone_radius(b, false);
         add_capsule(s, f, centre, centre, r, r, Paint::skin_near);
+        tag(b);
         // The nose says which way the face looks.
         const Vec3 face = w.rotation[static_cast<std::size_t>(i)] * Vec3{1, 0, 0};
         const Vec3 nose = centre + face * (r * 0.95f);
         add_capsule(s, f, nose, nose, 0.02f, 0.02f, Paint::face);
+        tag(b);
+        s.shapes[static_cast<std::size_t>(s.count - 1)].overlay = dot(face, f.camera.toward) > -0.2f;  // seen, not behind
         s.shapes[static_cast<std::size_t>(s.count - 1)].depth = dot(centre, f.camera.toward) + 0.01f;
         break;
       }
+      case Bone::foot_l: case Bone::foot_r:
+        add_solid(s, f, w, b, kFoot, side_paint(b, Paint::skin_near, Paint::skin_far));
+        break;
+      case Bone::hand_l: case Bone::hand_r:
+        add_solid(s, f, w, b, kHand, side_paint(b, Paint::skin_near, Paint::skin_far));
+        break;
       case Bone::shin_l: case Bone::shin_r: case Bone::forearm_l: case Bone::forearm_r:
-      case Bone::hand_l: case Bone::hand_r: case Bone::foot_l: case Bone::foot_r:
         add_capsule(s, f, a, e, bone_radius(b, false), bone_radius(b, true), side_paint(b, Paint::skin_near, Paint::skin_far));
+        tag(b);
         break;
       case Bone::thigh_l: case Bone::thigh_r: case Bone::upper_arm_l: case Bone::upper_arm_r:
         add_capsule(s, f, a, e, bone_radius(b, false), bone_radius(b, true), side_paint(b, Paint::limb_near, Paint::limb_far));
+        tag(b);
         break;
       default:
         add_capsule(s, f, a, e, bone_radius(b, false), bone_radius(b, true), Paint::body_near);
+        tag(b);
         break;
+    }
+    // The area the exercise works, gently over the part (a little inside its outline).
+    if ((cue.highlight >> i) & 1u && b != Bone::head) {
+      add_capsule(s, f, lerp(a, e, 0.1f), lerp(a, e, 0.9f), bone_radius(b, false) * 0.8f, bone_radius(b, true) * 0.8f,
+                  Paint::highlight);
+      tag(b);
+      s.shapes[static_cast<std::size_t>(s.count - 1)].overlay = true;
     }
   }
   // A pillow held between the knees moves with them.
@@ -207,14 +323,34 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
     const Vec3 knee_l = w.start[index(Bone::shin_l)], knee_r = w.start[index(Bone::shin_r)];
     const Vec3 thigh_l = lerp(w.start[index(Bone::thigh_l)], knee_l, 0.45f), thigh_r = lerp(w.start[index(Bone::thigh_r)], knee_r, 0.45f);
     add_capsule(s, f, lerp(knee_l, knee_r, 0.5f), lerp(thigh_l, thigh_r, 0.5f), 0.06f, 0.06f, Paint::held_pillow);
+    s.shapes[static_cast<std::size_t>(s.count - 1)].chain = kLegR + 2;  // its own
   }
   // Hips and shoulders across the body, so front and three-quarter views look solid.
   const float hip_r = 0.06f * kBodyHeight, shoulder_r = 0.042f * kBodyHeight;
   add_capsule(s, f, w.start[index(Bone::thigh_l)], w.start[index(Bone::thigh_r)], hip_r, hip_r, Paint::body_near);
+  tag(Bone::pelvis);
   add_capsule(s, f, w.start[index(Bone::upper_arm_l)], w.start[index(Bone::upper_arm_r)], shoulder_r, shoulder_r, Paint::body_near);
+  tag(Bone::upper_spine);
+  if (cue.moving) add_arrow(s, f, cue.from, cue.to);
 
-  std::stable_sort(s.shapes.begin() + props, s.shapes.begin() + s.count,
-                   [](const Shape& a, const Shape& b) { return a.depth < b.depth; });
+  // Chains from the farthest to the nearest (each at the mean depth of its parts), and
+  // within a chain the farther parts first.
+  std::array<float, 16> sum{}, parts{};
+  for (int i = props; i < s.count; ++i) {
+    const Shape& sh = s.shapes[static_cast<std::size_t>(i)];
+    if (sh.overlay) continue;
+    sum[sh.chain] += sh.depth;
+    parts[sh.chain] += 1;
+  }
+  const auto chain_depth = [&](const Shape& sh) {
+    return sh.kind == ShapeKind::arrow ? 1e9f : parts[sh.chain] > 0 ? sum[sh.chain] / parts[sh.chain] : sh.depth;
+  };
+  std::stable_sort(s.shapes.begin() + props, s.shapes.begin() + s.count, [&](const Shape& a, const Shape& b) {
+    const float da = chain_depth(a), db = chain_depth(b);
+    if (da != db) return da < db;
+    if (a.chain != b.chain) return a.chain < b.chain;
+    return a.depth < b.depth;
+  });
 }
 
 }  // namespace limber::animation

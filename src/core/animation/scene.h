@@ -1,15 +1,19 @@
 // animation/scene.h: the figure and its props as flat shapes, projected for one view.
 //
 // The core decides what is drawn where; the UI only fills the shapes (ui/figure.h). Props
-// come first (they lie under the body), then the body's parts (and a pillow held between
-// the knees) from the farthest to the nearest, each marked near or far so the two sides are shaded apart. Fixed capacity:
-// building a scene allocates nothing.
+// come first (they lie under the body), then the body in chains (the trunk, the head, each
+// arm, each leg) from the farthest to the nearest. A chain is drawn as one continuous shape
+// (walk_scene: all its outlines, then all its fills, then what lies over it), so no seam is
+// outlined at a joint; each limb is marked near or far so the two sides are shaded apart.
+// Hands and feet are drawn as hands and feet, the nose shows where the face looks. A cue
+// adds an arrow the way the body is moving and a gentle highlight over the area the
+// exercise works. Fixed capacity: building a scene allocates nothing.
 //
 // Usage:
 //     const limber::animation::Framing frame = limber::animation::frame_clip(clip, width, height);
 //     limber::animation::Scene scene;
 //     limber::animation::build_scene(clip, world, frame, scene);
-//     for (int i = 0; i < scene.count; ++i) draw(scene.shapes[i]);
+//     limber::animation::walk_scene(scene, [](const Shape& s, Layer layer) { draw(s, layer); });
 #pragma once
 
 #include <array>
@@ -23,10 +27,13 @@ struct Vec2 {
   float x = 0, y = 0;
 };
 
-enum class ShapeKind : std::uint8_t { capsule, circle, polygon };
+// arrow: from p[0] to its tip p[1], r0 the half width of its line.
+enum class ShapeKind : std::uint8_t { capsule, circle, polygon, arrow };
 enum class Paint : std::uint8_t {
   floor, held_pillow, bed_frame, mattress, pillow, towel, chair,
-  body_near, body_far, limb_near, limb_far, skin_near, skin_far, face
+  body_near, body_far, limb_near, limb_far, skin_near, skin_far, face,
+  highlight,  // the area the exercise works, over the body while it holds (drawn see-through)
+  cue         // the arrow of the movement
 };
 
 struct Shape {
@@ -34,12 +41,21 @@ struct Shape {
   Paint paint = Paint::body_near;
   float depth = 0;  // towards the viewer
   std::uint8_t points = 0;
-  std::array<Vec2, 8> p{};  // capsule: ends; circle: centre; polygon: corners in order
-  float r0 = 0, r1 = 0;     // radii in pixels (capsule ends, circle)
+  std::array<Vec2, 12> p{};  // capsule: ends; circle: centre; polygon: corners in order (convex)
+  float r0 = 0, r1 = 0;      // radii in pixels (capsule ends, circle)
+  std::uint8_t chain = 0;    // 0: a prop; else the body chain it belongs to
+  bool overlay = false;      // lies over its chain's fills (the highlight, the nose, the arrow)
 };
 
+enum class Layer : std::uint8_t { prop, outline, fill, overlay };
+
+// Calls draw(shape, layer) in the order that makes each chain one shape: props as they come;
+// then chain by chain, every outline of the chain, every fill, and what lies over it.
+template <class F>
+void walk_scene(const struct Scene& scene, F&& draw);
+
 struct Scene {
-  static constexpr int kCapacity = 48;
+  static constexpr int kCapacity = 64;
   std::array<Shape, kCapacity> shapes{};
   int count = 0;
 };
@@ -58,6 +74,36 @@ struct Framing {
 };
 Framing frame_clip(const CompiledClip& clip, float width, float height);
 
-void build_scene(const CompiledClip& clip, const WorldPose& world, const Framing& framing, Scene& out);
+// What the figure is doing, for the cues drawn over it (animator.h: figure_cue).
+struct FigureCue {
+  bool moving = false;  // an arrow from `from` towards `to` (world, metres)
+  Vec3 from, to;
+  std::uint32_t highlight = 0;  // bit per Bone over which the worked area is shown
+};
+
+void build_scene(const CompiledClip& clip, const WorldPose& world, const Framing& framing, Scene& out,
+                 const FigureCue& cue = {});
+
+template <class F>
+void walk_scene(const Scene& scene, F&& draw) {
+  int i = 0;
+  while (i < scene.count) {
+    const Shape& first = scene.shapes[static_cast<std::size_t>(i)];
+    if (first.chain == 0) {
+      draw(first, Layer::prop);
+      ++i;
+      continue;
+    }
+    int end = i;
+    while (end < scene.count && scene.shapes[static_cast<std::size_t>(end)].chain == first.chain) ++end;
+    for (const Layer layer : {Layer::outline, Layer::fill, Layer::overlay}) {
+      for (int k = i; k < end; ++k) {
+        const Shape& s = scene.shapes[static_cast<std::size_t>(k)];
+        if (s.overlay == (layer == Layer::overlay)) draw(s, layer);
+      }
+    }
+    i = end;
+  }
+}
 
 }  // namespace limber::animation

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "animation/cues.h"
 #include "session/session_input.h"
 
 namespace limber::app {
@@ -115,6 +116,16 @@ bool Player::take_save_request() {
   const bool s = save_;
   save_ = false;
   return s;
+}
+
+animation::FigureCue Player::figure_cue() const {
+  const animation::CompiledClip* clip = animator_.clip();
+  if (!clip) return {};
+  std::uint32_t area = 0;
+  for (const session::PlannedExercise& p : input_.exercises) {
+    if (p.exercise && p.exercise->id == clip->exercise) area = animation::target_bones(p.exercise->target_areas);
+  }
+  return animation::figure_cue(*clip, animator_.time(), animator_.world(), area);
 }
 
 }  // namespace limber::app

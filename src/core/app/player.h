@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "animation/animator.h"
+#include "animation/scene.h"
 #include "catalogue/dosage.h"
 #include "catalogue/model.h"
 #include "session/engine.h"
@@ -60,6 +61,8 @@ class Player {
   session::Engine& engine() { return engine_; }
   const session::Engine& engine() const { return engine_; }
   const animation::Animator& animator() const { return animator_; }
+  // The arrow and highlight over the figure now (animation/cues.h): the exercise's target areas.
+  animation::FigureCue figure_cue() const;
   PlayerStage stage() const { return stage_; }
   const std::string& routine_name() const { return routine_name_; }
 

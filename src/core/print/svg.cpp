@@ -13,10 +13,11 @@ using animation::Paint;
 using animation::ShapeKind;
 
 // Paint order: floor, held_pillow, bed_frame, mattress, pillow, towel, chair, body_near, body_far,
-// limb_near, limb_far, skin_near, skin_far, face.
-constexpr std::array<const char*, 14> kGrey = {"#f2f2f2", "#ffffff", "#8c8c8c", "#f7f7f7", "#e6e6e6", "#bfbfbf", "#a6a6a6",
-                                               "#262626", "#8c8c8c", "#404040", "#a6a6a6", "#595959", "#b3b3b3", "#ffffff"};
-static_assert(kGrey.size() == static_cast<std::size_t>(Paint::face) + 1, "a grey for every paint");
+// limb_near, limb_far, skin_near, skin_far, face, highlight, cue.
+constexpr std::array<const char*, 16> kGrey = {"#f2f2f2", "#ffffff", "#8c8c8c", "#f7f7f7", "#e6e6e6", "#bfbfbf", "#a6a6a6",
+                                               "#262626", "#8c8c8c", "#404040", "#a6a6a6", "#595959", "#b3b3b3", "#ffffff",
+                                               "#d9d9d9", "#000000"};
+static_assert(kGrey.size() == static_cast<std::size_t>(Paint::cue) + 1, "a grey for every paint");
 
 void num(std::string& out, float v) {
   char buf[24];
@@ -97,9 +98,12 @@ std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc) {
   std::string out;
   open_svg(out, desc.width, desc.height, desc.label);
   const float ring = std::max(1.0f, desc.height / 160.0f);
-  for (int i = 0; i < scene.count; ++i) {
-    const animation::Shape& s = scene.shapes[static_cast<std::size_t>(i)];
-    const char* fill = kGrey[static_cast<std::size_t>(s.paint)];
+  // Chain by chain, as the canvas draws it (animation::walk_scene): a white ring round each
+  // chain, then its parts, so a limb reads as one shape on paper too.
+  animation::walk_scene(scene, [&](const animation::Shape& s, animation::Layer layer) {
+    const bool ring_pass = layer == animation::Layer::outline;
+    if (ring_pass && s.paint == Paint::face) return;  // the nose sits on the head, unringed
+    const char* fill = ring_pass ? "#fff" : kGrey[static_cast<std::size_t>(s.paint)];
     switch (s.kind) {
       case ShapeKind::polygon:
         out += "<polygon points=\"";
@@ -109,18 +113,23 @@ std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc) {
         }
         out += "\" fill=\"";
         out += fill;
-        out += "\" stroke=\"#000\" stroke-width=\"1\"/>";
+        if (layer == animation::Layer::prop) out += "\" stroke=\"#000\" stroke-width=\"1";
+        if (ring_pass) {
+          out += "\" stroke=\"#fff\" stroke-width=\"";
+          num(out, 2 * ring);
+        }
+        out += "\"/>";
         break;
       case ShapeKind::circle:
         circle(out, s.p[0], s.r0, fill);
         break;
       case ShapeKind::capsule:
-        // The white ring first, then the part: each stands out from the ones behind it.
-        if (s.paint != Paint::face) capsule(out, s.p[0], s.p[1], s.r0 + ring, s.r1 + ring, "#fff");
-        capsule(out, s.p[0], s.p[1], s.r0, s.r1, fill);
+        capsule(out, s.p[0], s.p[1], s.r0 + (ring_pass ? ring : 0.0f), s.r1 + (ring_pass ? ring : 0.0f), fill);
         break;
+      case ShapeKind::arrow:
+        break;  // paper shows positions, not movement
     }
-  }
+  });
   out += "</svg>";
   return out;
 }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "animation/animator.h"
+#include "animation/cues.h"
 #include "animation/figure.h"
 #include "catalogue/summary.h"
 #include "icons.h"
@@ -44,7 +45,8 @@ void looping_figure(ScreenContext& ctx, const catalogue::Exercise& e) {
     const animation::ClipTime time = animation::demo_time(ctx.time, sided);
     animation::local_pose(*clip, time, local);
     animation::place(*clip, local, time.right_side, world);
-    figure_box({.clip = clip, .pose = &world, .size = size});
+    figure_box({.clip = clip, .pose = &world, .size = size,
+                .cue = animation::figure_cue(*clip, time, world, animation::target_bones(e.target_areas))});
     ctx.controls.add_item(app::NodeRole::image,
                           e.name + ": the whole movement, repeating" + (sided ? ", on the left side then the right" : ""));
     ctx.figures_drawn += 1;

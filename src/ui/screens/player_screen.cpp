@@ -121,7 +121,7 @@ void running(ScreenContext& ctx) {
   const float viewport_h = ImGui::GetMainViewport()->WorkSize.y;
   const ImVec2 size(width, std::clamp(viewport_h * 0.36f, 150.0f, width * 0.66f));
   if (const animation::CompiledClip* clip = player.animator().clip()) {
-    figure_box({.clip = clip, .pose = &player.animator().world(), .size = size});
+    figure_box({.clip = clip, .pose = &player.animator().world(), .size = size, .cue = player.figure_cue()});
     ctx.controls.add_item(app::NodeRole::image, figure_words(s, paused));
     ctx.figures_drawn += 1;
   } else {
