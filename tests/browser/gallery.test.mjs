@@ -70,6 +70,15 @@ describe('gallery', () => {
     const s = await settle(page);
     assert.ok(s.figures >= 2 && s.figures < stills, `figures in view: ${s.figures}`);
     writeFileSync(new URL('gallery-phone.png', ARTIFACTS), await page.locator('#canvas').screenshot());
+    // And in the dark theme, for review beside the light one.
+    assert.deepEqual(await command(page, 'theme', 'dark'), { ok: true });
+    await settle(page);
+    const darkPng = await page.locator('#canvas').screenshot();
+    writeFileSync(new URL('gallery-phone-dark.png', ARTIFACTS), darkPng);
+    const dark = decodePng(darkPng);
+    assert.ok(countColour(dark, [0x5f, 0xa3, 0xc4]) > 2000, 'the dark theme body colour on the phone');
+    assert.deepEqual(await command(page, 'theme', 'light'), { ok: true });
+    await settle(page);
     const back = s.controls.find((c) => c.id === 'back');
     await page.touchscreen.tap(back.x + back.width / 2, back.y + back.height / 2);
     await page.waitForFunction(() => window.limber.state().screen === 'today', null, { timeout: 5000 });
