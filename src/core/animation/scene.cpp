@@ -35,6 +35,28 @@ Extent body_extent(const CompiledClip& clip) {
   return e;
 }
 
+// A shape's corners: the convex hull of projected points (Andrew's monotone chain), at most
+// 12 of them (every other one when there are more; the outline stays convex).
+void set_hull(Shape& sh, std::span<Vec2> pts) {
+  std::sort(pts.begin(), pts.end(), [](Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  const auto turn = [](Vec2 o, Vec2 a, Vec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); };
+  std::array<Vec2, 34> hull{};
+  const int n = static_cast<int>(std::min(pts.size(), std::size_t{16}));
+  int k = 0;
+  for (int i = 0; i < n; ++i) {  // lower hull
+    while (k >= 2 && turn(hull[static_cast<std::size_t>(k - 2)], hull[static_cast<std::size_t>(k - 1)], pts[static_cast<std::size_t>(i)]) <= 0) --k;
+    hull[static_cast<std::size_t>(k++)] = pts[static_cast<std::size_t>(i)];
+  }
+  for (int i = n - 2, t = k + 1; i >= 0; --i) {  // upper hull
+    while (k >= t && turn(hull[static_cast<std::size_t>(k - 2)], hull[static_cast<std::size_t>(k - 1)], pts[static_cast<std::size_t>(i)]) <= 0) --k;
+    hull[static_cast<std::size_t>(k++)] = pts[static_cast<std::size_t>(i)];
+  }
+  const int corners = std::max(k - 1, 0);  // the last repeats the first
+  const int step = corners > static_cast<int>(sh.p.size()) ? 2 : 1;
+  sh.points = static_cast<std::uint8_t>(std::min((corners + step - 1) / step, static_cast<int>(sh.p.size())));
+  for (int i = 0; i < sh.points; ++i) sh.p[static_cast<std::size_t>(i)] = hull[static_cast<std::size_t>(i * step)];
+}
+
 // A box's outline as seen by the camera: the convex hull of its eight corners.
 void add_box(Scene& s, const Framing& f, Paint paint, Vec3 lo, Vec3 hi, float depth_bias) {
   if (s.count >= Scene::kCapacity) return;
@@ -46,25 +68,12 @@ void add_box(Scene& s, const Framing& f, Paint paint, Vec3 lo, Vec3 hi, float de
     pts[static_cast<std::size_t>(i)] = pr.p;
     depth += pr.depth / 8;
   }
-  std::sort(pts.begin(), pts.end(), [](Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
-  const auto turn = [](Vec2 o, Vec2 a, Vec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); };
-  std::array<Vec2, 16> hull{};
-  int k = 0;
-  for (int i = 0; i < 8; ++i) {  // lower hull
-    while (k >= 2 && turn(hull[static_cast<std::size_t>(k - 2)], hull[static_cast<std::size_t>(k - 1)], pts[static_cast<std::size_t>(i)]) <= 0) --k;
-    hull[static_cast<std::size_t>(k++)] = pts[static_cast<std::size_t>(i)];
-  }
-  for (int i = 6, t = k + 1; i >= 0; --i) {  // upper hull
-    while (k >= t && turn(hull[static_cast<std::size_t>(k - 2)], hull[static_cast<std::size_t>(k - 1)], pts[static_cast<std::size_t>(i)]) <= 0) --k;
-    hull[static_cast<std::size_t>(k++)] = pts[static_cast<std::size_t>(i)];
-  }
   Shape& sh = s.shapes[static_cast<std::size_t>(s.count++)];
   sh = {};
   sh.kind = ShapeKind::polygon;
   sh.paint = paint;
   sh.depth = depth + depth_bias;
-  sh.points = static_cast<std::uint8_t>(std::min(k - 1, 8));
-  for (int i = 0; i < sh.points; ++i) sh.p[static_cast<std::size_t>(i)] = hull[static_cast<std::size_t>(i)];
+  set_hull(sh, pts);
 }
 
 void add_props(const CompiledClip& clip, const Framing& f, Scene& s) {
@@ -201,28 +210,12 @@ void add_solid(Scene& s, const Framing& f, const WorldPose& w, Bone b, std::span
     pts[n++] = pr.p;
     depth += pr.depth / static_cast<float>(corners.size());
   }
-  std::sort(pts.begin(), pts.begin() + static_cast<std::ptrdiff_t>(n),
-            [](Vec2 a, Vec2 c) { return a.x < c.x || (a.x == c.x && a.y < c.y); });
-  const auto turn = [](Vec2 o, Vec2 a, Vec2 c) { return (a.x - o.x) * (c.y - o.y) - (a.y - o.y) * (c.x - o.x); };
-  std::array<Vec2, 34> hull{};
-  int h = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    while (h >= 2 && turn(hull[static_cast<std::size_t>(h - 2)], hull[static_cast<std::size_t>(h - 1)], pts[i]) <= 0) --h;
-    hull[static_cast<std::size_t>(h++)] = pts[i];
-  }
-  for (int i = static_cast<int>(n) - 2, t = h + 1; i >= 0; --i) {
-    while (h >= t && turn(hull[static_cast<std::size_t>(h - 2)], hull[static_cast<std::size_t>(h - 1)], pts[static_cast<std::size_t>(i)]) <= 0) --h;
-    hull[static_cast<std::size_t>(h++)] = pts[static_cast<std::size_t>(i)];
-  }
   Shape& sh = s.shapes[static_cast<std::size_t>(s.count++)];
   sh = {};
   sh.kind = ShapeKind::polygon;
   sh.paint = paint;
   sh.depth = depth;
-  sh.points = static_cast<std::uint8_t>(std::clamp(h - 1, 0, 12));
-  // More corners than a shape holds: keep every other one (the outline stays convex).
-  const int step = h - 1 > 12 ? 2 : 1;
-  for (int i = 0; i < sh.points; ++i) sh.p[static_cast<std::size_t>(i)] = hull[static_cast<std::size_t>(std::min(i * step, h - 2))];
+  set_hull(sh, std::span<Vec2>(pts.data(), n));
   sh.chain = chain_of(b);
 }
 
