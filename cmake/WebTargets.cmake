@@ -27,12 +27,12 @@ add_library(limber_imgui STATIC
   ${LIMBER_IMGUI_DIR}/imgui_draw.cpp
   ${LIMBER_IMGUI_DIR}/imgui_tables.cpp
   ${LIMBER_IMGUI_DIR}/imgui_widgets.cpp
-  ${LIMBER_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
-  ${LIMBER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${LIMBER_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp)
+# Drawing is Limber's own (src/main/webgl_renderer.h), not Dear ImGui's OpenGL 3 backend.
 target_include_directories(limber_imgui SYSTEM PUBLIC ${LIMBER_IMGUI_DIR} ${LIMBER_IMGUI_DIR}/backends)
 target_compile_definitions(limber_imgui PUBLIC
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
-  IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3
+  IMGUI_DISABLE_FILE_FUNCTIONS
   # 32-bit indices: a gallery of figures is more than 65,536 vertices in one window, and
   # WebGL2 has no base-vertex draws for ImGui to split them with.
   "ImDrawIdx=unsigned int")

@@ -5,7 +5,6 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // the input queue's length: see tick()
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
@@ -115,11 +114,15 @@ bool AppShell::start() {
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!renderer_.init()) {
+    browser::report_fatal(("This browser could not prepare Limber's drawing (" + renderer_.error() + ").").c_str());
+    return false;
+  }
 
   viewport_ = browser::sync_canvas();
   apply_settings();
   ui::build_fonts(viewport_.pixel_ratio, applied_text_scale_);
+  renderer_.upload_font_atlas();
   // A link straight to a screen (#library) opens it, with Today to go back to.
   const std::string hash = browser::location_hash();
   if (links::is_routine_link(hash)) {
@@ -231,10 +234,8 @@ void AppShell::draw_frame() {
   apply_settings();
   if (ui::fonts_need_rebuild(viewport_.pixel_ratio, applied_text_scale_)) {
     ui::build_fonts(viewport_.pixel_ratio, applied_text_scale_);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    renderer_.upload_font_atlas();
   }
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // The browser glue's measurements are authoritative: SDL's can lag a zoom change.
   ImGuiIO& io = ImGui::GetIO();
@@ -262,7 +263,7 @@ void AppShell::draw_frame() {
   glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   const double gl_start = browser::monotonic_ms();
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  renderer_.render(*ImGui::GetDrawData());
   last_gl_ms_ = static_cast<float>(browser::monotonic_ms() - gl_start);
   SDL_GL_SwapWindow(window_);
 

@@ -26,6 +26,7 @@
 #include "catalogue/model.h"
 #include "pacing/frame_pacer.h"
 #include "ui/controls.h"
+#include "main/webgl_renderer.h"
 
 namespace limber {
 
@@ -60,6 +61,7 @@ class AppShell {
 
   SDL_Window* window_ = nullptr;
   SDL_GLContext gl_ = nullptr;
+  WebglRenderer renderer_;
   catalogue::Catalogue catalogue_;    // validated at start-up; the app does not start without it
   animation::ClipLibrary clips_;      // likewise
   app::App app_;

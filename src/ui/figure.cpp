@@ -11,8 +11,15 @@ namespace {
 
 constexpr float kPi = 3.14159265358979f;
 
-// Enough segments to look round at its size, and no more (a gallery draws many figures).
-int segments(float radius) { return std::clamp(static_cast<int>(radius * 0.9f) + 8, 8, 32); }
+// Enough segments that no edge strays more than a third of a pixel from the true circle,
+// and no more: software WebGL (SwiftShader, as on a phone without a working GPU driver)
+// pays for every triangle, and the figure is most of a session's frame.
+int segments(float radius) {
+  constexpr float kMaxError = 0.33f;
+  if (radius <= kMaxError * 2.0f) return 8;
+  const float step = 2.0f * std::acos(1.0f - kMaxError / radius);
+  return std::clamp(static_cast<int>(std::ceil(2.0f * kPi / step)), 8, 48);
+}
 
 // A capsule as one convex outline: a half circle round each end, joined by their tangents
 // (no overlap inside it, so a software renderer fills each pixel once).
@@ -24,8 +31,8 @@ void capsule_path(ImDrawList* draw, ImVec2 a, ImVec2 b, float ra, float rb) {
     return;
   }
   const float angle = std::atan2(dy, dx);
-  draw->PathArcTo(b, rb, angle - kPi * 0.5f, angle + kPi * 0.5f, segments(rb) / 2 + 2);
-  draw->PathArcTo(a, ra, angle + kPi * 0.5f, angle + kPi * 1.5f, segments(ra) / 2 + 2);
+  draw->PathArcTo(b, rb, angle - kPi * 0.5f, angle + kPi * 0.5f, (segments(rb) + 1) / 2);
+  draw->PathArcTo(a, ra, angle + kPi * 0.5f, angle + kPi * 1.5f, (segments(ra) + 1) / 2);
 }
 
 void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, float half_width, ImU32 colour) {
@@ -48,7 +55,9 @@ void draw_figure(ImDrawList* draw, ImVec2 origin, ImVec2 size, const animation::
   const Theme& theme = current_theme();
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   const ImU32 outline = ImGui::GetColorU32(theme.figure_outline);
-  const float line = std::max(1.0f, size.y / 160.0f);
+  // A whole number of pixels: Dear ImGui then draws the outline from its texture of baked
+  // lines, two triangles a segment instead of six.
+  const float line = std::max(1.0f, std::round(size.y / 160.0f));
   animation::walk_scene(scene, [&](const animation::Shape& s, Layer layer) {
     const ImVec2 p0(origin.x + s.p[0].x, origin.y + s.p[0].y);
     const ImVec2 p1(origin.x + s.p[1].x, origin.y + s.p[1].y);

@@ -7,7 +7,7 @@
 // Usage (outside NewFrame/Render):
 //     if (limber::ui::fonts_need_rebuild(ratio)) {
 //       limber::ui::build_fonts(ratio);
-//       ImGui_ImplOpenGL3_DestroyFontsTexture(); ImGui_ImplOpenGL3_CreateFontsTexture();
+//       renderer.upload_font_atlas();   // main/webgl_renderer.h
 //     }
 //     ImGui::PushFont(limber::ui::font(limber::ui::FontRole::title));
 #pragma once

@@ -139,7 +139,7 @@ describe('printed sheet', () => {
       assert.deepEqual(await command(page, name, arg), { ok: true }, name);
     }
     await context.setOffline(true);  // made on the device: nothing to fetch
-    for (let i = 0; i < 4; ++i) await command(page, 'scroll', '3000');
+    for (let i = 0; i < 4; ++i) { await command(page, 'scroll', '3000'); await settle(page); }
     await settle(page);
     const print = page.getByRole('button', { name: 'Print a sheet of this routine' });
     await print.focus();
@@ -176,7 +176,7 @@ describe('printed sheet', () => {
     await page.evaluate(() => window.limber.ready);
     await command(page, 'dismiss');
     await command(page, 'navigate', 'progress');
-    for (let i = 0; i < 8; ++i) await command(page, 'scroll', '3000');
+    for (let i = 0; i < 8; ++i) { await command(page, 'scroll', '3000'); await settle(page); }
     await settle(page);
     await page.getByRole('radio', { name: '8 weeks' }).focus();
     await page.keyboard.press('Enter');

@@ -40,7 +40,7 @@ describe('QR code', () => {
                                  ['text', 'link_note=Twice a day for two weeks; stop if the pain goes above 5.']]) {
         assert.deepEqual(await command(page, name, arg), { ok: true }, name);
       }
-      for (let i = 0; i < 4; ++i) await command(page, 'scroll', '3000');  // to the end of the editor
+      for (let i = 0; i < 4; ++i) { await command(page, 'scroll', '3000'); await settle(page); }  // to the end of the editor
       await settle(page);
       const { found, shot } = await decodeQr(page);
       writeFileSync(new URL(`../../build/artifacts/qr-${theme}.png`, import.meta.url), shot);

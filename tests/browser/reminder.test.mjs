@@ -22,7 +22,7 @@ describe('calendar reminder', () => {
                                ['add_exercise', 'pelvic_tilt'], ['text', 'link_note=Gently, please.'], ['reminder_time', '18:00']]) {
       assert.deepEqual(await command(page, name, arg), { ok: true }, name);
     }
-    for (let i = 0; i < 4; ++i) await command(page, 'scroll', '3000');
+    for (let i = 0; i < 4; ++i) { await command(page, 'scroll', '3000'); await settle(page); }
     await settle(page);
     // The time is picked with the stepper, not typed: one step later.
     const later = page.getByRole('button', { name: 'More: Reminder time' });
