@@ -927,6 +927,19 @@
   function tellUpdate() {
     if (updateWaiting && appReady && window.limber) window.limber.command('update_ready');
   }
+  // The build a worker holds (its cache's name, which sw.js answers to 'version'), or null if
+  // it does not answer within a few seconds.
+  function buildOf(worker) {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      const timer = setTimeout(() => resolve(null), 5000);
+      channel.port1.onmessage = (event) => {
+        clearTimeout(timer);
+        resolve((event.data && event.data.limberCache) || null);
+      };
+      worker.postMessage('version', [channel.port2]);
+    });
+  }
   async function registerServiceWorker() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
     try {
@@ -935,17 +948,22 @@
       console.warn('Limber works online only here: the offline service worker could not start (' + e.message + ').');
       return;
     }
-    const check = () => {
-      // A new build waits beside the running one; the app asks before switching.
-      if (registration.waiting && navigator.serviceWorker.controller) {
+    const check = async () => {
+      // A new build waits beside the running one; the app asks before switching. Only a
+      // different build counts: on a first visit Firefox can still list the first worker as
+      // waiting after it has taken control of the page, which is no update at all.
+      const waiting = registration.waiting, running = navigator.serviceWorker.controller;
+      if (!waiting || !running || waiting === running || updateWaiting) return;
+      const [next, now] = await Promise.all([buildOf(waiting), buildOf(running)]);
+      if (next && now && next !== now) {
         updateWaiting = true;
         tellUpdate();
       }
     };
-    check();
+    check().catch(() => {});
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
-      if (worker) worker.addEventListener('statechange', () => { if (worker.state === 'installed') check(); });
+      if (worker) worker.addEventListener('statechange', () => { if (worker.state === 'installed') check().catch(() => {}); });
     });
     // Look for a new build when the page comes back into view, and every hour.
     document.addEventListener('visibilitychange', () => {

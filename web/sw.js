@@ -26,7 +26,8 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
-  if (event.data === 'version' && event.source) event.source.postMessage({ limberCache: CACHE });
+  const reply = (event.ports && event.ports[0]) || event.source;  // a channel's port, or the page
+  if (event.data === 'version' && reply) reply.postMessage({ limberCache: CACHE });
 });
 
 self.addEventListener('fetch', (event) => {

@@ -130,6 +130,37 @@ describe('updates', () => {
   });
 });
 
+describe('no false update', () => {
+  // Firefox, on a first visit, was once seen to announce "A new version of Limber is ready":
+  // its registration can still list as waiting the very worker that has just taken control
+  // of the page. Made certain here: the registration is made to list the controlling worker as
+  // waiting from the moment the page loads, and nothing must be announced.
+  it('a waiting worker that is the running build is not announced as a new version', async () => {
+    const site = await ownSite();
+    try {
+      const { page, problems } = await h.newPage();
+      await openControlled(page, site.url);
+      await page.addInitScript(() => {
+        Object.defineProperty(ServiceWorkerRegistration.prototype, 'waiting', {
+          configurable: true,
+          get() { return navigator.serviceWorker.controller; },
+        });
+      });
+      await page.reload();
+      await page.evaluate(() => window.limber.ready);
+      assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null),
+                'the registration lists a waiting worker');
+      await page.waitForTimeout(2000);  // the builds are compared by message: time to answer
+      const s = await state(page);
+      assert.equal(s.update.ready, false);
+      assert.equal(s.notice.kind, 'none');
+      assert.deepEqual(problems, []);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
 describe('requests', () => {
   it('the app asks nothing of any origin but its own, through a whole session', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 1000 } });

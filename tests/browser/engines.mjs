@@ -1,0 +1,231 @@
+// engines.mjs: the built app driven in three browser engines, behind one small page interface,
+// so a test is written once and runs in each (engines.test.mjs).
+//
+//   chromium  Debian's Chromium, headless, through Playwright over the DevTools protocol (as
+//             the rest of the suite, harness.mjs).
+//   firefox   Debian's Firefox ESR through Playwright over WebDriver BiDi (its `moz-firefox`
+//             channel), shown on a virtual display (Xvfb): headless Firefox has no WebGL 2 here.
+//   webkit    WebKitGTK, Safari's engine: its MiniBrowser through WebKitWebDriver (classic W3C
+//             WebDriver) and selenium-webdriver, on the virtual display. Playwright's WebKit
+//             needs Playwright's own patched build, which Debian does not ship.
+//
+// Why this split: Playwright already drives the suite, and its BiDi channel lets the same
+// calls reach Firefox; for WebKit only classic WebDriver exists, and selenium-webdriver is the
+// W3C's own reference client. Everything engine-specific lives here; what an engine's driver
+// cannot do is listed in DRIVER_GAPS and the README's browser table.
+//
+// Usage:
+//     const engine = await launchEngine('webkit');           // serves build/web/dist
+//     const page = await engine.newPage({ width: 390, height: 844 });
+//     await page.goto(engine.url);
+//     const s = await page.evaluate(() => window.limber.state());
+//     await page.close(); await engine.close();
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, firefox } from 'playwright-core';
+import { Builder, Key, Origin } from 'selenium-webdriver';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from './harness.mjs';
+
+export const ENGINES = (process.env.LIMBER_ENGINES || 'chromium,firefox,webkit').split(',').filter(Boolean);
+const FIREFOX = process.env.LIMBER_FIREFOX || '/usr/bin/firefox-esr';
+const WEBKIT_DRIVER = process.env.LIMBER_WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
+const MINIBROWSER = process.env.LIMBER_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+// What a driver cannot do, so a test states it instead of pretending: classic WebDriver has
+// no way to listen to the console, and neither it nor Playwright's BiDi channel for Firefox
+// sends touch input (a tap there reaches the page as no event at all).
+export const DRIVER_GAPS = {
+  chromium: new Set(),
+  firefox: new Set(['touch']),
+  webkit: new Set(['console', 'touch']),
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// A virtual display for the engines that need one, unless one is already given; shared by
+// the engines running at once, and stopped with the last of them.
+let display = null;
+async function acquireDisplay() {
+  if (process.env.DISPLAY) return process.env.DISPLAY;
+  if (display) {
+    ++display.users;
+    return display.name;
+  }
+  for (let n = 90; n < 110; ++n) {
+    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
+    const proc = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    for (let i = 0; i < 100 && !existsSync(`/tmp/.X11-unix/X${n}`); ++i) await sleep(50);
+    if (!existsSync(`/tmp/.X11-unix/X${n}`)) {
+      proc.kill();
+      throw new Error(`Xvfb did not start on display :${n} (is the xvfb package installed? scripts/setup installs it)`);
+    }
+    display = { name: `:${n}`, proc, users: 1 };
+    return display.name;
+  }
+  throw new Error('no free X display number between :90 and :109 for Xvfb');
+}
+function releaseDisplay() {
+  if (display && --display.users <= 0) {
+    display.proc.kill();
+    display = null;
+  }
+}
+
+// ---- Playwright pages (Chromium, Firefox) -------------------------------------------------------
+function playwrightPage(name, context, page, problems) {
+  return {
+    problems,
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    waitFor: (fn, arg, timeout = 30000) => page.waitForFunction(fn, arg, { timeout, polling: 50 }),
+    goto: (url) => page.goto(url),
+    reload: () => page.reload(),
+    // Over BiDi, Playwright adds a <style> of its own to take a screenshot; Limber's Content
+    // Security Policy refuses it and Firefox reports that as an error. That one refusal, made
+    // during the screenshot, is the driver's and not the page's.
+    async screenshot() {
+      const before = problems.length;
+      const shot = await page.screenshot({ caret: 'initial' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const ours = problems.splice(before).filter((p) => !/blocked an inline style \(style-src-elem\)/.test(p));
+      problems.push(...ours);
+      return shot;
+    },
+    press: (key) => page.keyboard.press(key),
+    click: (x, y) => page.mouse.click(x, y),
+    tap: DRIVER_GAPS[name].has('touch') ? null : (x, y) => page.touchscreen.tap(x, y),
+    close: () => context.close(),
+  };
+}
+
+async function launchPlaywright(name) {
+  const env = { ...process.env };
+  if (name === 'firefox') env.DISPLAY = await acquireDisplay();
+  const browser = name === 'chromium'
+    ? await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+    : await firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: false, env });
+  return {
+    version: browser.version(),
+    async newPage({ width, height, touch = false }) {
+      const context = await browser.newContext({ viewport: { width, height }, hasTouch: touch });
+      const page = await context.newPage();
+      const problems = [];
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      return playwrightPage(name, context, page, problems);
+    },
+    async close() {
+      await browser.close();
+      if (name === 'firefox') releaseDisplay();
+    },
+  };
+}
+
+// ---- WebDriver pages (WebKitGTK) ----------------------------------------------------------------
+const WEBDRIVER_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, Escape: Key.ESCAPE, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP };
+
+// A function and its argument as a script WebDriver runs in the page, answering when any
+// promise it returns settles (as Playwright's evaluate does).
+function asyncScript(fn, arg) {
+  return `const done = arguments[arguments.length - 1];
+    Promise.resolve().then(() => (${fn.toString()})(${JSON.stringify(arg ?? null)}))
+      .then((value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`;
+}
+
+async function launchWebKit() {
+  const env = { ...process.env, DISPLAY: await acquireDisplay() };
+  const port = await freePort();
+  const driverProcess = spawn(WEBKIT_DRIVER, [`--port=${port}`], { env, stdio: 'ignore' });
+  const server = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; ++i) {
+    try {
+      if ((await fetch(`${server}/status`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (i > 100) {
+      driverProcess.kill();
+      throw new Error(`WebKitWebDriver did not answer on port ${port} (is webkit2gtk-driver installed? scripts/setup installs it)`);
+    }
+    await sleep(50);
+  }
+  let version = '';
+  return {
+    get version() { return version; },
+    async newPage({ width, height }) {
+      // Each page is a session of its own: a new MiniBrowser, whose automation sessions
+      // keep their data in memory only (a first visit each time).
+      const driver = await new Builder().usingServer(server).withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      }).build();
+      version = (await driver.getCapabilities()).get('browserVersion') || version;
+      // The window holds a toolbar: size it so the page itself gets the asked-for viewport.
+      await driver.manage().window().setRect({ width, height });
+      const inner = await driver.executeScript('return [window.innerWidth, window.innerHeight]');
+      await driver.manage().window().setRect({ width: width * 2 - inner[0], height: height * 2 - inner[1] });
+      const evaluate = async (fn, arg) => {
+        const reply = await driver.executeAsyncScript(asyncScript(fn, arg));
+        if (reply && reply.error) throw new Error(`in the page: ${reply.error}`);
+        return reply ? reply.value : undefined;
+      };
+      return {
+        problems: [],
+        evaluate,
+        async waitFor(fn, arg, timeout = 30000) {
+          const end = Date.now() + timeout;
+          for (;;) {
+            const value = await evaluate(fn, arg).catch(() => false);
+            if (value) return value;
+            if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${fn.toString()}`);
+            await sleep(50);
+          }
+        },
+        goto: (url) => driver.get(url),
+        reload: () => driver.navigate().refresh(),
+        screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
+        press: (key) => driver.actions().sendKeys(WEBDRIVER_KEYS[key] ?? key).perform(),
+        click: (x, y) => driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).press().release().perform(),
+        tap: null,  // WebKitWebDriver has no touch input
+        close: () => driver.quit(),
+      };
+    },
+    async close() {
+      driverProcess.kill();
+      releaseDisplay();
+    },
+  };
+}
+
+// Serves build/web/dist on a loopback port and starts the named engine.
+export async function launchEngine(name) {
+  const server = await startServer({ root: DIST, port: 0 });
+  let engine;
+  try {
+    if (name === 'webkit') engine = await launchWebKit();
+    else if (name === 'chromium' || name === 'firefox') engine = await launchPlaywright(name);
+    else throw new Error(`unknown engine '${name}' (engines: chromium, firefox, webkit)`);
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  return {
+    name,
+    url: server.url,
+    get version() { return engine.version; },
+    gaps: DRIVER_GAPS[name],
+    newPage: (options) => engine.newPage(options),
+    async close() {
+      await engine.close();
+      await server.close();
+    },
+  };
+}
