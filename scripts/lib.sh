@@ -46,15 +46,27 @@ export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs
 say() { printf '\033[1m[limber]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[limber] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# Compiler cache: every build goes through ccache (Debian's, installed by scripts/setup) when it
+# is there, kept beside the third-party cache, so a second CI run on the same machine, from a
+# fresh clone, compiles only what changed. Paths under the checkout are hashed relative to it
+# (CCACHE_BASEDIR), so two clones in different folders share the cache. LIMBER_CCACHE=0 turns it off.
+CCACHE_LAUNCHER=()
+if [ "${LIMBER_CCACHE:-1}" != 0 ] && command -v ccache >/dev/null; then
+  export CCACHE_DIR=${CCACHE_DIR:-$LIMBER_CACHE/ccache}
+  export CCACHE_BASEDIR=$LIMBER_ROOT CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-4G}
+  CCACHE_LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
 # Build folders (all under build/, ignored by git):
-#   build/native   core + doctest suite, Debug, plain g++
+#   build/native   core + doctest suite, Debug, plain g++ (scripts/run, by hand; not in scripts/test)
 #   build/asan     the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   build/bench    the same, Release (-O2): the optimiser's warnings, and scripts/bench's build
 #   build/web      the app under Emscripten, Release; the site is build/web/dist
 #   build/fuzz     the routine link decoder under libFuzzer + ASan + UBSan (clang 14, libc++)
 build_native() {  # build_native <folder> [cmake -D options...]
   local dir=$1; shift
   mkdir -p "$(dirname "$dir")"
-  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug "$@" >"$dir.configure.log" 2>&1 \
+  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug "${CCACHE_LAUNCHER[@]}" "$@" >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
   cmake --build "$dir" -j"$(nproc)" || die "building $dir failed"
 }
@@ -66,7 +78,7 @@ build_native() {  # build_native <folder> [cmake -D options...]
 fuzz_routine_link() {
   local seconds=${1:-25} dir=$LIMBER_BUILD/fuzz
   mkdir -p "$dir"
-  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DLIMBER_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 \
+  cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DLIMBER_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 "${CCACHE_LAUNCHER[@]}" \
     >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log" >&2; die "configuring $dir failed"; }
   cmake --build "$dir" -j"$(nproc)" --target limber_fuzz_routine_link limber_fuzz_routine_link_seeds \
     || die "building $dir failed"
@@ -85,7 +97,7 @@ fuzz_routine_link() {
 build_web() {
   local dir=$LIMBER_BUILD/web
   mkdir -p "$LIMBER_BUILD"
-  emcmake cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release >"$dir.configure.log" 2>&1 \
+  emcmake cmake -S "$LIMBER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release "${CCACHE_LAUNCHER[@]}" >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log" >&2; die "configuring the web build failed"; }
   cmake --build "$dir" -j"$(nproc)" || die "building the web app failed"
   [ -f "$dir/dist/limber.wasm" ] || die "the web build produced no $dir/dist/limber.wasm"

@@ -801,8 +801,33 @@
     window.limber.command('import', text || ' ');
   });
 
+  // What the browser says of keeping Limber's data (src/core/app/data_safety.h decides what
+  // follows): asked at start, after a request to keep it, and when the page comes back.
+  // persisted() never prompts; persist() may (Firefox asks the person), so it runs only at a press.
+  const appleMobile = /iPhone|iPad|iPod/.test(navigator.userAgent) ||
+    (/Macintosh/.test(navigator.userAgent) && navigator.maxTouchPoints > 1);  // iPadOS asks for the desktop site
+  async function reportStorage() {
+    if (!appReady || !window.limber) return;
+    const s = navigator.storage;
+    const facts = {
+      can_ask: !!(s && s.persist),
+      apple_mobile: appleMobile,
+      home_screen: navigator.standalone === true || matchMedia('(display-mode: standalone)').matches,
+    };
+    try { if (s && s.persisted) facts.persisted = await s.persisted(); } catch (e) { /* cannot say */ }
+    try {
+      if (s && s.estimate) {
+        const { usage, quota } = await s.estimate();
+        if (Number.isFinite(usage)) facts.usage_bytes = usage;
+        if (Number.isFinite(quota)) facts.quota_bytes = quota;
+      }
+    } catch (e) { /* not offered (WebKit in a cross-site frame) */ }
+    const result = window.limber.command('storage_facts', JSON.stringify(facts));
+    if (!result.ok) console.error('Limber: ' + result.error);
+  }
   function persist() {
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+    if (!navigator.storage || !navigator.storage.persist) return;
+    navigator.storage.persist().catch(() => false).then(reportStorage);
   }
 
   let wakeLockWanted = false;
@@ -836,8 +861,9 @@
 
   function hidden() { if (module) module._limber_page_hidden(); }
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') hidden();
-    else if (wakeLockWanted) wakeLock(true);  // the browser released it while hidden
+    if (document.visibilityState === 'hidden') { hidden(); return; }
+    if (wakeLockWanted) wakeLock(true);  // the browser released it while hidden
+    reportStorage();
   });
   window.addEventListener('pagehide', hidden);
 
@@ -981,6 +1007,7 @@
     appReady = true;
     if (repairedWhy) tellRepaired(repairedWhy);
     tellUpdate();
+    reportStorage();
     registerServiceWorker();
   }
 

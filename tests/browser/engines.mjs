@@ -43,6 +43,27 @@ export const DRIVER_GAPS = {
   webkit: new Set(['console', 'touch']),
 };
 
+// What each engine, as driven here, says of keeping a site's data (navigator.storage; Limber's
+// words come from src/core/app/data_safety.h): at a first visit, after a session (starting one
+// asks the browser to keep the data), and after the Settings button asks again. The tests expect
+// exactly this, so a change in an engine shows up.
+export const STORAGE_RULES = {
+  // Chromium grants persistent storage only to a site a person has engaged with or installed,
+  // without asking: a fresh profile is refused, silently, each time.
+  chromium: { kept: 'not_promised', afterSession: 'not_promised', canAsk: true, afterAsk: 'not_promised' },
+  // Firefox asks the person when a session starts; the test profile's testing preference answers yes.
+  firefox: { kept: 'not_promised', afterSession: 'promised', canAsk: true },
+  // WebKitGTK's MiniBrowser has no navigator.storage: Limber cannot know, and says so.
+  webkit: { kept: 'cannot_say', afterSession: 'cannot_say', canAsk: false },
+};
+// Inside a widget on another site (`widget`): Firefox and WebKit keep the frame's storage apart
+// from the app's own site (partitioned by the top-level site), and the widget says so once. A
+// Playwright context is a private window, where Chromium blocks cross-site cookies and with
+// them the frame's storage: the widget keeps its session in memory and says so each visit.
+STORAGE_RULES.chromium.widget = 'blocked';
+STORAGE_RULES.firefox.widget = 'partitioned';
+STORAGE_RULES.webkit.widget = 'partitioned';
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function freePort() {
@@ -83,10 +104,20 @@ function releaseDisplay() {
 }
 
 // ---- Playwright pages (Chromium, Firefox) -------------------------------------------------------
-function playwrightPage(name, context, page, problems) {
+function playwrightPage(name, context, first, problems) {
+  let page = first;
+  const watch = (p) => {
+    p.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+    p.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  };
+  watch(page);
   return {
     problems,
     evaluate: (fn, arg) => page.evaluate(fn, arg),
+    // A script's source run in the page as the driver runs its own (the page's CSP does not apply).
+    runScript: (source) => page.evaluate(source),
+    // In the page's n-th frame (an iframe of its document, in order), whatever its origin.
+    evaluateInFrame: (n, fn, arg) => page.mainFrame().childFrames()[n].evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 30000) => page.waitForFunction(fn, arg, { timeout, polling: 50 }),
     goto: (url) => page.goto(url),
     reload: () => page.reload(),
@@ -104,6 +135,15 @@ function playwrightPage(name, context, page, problems) {
     press: (key) => page.keyboard.press(key),
     click: (x, y) => page.mouse.click(x, y),
     tap: DRIVER_GAPS[name].has('touch') ? null : (x, y) => page.touchscreen.tap(x, y),
+    // The tab closed as a person closes it (its pagehide runs), and the address opened in a new
+    // tab of the same browser, with the same storage.
+    async closeAndReopen(url) {
+      const next = await context.newPage();
+      watch(next);
+      await page.close({ runBeforeUnload: false });
+      page = next;
+      await page.goto(url);
+    },
     close: () => context.close(),
   };
 }
@@ -113,16 +153,15 @@ async function launchPlaywright(name) {
   if (name === 'firefox') env.DISPLAY = await acquireDisplay();
   const browser = name === 'chromium'
     ? await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
-    : await firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: false, env });
+    : await firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: false, env,
+                             // navigator.storage.persist() asks the person; here the answer is yes.
+                             firefoxUserPrefs: { 'dom.storageManager.prompt.testing': true,
+                                                 'dom.storageManager.prompt.testing.allow': true } });
   return {
     version: browser.version(),
     async newPage({ width, height, touch = false }) {
       const context = await browser.newContext({ viewport: { width, height }, hasTouch: touch });
-      const page = await context.newPage();
-      const problems = [];
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
-      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-      return playwrightPage(name, context, page, problems);
+      return playwrightPage(name, context, await context.newPage(), []);
     },
     async close() {
       await browser.close();
@@ -180,6 +219,15 @@ async function launchWebKit() {
       return {
         problems: [],
         evaluate,
+        runScript: (source) => driver.executeScript(source),
+        async evaluateInFrame(n, fn, arg) {
+          await driver.switchTo().frame(n);
+          try {
+            return await evaluate(fn, arg);
+          } finally {
+            await driver.switchTo().defaultContent();
+          }
+        },
         async waitFor(fn, arg, timeout = 30000) {
           const end = Date.now() + timeout;
           for (;;) {
@@ -195,6 +243,16 @@ async function launchWebKit() {
         press: (key) => driver.actions().sendKeys(WEBDRIVER_KEYS[key] ?? key).perform(),
         click: (x, y) => driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).press().release().perform(),
         tap: null,  // WebKitWebDriver has no touch input
+        // A new tab in the same session (the same storage, kept in memory), then this one closed.
+        async closeAndReopen(url) {
+          const old = await driver.getWindowHandle();
+          await driver.switchTo().newWindow('tab');
+          const fresh = await driver.getWindowHandle();
+          await driver.switchTo().window(old);
+          await driver.close();
+          await driver.switchTo().window(fresh);
+          await driver.get(url);
+        },
         close: () => driver.quit(),
       };
     },

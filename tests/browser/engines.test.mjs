@@ -1,15 +1,22 @@
 // The same tasks in Chromium, Firefox ESR and WebKitGTK (Safari's engine), written once against
-// engines.mjs: a first visit with no false "new version" notice, keyboard, mouse and touch,
-// a whole session kept across a reload, an offline start with the server gone, a backup saved
-// and restored, a routine link, and a screenshot of every screen at phone size per engine
-// (build/artifacts/engines/<engine>/).
+// engines.mjs: a first visit with no false "new version" notice; keyboard, mouse and touch; a
+// whole session kept across a reload; a tab closed right after an exercise; what the browser
+// says of keeping the data, and a backup offered after a session; the widget on another origin;
+// an offline start with the server gone; a backup saved and restored; a routine link; and every
+// screen at phone size, its mirror checked against the UI's report and audited by axe-core, with
+// a screenshot and the axe results kept per engine (build/artifacts/engines/<engine>/).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { ENGINES, launchEngine } from './engines.mjs';
+import { ENGINES, STORAGE_RULES, launchEngine } from './engines.mjs';
 import { DIST } from './harness.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const PHONE = { width: 390, height: 844 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -137,6 +144,124 @@ for (const name of ENGINES) {
       });
     });
 
+    it('what the browser says of keeping the data reaches Settings; a backup is offered after a session unless it promised', async () => {
+      const rules = STORAGE_RULES[name];
+      await withPage(PHONE, async (page) => {
+        await open(page, engine.url);
+        await page.waitFor(() => window.limber.state().storage.kept !== 'not_reported', null, 10000);
+        assert.equal((await state(page)).storage.kept, rules.kept);
+        await must(page, 'acknowledge_safety');
+        await runShortSession(page, '4', '2');
+        await page.waitFor((kept) => window.limber.state().storage.kept === kept, rules.afterSession, 10000);
+        const promised = rules.afterSession === 'promised';
+        const summary = await settle(page);
+        assert.equal(summary.storage.backupOffered, !promised, 'a backup is offered unless the browser promised');
+        assert.equal(summary.controls.some((c) => c.id === 'offer-backup'), !promised);
+        await must(page, 'close_session');
+        const today = await settle(page);
+        if (promised) {
+          assert.equal(today.notice.kind, 'none');
+        } else {
+          assert.equal(today.notice.kind, 'info');
+          assert.match(today.notice.text, /has not promised to keep your progress/);
+          await must(page, 'dismiss');
+        }
+        await must(page, 'navigate', 'settings');
+        const settings = await settle(page);
+        const text = await page.evaluate(() => document.getElementById('mirror').innerText);
+        assert.match(text, /kept only on this device, in this browser/);
+        assert.match(text, promised ? /has promised to keep it until you delete it/ : /has not promised to keep it/);
+        const canAsk = !promised && rules.canAsk;
+        assert.equal(settings.controls.some((c) => c.id === 'keep-storage'), canAsk);
+        if (canAsk) {
+          // Asked at a key press on the page's own element, as a person would.
+          await page.evaluate(() => document.querySelector('#mirror [data-key="c:keep-storage"]').focus());
+          await page.press('Enter');
+          await sleep(1000);  // time for the answer
+          assert.equal((await state(page)).storage.kept, rules.afterAsk);
+        }
+        noProblems(page);
+      });
+    });
+
+    it('a tab closed right after an exercise ends keeps that exercise', async () => {
+      await withPage(PHONE, async (page) => {
+        await open(page, engine.url);
+        await must(page, 'acknowledge_safety');
+        await must(page, 'setting', 'spoken_cues=off');
+        await must(page, 'start', 'gentle_bad_day');
+        await page.waitFor(() => window.limber.state().session.stage === 'pain_before', null, 10000);
+        await must(page, 'pain', '4');
+        await must(page, 'clock_rate', '60');
+        // The moment the first exercise is done, the tab is closed.
+        await page.waitFor(() => (window.limber.state().data.inProgress || { completed: 0 }).completed >= 1, null, 60000);
+        await page.closeAndReopen(engine.url);
+        await page.evaluate(() => window.limber.ready.then(() => true));
+        const s = await state(page);
+        assert.equal(s.data.interrupted, true, 'the session is kept as interrupted');
+        assert.ok(s.data.inProgress.completed >= 1, `the finished exercise is kept (${JSON.stringify(s.data.inProgress)})`);
+        noProblems(page);
+      });
+    });
+
+    it('the widget on another origin: a session run inside it, every event at its host, its progress kept apart and said so once', async () => {
+      // The clinic's site, on another loopback address, with its widgets pointing at the app.
+      const dir = mkdtempSync(join(tmpdir(), 'limber-clinic-'));
+      cpSync(join(DIST, 'examples'), dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'),
+                    readFileSync(join(dir, 'clinic.html'), 'utf8').replaceAll('src="../embed.js"', `src="${engine.url}embed.js"`));
+      const clinic = await startServer({ root: dir, port: 0, host: '127.0.0.2' });
+      const appOrigin = new URL(engine.url).origin;
+      try {
+        await withPage({ width: 1280, height: 900 }, async (page) => {
+          const inWidget = (fn, arg) => page.evaluateInFrame(1, fn, arg);
+          const waitInWidget = async (fn, arg, timeout = 30000) => {
+            const end = Date.now() + timeout;
+            while (!(await inWidget(fn, arg).catch(() => false))) {
+              if (Date.now() > end) throw new Error(`waited ${timeout} ms in the widget for ${fn}`);
+              await sleep(100);
+            }
+          };
+          const readies = () => page.waitFor(() => (window.clinicEvents || []).filter((e) => e.type === 'ready').length === 2, null, 30000);
+          await page.goto(clinic.url);
+          await readies();
+          await waitInWidget(() => window.limber.state().storage.status !== 'pending');
+          const partitioned = STORAGE_RULES[name].widget === 'partitioned';
+          const saidWhere = partitioned ? /keeps what you do here for that website only/ : /lasts until you close this page/;
+          let s = await inWidget(() => window.limber.state());
+          assert.equal(s.embedded, true);
+          assert.equal(s.storage.status, partitioned ? 'saved' : 'failed', `storage ${STORAGE_RULES[name].widget}: ${s.storage.error}`);
+          assert.equal(s.notice.kind, 'info');
+          assert.match(s.notice.text, saidWhere);
+          // The host starts the clinician's routine; the patient answers inside the widget.
+          await page.evaluate((origin) => document.querySelectorAll('iframe')[1].contentWindow
+            .postMessage({ source: 'limber-host', version: 1, command: 'start' }, origin), appOrigin);
+          await waitInWidget(() => window.limber.state().session.stage === 'pain_before');
+          await inWidget(() => { window.limber.command('pain', '4'); window.limber.command('clock_rate', '120'); });
+          await waitInWidget(() => window.limber.state().session.stage === 'pain_after', null, 90000);
+          await inWidget(() => window.limber.command('pain', '2'));
+          await page.waitFor(() => window.clinicEvents.some((e) => e.type === 'session_completed'), null, 15000);
+          const types = await page.evaluate(() => window.clinicEvents.filter((e) => e.type !== 'ready').map((e) => e.type));
+          assert.deepEqual([types[0], types.at(-1)], ['session_started', 'session_completed']);
+          await waitInWidget((kept) => window.limber.state().data.sessions === 1 &&
+                                       (!kept || window.limber.state().storage.status === 'saved'), partitioned);
+          // Back on the clinic's page later: kept apart, the session is still there and nothing is
+          // said again; blocked, it went with the page, as the widget said.
+          await page.reload();
+          await readies();
+          await waitInWidget(() => window.limber.state().storage.status !== 'pending');
+          s = await inWidget(() => window.limber.state());
+          assert.equal(s.data.sessions, partitioned ? 1 : 0);
+          if (partitioned) assert.equal(s.notice.kind, 'none');
+          else assert.match(s.notice.text, saidWhere);
+          noProblems(page);
+        });
+      } finally {
+        await clinic.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('after one visit the app starts from its offline copy with the server gone, and records a session', async () => {
       // A server of its own, stopped once the offline worker has the app: the network is cut
       // for the page and for the worker alike, in every engine.
@@ -217,9 +342,11 @@ for (const name of ENGINES) {
       });
     });
 
-    it('every screen draws at phone size (screenshots kept per engine)', async () => {
+    it('every screen draws at phone size, each control has its element, and axe finds nothing serious (screenshots and axe results kept per engine)', async () => {
       await withPage(PHONE, async (page) => {
         await open(page, engine.url);
+        await page.runScript(AXE_SOURCE);
+        const audits = {};
         const screens = [
           ['today', []], ['routines', [['navigate', 'routines']]], ['library', [['navigate', 'library']]],
           ['exercise', [['exercise', 'cat_cow'], ['setting', 'reduced_motion=on']]], ['progress', [['navigate', 'progress']]], ['settings', [['navigate', 'settings']]],
@@ -232,7 +359,15 @@ for (const name of ENGINES) {
           const shot = await page.screenshot();
           assert.ok(shot.length > 5000, `${screen}: a screenshot with something in it`);
           writeFileSync(new URL(`${screen}.png`, artifacts), shot);
+          // The accessible mirror holds an element for every control the UI reported, and nothing else.
+          const mirrored = await page.evaluate(() => [...document.querySelectorAll('#mirror [data-key^="c:"]')].map((e) => e.dataset.key.slice(2)).sort());
+          assert.deepEqual(mirrored, s.controls.map((c) => c.id).sort(), `${screen}: mirror and report`);
+          const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
+            .violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) })));
+          audits[screen] = found;
+          assert.deepEqual(found.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], `${screen}: axe`);
         }
+        writeFileSync(new URL('axe.json', artifacts), JSON.stringify(audits, null, 2) + '\n');
         noProblems(page);
       });
     });

@@ -145,6 +145,35 @@ TEST_CASE("embed: a widget whose browser keeps no storage says what that means, 
   CHECK(r.app.start_routine("in_bed") == "");
 }
 
+TEST_CASE("embed: a widget on another website says once where its browser keeps its progress") {
+  AppRig r(false);
+  r.app.init(test::shipped_catalogue(), test::shipped_clips(), {.clock = r.clock.desc(), .page_address = "https://limber.example/"});
+  r.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://clinic.example"});
+  r.load_from_disk();
+  CHECK(r.app.notice().kind == app::NoticeKind::info);
+  CHECK(r.app.notice().text == app::kWidgetStorageWords);
+  CHECK(r.app.settings().told_widget_storage == true);
+  r.store_all();
+  AppRig again(false, r.disk);  // the next visit to the clinic's page: said already
+  again.app.init(test::shipped_catalogue(), test::shipped_clips(), {.clock = again.clock.desc(), .page_address = "https://limber.example/"});
+  again.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://clinic.example"});
+  again.load_from_disk();
+  CHECK(again.app.notice().kind == app::NoticeKind::none);
+}
+
+TEST_CASE("embed: a widget on Limber's own origin, or one whose browser keeps nothing, is not told of partitioning") {
+  AppRig same(false);
+  same.app.init(test::shipped_catalogue(), test::shipped_clips(), {.clock = same.clock.desc(), .page_address = "https://limber.example/app/"});
+  same.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://limber.example"});
+  same.load_from_disk();
+  CHECK(same.app.notice().kind == app::NoticeKind::none);
+  AppRig blocked(false);
+  blocked.app.set_embed({.embedded = true, .routine = "in_bed", .theme = std::nullopt, .host_origin = "https://clinic.example"});
+  blocked.app.load_stored({}, "SecurityError: The operation is insecure.");
+  CHECK(blocked.app.notice().text.find("lasts until you close this page") != std::string::npos);
+  CHECK_FALSE(blocked.app.settings().told_widget_storage.has_value());
+}
+
 TEST_CASE("embed: the host's pause only pauses, and resume only resumes") {
   AppRig r;
   r.app.set_embed({.embedded = true, .routine = "gentle_bad_day", .theme = std::nullopt, .host_origin = "https://clinic.example"});

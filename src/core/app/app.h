@@ -36,6 +36,7 @@
 
 #include "animation/clip.h"
 #include "app/app_model.h"
+#include "app/data_safety.h"
 #include "app/effects.h"
 #include "app/embed.h"
 #include "app/library.h"
@@ -72,6 +73,12 @@ struct PendingWrite {
 // What the update card says, and the live region with it.
 inline constexpr std::string_view kUpdateReadyWords =
     "A new version of Limber is ready. Updating takes a moment and keeps all your progress.";
+
+// What a widget on another website says once, when its browser lets it keep its progress.
+inline constexpr std::string_view kWidgetStorageWords =
+    "Inside another website, this browser keeps what you do here for that website only (Chrome, Edge, Firefox "
+    "and Safari all keep it apart), so Limber opened on its own will not show it. Clearing this website's data "
+    "clears it too.";
 
 // A message shown at the top of the screen until dismissed or replaced.
 enum class NoticeKind : std::uint8_t { none, info, problem };
@@ -243,6 +250,16 @@ class App {
   std::string check_backup_size(double bytes);
   void choose_backup_file() { effects_.choose_backup_file = true; }
   void ask_delete_all();
+  // What the browser says of the storage (app/data_safety.h), from the page as JSON: "" or why
+  // it was refused. A browser that has not promised to keep the data is said so once, when there
+  // is something to lose and no session is open.
+  std::string set_storage_facts(std::string_view json_text);
+  const StorageFacts* storage_facts() const { return storage_facts_ ? &*storage_facts_ : nullptr; }
+  DataSafetyDesc data_safety() const;
+  // The summary offers to save a backup file (app/data_safety.h's backup_due), never mid-session.
+  bool backup_offered() const;
+  std::string put_off_backup();  // "Not now": offered again a week later
+  std::string ask_to_keep_storage();  // the browser is asked (navigator.storage.persist()), at a press
   void acknowledge_safety();
 
   // ---- The clinic widget (app/embed.h)
@@ -290,6 +307,9 @@ class App {
   void file_finished_session();  // the session held back for its pain score's write, filed now
   void add_session(const session::SessionRecord& record);
   void show(NoticeKind kind, std::string text, bool offer_export = false);
+  void tell_if_may_be_cleared();
+  void read_stored(const StoredInput& stored, const std::string& load_error);
+  void tell_widget_storage();
   std::string session_running() const;              // "" or why the session controls cannot act
   std::string draft_item(std::size_t index) const;  // "" or why the draft has no such item
   PlayerDesc player_desc() const;
@@ -322,6 +342,7 @@ class App {
   Notice notice_;
   Effects effects_;
   bool persist_asked_ = false;
+  std::optional<StorageFacts> storage_facts_;
   bool update_ready_ = false;
   bool update_requested_ = false;  // agreed; applied once everything is saved
   bool update_applying_ = false;

@@ -156,6 +156,7 @@ std::string App::close_session() {
   if (player_.stage() == PlayerStage::pain_after) answer_pain(std::nullopt);  // leaving is skipping the question
   player_.close();
   if (nav_.screen() == Screen::player) nav_.back();
+  tell_if_may_be_cleared();  // never mid-session: now, if the first session is what there is to lose
   return {};
 }
 

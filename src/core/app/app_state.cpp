@@ -59,7 +59,14 @@ void write_app(json::Writer& w, const App& app) {
       .key("revision").value(sync.revision())
       .key("saved").value(sync.saved_revision())
       .key("error").value(sync.error())
-      .key("lastWriteBytes").value(static_cast<std::uint64_t>(app.last_write_bytes()))
+      .key("lastWriteBytes").value(static_cast<std::uint64_t>(app.last_write_bytes()));
+  // What the browser said of keeping it (app/data_safety.h), and what Limber offers.
+  const StorageFacts* facts = app.storage_facts();
+  w.key("kept").value(!facts ? "not_reported" : !facts->persisted ? "cannot_say" : *facts->persisted ? "promised" : "not_promised");
+  w.key("lastBackupMs");
+  if (app.settings().last_backup_ms) w.value(*app.settings().last_backup_ms);
+  else w.null();
+  w.key("backupOffered").value(app.backup_offered())
       .end_object();
   const storage::Profile& d = app.data();
   w.key("data").begin_object()

@@ -32,6 +32,24 @@ void App::changed(storage::Part part) {
 }
 
 void App::load_stored(const StoredInput& stored, const std::string& load_error) {
+  read_stored(stored, load_error);
+  tell_widget_storage();
+}
+
+// Every engine Limber is tested in keeps a cross-site frame's storage apart from the site's
+// own (partitioned by the top-level site); blocked, it is the memory-only case above.
+void App::tell_widget_storage() {
+  if (!embed_.embedded || memory_only_ || sync_.load_failed() || data_.settings.told_widget_storage) return;
+  const std::string_view own = desc_.page_address;
+  const std::size_t scheme = own.find("://");
+  const std::size_t path = scheme == std::string_view::npos ? own.size() : own.find('/', scheme + 3);
+  if (embed_.host_origin.empty() || own.substr(0, path) == embed_.host_origin || notice_.kind != NoticeKind::none) return;
+  show(NoticeKind::info, std::string(kWidgetStorageWords));
+  data_.settings.told_widget_storage = true;
+  changed(storage::Part::settings);
+}
+
+void App::read_stored(const StoredInput& stored, const std::string& load_error) {
   if (!load_error.empty()) {
     sync_.loaded(false, load_error);
     if (embed_.embedded) {
@@ -39,8 +57,9 @@ void App::load_stored(const StoredInput& stored, const std::string& load_error) 
       // retrying would only fail again, so the widget keeps everything in memory.
       memory_only_ = true;
       show(NoticeKind::info,
-           "This browser does not let exercises inside another website keep anything, so what you do here "
-           "lasts until you close this page. Open Limber on its own to keep a history.");
+           "This browser does not let exercises inside another website keep anything (Chrome and Edge in a "
+           "private window do this, and any browser set to block cross-site cookies), so what you do here lasts "
+           "until you close this page. Open Limber on its own to keep a history.");
       return;
     }
     show(NoticeKind::problem,
@@ -388,6 +407,8 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
   if (wanted[static_cast<std::size_t>(FullRead::export_backup)]) {
     effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json",
                                   .text = storage::export_backup(whole, now)});
+    data_.settings.last_backup_ms = now;  // Settings says when; the offer after sessions waits a week
+    changed(storage::Part::settings);
   }
   if (wanted[static_cast<std::size_t>(FullRead::export_csv)]) {
     effects_.downloads.push_back({.file_name = "limber-history-" + date + ".csv", .mime = "text/csv",
@@ -396,6 +417,49 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
 }
 
 // ---- Backups -----------------------------------------------------------------------------
+
+std::string App::set_storage_facts(std::string_view json_text) {
+  StorageFacts facts;
+  if (std::string why = parse_storage_facts(json_text, facts); !why.empty()) return why;
+  storage_facts_ = facts;
+  tell_if_may_be_cleared();
+  return {};
+}
+
+DataSafetyDesc App::data_safety() const {
+  return {.facts = storage_facts(), .settings = &data_.settings, .now_ms = now_ms(),
+          .utc_offset_minutes = desc_.utc_offset_minutes, .sessions = data_.history.sessions()};
+}
+
+void App::tell_if_may_be_cleared() {
+  // Said once, plainly, when there is something to lose, outside a session and the widget (whose
+  // notice says what its browser does with storage), and without covering another message.
+  if (!storage_facts_ || !may_be_cleared(*storage_facts_) || data_.settings.told_may_be_cleared) return;
+  if (embedded() || session_open() || sync_.status() == storage::StoreStatus::loading) return;
+  if (data_.history.sessions() == 0 && data_.routines.empty()) return;
+  if (notice_.kind != NoticeKind::none) return;
+  show(NoticeKind::info, may_be_cleared_words(*storage_facts_));
+  data_.settings.told_may_be_cleared = true;
+  changed(storage::Part::settings);
+}
+
+bool App::backup_offered() const {
+  return !embedded() && player_.stage() == PlayerStage::summary && backup_due(data_safety());
+}
+
+std::string App::put_off_backup() {
+  if (!backup_offered()) return "no backup is being offered";
+  data_.settings.backup_offer_put_off_ms = now_ms();
+  changed(storage::Part::settings);
+  return {};
+}
+
+std::string App::ask_to_keep_storage() {
+  if (!storage_facts_) return "the browser has not said yet how it keeps the data";
+  if (!data_safety_text(data_safety()).offer_keep) return "this browser keeps the data already, or cannot be asked";
+  effects_.request_persist = true;
+  return {};
+}
 
 // Backups and the CSV hold every session: they are made once the page has read them all.
 void App::export_backup() { read_all_sessions(FullRead::export_backup); }

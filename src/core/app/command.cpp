@@ -94,7 +94,7 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
 }
 
 const auto& commands() {
-  static const std::array<CommandEntry, 65> table{{
+  static const std::array<CommandEntry, 68> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -186,6 +186,9 @@ const auto& commands() {
          return ok();
        }},
       {"delete_all", false, call_plain<&App::ask_delete_all>},
+      {"storage_facts", true, call_with<&App::set_storage_facts>},
+      {"backup_later", false, call<&App::put_off_backup>},
+      {"keep_storage", false, call<&App::ask_to_keep_storage>},
       {"dismiss", false, call_plain<&App::dismiss_notice>},
       {"host", true,
        [](App& app, auto, std::string_view arg) {

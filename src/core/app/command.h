@@ -35,6 +35,10 @@
 //     sessions_unreadable <reason>  the page: they could not be read
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
+//     storage_facts <JSON>          the page: what the browser says of the storage
+//                                   (app/data_safety.h's StorageFacts)
+//     backup_later                  the summary's backup offer: not now (offered again in a week)
+//     keep_storage                  asks the browser to keep the data (navigator.storage.persist())
 //     dismiss                       closes the notice at the top of the screen
 //     open_link <fragment>          shows a routine from a link ("routine=1...."), or says what is wrong
 //     accept_link | decline_link    adds the linked routine to the person's routines, or not

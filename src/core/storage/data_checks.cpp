@@ -106,6 +106,12 @@ void check_settings(const Settings& st, std::vector<DataProblem>& problems) {
   if (st.current_routine && !catalogue::routine_id_well_formed(*st.current_routine)) {
     problems.push_back({"settings.current_routine", kIdWords});
   }
+  for (const auto& [value, path] : {std::pair{st.last_backup_ms, "settings.last_backup_ms"},
+                                    std::pair{st.backup_offer_put_off_ms, "settings.backup_offer_put_off_ms"}}) {
+    if (value && (*value < 0 || *value > SessionLimits::max_started_ms)) {
+      problems.push_back({path, "must be a time from 1970 to the year 3000"});
+    }
+  }
 }
 
 void check(const UserData& data, const catalogue::Catalogue& catalogue, std::vector<DataProblem>& problems) {

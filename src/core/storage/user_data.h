@@ -59,6 +59,12 @@ struct Settings {
   // The side that hurts, for exercises done on one side only: asked once, before the first
   // one-sided exercise (absent: not asked yet).
   std::optional<session::Side> affected_side;
+  // Data safety (app/data_safety.h): when a backup file was last saved, when its offer after a
+  // session was last put off, and whether Limber has said that this browser may clear the data.
+  std::optional<std::int64_t> last_backup_ms;
+  std::optional<std::int64_t> backup_offer_put_off_ms;
+  std::optional<bool> told_may_be_cleared;
+  std::optional<bool> told_widget_storage;  // a widget on another website said where it keeps its progress
   bool operator==(const Settings&) const = default;
 };
 

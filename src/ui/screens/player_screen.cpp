@@ -209,6 +209,21 @@ void summary(ScreenContext& ctx) {
   }
   gap();
   if (big_button(ctx.controls, {.id = "done", .label = "Done", .icon = LIMBER_ICON_CHECK})) act(ctx, "close_session");
+  if (ctx.app.backup_offered()) {  // app/data_safety.h: when this browser may clear the data, weekly
+    gap();
+    begin_card();
+    paragraph(FontRole::heading, theme.text, "Keep your progress safe");
+    paragraph(FontRole::body, theme.text, app::backup_offer_words(ctx.app.data_safety()));
+    if (big_button(ctx.controls, {.id = "offer-backup", .label = "Save a backup file", .icon = LIMBER_ICON_FILE_DOWNLOAD,
+                                  .kind = ButtonKind::secondary})) {
+      act(ctx, "export", "backup");
+    }
+    if (big_button(ctx.controls, {.id = "offer-backup-later", .label = "Not now", .kind = ButtonKind::secondary,
+                                  .spoken = "Not now, ask again in a week"})) {
+      act(ctx, "backup_later");
+    }
+    end_card();
+  }
 }
 
 }  // namespace

@@ -30,9 +30,7 @@ void storage_status(ScreenContext& ctx) {
   const storage::StoreSync& sync = ctx.app.sync();
   switch (sync.status()) {
     case storage::StoreStatus::loading: icon_paragraph(LIMBER_ICON_HISTORY, "Reading your saved progress…"); break;
-    case storage::StoreStatus::saved:
-      icon_paragraph(LIMBER_ICON_LOCK, "Everything is saved on this device, and only here.");
-      break;
+    case storage::StoreStatus::saved: icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Everything is saved."); break;
     case storage::StoreStatus::pending: icon_paragraph(LIMBER_ICON_HISTORY, "Saving…"); break;
     case storage::StoreStatus::failed: {
       const ImVec4 caution = theme.caution;
@@ -40,6 +38,30 @@ void storage_status(ScreenContext& ctx) {
       icon_paragraph(LIMBER_ICON_WARNING, text.c_str(), nullptr, &caution);
       break;
     }
+  }
+}
+
+// Where the data lives, whether the browser promised to keep it, and the last backup
+// (app/data_safety.h decides every word).
+void data_safety(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const app::DataSafetyText t = app::data_safety_text(ctx.app.data_safety());
+  icon_paragraph(LIMBER_ICON_LOCK, t.where.c_str());
+  const app::StorageFacts* facts = ctx.app.storage_facts();
+  const bool kept = facts && facts->persisted == true;
+  icon_paragraph(kept ? LIMBER_ICON_CHECK_CIRCLE : LIMBER_ICON_INFO, t.kept.c_str());
+  if (!t.size.empty()) paragraph(FontRole::small, theme.text_muted, t.size);
+  icon_paragraph(LIMBER_ICON_HISTORY, t.last_backup.c_str());
+  if (!t.home_screen_steps.empty()) {
+    paragraph(FontRole::body, theme.text, "On an iPhone or iPad, Safari keeps Limber's data for good once it is on your Home Screen:");
+    begin_list();
+    for (const std::string& step : t.home_screen_steps) list_item(step);
+    end_list();
+    paragraph(FontRole::small, theme.text_muted, t.home_screen_note);
+  }
+  if (t.offer_keep && big_button(ctx.controls, {.id = "keep-storage", .label = "Ask this browser to keep it",
+                                                .icon = LIMBER_ICON_LOCK, .kind = ButtonKind::secondary})) {
+    act(ctx, "keep_storage");
   }
 }
 
@@ -105,6 +127,7 @@ void draw_settings_screen(ScreenContext& ctx) {
 
   heading("Your data");
   storage_status(ctx);
+  data_safety(ctx);
   if (big_button(ctx.controls, {.id = "export-backup", .label = "Save a backup file", .icon = LIMBER_ICON_FILE_DOWNLOAD,
                                 .kind = ButtonKind::secondary})) {
     act(ctx, "export", "backup");
