@@ -286,8 +286,14 @@
     if (!audio) audio = new Context();
     if (audio.state === 'suspended') audio.resume().catch(() => {});
   }
-  window.addEventListener('pointerdown', unlockAudio, { capture: true, passive: true });
-  window.addEventListener('keydown', unlockAudio, { capture: true, passive: true });
+  // A person's gesture: the moment Firefox and Safari let sound start, and Safari a wake lock
+  // (asked for again here if a session wants one and it was refused outside a gesture).
+  function gesture() {
+    unlockAudio();
+    if (wakeLockWanted && !wakeLockSentinel && !wakeLockPending) wakeLock(true);
+  }
+  window.addEventListener('pointerdown', gesture, { capture: true, passive: true });
+  window.addEventListener('keydown', gesture, { capture: true, passive: true });
 
   const TONES = {  // short, soft tones: pitch tells the phase without looking
     phase: [523, 0.18], countdown: [784, 0.08], halfway: [659, 0.12], other_side: [587, 0.25],
@@ -309,6 +315,16 @@
     osc.start(t);
     osc.stop(t + seconds + 0.05);
   }
+
+  // How many voices the browser has to read aloud: some load late (voiceschanged), some
+  // browsers have none (Chromium and Firefox without a speech service). The app says so in
+  // Settings (src/core/app/app.h: speech_voices); the live region carries every cue anyway.
+  function reportVoices() {
+    if (!appReady || !window.limber) return;
+    const n = window.speechSynthesis && window.SpeechSynthesisUtterance ? speechSynthesis.getVoices().length : 0;
+    window.limber.command('speech_voices', String(n));
+  }
+  if (window.speechSynthesis && speechSynthesis.addEventListener) speechSynthesis.addEventListener('voiceschanged', () => reportVoices());
 
   function speak(text) {
     if (!window.speechSynthesis || !window.SpeechSynthesisUtterance || !text) return;
@@ -833,6 +849,7 @@
   let wakeLockWanted = false;
   let wakeLockSentinel = null;
   let wakeLockPending = false;
+  let wakeLockRefused = '';
   async function wakeLock(on) {
     wakeLockWanted = on;
     if (!on) {
@@ -852,8 +869,12 @@
         wakeLockSentinel = sentinel;
         sentinel.addEventListener('release', () => { if (wakeLockSentinel === sentinel) wakeLockSentinel = null; });
       }
+      wakeLockRefused = '';
     } catch (e) {
-      wakeLockSentinel = null;  // refused (battery saver, permissions): the session runs anyway
+      // Refused (battery saver, permissions; Safari outside a person's gesture): the session runs
+      // anyway, and the next tap or key press asks again, inside its gesture.
+      wakeLockSentinel = null;
+      wakeLockRefused = (e && e.name) || 'refused';
     } finally {
       wakeLockPending = false;
     }
@@ -1008,6 +1029,7 @@
     if (repairedWhy) tellRepaired(repairedWhy);
     tellUpdate();
     reportStorage();
+    reportVoices();
     registerServiceWorker();
   }
 
@@ -1017,6 +1039,9 @@
     showSheet, closeSheet: () => closeSheet(),
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),
     announced: () => announced.slice(),
+    // What the session asked of the browser (tests: each engine's rules for sound and wake lock).
+    outputs: () => ({ audio: audio ? audio.state : 'none',
+                      wakeLock: wakeLockSentinel ? 'held' : wakeLockRefused ? 'refused' : wakeLockWanted ? 'pending' : 'off' }),
     // How often the mirror was updated, and from what report (tests: idle stays idle).
     mirrorState: () => ({ updates: mirrorUpdates, nodes: mirrorNodes.length }),
     attach(m) { module = m; },

@@ -64,6 +64,18 @@ STORAGE_RULES.chromium.widget = 'blocked';
 STORAGE_RULES.firefox.widget = 'partitioned';
 STORAGE_RULES.webkit.widget = 'partitioned';
 
+// What each engine, as driven here, offers a session: voices to read aloud (`voices`); the screen
+// wake lock asked for as a session starts without a person's gesture (`wakeLockWithoutGesture`:
+// WebKit grants one only within a gesture, so the page asks again at the next key press or tap;
+// after it, all three hold it); and the tones' AudioContext after that key press (`audio`:
+// Firefox finds no sound device on these machines, its resume() never settles, so the page plays
+// no tone and the session runs).
+export const SESSION_RULES = {
+  chromium: { voices: 'none', wakeLockWithoutGesture: 'held', audio: 'running' },
+  firefox: { voices: 'none', wakeLockWithoutGesture: 'held', audio: 'suspended' },
+  webkit: { voices: 'some', wakeLockWithoutGesture: 'refused', audio: 'running' },
+};
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function freePort() {

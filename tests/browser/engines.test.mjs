@@ -1,7 +1,8 @@
 // The same tasks in Chromium, Firefox ESR and WebKitGTK (Safari's engine), written once against
 // engines.mjs: a first visit with no false "new version" notice; keyboard, mouse and touch; a
 // whole session kept across a reload; a tab closed right after an exercise; what the browser
-// says of keeping the data, and a backup offered after a session; the widget on another origin;
+// says of keeping the data, and a backup offered after a session; a session's sound, wake lock and
+// spoken steps as each engine allows them; the widget on another origin;
 // an offline start with the server gone; a backup saved and restored; a routine link; and every
 // screen at phone size, its mirror checked against the UI's report and audited by axe-core, with
 // a screenshot and the axe results kept per engine (build/artifacts/engines/<engine>/).
@@ -13,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { ENGINES, STORAGE_RULES, launchEngine } from './engines.mjs';
+import { ENGINES, SESSION_RULES, STORAGE_RULES, launchEngine } from './engines.mjs';
 import { DIST } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -200,6 +201,37 @@ for (const name of ENGINES) {
         const s = await state(page);
         assert.equal(s.data.interrupted, true, 'the session is kept as interrupted');
         assert.ok(s.data.inProgress.completed >= 1, `the finished exercise is kept (${JSON.stringify(s.data.inProgress)})`);
+        noProblems(page);
+      });
+    });
+
+    it('a session: sound and the wake lock as each engine allows them, and spoken steps that say what this browser can do', async () => {
+      const rules = SESSION_RULES[name];
+      await withPage(PHONE, async (page) => {
+        await open(page, engine.url);
+        await must(page, 'acknowledge_safety');
+        await must(page, 'setting', 'spoken_cues=on');
+        await must(page, 'navigate', 'settings');
+        await settle(page);
+        // The switch's description, as a screen reader reads it with the switch.
+        const text = await page.evaluate(() => document.querySelector('#mirror [data-key="c:spoken_cues"]').textContent);
+        assert.match(text, rules.voices === 'none' ? /This browser has no voice to read aloud here/ : /Your device reads each step aloud/);
+        // Started without a person's gesture (as a host page's message starts a widget).
+        await must(page, 'start', 'gentle_bad_day');
+        await page.waitFor(() => window.limber.state().session.stage === 'pain_before', null, 10000);
+        await must(page, 'pain', '3');
+        await must(page, 'clock_rate', '20');
+        await page.waitFor(() => window.LimberPage.announced().length >= 3, null, 20000);
+        assert.equal((await page.evaluate(() => window.LimberPage.outputs())).wakeLock, rules.wakeLockWithoutGesture);
+        // A key press: sound may start, and a wake lock refused outside a gesture is asked for again.
+        await page.press('Tab');
+        await page.waitFor(() => window.LimberPage.outputs().wakeLock === 'held', null, 10000);
+        await sleep(300);
+        assert.equal((await page.evaluate(() => window.LimberPage.outputs())).audio, rules.audio);
+        assert.equal((await state(page)).session.stage, 'running', 'the session runs whatever the browser allowed');
+        await must(page, 'end');
+        await must(page, 'yes');
+        await page.waitFor(() => window.LimberPage.outputs().wakeLock === 'off', null, 10000);
         noProblems(page);
       });
     });

@@ -244,5 +244,19 @@ TEST_CASE("app: when the offer was put off is stored, and read back in the next 
   CHECK(next.app.settings().backup_offer_put_off_ms == r.app.settings().backup_offer_put_off_ms);
 }
 
+TEST_CASE("app: a browser with no voice to read aloud is said so in Settings, and the count is checked") {
+  test::AppRig r;
+  CHECK(r.app.spoken_cues_detail() == "Your device reads each step aloud.");  // not reported: nothing said
+  REQUIRE(r.run("speech_voices", "0").ok);
+  CHECK(r.app.spoken_cues_detail().find("no voice to read aloud") != std::string::npos);
+  REQUIRE(r.run("speech_voices", "4").ok);  // voices that loaded late
+  CHECK(r.app.spoken_cues_detail() == "Your device reads each step aloud.");
+  for (const char* bad : {"-1", "many", "", "10001"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(r.run("speech_voices", bad).ok);
+  }
+  CHECK(r.app.spoken_cues_detail() == "Your device reads each step aloud.");
+}
+
 }  // namespace
 }  // namespace limber::app

@@ -260,6 +260,10 @@ class App {
   bool backup_offered() const;
   std::string put_off_backup();  // "Not now": offered again a week later
   std::string ask_to_keep_storage();  // the browser is asked (navigator.storage.persist()), at a press
+  // How many voices the browser has to read aloud (some load late, some browsers have none):
+  // "" or why the count was refused. Settings says what "Spoken instructions" will do.
+  std::string set_speech_voices(int count);
+  std::string spoken_cues_detail() const;
   void acknowledge_safety();
 
   // ---- The clinic widget (app/embed.h)
@@ -343,6 +347,7 @@ class App {
   Effects effects_;
   bool persist_asked_ = false;
   std::optional<StorageFacts> storage_facts_;
+  std::optional<int> speech_voices_;  // not reported yet: nothing is said
   bool update_ready_ = false;
   bool update_requested_ = false;  // agreed; applied once everything is saved
   bool update_applying_ = false;

@@ -454,6 +454,20 @@ std::string App::put_off_backup() {
   return {};
 }
 
+std::string App::set_speech_voices(int count) {
+  if (count < 0 || count > 10'000) return "a number of voices from 0 to 10000";
+  speech_voices_ = count;
+  return {};
+}
+
+std::string App::spoken_cues_detail() const {
+  if (speech_voices_ == 0) {
+    return "This browser has no voice to read aloud here, so each step shows on screen, and reaches a screen "
+           "reader, instead.";
+  }
+  return "Your device reads each step aloud.";
+}
+
 std::string App::ask_to_keep_storage() {
   if (!storage_facts_) return "the browser has not said yet how it keeps the data";
   if (!data_safety_text(data_safety()).offer_keep) return "this browser keeps the data already, or cannot be asked";

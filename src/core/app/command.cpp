@@ -94,7 +94,7 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
 }
 
 const auto& commands() {
-  static const std::array<CommandEntry, 68> table{{
+  static const std::array<CommandEntry, 69> table{{
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -189,6 +189,11 @@ const auto& commands() {
       {"storage_facts", true, call_with<&App::set_storage_facts>},
       {"backup_later", false, call<&App::put_off_backup>},
       {"keep_storage", false, call<&App::ask_to_keep_storage>},
+      {"speech_voices", true,
+       [](App& app, std::string_view name, std::string_view arg) {
+         const std::optional<int> n = parse_int(arg);
+         return from_error(name, n ? app.set_speech_voices(*n) : "a number of voices from 0 to 10000");
+       }},
       {"dismiss", false, call_plain<&App::dismiss_notice>},
       {"host", true,
        [](App& app, auto, std::string_view arg) {

@@ -39,6 +39,7 @@
 //                                   (app/data_safety.h's StorageFacts)
 //     backup_later                  the summary's backup offer: not now (offered again in a week)
 //     keep_storage                  asks the browser to keep the data (navigator.storage.persist())
+//     speech_voices <n>             the page: how many voices the browser has to read aloud
 //     dismiss                       closes the notice at the top of the screen
 //     open_link <fragment>          shows a routine from a link ("routine=1...."), or says what is wrong
 //     accept_link | decline_link    adds the linked routine to the person's routines, or not

@@ -107,7 +107,8 @@ void draw_settings_screen(ScreenContext& ctx) {
 
   heading("Sounds and voice");
   setting_toggle(ctx, "sounds", "Sounds", "A soft tone as each phase starts.", &storage::Settings::sounds);
-  setting_toggle(ctx, "spoken_cues", "Spoken instructions", "Your device reads each step aloud.", &storage::Settings::spoken_cues);
+  const std::string speech = ctx.app.spoken_cues_detail();
+  setting_toggle(ctx, "spoken_cues", "Spoken instructions", speech.c_str(), &storage::Settings::spoken_cues);
 
   heading("Display");
   static constexpr std::array<const char*, 3> kThemes = {"Light", "Dark", "High contrast"};
