@@ -3,9 +3,10 @@
 // whole session kept across a reload; a tab closed right after an exercise; what the browser
 // says of keeping the data, and a backup offered after a session; a session's sound, wake lock and
 // spoken steps as each engine allows them; the widget on another origin;
-// an offline start with the server gone; a backup saved and restored; a routine link; and every
+// an offline start with the server gone; a new build between two visits; a backup saved and restored; a routine link; and every
 // screen at phone size, its mirror checked against the UI's report and audited by axe-core, with
 // a screenshot and the axe results kept per engine (build/artifacts/engines/<engine>/).
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { DIST } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+const ROOT = new URL('../../', import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -317,6 +319,65 @@ for (const name of ENGINES) {
         });
       } finally {
         if (running) await site.close();
+      }
+    });
+
+    it('a new build between two visits waits while a session runs, and comes in with the person\'s progress when they agree', async () => {
+      // A site of its own, so its files can become the next build's.
+      const dir = mkdtempSync(join(tmpdir(), 'limber-site-'));
+      cpSync(DIST, dir, { recursive: true });
+      const site = await startServer({ root: dir, port: 0 });
+      // The running build, as its worker names it (its cache), asked over a channel of its own.
+      const build = () => new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => resolve(e.data.limberCache);
+        navigator.serviceWorker.controller.postMessage('version', [channel.port2]);
+      });
+      try {
+        await withPage(PHONE, async (page) => {
+          await open(page, site.url);
+          await page.waitFor(() => navigator.serviceWorker.controller !== null, null, 20000);
+          const first = await page.evaluate(build);
+          await must(page, 'setting', 'theme=dark');  // progress to keep
+          await page.waitFor(() => window.limber.state().storage.status === 'saved', null, 10000);
+          // The second build: a changed file, and its service worker made the way the build makes it.
+          writeFileSync(join(dir, 'limber.css'), readFileSync(join(dir, 'limber.css'), 'utf8') + '\n/* build 2 */\n');
+          execFileSync('python3', [join(ROOT, 'cmake/make_service_worker.py'), '--template', join(ROOT, 'web/sw.js'), '--dist', dir]);
+          await must(page, 'start', 'gentle_bad_day');
+          await page.evaluate(() => window.LimberPage.checkForUpdate());
+          await page.waitFor(() => window.limber.state().update.ready === true, null, 30000);
+          // Mid-session: the update waits, and the player offers nothing.
+          const refused = await command(page, 'apply_update');
+          assert.match(refused.error, /session is open/);
+          await must(page, 'pain', 'skip');
+          await must(page, 'end');
+          await must(page, 'yes');
+          await page.waitFor(() => window.limber.state().session.stage === 'pain_after', null, 10000);
+          await must(page, 'close_session');
+          await page.waitFor(() => window.limber.state().controls.some((c) => c.id === 'apply-update'), null, 10000);
+          await page.evaluate(() => { window.beforeUpdate = true; });
+          await must(page, 'apply_update');
+          // The page reloads into the new build (asked until a new page answers: it is navigating,
+          // and the new worker takes control of the old page first).
+          await page.waitFor((old) => !window.beforeUpdate && window.limber && window.limber.state().ready &&
+                                      navigator.serviceWorker.controller &&
+                                      new Promise((resolve) => {
+                                        const channel = new MessageChannel();
+                                        channel.port1.onmessage = (e) => resolve(e.data.limberCache !== old);
+                                        navigator.serviceWorker.controller.postMessage('version', [channel.port2]);
+                                      }), first, 30000);
+          const s = await state(page);
+          assert.equal(s.theme, 'dark', 'the settings came through the update');
+          assert.equal(s.data.sessions, 1, 'the session ended before the update came through it');
+          const second = await page.evaluate(build);
+          // The old build's cache goes as the new worker activates.
+          await page.waitFor(() => caches.keys().then((keys) => keys.length === 1), null, 10000);
+          assert.deepEqual(await page.evaluate(() => caches.keys()), [second], 'only the new build is cached');
+          noProblems(page);
+        });
+      } finally {
+        await site.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 
