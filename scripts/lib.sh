@@ -49,11 +49,13 @@ die() { printf '\033[31m[limber] error:\033[0m %s\n' "$*" >&2; exit 1; }
 # Compiler cache: every build goes through ccache (Debian's, installed by scripts/setup) when it
 # is there, kept beside the third-party cache, so a second CI run on the same machine, from a
 # fresh clone, compiles only what changed. Paths under the checkout are hashed relative to it
-# (CCACHE_BASEDIR), so two clones in different folders share the cache. LIMBER_CCACHE=0 turns it off.
+# (CCACHE_BASEDIR), so two clones in different folders share the cache. Depend mode reads the
+# compiler's own dependency file instead of running the preprocessor again on a miss, so a cold
+# cache costs the first run little. LIMBER_CCACHE=0 turns it off.
 CCACHE_LAUNCHER=()
 if [ "${LIMBER_CCACHE:-1}" != 0 ] && command -v ccache >/dev/null; then
   export CCACHE_DIR=${CCACHE_DIR:-$LIMBER_CACHE/ccache}
-  export CCACHE_BASEDIR=$LIMBER_ROOT CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-4G}
+  export CCACHE_BASEDIR=$LIMBER_ROOT CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-4G} CCACHE_DEPEND=1
   CCACHE_LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 
