@@ -32,9 +32,15 @@ const settle = async (page) => {
   await page.waitFor(() => window.limber.state().sleeping === true, null, 15000);
   return state(page);
 };
+// Until the app in the page says it is ready: asked again until a page answers, since a driver
+// can lose a script's answer to a page still loading (WebKitWebDriver: "Could not parse script
+// result" just after a reload from the offline worker).
+async function ready(page) {
+  await page.waitFor(() => window.limber && window.limber.state && window.limber.state().ready === true, null, 30000);
+}
 async function open(page, url) {
   await page.goto(url);
-  await page.evaluate(() => window.limber.ready.then(() => true));
+  await ready(page);
   return state(page);
 }
 function centre(s, id) {
@@ -139,7 +145,7 @@ for (const name of ENGINES) {
         await runShortSession(page, '5', '3');
         assert.equal((await state(page)).session.stage, 'summary');
         await page.reload();
-        await page.evaluate(() => window.limber.ready.then(() => true));
+        await ready(page);
         const s = await state(page);
         assert.equal(s.data.sessions, 1, 'the session survived the reload');
         assert.equal(s.data.interrupted, false);
@@ -199,7 +205,7 @@ for (const name of ENGINES) {
         // The moment the first exercise is done, the tab is closed.
         await page.waitFor(() => (window.limber.state().data.inProgress || { completed: 0 }).completed >= 1, null, 60000);
         await page.closeAndReopen(engine.url);
-        await page.evaluate(() => window.limber.ready.then(() => true));
+        await ready(page);
         const s = await state(page);
         assert.equal(s.data.interrupted, true, 'the session is kept as interrupted');
         assert.ok(s.data.inProgress.completed >= 1, `the finished exercise is kept (${JSON.stringify(s.data.inProgress)})`);
@@ -308,7 +314,7 @@ for (const name of ENGINES) {
           await site.close();
           running = false;
           await page.reload();
-          await page.evaluate(() => window.limber.ready.then(() => true));
+          await ready(page);
           assert.equal((await state(page)).ready, true, 'the app started from the offline copy');
           await runShortSession(page, '4', '2');
           assert.equal((await state(page)).data.sessions, 1);
@@ -408,7 +414,7 @@ for (const name of ENGINES) {
         await must(page, 'import', backup);
         await page.waitFor(() => window.limber.state().data.sessions === 1 && window.limber.state().storage.status === 'saved', null, 10000);
         await page.reload();
-        await page.evaluate(() => window.limber.ready.then(() => true));
+        await ready(page);
         assert.equal((await state(page)).data.sessions, 1, 'the restored history survived the reload');
         noProblems(page);
       });
