@@ -6,6 +6,7 @@
 //
 //   node scripts/serve.mjs [--root DIR] [--port 8080] [--host 127.0.0.1]
 //   import { startServer } from './serve.mjs';  const s = await startServer({ root, port: 0 });
+//   startServer({ root, port: 0, routes: { '/report': (req, res, url) => ... } })  // tests' own paths
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -25,7 +26,7 @@ export const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ root, port = 8080, host = '127.0.0.1', log = false }) {
+export function startServer({ root, port = 8080, host = '127.0.0.1', log = false, routes = {} }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
@@ -33,13 +34,15 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', log = false
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(`${status} ${req.method} ${req.url}`);
     };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed\n');
     let path;
     try {
       path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     } catch {
       return send(400, 'Bad request path\n');
     }
+    // A test's own path, on the app's origin (so a page there shares the app's storage).
+    if (Object.hasOwn(routes, path)) return routes[path](req, res, new URL(req.url, 'http://localhost'));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed\n');
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return send(403, 'Forbidden\n');

@@ -21,8 +21,9 @@
 //     const s = await page.evaluate(() => window.limber.state());
 //     await page.close(); await engine.close();
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { chromium, firefox } from 'playwright-core';
 import { Builder, Key, Origin } from 'selenium-webdriver';
 
@@ -75,6 +76,10 @@ export const SESSION_RULES = {
   firefox: { voices: 'none', wakeLockWithoutGesture: 'held', audio: 'suspended' },
   webkit: { voices: 'some', wakeLockWithoutGesture: 'refused', audio: 'running' },
 };
+
+// What the app says after a press on "Copy link" (state().linkCopy): whether the engine's
+// clipboard took the link. Where it does not, the link is shown to copy by hand.
+export const CLIPBOARD_RULES = { chromium: 'copied', firefox: 'copied', webkit: 'copied' };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -270,6 +275,59 @@ async function launchWebKit() {
     },
     async close() {
       driverProcess.kill();
+      releaseDisplay();
+    },
+  };
+}
+
+// ---- A browser on a profile of its own, with no driver (the kill test) -----------------------------
+// Firefox or WebKitGTK opened at `url` on the profile folder `profile`, in a process group of its
+// own, so that `kill()` ends all of it at once (SIGKILL, as a phone's system or a flat battery
+// does) and the next open on the same folder finds what the last one stored. No driver: a
+// WebDriver session in MiniBrowser keeps storage in memory only, and a driver would outlive the
+// browser it drives. The page itself reports to the test (tests/browser/kill_probe/).
+const FIREFOX_PROFILE_PREFS = {
+  // Nothing between the start and the page: no first-run pages, no default-browser question.
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'startup.homepage_welcome_url': '',
+  'browser.aboutwelcome.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.reportingpolicy.firstRun': false,
+  // After a kill: open only the address given, not the killed tabs, and never offer safe mode.
+  'browser.sessionstore.resume_from_crash': false,
+  'toolkit.startup.max_resumed_crashes': -1,
+  'browser.tabs.crashReporting.sendReport': false,
+  // navigator.storage.persist() asks the person; here the answer is yes.
+  'dom.storageManager.prompt.testing': true,
+  'dom.storageManager.prompt.testing.allow': true,
+};
+
+export async function openOnProfile(name, profile, url) {
+  const env = { ...process.env, DISPLAY: await acquireDisplay() };
+  let child;
+  if (name === 'firefox') {
+    const prefs = Object.entries(FIREFOX_PROFILE_PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`);
+    mkdirSync(profile, { recursive: true });
+    writeFileSync(join(profile, 'user.js'), prefs.join(''));
+    child = spawn(FIREFOX, ['--no-remote', '--new-instance', '--profile', profile, url],
+                  { env: { ...env, MOZ_CRASHREPORTER_DISABLE: '1' }, detached: true, stdio: 'ignore' });
+  } else if (name === 'webkit') {
+    // MiniBrowser keeps a site's data under the user's data folder: here, the profile.
+    child = spawn(MINIBROWSER, [url], { env: { ...env, HOME: profile, XDG_DATA_HOME: join(profile, 'data'),
+                                                XDG_CACHE_HOME: join(profile, 'cache'), XDG_CONFIG_HOME: join(profile, 'config') },
+                                        detached: true, stdio: 'ignore' });
+  } else {
+    releaseDisplay();
+    throw new Error(`openOnProfile: no plain launch for '${name}' (kill.test.mjs kills Chromium through its own launch)`);
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    async kill() {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch { /* already gone */ }
+      await exited;
       releaseDisplay();
     },
   };

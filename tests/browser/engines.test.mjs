@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { ENGINES, SESSION_RULES, STORAGE_RULES, launchEngine } from './engines.mjs';
+import { CLIPBOARD_RULES, ENGINES, SESSION_RULES, STORAGE_RULES, launchEngine } from './engines.mjs';
 import { DIST } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -43,6 +43,28 @@ async function open(page, url) {
   await ready(page);
   return state(page);
 }
+// A control found as a screen reader lists it (a button's name is its first text; a group's is its
+// label), focused as its cursor would, then pressed with the key a keyboard user would use.
+async function pressNamed(page, { name, group = null, within = null }, key = 'Enter') {
+  const found = await page.waitFor(({ name, group, within }) => {
+    const re = (p) => new RegExp(p.source, p.flags);
+    let root = within ? document.querySelector(within) : document;
+    if (root && group) {
+      root = [...document.querySelectorAll('[role=group], [role=radiogroup]')].find((g) => re(group).test(g.getAttribute('aria-label') || ''));
+    }
+    if (!root) return false;
+    const el = [...root.querySelectorAll('button')].find((b) => re(name).test(b.firstChild ? b.firstChild.textContent : ''));
+    if (!el) return false;
+    el.focus();
+    return document.activeElement === el;
+  }, { name: pattern(name), group: group && pattern(group), within }, 10000).catch(() => false);
+  assert.ok(found, `a button named ${name}${group ? ` in the group ${group}` : ''}${within ? ` in <${within}>` : ''}`);
+  await page.press(key);
+}
+const pattern = (re) => ({ source: re.source, flags: re.flags });
+const hasGroup = (page, name) => page.evaluate((p) =>
+  [...document.querySelectorAll('[role=group]')].some((g) => new RegExp(p.source, p.flags).test(g.getAttribute('aria-label') || '')), pattern(name));
+
 function centre(s, id) {
   const c = s.controls.find((x) => x.id === id);
   assert.ok(c, `a control '${id}' on ${s.screen} (have: ${s.controls.map((x) => x.id).join(', ')})`);
@@ -116,6 +138,38 @@ for (const name of ENGINES) {
         assert.equal(await page.evaluate(() => document.activeElement.textContent), 'I understand');
         await page.press('Enter');
         await page.waitFor(() => !window.limber.state().controls.some((c) => c.label === 'I understand'), null, 10000);
+        noProblems(page);
+      });
+    });
+
+    it('keyboard and screen reader: a whole session through the page\'s own elements, with both pain questions, found in Progress', async () => {
+      await withPage(PHONE, async (page) => {
+        await open(page, engine.url);
+        await settle(page);
+        await pressNamed(page, { name: /^I understand$/ });
+        await pressNamed(page, { name: /^Start$/ });
+        // The question is the heading, and the focus is on it.
+        await page.waitFor(() => document.activeElement.tagName === 'H1' && /right now/.test(document.activeElement.textContent), null, 10000);
+        await pressNamed(page, { group: /^How is your back right now\?$/, name: /^3: Mild$/ }, 'Space');
+        await page.waitFor(() => /^Exercise 1 of \d+: /.test(document.querySelector('h1')?.textContent), null, 10000);
+        assert.match(await page.evaluate(() => document.querySelector('[role=img]').getAttribute('aria-label')), /^.+, .+/,
+                     'the figure says what it shows');
+        for (let i = 0; i < 12 && !(await hasGroup(page, /How is your back now/)); ++i) {
+          await pressNamed(page, { name: /^Skip exercise$/ });
+          await sleep(150);
+        }
+        await pressNamed(page, { group: /How is your back now/, name: /^2: / });
+        await page.waitFor(() => /Well done|Session ended/.test(document.querySelector('h1')?.textContent), null, 10000);
+        assert.match(await page.evaluate(() => document.querySelector('main').textContent), /Pain before: 3, after: 2/);
+        await pressNamed(page, { name: /^Done$/ });
+        await pressNamed(page, { within: 'nav', name: /^Progress$/ });
+        await page.waitFor(() => document.querySelector('h1')?.textContent === 'Progress', null, 10000);
+        const table = await page.evaluate(() => {
+          const t = [...document.querySelectorAll('main table')].find((x) => /Pain before and after/.test(x.caption?.textContent));
+          // A heading row, then the session: its date, the pain before and after.
+          return t && { rows: t.rows.length, cells: [...t.querySelectorAll('td')].map((c) => c.textContent).slice(1) };
+        });
+        assert.deepEqual(table, { rows: 2, cells: ['3', '2'] });
         noProblems(page);
       });
     });
@@ -424,6 +478,61 @@ for (const name of ENGINES) {
         await page.reload();
         await ready(page);
         assert.equal((await state(page)).data.sessions, 1, 'the restored history survived the reload');
+        noProblems(page);
+      });
+    });
+
+    it('the clipboard and the file picker are used inside the press that asks for them, by mouse and by keyboard', async () => {
+      // Safari copies and opens a file picker only while it handles a person's press; the app
+      // runs its frame inside the press for that (src/browser/main_loop.cpp). The picker itself
+      // is not opened here: it is a native dialog in Firefox and WebKit that no driver answers.
+      await withPage({ width: 1024, height: 800 }, async (page) => {
+        await open(page, engine.url);
+        await must(page, 'acknowledge_safety');
+        await page.evaluate(() => {
+          window.gestureUse = [];
+          const during = () => (window.event ? window.event.type : 'none');
+          if (navigator.clipboard && navigator.clipboard.writeText) {
+            const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+            navigator.clipboard.writeText = (text) => { window.gestureUse.push({ what: 'copy', during: during() }); return write(text); };
+          }
+          const click = HTMLInputElement.prototype.click;
+          HTMLInputElement.prototype.click = function () {
+            if (this.type !== 'file') return click.call(this);
+            window.gestureUse.push({ what: 'file picker', during: during() });
+          };
+        });
+        const uses = () => page.evaluate(() => window.gestureUse.splice(0));
+        // A control's element focused (as Tab would), which scrolls the canvas to show it.
+        const focusControl = async (id) => {
+          assert.ok(await page.waitFor((id) => {
+            const el = document.querySelector(`button[data-control="${id}"]`);
+            el?.focus();
+            return el !== null && document.activeElement === el;
+          }, id, 10000).catch(() => false), `the element of '${id}' takes the focus`);
+          return centre(await settle(page), id);
+        };
+        await must(page, 'new_routine');
+        await must(page, 'add_exercise', 'knee_rolls');
+        let at = await focusControl('share-link');
+        await page.click(at.x, at.y);
+        await page.waitFor(() => ['copied', 'refused'].includes(window.limber.state().linkCopy), null, 10000);
+        assert.deepEqual(await uses(), [{ what: 'copy', during: 'mouseup' }], 'copied inside the click');
+        assert.equal((await state(page)).linkCopy, CLIPBOARD_RULES[name], `${name} takes the link (README, browser table)`);
+        await focusControl('share-link');
+        await page.press('Enter');
+        await page.waitFor(() => window.gestureUse.length > 0, null, 10000);
+        assert.deepEqual(await uses(), [{ what: 'copy', during: 'click' }], 'copied inside the key press');
+
+        await must(page, 'navigate', 'settings');
+        at = await focusControl('import-backup');
+        await page.click(at.x, at.y);
+        await page.waitFor(() => window.gestureUse.length > 0, null, 10000);
+        assert.deepEqual(await uses(), [{ what: 'file picker', during: 'mouseup' }], 'the picker opens inside the click');
+        await focusControl('import-backup');
+        await page.press('Enter');
+        await page.waitFor(() => window.gestureUse.length > 0, null, 10000);
+        assert.deepEqual(await uses(), [{ what: 'file picker', during: 'click' }], 'the picker opens inside the key press');
         noProblems(page);
       });
     });

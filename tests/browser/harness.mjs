@@ -95,3 +95,27 @@ export function control(s, id) {
   // The centre, where a person presses (x and y of the state are the top left corner).
   return { ...c, x: c.x + c.width / 2, y: c.y + c.height / 2, left: c.x, top: c.y };
 }
+
+// Scrolls a control into view as a person does, with the wheel over the page, until it is whole
+// above the tab bar (a tab: on screen) with `room` px above it; returns it, settled. Each turn of
+// the wheel goes about as far as the control is out of view, so a long page takes a few turns.
+export async function reveal(page, id, room = 0) {
+  let s = await settle(page);
+  for (let i = 0; i < 40; ++i) {
+    const c = control(s, id);
+    const bottom = s.viewport.height - (id.startsWith('tab-') ? 0 : 80);
+    if (c.top >= room && c.top + c.height <= bottom) return c;
+    const far = c.top < room ? c.top - room : c.top + c.height - bottom;
+    await page.mouse.move(s.viewport.width / 2, s.viewport.height / 2);
+    await page.mouse.wheel(0, Math.sign(far) * Math.min(600, Math.max(120, Math.abs(far))));
+    s = await settle(page);
+  }
+  return control(s, id);
+}
+
+// Presses a control the way a person does: scrolled into view if need be, then a mouse click at
+// its centre on the canvas.
+export async function pressControl(page, id) {
+  const c = await reveal(page, id);
+  await page.mouse.click(c.x, c.y);
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
-import { command, control, launch, openApp, settle, state } from './harness.mjs';
+import { command, launch, openApp, pressControl as press, state } from './harness.mjs';
 import { backupText, storeLegacyDocument, storeSavedStores, userData } from './history_fixture.mjs';
 
 let h;
@@ -15,19 +15,6 @@ after(async () => { await h?.close(); });
 
 const waitFor = (page, predicate, arg, timeout = 60000) =>
   page.waitForFunction(predicate, arg, { timeout, polling: 100 });
-
-async function press(page, id) {
-  let s = await settle(page);
-  for (let i = 0; i < 40; ++i) {
-    const c = control(s, id);
-    if (c.top >= 0 && c.top + c.height <= s.viewport.height - 80) break;
-    await page.mouse.move(s.viewport.width / 2, s.viewport.height / 2);
-    await page.mouse.wheel(0, c.top < 0 ? -200 : 200);
-    s = await settle(page);
-  }
-  const c = control(s, id);
-  await page.mouse.click(c.x, c.y);
-}
 
 // Restores a backup file through Settings and the browser's own file picker.
 async function restore(page, name, buffer) {

@@ -3,28 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { command, control, launch, openApp, recordGestureUse, settle, state } from './harness.mjs';
+import { command, control, launch, openApp, pressControl as press, recordGestureUse, reveal, settle, state } from './harness.mjs';
 
 let h;
 before(async () => { h = await launch(); });
 after(async () => { await h?.close(); });
-
-// Scrolls a control into view (above the tab bar, with `room` above it) and returns it.
-async function reveal(page, id, room = 0) {
-  let s = await settle(page);
-  for (let i = 0; i < 40; ++i) {
-    const c = control(s, id);
-    if (c.top >= room && c.top + c.height <= s.viewport.height - 80) return c;
-    await page.mouse.move(s.viewport.width / 2, s.viewport.height / 2);
-    await page.mouse.wheel(0, c.top < room ? -150 : 150);
-    s = await settle(page);
-  }
-  return control(s, id);
-}
-async function press(page, id) {
-  const c = await reveal(page, id);
-  await page.mouse.click(c.x, c.y);
-}
 
 describe('routine links', () => {
   let link = '';

@@ -71,8 +71,10 @@ describe('screens', () => {
       await shoot('pain-before-dark');
       await command(page, 'theme', 'light');
       await command(page, 'pain', '4');
+      // Fast through the get-ready and the move, then at a person's pace into the hold.
+      await command(page, 'clock_rate', '20');
+      await page.waitForFunction(() => window.limber.state().session.phase === 'hold', null, { timeout: 30000, polling: 20 });
       await command(page, 'clock_rate', '1');
-      await page.waitForFunction(() => window.limber.state().session.phase === 'hold', null, { timeout: 30000, polling: 50 });
       await page.waitForTimeout(1500);
       writeFileSync(new URL(`player-${name}.png`, SHOTS), await page.screenshot());
       await command(page, 'theme', 'high_contrast');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
-import { command, control, launch, openApp, recordGestureUse, settle, state } from './harness.mjs';
+import { command, launch, openApp, pressControl as press, recordGestureUse, settle, state } from './harness.mjs';
 
 const ARTIFACTS = new URL('../../build/artifacts/', import.meta.url);
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -14,21 +14,6 @@ let h;
 before(async () => { h = await launch(); });
 after(async () => { await h?.close(); });
 
-// Presses a control the way a person does: scrolls it into view with the wheel if need be,
-// then a mouse click at its centre on the canvas.
-async function press(page, id) {
-  let s = await settle(page);
-  for (let i = 0; i < 30; ++i) {
-    const c = control(s, id);
-    const bottom = s.viewport.height - (id.startsWith('tab-') ? 0 : 80);  // above the tab bar
-    if (c.top >= 0 && c.top + c.height <= bottom) break;
-    await page.mouse.move(s.viewport.width / 2, s.viewport.height / 2);
-    await page.mouse.wheel(0, c.top < 0 ? -120 : 120);
-    s = await settle(page);
-  }
-  const c = control(s, id);
-  await page.mouse.click(c.x, c.y);
-}
 const waitFor = (page, predicate, arg, timeout = 30000) =>
   page.waitForFunction(predicate, arg, { timeout, polling: 50 });
 
