@@ -16,8 +16,9 @@ const ROUTINES = {
 };
 const DAY = 86_400_000;
 
-// A small deterministic generator (mulberry32), so fixtures never change between runs.
-function random(seed) {
+// A small deterministic generator (mulberry32), so fixtures never change between runs (and the
+// kill tests kill at the same moments every run, so a failure can be repeated).
+export function seededRandom(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -29,7 +30,7 @@ function random(seed) {
 }
 
 export function sessions(count, { endMs = Date.UTC(2026, 10, 30, 20), seed = 7 } = {}) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out = [];
   const names = Object.keys(ROUTINES);
   // Twice a day, oldest first, the last one about an hour before endMs.
@@ -86,11 +87,11 @@ async function openBarePage(page, appUrl) {
   await page.goto(appUrl + 'manifest.webmanifest');
 }
 
-// Stores a schema-1 document the way the builds before layout 2 did (database version 1, one
-// `kv` store, the document under 'user-data'), from a page of the app's origin without the app.
-export async function storeLegacyDocument(page, appUrl, doc) {
-  await openBarePage(page, appUrl);
-  await page.evaluate((text) => new Promise((resolve, reject) => {
+// Stores a schema-1 document's text the way the builds before layout 2 did (database version 1,
+// one `kv` store, the document under 'user-data'). Runs in a page of the app's origin: passed to
+// page.evaluate, or served as a script's source (the kill probe, tests/browser/kill_probe/).
+export function putLegacyText(text) {
+  return new Promise((resolve, reject) => {
     const open = indexedDB.open('limber', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('kv');
     open.onerror = () => reject(open.error);
@@ -100,7 +101,13 @@ export async function storeLegacyDocument(page, appUrl, doc) {
       tx.oncomplete = () => { open.result.close(); resolve(); };
       tx.onabort = () => reject(tx.error);
     };
-  }), JSON.stringify(doc));
+  });
+}
+
+// The same from a page of the app's origin without the app.
+export async function storeLegacyDocument(page, appUrl, doc) {
+  await openBarePage(page, appUrl);
+  await page.evaluate(putLegacyText, JSON.stringify(doc));
 }
 
 // Puts what an earlier build stored (a fixture: {version, meta, sessions, kv}) into

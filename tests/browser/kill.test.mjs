@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, DIST } from './harness.mjs';
-import { storeLegacyDocument, userData } from './history_fixture.mjs';
+import { seededRandom, storeLegacyDocument, userData } from './history_fixture.mjs';
 
 const TRIALS = Number(process.env.LIMBER_KILL_TRIALS || 12);
 // Trials killed right after the last pain answer (LIMBER_KILL_PAIN_TRIALS, 5 by default). The
@@ -158,20 +158,9 @@ async function painTrial(n, random) {
   }
 }
 
-// A fixed seed: the same moments every run, so a failure can be repeated.
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('a killed browser', () => {
   it(`loses no exercise that ended before the kill (${TRIALS} trials)`, { timeout: TRIALS * 60000 }, async () => {
-    const random = seeded(Number(process.env.LIMBER_KILL_SEED || 12));
+    const random = seededRandom(Number(process.env.LIMBER_KILL_SEED || 12));
     let ended = 0, safe = 0, recorded = 0, lost = 0, early = 0;
     for (let n = 1; n <= TRIALS; ++n) {
       const t = await trial(n, random);
@@ -187,7 +176,7 @@ describe('a killed browser', () => {
   });
 
   it(`loses no last pain score answered before the kill (${PAIN_TRIALS} trials)`, { timeout: PAIN_TRIALS * 120000 }, async () => {
-    const random = seeded(Number(process.env.LIMBER_KILL_SEED || 12) + 1);
+    const random = seededRandom(Number(process.env.LIMBER_KILL_SEED || 12) + 1);
     let safe = 0, kept = 0, lost = 0;
     for (let n = 1; n <= PAIN_TRIALS; ++n) {
       const t = await painTrial(n, random);

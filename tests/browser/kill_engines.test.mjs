@@ -23,7 +23,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import { ENGINES, openOnProfile } from './engines.mjs';
 import { DIST } from './harness.mjs';
-import { userData } from './history_fixture.mjs';
+import { putLegacyText, seededRandom, userData } from './history_fixture.mjs';
 
 const TRIALS = Number(process.env.LIMBER_KILL_ENGINE_TRIALS || 3);
 const PAIN_TRIALS = Number(process.env.LIMBER_KILL_ENGINE_PAIN_TRIALS || 2);
@@ -45,6 +45,10 @@ before(async () => {
   server = await startServer({ root: DIST, port: 0, routes: {
     '/__kill/probe.html': file('probe.html', 'text/html; charset=utf-8'),
     '/__kill/probe.js': file('probe.js', 'text/javascript; charset=utf-8'),
+    '/__kill/store.js': (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`window.putLegacyText = ${putLegacyText.toString()};\n`);
+    },
     '/__kill/history.json': (req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(history);
@@ -55,7 +59,12 @@ before(async () => {
       req.on('end', () => {
         res.writeHead(204, { 'Cache-Control': 'no-store' });
         res.end();
-        const what = JSON.parse(body);
+        let what;
+        try {
+          what = JSON.parse(body);
+        } catch {
+          what = { kind: 'error', message: `a report that is not JSON: ${body.slice(0, 200)}` };
+        }
         reports.emit(what.kind, { ...what, at: performance.now() });
       });
     },
@@ -88,21 +97,10 @@ async function storedOn(name, profile) {
   }
 }
 
-// A fixed seed: the same moments every run.
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 for (const name of ENGINES.filter((engine) => engine !== 'chromium')) {
   describe(`a killed ${name}`, () => {
     it(`loses no exercise that ended before the kill (${TRIALS} trials)`, { timeout: TRIALS * 120000 }, async () => {
-      const random = seeded(Number(process.env.LIMBER_KILL_SEED || 12));
+      const random = seededRandom(Number(process.env.LIMBER_KILL_SEED || 12));
       let lost = 0;
       for (let n = 1; n <= TRIALS; ++n) {
         const profile = await mkdtemp(join(tmpdir(), `limber-kill-${name}-`));
@@ -140,7 +138,7 @@ for (const name of ENGINES.filter((engine) => engine !== 'chromium')) {
     });
 
     it(`loses no last pain score answered before the kill (${PAIN_TRIALS} trials)`, { timeout: PAIN_TRIALS * 120000 }, async () => {
-      const random = seeded(Number(process.env.LIMBER_KILL_SEED || 12) + 1);
+      const random = seededRandom(Number(process.env.LIMBER_KILL_SEED || 12) + 1);
       let lost = 0;
       for (let n = 1; n <= PAIN_TRIALS; ++n) {
         const profile = await mkdtemp(join(tmpdir(), `limber-kill-${name}-pain-`));

@@ -10,6 +10,7 @@
 //   /__kill/probe.html?do=pain      run the routine to the last pain question, answer 7, report it
 //   /__kill/probe.html?do=seed_pain the same, on the history fixture
 //   /__kill/probe.html?do=check     open the app and report what it found stored
+//   &sessions=N                     the sessions the history holds (the app is ready when saved)
 'use strict';
 
 (async function () {
@@ -30,17 +31,7 @@
     const task = new URLSearchParams(location.search).get('do') || '';
     if (task.startsWith('seed_')) {
       const text = await (await fetch('/__kill/history.json')).text();
-      await new Promise((resolve, reject) => {
-        const open = indexedDB.open('limber', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('kv');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          tx.objectStore('kv').put(text, 'user-data');
-          tx.oncomplete = () => { open.result.close(); resolve(); };
-          tx.onabort = () => reject(tx.error);
-        };
-      });
+      await window.putLegacyText(text);  // history_fixture.mjs's, served as /__kill/store.js
     }
     const frame = document.getElementById('app');
     frame.src = '/';
