@@ -45,14 +45,14 @@ export const DRIVER_GAPS = {
 };
 
 // What each engine, as driven here, says of keeping a site's data (navigator.storage; Limber's
-// words come from src/core/app/data_safety.h): at a first visit, after a session (starting one
+// words come from src/core/app/data_safety.h): at a first visit, after a session (its last answer
 // asks the browser to keep the data), and after the Settings button asks again. The tests expect
 // exactly this, so a change in an engine shows up.
 export const STORAGE_RULES = {
   // Chromium grants persistent storage only to a site a person has engaged with or installed,
   // without asking: a fresh profile is refused, silently, each time.
   chromium: { kept: 'not_promised', afterSession: 'not_promised', canAsk: true, afterAsk: 'not_promised' },
-  // Firefox asks the person when a session starts; the test profile's testing preference answers yes.
+  // Firefox asks the person when a session ends; the test profile's testing preference answers yes.
   firefox: { kept: 'not_promised', afterSession: 'promised', canAsk: true },
   // WebKitGTK's MiniBrowser has no navigator.storage: Limber cannot know, and says so.
   webkit: { kept: 'cannot_say', afterSession: 'cannot_say', canAsk: false },

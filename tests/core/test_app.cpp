@@ -25,12 +25,14 @@ TEST_CASE("app: a whole session is stored with its pain scores, and progression 
   AppRig r;
   REQUIRE(r.app.start_routine("gentle_bad_day") == "");
   CHECK(r.app.nav().screen() == Screen::player);
-  CHECK(r.app.take_effects().request_persist);  // asked at the person's action
+  CHECK_FALSE(r.app.take_effects().request_persist);  // no browser question as a session starts
   REQUIRE(r.app.answer_pain(6) == "");
   r.run_while(PlayerStage::running);
   REQUIRE(r.app.player().stage() == PlayerStage::pain_after);
+  CHECK_FALSE(r.app.take_effects().request_persist);
   REQUIRE(r.app.answer_pain(3) == "");
   CHECK(r.app.player().stage() == PlayerStage::summary);
+  CHECK(r.app.take_effects().request_persist);  // asked at the last answer, with something to keep
   r.store();  // the score's own write
   REQUIRE(r.sessions() == 1);
   const auto& stored = r.last_session();

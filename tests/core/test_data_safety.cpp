@@ -231,6 +231,23 @@ TEST_CASE("app: asking the browser to keep the data is a press, and only where i
   CHECK_FALSE(r.run("keep_storage").ok);  // Safari: the Home Screen is the way
 }
 
+TEST_CASE("app: the browser is asked to keep the data at the end of a visit's first session, not at its start") {
+  test::AppRig r;
+  REQUIRE(r.run("storage_facts", kNotPromised).ok);
+  (void)r.app.take_effects();
+  REQUIRE(r.app.start_routine("gentle_bad_day") == "");
+  CHECK_FALSE(r.app.take_effects().request_persist);  // Firefox would ask the person, as they begin
+  REQUIRE(r.app.answer_pain(3) == "");
+  r.run_while(PlayerStage::running);
+  CHECK_FALSE(r.app.take_effects().request_persist);
+  REQUIRE(r.app.answer_pain(std::nullopt) == "");  // skipped: still the person's press
+  CHECK(r.app.take_effects().request_persist);
+  r.store_all();
+  REQUIRE(r.run("close_session").ok);
+  r.complete_session("gentle_bad_day", 3, 2);  // the same visit: asked once is enough
+  CHECK_FALSE(r.app.take_effects().request_persist);
+}
+
 TEST_CASE("app: when the offer was put off is stored, and read back in the next visit") {
   test::AppRig r;
   REQUIRE(r.run("storage_facts", kNotPromised).ok);

@@ -51,11 +51,6 @@ std::string App::start_routine(std::string_view id) {
   if (!error.empty()) return error;
   session_stored_ = false;
   if (!data_.settings.current_routine || *data_.settings.current_routine != routine->id) choose_routine(routine->id);
-  if (!persist_asked_) {
-    // Asked at a person's action, where browsers honour it, and only once per visit.
-    effects_.request_persist = true;
-    persist_asked_ = true;
-  }
   nav_.navigate(Screen::player);
   return {};
 }
@@ -88,6 +83,14 @@ std::string App::answer_pain(std::optional<int> score) {
       file_after_revision_ = sync_.revision();
     }
     store_finished_session();
+    if (before == PlayerStage::pain_after && !persist_asked_) {
+      // The browser is asked to keep the data once a session has given it something to keep,
+      // at the person's last answer (browsers honour a request made at a press), once per
+      // visit. Not as a session starts: Firefox asks the person, and that is no moment for a
+      // question from the browser.
+      effects_.request_persist = true;
+      persist_asked_ = true;
+    }
   }
   return {};
 }
