@@ -28,7 +28,7 @@ import { chromium, firefox } from 'playwright-core';
 import { Builder, Key, Origin } from 'selenium-webdriver';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, DIST } from './harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, watchConsole } from './harness.mjs';
 
 export const ENGINES = (process.env.LIMBER_ENGINES || 'chromium,firefox,webkit').split(',').filter(Boolean);
 const FIREFOX = process.env.LIMBER_FIREFOX || '/usr/bin/firefox-esr';
@@ -123,10 +123,7 @@ function releaseDisplay() {
 // ---- Playwright pages (Chromium, Firefox) -------------------------------------------------------
 function playwrightPage(name, context, first, problems) {
   let page = first;
-  const watch = (p) => {
-    p.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
-    p.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  };
+  const watch = (p) => watchConsole(p, problems);
   watch(page);
   return {
     problems,

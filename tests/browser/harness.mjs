@@ -47,9 +47,9 @@ export async function launch() {
   };
 }
 
-// Collects console errors and uncaught exceptions, so a test can insist there were none.
-export function watchConsole(page) {
-  const problems = [];
+// Collects console errors and uncaught exceptions, so a test can insist there were none (into
+// `problems`, if given: one list for the pages a test opens in turn).
+export function watchConsole(page, problems = []) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   return problems;
