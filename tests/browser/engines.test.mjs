@@ -16,7 +16,7 @@ import { join } from 'node:path';
 
 import { startServer } from '../../scripts/serve.mjs';
 import { CLIPBOARD_RULES, ENGINES, SESSION_RULES, STORAGE_RULES, launchEngine } from './engines.mjs';
-import { DIST } from './harness.mjs';
+import { DIST, gestureRecorder } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -511,19 +511,7 @@ for (const name of ENGINES) {
       await withPage({ width: 1024, height: 800 }, async (page) => {
         await open(page, engine.url);
         await must(page, 'acknowledge_safety');
-        await page.evaluate(() => {
-          window.gestureUse = [];
-          const during = () => (window.event ? window.event.type : 'none');
-          if (navigator.clipboard && navigator.clipboard.writeText) {
-            const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-            navigator.clipboard.writeText = (text) => { window.gestureUse.push({ what: 'copy', during: during() }); return write(text); };
-          }
-          const click = HTMLInputElement.prototype.click;
-          HTMLInputElement.prototype.click = function () {
-            if (this.type !== 'file') return click.call(this);
-            window.gestureUse.push({ what: 'file picker', during: during() });
-          };
-        });
+        await page.evaluate(gestureRecorder, { openPicker: false });
         const uses = () => page.evaluate(() => window.gestureUse.splice(0));
         // A control's element focused (as Tab would), which scrolls the canvas to show it.
         const focusControl = async (id) => {

@@ -57,21 +57,27 @@ export function watchConsole(page, problems = []) {
 
 // Records, for each clipboard write and each file-picker opening, the event being handled at
 // that moment (window.event), or 'none'. Safari allows both only inside a person's gesture,
-// not from an animation frame: a test can insist they happen during the click or tap.
+// not from an animation frame: a test can insist they happen during the click or tap. Runs in
+// the page; with `openPicker` false the picker is only recorded, not opened (a native dialog,
+// in Firefox and WebKit, that no driver answers).
+export function gestureRecorder({ openPicker }) {
+  window.gestureUse = [];
+  const during = () => (window.event ? window.event.type : 'none');
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => { window.gestureUse.push({ what: 'copy', during: during() }); return write(text); };
+  }
+  const click = HTMLInputElement.prototype.click;
+  HTMLInputElement.prototype.click = function () {
+    if (this.type !== 'file') return click.call(this);
+    window.gestureUse.push({ what: 'file picker', during: during() });
+    if (openPicker) return click.call(this);
+  };
+}
+
+// The same in every page the Playwright page opens, from its first script on.
 export async function recordGestureUse(page) {
-  await page.addInitScript(() => {
-    window.gestureUse = [];
-    const during = () => (window.event ? window.event.type : 'none');
-    if (navigator.clipboard) {
-      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-      navigator.clipboard.writeText = (text) => { window.gestureUse.push({ what: 'copy', during: during() }); return write(text); };
-    }
-    const click = HTMLInputElement.prototype.click;
-    HTMLInputElement.prototype.click = function () {
-      if (this.type === 'file') window.gestureUse.push({ what: 'file picker', during: during() });
-      return click.call(this);
-    };
-  });
+  await page.addInitScript(gestureRecorder, { openPicker: true });
 }
 
 export async function openApp(page, url) {
