@@ -766,7 +766,8 @@
       }
       box.setAttribute('aria-label', field.label);
       box.placeholder = field.placeholder;
-      if (field.maxChars > 0) box.maxLength = field.maxChars; else box.removeAttribute('maxlength');
+      // No maxlength: a browser would cut what is typed or pasted without a word. The app refuses
+      // text past the limit whole and says why, under the field and in the live region.
       // What the app kept wins: a refused or tidied change shows as the app has it.
       const value = field.snippet ? embedTag(field.value) : field.link ? linkAddress(field.value) : field.value;
       if (box.value !== value) box.value = value;

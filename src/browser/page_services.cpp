@@ -139,6 +139,13 @@ int utc_offset_minutes() { return limber_js_utc_offset(); }
 EM_JS(double, limber_js_wall_ms, (), { return Date.now(); });
 double wall_ms() { return limber_js_wall_ms(); }
 double monotonic_ms() { return emscripten_get_now(); }
+// 52 random bits from the page's crypto, as a double (exact below 2^53).
+EM_JS(double, limber_js_random_bits, (), {
+  const words = new Uint32Array(2);
+  crypto.getRandomValues(words);
+  return words[0] * 1048576 + (words[1] & 0xfffff);
+});
+std::uint64_t random_seed() { return static_cast<std::uint64_t>(limber_js_random_bits()); }
 
 void set_page_callbacks(const PageCallbacks& callbacks) { g_callbacks = callbacks; }
 

@@ -64,6 +64,7 @@ void set_wake_lock(bool on);
 int utc_offset_minutes();
 double wall_ms();
 double monotonic_ms();
+std::uint64_t random_seed();  // from the page's crypto: identities of routines made here
 
 // ---- Callbacks from the page (the shell sets them at start)
 struct PageCallbacks {

@@ -59,7 +59,8 @@ bool AppShell::start() {
   start_ms_ = last_tick_ms_ = clock_anchor_real_;
   app_.init(catalogue_, clips_, {.clock = {.monotonic_seconds = &monotonic_cb, .wall_ms = &wall_cb, .user = this},
                                  .utc_offset_minutes = browser::utc_offset_minutes(),
-                                 .page_address = browser::location_address()});
+                                 .page_address = browser::location_address(),
+                                 .random_seed = browser::random_seed()});
   browser::set_page_callbacks({
       .store_written = [](void* self, std::uint64_t revision, bool ok, const char* error, const char* found) {
         static_cast<AppShell*>(self)->store_written(revision, ok, error, found);

@@ -233,8 +233,8 @@ app::TextFieldShown box_frame(ControlLog& log, const char* id, const char* label
 }  // namespace
 
 void text_field(ControlLog& log, const TextFieldDesc& desc) {
-  const app::TextFieldSpec& spec = app::text_field_spec(desc.field);
-  const std::string id(spec.id), label(spec.label);
+  const app::TextFieldSpec& spec = app::text_field_spec(desc.target.field);
+  const std::string id = app::text_target_id(desc.target), label = desc.label ? desc.label : std::string(spec.label);
   app::TextFieldShown shown = box_frame(log, id.c_str(), label.c_str(), desc.height);
   if (desc.covered) return;
   shown.value = desc.value ? desc.value : "";
@@ -423,9 +423,9 @@ std::optional<int> segmented(ControlLog& log, const SegmentDesc& desc) {
 bool list_row(ControlLog& log, const RowDesc& desc) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
-  const float icon_w = desc.icon ? 40.0f : 0.0f;
+  const float icon_w = desc.leading > 0.0f ? desc.leading : desc.icon ? 40.0f : 0.0f;
   const TitleAndDetail text(FontRole::heading, desc.title, desc.detail, width - icon_w - 56.0f);
-  const ImVec2 size(width, std::max(Sizes::touch_target_min + 16.0f, text.height() + 28.0f));
+  const ImVec2 size(width, std::max({Sizes::touch_target_min + 16.0f, text.height() + 28.0f, desc.min_height}));
   const Press p = press(log, {.id = desc.id, .label = desc.title, .size = size, .detail = desc.detail});
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(p.min, p.max, u32(p.held ? theme.secondary_active : p.hovered ? theme.secondary : theme.surface),
@@ -437,10 +437,11 @@ bool list_row(ControlLog& log, const RowDesc& desc) {
     ImGui::PopFont();
   }
   text.draw(draw, p.min.x + 16.0f + icon_w, p.min.y + (size.y - text.height()) * 0.5f, theme);
-  ImGui::PushFont(font(FontRole::heading));
-  draw->AddText(ImVec2(p.max.x - 40.0f, p.min.y + (size.y - ImGui::GetFontSize()) * 0.5f), u32(theme.text_muted),
-                LIMBER_ICON_CHEVRON_RIGHT);
-  ImGui::PopFont();
+  if (desc.trailing) {
+    ImGui::PushFont(font(FontRole::heading));
+    draw->AddText(ImVec2(p.max.x - 40.0f, p.min.y + (size.y - ImGui::GetFontSize()) * 0.5f), u32(theme.text_muted), desc.trailing);
+    ImGui::PopFont();
+  }
   return p.pressed;
 }
 

@@ -23,6 +23,7 @@
 #include <imgui.h>
 
 #include "app/layout.h"
+#include "icons.h"
 #include "app/screen_report.h"
 #include "app/text_entry.h"
 #include "links/qr_code.h"
@@ -126,6 +127,9 @@ struct RowDesc {
   const char* title = nullptr;
   const char* detail = nullptr;
   const char* icon = nullptr;
+  float leading = 0.0f;     // room kept at the left for the caller to draw in (a picture), in px
+  float min_height = 0.0f;  // at least this tall
+  const char* trailing = LIMBER_ICON_CHEVRON_RIGHT;  // the icon at the right
 };
 bool list_row(ControlLog& log, const RowDesc& desc);
 
@@ -136,7 +140,8 @@ std::optional<int> pain_scale(ControlLog& log, const char* id, const char* group
 // shows the text, takes the typing and brings up a phone's keyboard; this draws the frame under
 // it, logs where it is, and leaves the box out while a question covers the page.
 struct TextFieldDesc {
-  app::TextField field = app::TextField::routine_name;
+  app::TextTarget target;
+  const char* label = nullptr;  // what a screen reader says for it; null: the field's own label
   const char* value = "";
   const char* placeholder = "";
   float height = 0.0f;  // 0: one line, at least Sizes::touch_target_min

@@ -162,7 +162,7 @@ describe('printed sheet', () => {
     await phone.evaluate(() => window.limber.ready);
     const opened = await phone.evaluate(() => window.limber.state());
     assert.equal(opened.screen, 'shared_routine');
-    assert.deepEqual(opened.incoming, { name: "Mrs <Smith>'s routine", note, exercises: 2 });
+    assert.deepEqual(opened.incoming, { name: "Mrs <Smith>'s routine", note, exercises: 2, updates: '', changes: [] });
     assert.deepEqual(problems, []);
   });
 
@@ -192,8 +192,13 @@ describe('printed sheet', () => {
     assert.match(await page.locator('.sheet-when').textContent(), new RegExp(`\\(8 weeks\\): ${expected} sessions\\.$`));
     const weekRows = await page.$$eval('.sheet-table:first-of-type tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
     assert.equal(weekRows.length, 8);
-    assert.equal(weekRows.reduce((n, r) => n + Number(r[2].split(' ')[0]), 0), expected, 'the weeks add up to the period');
-    assert.ok(weekRows.every((r) => / of 7$/.test(r[2])), 'against the routine on Today: every day');
+    // Each week: the routine's sessions done of those prescribed (and any more), then other routines'.
+    const counted = weekRows.map((r) => {
+      const m = /^(\d+) of 7(?: \(\+(\d+)\))?$/.exec(r[2]);
+      assert.ok(m, `against the routine on Today, every day: "${r[2]}"`);
+      return Number(m[1]) + Number(m[2] ?? 0) + Number(r[3]);
+    });
+    assert.equal(counted.reduce((n, x) => n + x, 0), expected, 'the weeks add up to the period');
     assert.equal(await page.locator('#print-sheet').getByRole('table').count(), 2);
     await page.getByRole('img', { name: /^Average pain before and after sessions/ }).waitFor();
     assert.equal(await page.locator('.sheet-chart polyline').count(), 2);

@@ -1,6 +1,7 @@
 // "Add to calendar" in the routine editor: the .ics file it offers, parsed by a real iCalendar
-// parser (ical.js from npm), is a repeating event at the picked time, in the person's time
-// zone, holding the routine's link.
+// parser (ical.js from npm), holds an event for each time of day the routine is done, in the
+// person's time zone, each repeating until the review date and holding the routine's link. A
+// set time is chosen in three presses: the time, its hour, its minutes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -12,24 +13,30 @@ let h;
 before(async () => { h = await launch(); });
 after(async () => { await h.close(); });
 
-describe('calendar reminder', () => {
-  it('the file saved from the editor is a daily event at the picked time with the routine and its link', async () => {
+// A press on a control through the accessible layer, as a keyboard or screen reader makes it.
+async function press(page, id) {
+  assert.deepEqual(await command(page, 'press', id), { ok: true }, id);
+  await settle(page);
+}
+
+describe('calendar reminders', () => {
+  it('twice a day at set times, until the review: an event for each time, every day, ending at the review', async () => {
     // A person in Paris, on 3 December 2026 at 09:30 UTC (10:30 local).
     const { page, problems } = await h.newPage({ viewport: { width: 600, height: 1400 }, acceptDownloads: true, timezoneId: 'Europe/Paris' });
     await page.clock.setFixedTime(new Date('2026-12-03T09:30:00Z'));
     await openApp(page, h.url);
     for (const [name, arg] of [['new_routine'], ['text', 'routine_name=Evenings, with care; slowly'], ['add_exercise', 'knee_rolls'],
-                               ['add_exercise', 'pelvic_tilt'], ['text', 'link_note=Gently, please.'], ['reminder_time', '18:00']]) {
+                               ['add_exercise', 'pelvic_tilt'], ['text', 'link_note=Gently, please.'], ['how_often', 'times_a_day=2'],
+                               ['how_often', 'set_times=on'], ['review', '4']]) {
       assert.deepEqual(await command(page, name, arg), { ok: true }, name);
     }
-    for (let i = 0; i < 4; ++i) { await command(page, 'scroll', '3000'); await settle(page); }
     await settle(page);
-    // The time is picked with the stepper, not typed: one step later.
-    const later = page.getByRole('button', { name: 'More: Reminder time' });
-    await later.focus();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-key="c:reminder-time-more"]') !== null);
-    assert.match(await page.getByRole('group', { name: 'Reminder time' }).textContent(), /18:15/);
+    // The morning time, from 08:00 to 07:30 in three presses: the time, the hour, the minutes.
+    await press(page, 'time-1');
+    await press(page, 'hour-07');
+    await press(page, 'minute-30');
+    assert.equal((await state(page)).draft.howOften, 'Twice a day, every day, at 07:30 and 18:00');
+    for (let i = 0; i < 4; ++i) { await command(page, 'scroll', '3000'); await settle(page); }
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Add to calendar' }).focus();
     await page.keyboard.press('Enter');
@@ -38,23 +45,33 @@ describe('calendar reminder', () => {
     const text = await readFile(await file.path(), 'utf8');
 
     const calendar = new ICAL.Component(ICAL.parse(text));
-    const vevent = calendar.getFirstSubcomponent('vevent');
-    const event = new ICAL.Event(vevent);
-    assert.equal(event.summary, 'Limber: Evenings, with care; slowly');
-    assert.equal(event.startDate.toString(), '2026-12-03T18:15:00', "today at 18:15, the person's own clock");
-    assert.equal(event.startDate.zone.tzid, 'floating', 'a local time, with no time zone');
-    const rule = vevent.getFirstPropertyValue('rrule');
-    assert.equal(rule.freq, 'DAILY');
+    const vevents = calendar.getAllSubcomponents('vevent');
+    assert.equal(vevents.length, 2, 'one event for each time of day');
     assert.deepEqual(await command(page, 'share_link'), { ok: true });
     const address = `${h.url}#${(await state(page)).lastLink}`;
-    assert.equal(vevent.getFirstPropertyValue('url'), address);
-    assert.match(event.description, /From your clinician: Gently, please\./);
-    assert.ok(event.description.includes(`Open it in Limber: ${address}`));
-    // The next reminders follow every day at the same time.
-    const it3 = event.iterator();
-    const times = [it3.next(), it3.next(), it3.next()].map((t) => t.toString());
-    assert.deepEqual(times, ['2026-12-03T18:15:00', '2026-12-04T18:15:00', '2026-12-05T18:15:00']);
-    assert.ok(vevent.getFirstSubcomponent('valarm'), 'it reminds');
+    const starts = [];
+    for (const vevent of vevents) {
+      const event = new ICAL.Event(vevent);
+      assert.equal(event.summary, 'Limber: Evenings, with care; slowly');
+      assert.equal(event.startDate.zone.tzid, 'floating', 'a local time, with no time zone');
+      const rule = vevent.getFirstPropertyValue('rrule');
+      assert.equal(rule.freq, 'DAILY');
+      assert.equal(rule.until.toString(), '2026-12-31T23:59:59', 'until the review, four weeks from today');
+      assert.equal(vevent.getFirstPropertyValue('url'), address);
+      assert.match(event.description, /Twice a day, every day, at 07:30 and 18:00, until your review on 31 Dec 2026/);
+      assert.match(event.description, /From your clinician: Gently, please\./);
+      assert.ok(event.description.includes(`Open it in Limber: ${address}`));
+      assert.ok(vevent.getFirstSubcomponent('valarm'), 'it reminds');
+      starts.push(event.startDate.toString());
+      // Every day at the same time, and none after the review.
+      const each = event.iterator();
+      const all = [];
+      for (let next = each.next(); next && all.length < 60; next = each.next()) all.push(next.toString());
+      assert.equal(all.length, event.startDate.toString().startsWith('2026-12-04') ? 28 : 29, 'each day up to the review');
+      assert.ok(all.at(-1).startsWith('2026-12-31'));
+    }
+    // 07:30 has passed at 10:30 in Paris: from tomorrow; 18:00 from today.
+    assert.deepEqual(starts, ['2026-12-04T07:30:00', '2026-12-03T18:00:00']);
     assert.deepEqual(problems, []);
   });
 });

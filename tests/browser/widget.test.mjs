@@ -32,7 +32,7 @@ after(async () => {
 
 const widget = (page, routine) => page.frames().find((f) => f.url().includes(`routine=${routine}`));
 // The clinician's routine on the example page: a routine link's value, as a clinic pastes it.
-const clinicianValue = () => readFileSync(join(DIST, 'examples', 'clinic.html'), 'utf8').match(/data-routine="(1\.[^"]+)"/)[1];
+const clinicianValue = () => readFileSync(join(DIST, 'examples', 'clinic.html'), 'utf8').match(/data-routine="(2\.[^"]+)"/)[1];
 
 describe('clinic widget', () => {
   it("completes a clinician's routine inside a widget on another origin, and the host receives every event", async () => {
@@ -49,9 +49,16 @@ describe('clinic widget', () => {
     const sizes = await page.$$eval('iframe', (frames) => frames.map((f) => [f.getBoundingClientRect().width, f.parentElement.clientWidth - 40]));
     for (const [width, container] of sizes) assert.ok(Math.abs(width - container) < 2, `the widget fills its container: ${width} of ${container}`);
 
-    const inBed = page.frames().find((f) => f.url().includes('routine=1.'));
+    const inBed = page.frames().find((f) => f.url().includes('routine=2.'));
     assert.ok(inBed, "the clinician's widget is on the page");
     let s = await inBed.evaluate(() => window.limber.state());
+    // Its first screen: the routine as the patient will do it, each amount as prescribed, the
+    // clinician's note and how often.
+    const shown = await inBed.evaluate(() => document.getElementById('mirror').textContent.replace(/\s+/g, ' '));
+    for (const words of ['Slowly, morning and evening. Stop if your pain goes above 5.', 'Twice a day, every day',
+                         '8 reps, hold 1 deep breath, alternating sides', '10 reps, hold 5 seconds']) {
+      assert.ok(shown.includes(words), `the widget says "${words}"`);
+    }
     assert.equal(s.embedded, true);
     assert.equal(s.theme, 'dark', "the clinic's theme");
     assert.equal(s.controls.some((c) => c.id.startsWith('tab-')), false, 'the compact layout has no tabs');
@@ -97,6 +104,11 @@ describe('clinic widget', () => {
     const done = ours.at(-1);
     assert.deepEqual({ completed: done.completed, painBefore: done.painBefore, painAfter: done.painAfter, exercisesCompleted: done.exercisesCompleted },
                      { completed: true, painBefore: 4, painAfter: 2, exercisesCompleted: routine.exercises });
+    // Each exercise as prescribed, and as done.
+    assert.deepEqual(done.exercises.map((e) => ({ exercise: e.exercise, outcome: e.outcome, prescribed: e.prescribed })), [
+      { exercise: 'knee_rolls', outcome: 'completed', prescribed: { reps: 8, sets: 1, hold: 1, holdUnit: 'breaths', sides: 'alternating' } },
+      { exercise: 'pelvic_tilt', outcome: 'completed', prescribed: { reps: 10, sets: 1, hold: 5, holdUnit: 'seconds', sides: 'together' } }]);
+    assert.deepEqual(done.exercises.map((e) => [e.done.reps, e.done.holds]), [[8, 8], [10, 10]]);
     // The built-in routine's widget beside it reported only that it was ready.
     assert.deepEqual(events.filter((e) => e.routine === 'nhs_daily').map((e) => e.type), ['ready']);
     writeFileSync(new URL('../../build/artifacts/clinic.png', import.meta.url), await page.screenshot({ fullPage: true }));
@@ -149,7 +161,7 @@ describe('clinic widget', () => {
     await page.waitForFunction(() => window.limber.state().sleeping);
     const box = page.getByRole('textbox', { name: 'Tag for a website, playing this routine' });
     const tag = await box.inputValue();
-    assert.match(tag, /^<script src="http:\/\/[^"]+\/embed\.js" data-routine="1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}"><\/script>$/);
+    assert.match(tag, /^<script src="http:\/\/[^"]+\/embed\.js" data-routine="2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}"><\/script>$/);
     assert.equal(await box.getAttribute('readonly'), '', 'to copy, not to type in');
     writeFileSync(join(clinicDir, 'pasted.html'), `<!doctype html><html lang="en"><title>Pasted</title><body>${tag}
       <script>window.heard = []; addEventListener('message', (e) => window.heard.push(e.data));</script></body></html>`);

@@ -485,12 +485,14 @@ TEST_CASE("app: a routine shared as a link is shown first, then added only when 
   REQUIRE(patient.run("open_link", "#" + link).ok);
   CHECK(patient.app.nav().screen() == Screen::shared_routine);
   REQUIRE(patient.app.incoming());
-  CHECK(patient.app.incoming()->note == "Every morning.");
+  CHECK(patient.app.incoming()->routine.note == "Every morning.");
   CHECK(patient.app.data().routines.empty());
   CHECK(patient.run("accept_link").ok);
   REQUIRE(patient.app.data().routines.size() == 1);
   CHECK(patient.app.current_routine() == &patient.app.data().routines.front());
-  CHECK(patient.app.data().routines.front().items == patient.app.find_routine("gentle_bad_day")->items);
+  // The amounts the clinician's copy had, exactly, and the note with the routine itself.
+  CHECK(patient.app.data().routines.front().items == clinician.app.draft().routine()->items);
+  CHECK(patient.app.data().routines.front().note == "Every morning.");
   CHECK(patient.run("accept_link").error == "accept_link: no routine link is open");
 }
 
@@ -644,7 +646,7 @@ TEST_CASE("app: the appointment report waits for every stored session, and count
   CHECK(effects.print_sheet.find("<td>5.5</td><td>3.5</td>") != std::string::npos);
   REQUIRE(r.app.current_routine() != nullptr);
   CHECK(effects.print_sheet.find("<strong>" + print::html_text(r.app.current_routine()->name) + "</strong>") != std::string::npos);
-  CHECK(effects.print_sheet.find("#routine=1.") != std::string::npos);
+  CHECK(effects.print_sheet.find("#routine=2.") != std::string::npos);
 }
 
 TEST_CASE("app: a printed sheet for any routine by id, or for the one being edited with its note") {
@@ -662,7 +664,7 @@ TEST_CASE("app: a printed sheet for any routine by id, or for the one being edit
   const std::string draft = r.app.take_effects().print_sheet;
   CHECK(draft.find("<h1 id=\"sheet-title\">Evenings</h1>") != std::string::npos);
   CHECK(draft.find("<p class=\"sheet-note\">Slowly</p>") != std::string::npos);
-  CHECK(draft.find("#routine=1.") != std::string::npos);
+  CHECK(draft.find("#routine=2.") != std::string::npos);
 }
 
 TEST_CASE("app: a schema-1 document saved by version 0.1.0 migrates to parts and entries in one write, and reads back the same") {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "app_fixtures.h"
+#include "catalogue/calendar_day.h"
 
 using limber::app::Screen;
 using limber::test::AppRig;
@@ -199,14 +200,18 @@ TEST_CASE("command: the routine editor's edits, each checked and each refusal na
   REQUIRE(r.run("remove_exercise", std::to_string(items + 1)).ok);
   CHECK(editing(r).items.size() == items);
 
-  // Dosage: one step at a time, within the source's range; at a bound the step is refused.
+  // Dosage: one step at a time, up to the hard limit; there the step is refused.
   std::string refusal;
   for (int i = 0; i < 100 && refusal.empty(); ++i) {
     const auto result = r.run("step_dosage", "1=reps+");
     if (!result.ok) refusal = result.error;
   }
-  CHECK((refusal == "step_dosage: already the most its source gives" || refusal == "step_dosage: this exercise is not held"));
-  CHECK(r.run("step_dosage", "1=reps*").error == "step_dosage: expected reps, hold or sets then + or -, got 'reps*'");
+  CHECK(refusal == "step_dosage: already the most it can be");
+  CHECK(editing(r).items[0].reps->start == 50);
+  CHECK(r.run("step_dosage", "1=reps*").error ==
+        "step_dosage: expected reps, hold, sets, set_rest, build_up, reps_to or hold_to then + or -, got 'reps*'");
+  CHECK(r.run("step_dosage", "1=build_up+").error == "step_dosage: this exercise does not build up");
+  CHECK(r.run("step_dosage", "1=set_rest+").error == "step_dosage: there is only one set to rest between");
   CHECK(r.run("dosage", "1=no_such_option").error == "dosage: the exercise has no dosage option 'no_such_option'");
 
   REQUIRE(r.run("save_routine").ok);
@@ -325,33 +330,55 @@ TEST_CASE("command: a notice reaches the live region once, and an update once") 
   CHECK(effects.announcements[1].text == limber::app::kUpdateReadyWords);
 }
 
-TEST_CASE("command: reminder_time takes a time or a step, within the day's bounds") {
+TEST_CASE("command: the prescription's edits run on the routine being edited, each refused with its reason") {
   AppRig r;
-  CHECK(r.app.reminder_minutes() == 18 * 60);
-  CHECK(r.run("reminder_time", "07:30").ok);
-  CHECK(r.app.reminder_minutes() == 7 * 60 + 30);
-  CHECK(r.run("reminder_time", "+").ok);
-  CHECK(r.app.reminder_minutes() == 7 * 60 + 45);
-  CHECK(r.run("reminder_time", "07:40").error == "reminder_time: expected a time from 05:00 to 22:45, in steps of 15 minutes");
-  CHECK(r.run("reminder_time", "04:45").error == "reminder_time: expected a time from 05:00 to 22:45, in steps of 15 minutes");
-  CHECK(r.run("reminder_time", "7:30").error == "reminder_time: expected HH:MM, + or -, got '7:30'");
-  CHECK(r.app.reminder_minutes() == 7 * 60 + 45);
-  REQUIRE(r.run("reminder_time", "05:00").ok);
-  CHECK_FALSE(r.run("reminder_time", "-").ok);  // not before 05:00
+  CHECK(r.run("how_often", "times_a_day=2").error == "how_often: no routine is being edited");
+  r.app.new_routine();
+  REQUIRE(r.run("add_exercise", "single_knee_hug_in_bed").ok);
+  const auto editing = [&]() -> const limber::catalogue::Routine& { return *r.app.draft().routine(); };
+  REQUIRE(r.run("how_often", "times_a_day=2").ok);
+  REQUIRE(r.run("how_often", "set_times=on").ok);
+  REQUIRE(r.run("how_often", "time1=07:30").ok);
+  CHECK(editing().schedule->times == std::vector<int>{7 * 60 + 30, 18 * 60});
+  CHECK(r.run("how_often", "time1=07:40").error == "how_often: 07:40 is not on a quarter hour");
+  CHECK(r.run("how_often", "time2=07:30").error == "how_often: 07:30 is already one of the times");
+  CHECK(r.run("how_often", "time3=09:00").error == "how_often: there is no time 3 of day");
+  CHECK(r.run("how_often", "times_a_day=5").error == "how_often: expected times_a_day=1 to 4");
+  CHECK(r.run("how_often", "weekly").error ==
+        "how_often: expected times_a_day, days_a_week, when_needed, set_times or time<k>, got 'weekly'");
+  REQUIRE(r.run("review", "4").ok);
+  CHECK(editing().review_on == limber::catalogue::iso_day(r.app.today() + 28));
+  CHECK(r.run("review", "27").error == "review: a review is 1 to 26 weeks away");
+  CHECK(r.run("review", "2020-01-01").error == "review: a review date is after today");
+  REQUIRE(r.run("side_that_hurts", "right").ok);
+  CHECK(editing().side_that_hurts == limber::catalogue::FirstSide::right);
+  CHECK(r.run("side_that_hurts", "both").error == "side_that_hurts: expected ask, left or right, got 'both'");
+  REQUIRE(r.run("favour", "1=more").ok);
+  CHECK(editing().items[0].favour == limber::catalogue::Favour::more);
+  REQUIRE(r.run("sides", "1=one_side").ok);
+  CHECK_FALSE(editing().items[0].favour);  // only that side: nothing to favour
+  CHECK(r.run("favour", "1=first").error == "favour: Single knee hug in bed is done on one side only");
+  CHECK(r.run("sides", "1=together").error == "sides: expected each_side, alternating or one_side, got 'together'");
+  CHECK(r.run("hold_unit", "1=minutes").error == "hold_unit: expected seconds or breaths, got 'minutes'");
+  REQUIRE(r.run("build_up", "1=on").ok);
+  CHECK(editing().items[0].build_up_days == 14);
+  CHECK(r.run("build_up", "2=on").error == "build_up: the routine has no exercise 2 (it has 1)");
+  CHECK(r.run("build_up", "one=on").error == "build_up: expected <exercise number from 1>=<value>");
 }
 
 TEST_CASE("command: add_to_calendar offers the routine being edited as an .ics file, or says why not") {
   AppRig r;
   CHECK(r.run("add_to_calendar").error == "add_to_calendar: nothing is being edited");
   REQUIRE(r.run("copy_routine", "in_bed").ok);
-  REQUIRE(r.run("reminder_time", "08:15").ok);
+  REQUIRE(r.run("how_often", "set_times=on").ok);
+  REQUIRE(r.run("how_often", "time1=08:15").ok);
   CHECK(r.run("add_to_calendar").ok);
   const auto effects = r.app.take_effects();
   REQUIRE(effects.downloads.size() == 1);
   CHECK(effects.downloads[0].file_name == "limber-reminder.ics");
   CHECK(effects.downloads[0].mime == "text/calendar");
   CHECK(effects.downloads[0].text.find("T081500\r\n") != std::string::npos);
-  CHECK(effects.downloads[0].text.find("#routine=1.") != std::string::npos);
+  CHECK(effects.downloads[0].text.find("#routine=2.") != std::string::npos);
   REQUIRE(r.run("remove_exercise", "1").ok);
   REQUIRE(r.run("remove_exercise", "1").ok);
   while (r.app.draft().routine() && !r.app.draft().routine()->items.empty()) REQUIRE(r.run("remove_exercise", "1").ok);

@@ -25,9 +25,9 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"session", {"catalogue", "json"}},
       {"animation", {"catalogue", "json", "session"}},  // the animator follows a session/snapshot.h
       {"storage", {"catalogue", "json", "session", "text"}},
-      {"progress", {"json", "storage"}},
+      {"progress", {"catalogue", "json", "storage", "text"}},
       {"links", {"catalogue", "text"}},
-      {"print", {"animation", "catalogue", "links", "session", "storage"}},
+      {"print", {"animation", "catalogue", "links", "progress", "session", "storage"}},
       {"app", {"animation", "catalogue", "json", "links", "print", "progress", "session", "storage", "text"}},
   };
   return edges;

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/embed.h"
+#include "catalogue/prescription.h"
 #include "app_fixtures.h"
 #include "json/json_value.h"
 #include "links/routine_link.h"
@@ -236,7 +237,9 @@ std::string clinician_link_value(std::string name = "Mrs Patel's evening set") {
   routine.name = std::move(name);
   routine.frequency = catalogue::Frequency::every_day;
   routine.items = {{.exercise = "knee_rolls"}, {.exercise = "pelvic_tilt"}};
-  const std::string fragment = links::encode_routine_link({.routine = routine, .note = "Slowly, every evening."});
+  routine.note = "Slowly, every evening.";
+  catalogue::prescribe_exactly(c(), routine);
+  const std::string fragment = links::encode_routine_link(routine, c());
   REQUIRE(fragment.starts_with(links::kLinkPrefix));
   return fragment.substr(links::kLinkPrefix.size());
 }
@@ -264,7 +267,7 @@ TEST_CASE("embed: a routine link's value plays a clinician's routine, under a st
   CHECK(q.options.routine.size() == 15);
   CHECK(q.options.clinician->routine.id == q.options.routine);
   CHECK(q.options.clinician->routine.name == "Mrs Patel's evening set");
-  CHECK(q.options.clinician->note == "Slowly, every evening.");
+  CHECK(q.options.clinician->routine.note == "Slowly, every evening.");
   // The same link, the same id; another link, another id.
   CHECK(app::clinician_routine_id(value) == parse_page_query("?embed=1&routine=" + value, c()).options.routine);
   CHECK(app::clinician_routine_id(clinician_link_value("Another set")) != q.options.routine);

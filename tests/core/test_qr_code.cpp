@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app_fixtures.h"
+#include "catalogue/prescription.h"
 #include "links/qr_code.h"
 #include "links/routine_link.h"
 
@@ -63,9 +64,11 @@ TEST_CASE("qr code: a routine link of a full routine fits at a version a phone r
   const catalogue::Catalogue& catalogue = test::shipped_catalogue();
   catalogue::Routine routine = *catalogue.find_routine("nhs_daily");
   routine.id.clear();
+  routine.sources.clear();
   routine.name = "Mr Okafor's home exercises, weeks 1 to 4";
-  const std::string fragment = links::encode_routine_link(
-      {.routine = routine, .note = std::string(200, 'n') + " twice a day, stop if the pain goes above five."});
+  routine.note = std::string(200, 'n') + " twice a day, stop if the pain goes above five.";
+  catalogue::prescribe_exactly(catalogue, routine);
+  const std::string fragment = links::encode_routine_link(routine, catalogue);
   const std::string url = "https://limber.example/app/#" + fragment;
   const auto qr = links::make_qr_code(url);
   REQUIRE(qr.ok());

@@ -1,5 +1,6 @@
-// A routine as a calendar reminder (app/reminder.h): every line a calendar needs, the time in
-// the person's time zone, the frequency as a rule, text escaped and lines folded.
+// A routine as calendar reminders (app/reminder.h): every line a calendar needs, an event for each
+// time of day in the person's time zone, the schedule as a rule ending at the review date, text
+// escaped and lines folded.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 
 #include "app/reminder.h"
 #include "app_fixtures.h"
+#include "catalogue/schedule.h"
 
 using namespace limber;
 
@@ -36,37 +38,92 @@ std::string field(const std::vector<std::string>& lines, const std::string& name
   return "(none)";
 }
 
+// Every value of a field, in order (one per event).
+std::vector<std::string> fields(const std::vector<std::string>& lines, const std::string& name) {
+  std::vector<std::string> out;
+  for (const std::string& l : lines) {
+    if (l.starts_with(name + ":")) out.push_back(l.substr(name.size() + 1));
+  }
+  return out;
+}
+
+// A routine of the clinician's: the NHS routine with a schedule.
+catalogue::Routine scheduled(catalogue::Schedule schedule) {
+  catalogue::Routine r = *test::shipped_catalogue().find_routine("nhs_daily");
+  r.id = "my-1";
+  r.schedule = std::move(schedule);
+  return r;
+}
+
 // 3 December 2026, 09:30 UTC.
 constexpr std::int64_t kNow = 1796290200000;
 
 }  // namespace
 
-TEST_CASE("reminder: a daily routine is one event every day at the picked time, starting today") {
+TEST_CASE("reminder: a daily routine is one event every day at 18:00, starting today") {
   const catalogue::Routine& r = *test::shipped_catalogue().find_routine("nhs_daily");
-  const std::string ics = app::reminder_ics({.routine = &r, .link = "https://limber.example/#routine=1.abc.defghi",
-                                             .note = "", .minutes = 18 * 60, .now_ms = kNow, .utc_offset_minutes = 0, .seconds = 795});
+  const std::string ics = app::reminder_ics({.routine = &r, .link = "https://limber.example/#routine=2.abc.defghi",
+                                             .now_ms = kNow, .utc_offset_minutes = 0, .seconds = 795});
   const auto lines = unfolded(ics);
   CHECK(lines.front() == "BEGIN:VCALENDAR");
   CHECK(lines.back() == "END:VCALENDAR");
   CHECK(field(lines, "VERSION") == "2.0");
-  CHECK(field(lines, "DTSTART") == "20261203T180000");
+  CHECK(fields(lines, "DTSTART") == std::vector<std::string>{"20261203T180000"});
   CHECK(field(lines, "DTSTAMP") == "20261203T093000Z");
   CHECK(field(lines, "DURATION") == "PT13M");
   CHECK(field(lines, "RRULE") == "FREQ=DAILY");
   CHECK(field(lines, "SUMMARY") == "Limber: NHS daily exercises");
-  CHECK(field(lines, "URL") == "https://limber.example/#routine=1.abc.defghi");
-  CHECK(field(lines, "DESCRIPTION").find("Open it in Limber: https://limber.example/#routine=1.abc.defghi") != std::string::npos);
+  CHECK(field(lines, "URL") == "https://limber.example/#routine=2.abc.defghi");
+  CHECK(field(lines, "DESCRIPTION").find("Open it in Limber: https://limber.example/#routine=2.abc.defghi") != std::string::npos);
   CHECK(field(lines, "UID").ends_with("-1800@limber.invalid"));
   for (const std::string_view section : {"BEGIN:VEVENT", "END:VEVENT", "BEGIN:VALARM", "END:VALARM"}) {
     CHECK(std::find(lines.begin(), lines.end(), section) != lines.end());
   }
 }
 
+TEST_CASE("reminder: twice a day is two events, one for each time of day, each with its own id") {
+  const catalogue::Routine r = scheduled({.times_a_day = 2, .days_a_week = 7, .times = {7 * 60 + 30, 18 * 60}});
+  const auto lines = unfolded(app::reminder_ics({.routine = &r, .link = "x", .now_ms = kNow}));
+  CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VEVENT") == 2);
+  // 07:30 has passed at 09:30: tomorrow; 18:00 is still to come today.
+  CHECK(fields(lines, "DTSTART") == std::vector<std::string>{"20261204T073000", "20261203T180000"});
+  CHECK(fields(lines, "RRULE") == std::vector<std::string>{"FREQ=DAILY", "FREQ=DAILY"});
+  const auto uids = fields(lines, "UID");
+  REQUIRE(uids.size() == 2);
+  CHECK(uids[0] != uids[1]);
+  CHECK(field(lines, "DESCRIPTION").find("Twice a day\\, every day\\, at 07:30 and 18:00") != std::string::npos);
+  // Without set times, the times spread through a waking day.
+  const catalogue::Routine any = scheduled({.times_a_day = 3, .days_a_week = 7, .times = {}});
+  CHECK(fields(unfolded(app::reminder_ics({.routine = &any, .link = "x", .now_ms = kNow})), "DTSTART") ==
+        std::vector<std::string>{"20261204T080000", "20261203T130000", "20261203T180000"});
+  // The built-in "twice a day while in pain": 08:00 and 18:00.
+  catalogue::Routine pain = *test::shipped_catalogue().find_routine("physio_mobility");
+  CHECK(fields(unfolded(app::reminder_ics({.routine = &pain, .link = "x", .now_ms = kNow})), "DTSTART").size() == 2);
+}
+
+TEST_CASE("reminder: some days a week repeat weekly on those days, from the first of them") {
+  // 3 December 2026 is a Thursday.
+  const catalogue::Routine r = scheduled({.times_a_day = 1, .days_a_week = 3, .times = {}});
+  const auto lines = unfolded(app::reminder_ics({.routine = &r, .link = "x", .now_ms = kNow}));
+  CHECK(field(lines, "RRULE") == "FREQ=WEEKLY;BYDAY=MO,WE,FR");
+  CHECK(field(lines, "DTSTART") == "20261204T180000");  // Friday, the first of them from today
+  const catalogue::Routine weekdays = scheduled({.times_a_day = 1, .days_a_week = 5, .times = {17 * 60}});
+  CHECK(field(unfolded(app::reminder_ics({.routine = &weekdays, .link = "x", .now_ms = kNow})), "RRULE") ==
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+}
+
+TEST_CASE("reminder: every event ends on the review date") {
+  catalogue::Routine r = scheduled({.times_a_day = 2, .days_a_week = 7, .times = {8 * 60, 18 * 60}});
+  r.review_on = "2026-12-31";
+  const auto lines = unfolded(app::reminder_ics({.routine = &r, .link = "x", .now_ms = kNow}));
+  CHECK(fields(lines, "RRULE") == std::vector<std::string>{"FREQ=DAILY;UNTIL=20261231T235959", "FREQ=DAILY;UNTIL=20261231T235959"});
+  CHECK(field(lines, "DESCRIPTION").find("until your review on 31 Dec 2026") != std::string::npos);
+}
+
 TEST_CASE("reminder: the first day is in the person's time zone, and tomorrow once the time has passed") {
-  const catalogue::Routine& r = *test::shipped_catalogue().find_routine("nhs_daily");
   const auto start = [&](int minutes, int offset) {
-    return field(unfolded(app::reminder_ics({.routine = &r, .link = "x", .minutes = minutes, .now_ms = kNow,
-                                             .utc_offset_minutes = offset})), "DTSTART");
+    const catalogue::Routine r = scheduled({.times_a_day = 1, .days_a_week = 7, .times = {minutes}});
+    return field(unfolded(app::reminder_ics({.routine = &r, .link = "x", .now_ms = kNow, .utc_offset_minutes = offset})), "DTSTART");
   };
   CHECK(start(9 * 60, 0) == "20261204T090000");        // 09:00 has passed at 09:30: tomorrow
   CHECK(start(10 * 60, 0) == "20261203T100000");       // 10:00 is still to come
@@ -75,22 +132,19 @@ TEST_CASE("reminder: the first day is in the person's time zone, and tomorrow on
   CHECK(start(8 * 60, 14 * 60 + 30) == "20261204T080000");  // 00:00 on the 4th east of the date line
 }
 
-TEST_CASE("reminder: twice a day while in pain is the picked time and ten hours later") {
-  catalogue::Routine r = *test::shipped_catalogue().find_routine("nhs_daily");
-  r.frequency = catalogue::Frequency::twice_a_day_while_in_pain;
-  const auto lines = unfolded(app::reminder_ics({.routine = &r, .link = "x", .minutes = 8 * 60 + 15, .now_ms = kNow}));
-  CHECK(field(lines, "RRULE") == "FREQ=DAILY;BYHOUR=8,18;BYMINUTE=15");
-  CHECK(field(lines, "DESCRIPTION").find("twice a day\\, at 08:15 and 18:15") != std::string::npos);
-  const auto late = unfolded(app::reminder_ics({.routine = &r, .link = "x", .minutes = 20 * 60, .now_ms = kNow}));
-  CHECK(field(late, "RRULE") == "FREQ=DAILY;BYHOUR=6,20;BYMINUTE=0");
+TEST_CASE("reminder: a routine done when needed is one daily reminder that says so") {
+  const catalogue::Routine& r = *test::shipped_catalogue().find_routine("gentle_bad_day");
+  const auto lines = unfolded(app::reminder_ics({.routine = &r, .link = "x", .now_ms = kNow}));
+  CHECK(fields(lines, "DTSTART") == std::vector<std::string>{"20261203T180000"});
+  CHECK(field(lines, "DESCRIPTION").find("to do when you need it") != std::string::npos);
 }
 
 TEST_CASE("reminder: names and notes are escaped, and long lines folded without splitting a character") {
-  catalogue::Routine r = *test::shipped_catalogue().find_routine("nhs_daily");
+  catalogue::Routine r = scheduled({.times_a_day = 1, .days_a_week = 7, .times = {600}});
   r.name = "Mrs O'Neill; back, hips \\ knees";
-  const std::string note = "Slowly.\nTwice if it helps — ";
-  const std::string ics = app::reminder_ics({.routine = &r, .link = "https://limber.example/#routine=1." + std::string(300, 'A') + ".abcdef",
-                                             .note = note + std::string(200, 'e'), .minutes = 600, .now_ms = kNow});
+  r.note = "Slowly.\nTwice if it helps \u2014 " + std::string(200, 'e');
+  const std::string ics = app::reminder_ics({.routine = &r, .link = "https://limber.example/#routine=2." + std::string(300, 'A') + ".abcdef",
+                                             .now_ms = kNow});
   std::size_t at = 0;
   while (at < ics.size()) {
     const std::size_t end = ics.find("\r\n", at);
@@ -101,11 +155,11 @@ TEST_CASE("reminder: names and notes are escaped, and long lines folded without 
   }
   const auto lines = unfolded(ics);
   CHECK(field(lines, "SUMMARY") == "Limber: Mrs O'Neill\\; back\\, hips \\\\ knees");
-  CHECK(field(lines, "DESCRIPTION").find("From your clinician: Slowly.\\nTwice if it helps — eee") != std::string::npos);
+  CHECK(field(lines, "DESCRIPTION").find("From your clinician: Slowly.\\nTwice if it helps \u2014 eee") != std::string::npos);
   CHECK(app::ics_text("a\r\nb") == "a\\nb");
 }
 
 TEST_CASE("reminder: without a routine there is no file") {
   CHECK(app::reminder_ics({}).empty());
-  CHECK(app::clock_time(18 * 60 + 5) == "18:05");
+  CHECK(catalogue::clock_time(18 * 60 + 5) == "18:05");
 }

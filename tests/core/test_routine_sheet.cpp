@@ -12,6 +12,7 @@
 #include "catalogue/dosage.h"
 #include "catalogue/summary.h"
 #include "links/qr_code.h"
+#include "catalogue/prescription.h"
 #include "print/routine_sheet.h"
 #include "print/svg.h"
 
@@ -21,10 +22,11 @@ namespace {
 
 constexpr const char* kLink = "https://limber.example/#routine=1.AAAA.BBBB";
 
-std::string sheet_of(const catalogue::Routine& r, std::string note = "", std::string link = kLink) {
+std::string sheet_of(const catalogue::Routine& routine, std::string note = "", std::string link = kLink) {
+  catalogue::Routine r = routine;
+  if (!note.empty()) r.note = std::move(note);
   return print::routine_sheet({.catalogue = &test::shipped_catalogue(), .clips = &test::shipped_clips(), .routine = &r,
-                               .note = std::move(note), .link = std::move(link),
-                               .link_problem = "it has no exercises", .seconds = 300});
+                               .link = std::move(link), .link_problem = "it has no exercises", .seconds = 300});
 }
 
 int count(const std::string& text, const std::string& what) {
@@ -122,21 +124,55 @@ TEST_CASE("routine sheet: every built-in routine has its cover, the safety page 
   }
 }
 
-TEST_CASE("routine sheet: the dosage is the routine's own, overrides and chosen option included") {
+TEST_CASE("routine sheet: an own routine's amounts are exactly as prescribed, the clinician's said so beyond a source") {
   const catalogue::Catalogue& c = test::shipped_catalogue();
-  catalogue::Routine r{.id = "mine", .name = "Evening", .items = {{.exercise = "knee_rolls"}, {.exercise = "pelvic_tilt"}}};
-  r.items[0].reps = catalogue::Range{.min = 12, .max = 12, .start = 12};
-  r.items[1].dosage = "hold_a_few_seconds";
+  catalogue::Routine r{.id = "mine", .name = "Evening", .items = {{.exercise = "knee_rolls"}, {.exercise = "pelvic_tilt", .dosage = "hold_a_few_seconds"}}};
+  catalogue::prescribe_exactly(c, r);
+  r.items[0].reps = catalogue::Range{.min = 12, .max = 12, .start = 12};  // the NHS says 8 to 10
+  r.items[1].reps = catalogue::Range{.min = 10, .max = 10, .start = 10};
+  r.items[1].hold = catalogue::Range{.min = 5, .max = 5, .start = 5};
+  r.items[1].sets = catalogue::Range{.min = 2, .max = 2, .start = 2};
+  r.items[1].set_rest_seconds = 30;
+  r.items[1].note = "Keep your feet flat";
+  r.schedule = catalogue::Schedule{.times_a_day = 2, .days_a_week = 7, .times = {}};
+  r.review_on = "2027-01-04";
+  r.clinic = catalogue::Clinic{.name = "Riverside Physiotherapy", .phone = "020 7946 0958"};
+  r.side_that_hurts = catalogue::FirstSide::right;
   const std::string html = sheet_of(r);
-  const catalogue::Dosage rolls = catalogue::resolve(*c.find_exercise("knee_rolls"), r.items[0]);
-  CHECK(rolls.reps.start == 12);
-  CHECK(count(html, escaped(catalogue::describe(rolls))) == 2);  // on the cover and on its page
-  const catalogue::Exercise& tilt = *c.find_exercise("pelvic_tilt");
-  const std::string chosen = catalogue::describe(catalogue::find_dosage(tilt, "hold_a_few_seconds")->dosage);
-  const std::string first = catalogue::describe(tilt.dosages.front().dosage);
-  REQUIRE(chosen != first);
-  CHECK(count(html, escaped(chosen)) == 2);
-  CHECK(html.find(escaped(first)) == std::string::npos);
+  CHECK(nesting_problem(html) == "");
+  // The issue's own words: exactly the amount, on the cover and on its page.
+  CHECK(count(html, "10 reps, hold 5 seconds, 2 sets, rest 30 seconds") == 2);
+  CHECK(count(html, "12 reps, hold 1 deep breath, alternating sides") == 2);
+  CHECK(html.find("This amount is your clinician&#39;s: NHS suggests 8 to 10 reps, alternating sides, hold 1 deep breath.") !=
+        std::string::npos);
+  // The pelvic tilt's 2 sets are beyond its source's 1 set: the clinician's too.
+  CHECK(count(html, "This amount is your clinician") == 2);
+  CHECK(html.find("Twice a day, every day. Until your review on 4 Jan 2027.") != std::string::npos);
+  CHECK(html.find("Riverside Physiotherapy, telephone 020 7946 0958.") != std::string::npos);
+  CHECK(html.find("The side that hurts: the right side.") != std::string::npos);
+  CHECK(count(html, "Keep your feet flat") == 2);  // on the cover's list and on its page
+}
+
+TEST_CASE("routine sheet: a build-up says where it starts and what it builds to, never a range") {
+  const catalogue::Catalogue& c = test::shipped_catalogue();
+  catalogue::Routine r{.id = "mine", .name = "Evening", .items = {{.exercise = "pelvic_tilt"}}};
+  catalogue::prescribe_exactly(c, r);
+  r.items[0].reps = catalogue::Range{.min = 5, .max = 10, .start = 5};
+  r.items[0].build_up_days = 14;
+  CHECK(count(sheet_of(r), "5 reps; building up to 10 reps over 2 weeks") == 2);
+}
+
+TEST_CASE("routine sheet: the QR code is drawn large enough for its modules to be read from paper") {
+  CHECK(print::qr_print_mm(21) == doctest::Approx(40.0));       // a small code: 40 mm at least
+  CHECK(print::qr_print_mm(57) == doctest::Approx(65 * print::kQrModuleMm));
+  CHECK(print::qr_print_mm(177) == doctest::Approx(150.0));     // never wider than the page allows
+  const std::string html = sheet_of(*test::shipped_catalogue().find_routine("in_bed"));
+  const std::string before = "aria-label=\"QR code of this routine&#39;s link\" width=\"";
+  const std::size_t at = html.find(before);
+  REQUIRE(at != std::string::npos);
+  const double mm = std::stod(html.substr(at + before.size()));
+  const links::QrResult qr = links::make_qr_code(kLink);
+  CHECK(mm == doctest::Approx(print::qr_print_mm(qr.code->size)).epsilon(0.01));
 }
 
 TEST_CASE("routine sheet: a name and a note from a person or a link are text, never markup") {

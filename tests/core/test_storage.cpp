@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "catalogue/prescription.h"
+
 #include <algorithm>
 #include <array>
 
@@ -49,6 +51,7 @@ UserData sample() {
   own.frequency_note = "before breakfast";
   own.items = {{.exercise = "knee_rolls", .dosage = "nhs", .reps = catalogue::Range{.min = 8, .max = 8, .start = 8}}};
   own.sources = {"nhs_002"};
+  catalogue::prescribe_exactly(test::shipped_catalogue(), own);
   d.routines.push_back(own);
   d.progress.exercises.push_back({.exercise = "knee_rolls", .level = 2, .clean_sessions = 1});
   d.in_progress = InProgress{.record = record(1'700'100'000'000, "nhs_daily", 4, 0), .next_exercise = 2, .saved_at_ms = 1'700'100'300'000};
@@ -273,9 +276,9 @@ TEST_CASE("backup: a backup with bad data inside changes nothing") {
   r = import_backup(d, export_backup(unknown, 1), test::shipped_catalogue());
   CHECK(r.error.find("data.routines[0].items[0].exercise: unknown exercise 'cartwheel'") != std::string::npos);
   UserData overdosed = sample();
-  overdosed.routines[0].items[0].reps = catalogue::Range{.min = 30, .max = 30, .start = 30};
+  overdosed.routines[0].items[0].reps = catalogue::Range{.min = 300, .max = 300, .start = 300};
   r = import_backup(d, export_backup(overdosed, 1), test::shipped_catalogue());
-  CHECK(r.error.find("reps override must stay within the source's 8 to 10") != std::string::npos);
+  CHECK(r.error.find("data.routines[0].items[0].reps: must be from 1 to 50, got 300") != std::string::npos);
   UserData no_option = sample();
   no_option.routines[0].items[0].dosage = "marathon";
   r = import_backup(d, export_backup(no_option, 1), test::shipped_catalogue());

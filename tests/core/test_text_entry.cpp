@@ -2,6 +2,8 @@
 // app's `text` command that the page's text boxes send.
 #include <doctest/doctest.h>
 
+#include "catalogue/prescription.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,19 +69,28 @@ TEST_CASE("utf8: a line break only where allowed") {
 
 // ---- The fields ---------------------------------------------------------------------------
 
-TEST_CASE("text fields: each id names its own field, and unknown ids name none") {
-  for (const TextField f : {TextField::routine_name, TextField::link_note}) {
-    const auto back = app::text_field_from_id(app::text_field_spec(f).id);
+TEST_CASE("text fields: each id names its own field, an exercise's note its number, and unknown ids name none") {
+  for (const TextField f : {TextField::routine_name, TextField::link_note, TextField::clinic_name, TextField::clinic_phone}) {
+    const auto back = app::text_target_from_id(app::text_field_spec(f).id);
     REQUIRE(back);
-    CHECK(*back == f);
+    CHECK(back->field == f);
+    CHECK(app::text_target_id(*back) == app::text_field_spec(f).id);
   }
-  CHECK_FALSE(app::text_field_from_id("name"));
-  CHECK_FALSE(app::text_field_from_id(""));
+  const auto third = app::text_target_from_id("item_note-3");
+  REQUIRE(third);
+  CHECK(*third == app::TextTarget{.field = TextField::item_note, .item = 2});
+  CHECK(app::text_target_id(*third) == "item_note-3");
+  for (const char* bad : {"name", "", "item_note", "item_note-", "item_note-0", "item_note-03", "item_note-x", "item_note-100"}) {
+    INFO(bad);
+    CHECK_FALSE(app::text_target_from_id(bad));
+  }
   // A field never takes more than a routine link can carry.
   CHECK(app::text_field_spec(TextField::routine_name).max_chars == links::kMaxNameChars);
   CHECK(app::text_field_spec(TextField::link_note).max_chars == links::kMaxNoteChars);
   CHECK(app::text_field_spec(TextField::link_note).multiline);
   CHECK_FALSE(app::text_field_spec(TextField::routine_name).multiline);
+  CHECK(app::text_field_spec(TextField::item_note).max_chars == catalogue::PrescriptionLimits::max_item_note_chars);
+  CHECK(app::text_field_spec(TextField::clinic_phone).phone);
 }
 
 TEST_CASE("text fields: tabs become spaces and line breaks are tidied") {
@@ -173,7 +184,7 @@ TEST_CASE("app text: a command without a known field names the fields") {
   for (const std::string_view arg : {"Morning", "name=Morning", "=Morning"}) {
     const auto result = r.run("text", arg);
     CHECK_FALSE(result.ok);
-    CHECK(result.error.rfind("text: expected routine_name=<text> or link_note=<text>", 0) == 0);
+    CHECK(result.error.rfind("text: expected routine_name, link_note, clinic_name, clinic_phone or item_note-<n>, then =<text>", 0) == 0);
   }
   CHECK(r.run("text", "").error == "command 'text' needs an argument");
   CHECK(r.app.draft().routine()->name == "My routine");
@@ -184,7 +195,7 @@ TEST_CASE("app text: the name typed is the draft's name, and saving trims it") {
   r.app.new_routine();
   REQUIRE(r.run("text", "routine_name=  Evening stretch ").ok);
   CHECK(r.app.draft().routine()->name == "  Evening stretch ");  // kept as typed while typing
-  CHECK(r.app.draft().text(TextField::routine_name) == "  Evening stretch ");
+  CHECK(r.app.draft().text({TextField::routine_name}) == "  Evening stretch ");
   REQUIRE(r.run("add_exercise", "knee_rolls").ok);
   REQUIRE(r.app.save_draft() == "");
   REQUIRE(r.app.data().routines.size() == 1);
@@ -207,14 +218,14 @@ TEST_CASE("app text: a refused change keeps the old text and says why until the 
   const auto result = r.run("text", "link_note=" + repeat("x", 281));
   CHECK_FALSE(result.ok);
   CHECK(result.error == "text: The note can be at most 280 characters; this has 281.");
-  CHECK(r.app.draft().text(TextField::link_note) == "Slowly");
-  CHECK(r.app.draft().text_problem(TextField::link_note) == "The note can be at most 280 characters; this has 281.");
-  CHECK(r.app.draft().text_problem(TextField::routine_name).empty());
+  CHECK(r.app.draft().text({TextField::link_note}) == "Slowly");
+  CHECK(r.app.draft().text_problem({TextField::link_note}) == "The note can be at most 280 characters; this has 281.");
+  CHECK(r.app.draft().text_problem({TextField::routine_name}).empty());
   // Each field keeps its own: an accepted name leaves the note's refusal shown.
   REQUIRE(r.run("text", "routine_name=Evening").ok);
-  CHECK_FALSE(r.app.draft().text_problem(TextField::link_note).empty());
+  CHECK_FALSE(r.app.draft().text_problem({TextField::link_note}).empty());
   REQUIRE(r.run("text", "link_note=Slowly, twice a day").ok);
-  CHECK(r.app.draft().text_problem(TextField::link_note).empty());
+  CHECK(r.app.draft().text_problem({TextField::link_note}).empty());
 }
 
 TEST_CASE("app text: a name too long to send, from an older backup, can be shortened key by key") {
@@ -223,8 +234,8 @@ TEST_CASE("app text: a name too long to send, from an older backup, can be short
   stored.name = repeat("n", 70);  // as an import or an older version may have stored it
   app::RoutineDraft draft;
   draft.open(stored);
-  CHECK(draft.set_text(TextField::routine_name, repeat("n", 69)) == "");
-  CHECK_FALSE(draft.set_text(TextField::routine_name, repeat("n", 70)).empty());
+  CHECK(draft.set_text({TextField::routine_name}, repeat("n", 69)) == "");
+  CHECK_FALSE(draft.set_text({TextField::routine_name}, repeat("n", 70)).empty());
   CHECK(draft.routine()->name == repeat("n", 69));
 }
 
@@ -246,9 +257,9 @@ TEST_CASE("app text: the note travels in the link, and a new draft starts withou
   REQUIRE(r.run("share_link").ok);
   const auto decoded = links::decode_routine_link(r.app.draft().last_link(), r.app.catalogue());
   REQUIRE(decoded.ok());
-  CHECK(decoded.shared->note == "Every morning.\nStop if it hurts more.");
+  CHECK(decoded.shared->routine.note == "Every morning.\nStop if it hurts more.");
   r.app.new_routine();
-  CHECK(r.app.draft().text(TextField::link_note) == "");
+  CHECK(r.app.draft().text({TextField::link_note}) == "");
 }
 
 TEST_CASE("app text: the state shows what the draft's fields hold") {

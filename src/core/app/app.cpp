@@ -140,7 +140,7 @@ std::string App::choose_routine(std::string_view id) {
 }
 
 double App::routine_seconds(const catalogue::Routine& routine) const {
-  return session::routine_seconds(*catalogue_, routine, player_desc().pace);
+  return session::routine_seconds(*catalogue_, routine, player_desc(routine).pace);
 }
 
 // ---- Confirmations ---------------------------------------------------------------------
@@ -207,15 +207,6 @@ void App::set_embed(const EmbedOptions& options) {
   if (embed_.embedded && !embed_.refused && embed_.routine.empty() && !catalogue_->routines.empty()) {
     embed_.routine = catalogue_->routines.front().id;
   }
-}
-
-void App::host_event(std::string_view type, const std::function<void(json::Writer&)>& fields) {
-  if (!embed_.embedded || embed_.host_origin.empty()) return;
-  json::Writer w;
-  w.begin_object().key("source").value("limber").key("version").value(kEmbedMessageVersion).key("type").value(type);
-  if (fields) fields(w);
-  w.end_object();
-  effects_.host_events.push_back(w.str());
 }
 
 void App::host_ready() {

@@ -28,7 +28,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +44,7 @@
 #include "app/questions.h"
 #include "app/routine_draft.h"
 #include "app/routine_editor.h"
+#include "app/routine_update.h"
 #include "app/text_entry.h"
 #include "catalogue/model.h"
 #include "json/json_writer.h"
@@ -62,6 +62,7 @@ struct AppDesc {
   session::ClockDesc clock;        // the session's clocks, and wall time for records
   int utc_offset_minutes = 0;      // for dates shown and in the CSV
   std::string page_address;        // this page's address without query or fragment ("https://limber.example/")
+  std::uint64_t random_seed = 0;   // from the page's crypto: routines made here get identities no one else's share
 };
 
 // One write, in one transaction (app/profile_writes.h has its form).
@@ -126,15 +127,23 @@ class App {
   const catalogue::Catalogue& catalogue() const { return *catalogue_; }
   // A routine link's whole address: this page's, then '#' and the fragment ("routine=1....").
   std::string link_address(std::string_view fragment) const { return desc_.page_address + "#" + std::string(fragment); }
-  // A routine's whole link address with a note, or "" and why not in `problem` (the same check
-  // a copied link passes).
-  std::string routine_address(const catalogue::Routine& routine, std::string_view note, std::string* problem = nullptr) const;
+  // A routine's whole link address, or "" and why not in `problem` (the same check a copied link passes).
+  std::string routine_address(const catalogue::Routine& routine, std::string* problem = nullptr) const;
   const animation::ClipLibrary& clips() const { return *clips_; }
   const Notice& notice() const { return notice_; }
   void dismiss_notice() { notice_ = {}; }
   void show_problem(std::string text) { show(NoticeKind::problem, std::move(text)); }
   Effects take_effects();
   std::int64_t now_ms() const;
+  std::int64_t today() const;  // the person's local day, days after 1970-01-01
+  // Days since an own routine became the person's (its started_on) for its build-ups; 0 without one.
+  std::int64_t days_into(const catalogue::Routine& routine) const;
+  // What an own routine's build-ups raise today against the last session of it (or yesterday,
+  // before its first), and what they raise tomorrow: catalogue::amounts_going_up()'s sentences.
+  std::vector<std::string> amounts_up_today(const catalogue::Routine& routine) const;
+  std::vector<std::string> amounts_up_tomorrow(const catalogue::Routine& routine) const;
+  // The person's own answer to which side hurts, when they have given one.
+  std::optional<catalogue::FirstSide> person_side() const;
   // What Today and Progress show of the history, from its digest: the same cost every frame
   // whatever the history's length.
   progress::ProgressSummary progress_summary() const;
@@ -206,19 +215,27 @@ class App {
   std::string move_in_draft(std::size_t index, int delta);  // -1 up, +1 down
   std::string choose_draft_dosage(std::size_t index, std::string_view option_id);
   std::string step_draft_dosage(std::size_t index, DosageField field, int delta);
+  // The prescription's other edits by name (app/prescription_edits.h): "" or why not.
+  std::string edit_draft(std::string_view name, std::string_view arg);
   // Typed text (app/routine_draft.h): "" or why it was refused.
-  std::string set_text(TextField field, std::string_view typed) { return draft_.set_text(field, typed); }
+  std::string set_text(const TextTarget& target, std::string_view typed);
   std::string ask_delete_routine(std::string_view id);
 
   // ---- Routine links (links/routine_link.h)
-  // A link opened: "" and the routine shown to add, or the plain-words error (shown; nothing changes).
+  // A link opened: "" and the routine shown to add (or, for a newer version of one of the person's
+  // routines, the update with what it changes: app/routine_update.h), or the plain-words error
+  // (shown; nothing changes). An older version, or the same routine again, changes nothing and
+  // says so.
   std::string open_link(std::string_view fragment);
   const links::SharedRoutine* incoming() const { return incoming_ ? &*incoming_ : nullptr; }
-  std::string accept_incoming();   // added to the person's routines and chosen for Today
+  // The person's routine the open link updates (null: the link adds a routine), and what changes.
+  const catalogue::Routine* incoming_updates() const;
+  const std::vector<std::string>& incoming_changes() const { return incoming_changes_; }
+  std::string accept_incoming();   // added (or the routine updated, keeping its sessions) and chosen for Today
   std::string decline_incoming();
   // The draft as a link to send, with the clinician's note: "" (the link is copied) or why not.
   std::string share_draft();
-  // A calendar reminder (app/reminder.h) for the draft at the chosen time, offered as an .ics
+  // Calendar reminders (app/reminder.h) for the draft at its times of day, offered as an .ics
   // file to save: "" or why not (nothing edited, or a routine that cannot be sent yet).
   std::string draft_to_calendar();
   // The printed sheet (print/routine_sheet.h) of any routine, or of the one being edited with
@@ -230,8 +247,6 @@ class App {
   std::string print_report();
   int report_weeks() const { return report_weeks_; }
   std::string set_report_weeks(int weeks);  // one of print::kReportWeeks
-  int reminder_minutes() const { return reminder_minutes_; }
-  std::string set_reminder_minutes(int minutes);  // kReminderEarliest to kReminderLatest, in steps
   std::string link_copied(bool ok) { return draft_.link_copied(ok); }  // "" or why there is nothing to report on
 
   // ---- Confirmations
@@ -298,7 +313,8 @@ class App {
   std::string apply_update();  // "" or why it has to wait
 
  private:
-  bool has_one_sided_exercise(const catalogue::Routine& routine) const;
+  bool needs_side_that_hurts(const catalogue::Routine& routine) const;
+  std::string make_uid();
   std::string answer_affected_side(session::Side side);  // keeps it, then starts the routine asked for
   void changed(storage::Part part);
   // Work that needs every stored session waits for them (Effects::read_sessions).
@@ -316,8 +332,18 @@ class App {
   void tell_widget_storage();
   std::string session_running() const;              // "" or why the session controls cannot act
   std::string draft_item(std::size_t index) const;  // "" or why the draft has no such item
-  PlayerDesc player_desc() const;
-  void host_event(std::string_view type, const std::function<void(json::Writer&)>& fields);
+  PlayerDesc player_desc(const catalogue::Routine& routine) const;
+  // A message for the page embedding the widget: its fields written by `fields(writer)`. A
+  // template, not std::function: each message's writer stays plain code.
+  template <class Fields>
+  void host_event(std::string_view type, const Fields& fields) {
+    if (!embed_.embedded || embed_.host_origin.empty()) return;
+    json::Writer w;
+    w.begin_object().key("source").value("limber").key("version").value(kEmbedMessageVersion).key("type").value(type);
+    fields(w);
+    w.end_object();
+    effects_.host_events.push_back(w.str());
+  }
   void report_finished_exercises();
 
   const catalogue::Catalogue* catalogue_ = nullptr;
@@ -360,7 +386,8 @@ class App {
   float scroll_ = 0;
   std::string focused_control_;
   bool demo_paused_ = false;
-  int reminder_minutes_ = 18 * 60;
+  std::vector<std::string> incoming_changes_;  // what the open link changes in one of the person's routines
+  std::uint64_t uids_made_ = 0;                // routines made this visit: each identity differs
   int report_weeks_ = 4;
   std::string press_;
 };

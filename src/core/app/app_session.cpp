@@ -3,24 +3,31 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace limber::app {
 
 // ---- Session ---------------------------------------------------------------------------
 
-PlayerDesc App::player_desc() const {
+PlayerDesc App::player_desc(const catalogue::Routine& routine) const {
   const storage::Settings& s = data_.settings;
+  // The side the routine names (the clinician's) before the person's own answer.
+  session::Side side = s.affected_side.value_or(session::Side::none);
+  if (routine.side_that_hurts) side = *routine.side_that_hurts == catalogue::FirstSide::left ? session::Side::left : session::Side::right;
   return {.clock = desc_.clock,
-          .pace = {.breath_in_seconds = s.breath_in_seconds, .breath_out_seconds = s.breath_out_seconds,
-                   .affected_side = s.affected_side.value_or(session::Side::none)},
+          .pace = {.breath_in_seconds = s.breath_in_seconds, .breath_out_seconds = s.breath_out_seconds, .affected_side = side},
           .pause_when_hidden = s.pause_when_hidden,
-          .hold = s.hold_preference};
+          .hold = s.hold_preference,
+          .days_in = days_into(routine)};
 }
 
-bool App::has_one_sided_exercise(const catalogue::Routine& routine) const {
+// A routine that works one side only, or favours the side that hurts, needs to know which it is:
+// the routine names it (the clinician's), else the person says, once.
+bool App::needs_side_that_hurts(const catalogue::Routine& routine) const {
+  if (routine.side_that_hurts) return false;
   return std::any_of(routine.items.begin(), routine.items.end(), [&](const catalogue::RoutineItem& item) {
     const catalogue::Exercise* e = catalogue_->find_exercise(item.exercise);
-    return e && catalogue::resolve(*e, item, data_.settings.hold_preference).sides == catalogue::Sides::one_side;
+    return e && (item.favour || catalogue::resolve(*e, item, data_.settings.hold_preference).sides == catalogue::Sides::one_side);
   });
 }
 
@@ -36,7 +43,7 @@ std::string App::start_routine(std::string_view id) {
   const catalogue::Routine* routine = find_routine(id);
   if (!routine) return "unknown routine '" + std::string(id) + "'";
   if (player_.stage() == PlayerStage::running) return "a session is already running";
-  if (!data_.settings.affected_side && has_one_sided_exercise(*routine)) {
+  if (!data_.settings.affected_side && needs_side_that_hurts(*routine)) {
     // Which side hurts decides what a one-sided exercise works: asked once, never guessed.
     confirm_ = Confirm::affected_side;
     start_after_side_ = routine->id;
@@ -47,7 +54,7 @@ std::string App::start_routine(std::string_view id) {
   if (interrupted()) record_interrupted();
   session::ProgressState progress = data_.progress;
   progress.enabled = data_.settings.progression;
-  const std::string error = player_.open(*catalogue_, *clips_, *routine, &progress, player_desc());
+  const std::string error = player_.open(*catalogue_, *clips_, *routine, &progress, player_desc(*routine));
   if (!error.empty()) return error;
   session_stored_ = false;
   if (!data_.settings.current_routine || *data_.settings.current_routine != routine->id) choose_routine(routine->id);
@@ -215,6 +222,27 @@ void App::store_finished_session() {
     record.pain_before ? w.value(*record.pain_before) : w.null();
     w.key("painAfter");
     record.pain_after ? w.value(*record.pain_after) : w.null();
+    // Each exercise: what the session asked for (as prescribed, or the source's amount as built
+    // up) and what was done. An exercise done before a resume has no "prescribed" here.
+    const session::SessionInput& input = player_.input();
+    w.key("exercises").begin_array();
+    for (std::size_t i = 0; i < record.exercises.size(); ++i) {
+      const session::ExerciseRecord& e = record.exercises[i];
+      w.begin_object().key("exercise").value(e.exercise).key("outcome").value(json::enum_name(e.outcome));
+      const long run = static_cast<long>(i) - player_.first_exercise();
+      if (run >= 0 && static_cast<std::size_t>(run) < input.exercises.size()) {
+        const catalogue::Dosage& d = input.exercises[static_cast<std::size_t>(run)].dosage;
+        w.key("prescribed").begin_object().key("reps").value(d.reps.start).key("sets").value(d.sets.start);
+        w.key("hold");
+        d.hold ? w.value(d.hold->amount.start) : w.null();
+        w.key("holdUnit").value(d.hold ? json::enum_name(d.hold->unit) : std::string_view("none"));
+        w.key("sides").value(json::enum_name(d.sides)).end_object();
+      }
+      w.key("done").begin_object().key("reps").value(e.reps_done.total()).key("holds").value(e.holds_done.total())
+          .key("holdSeconds").value(std::round(e.hold_seconds * 10) / 10).end_object();
+      w.end_object();
+    }
+    w.end_array();
   });
 }
 
@@ -237,7 +265,7 @@ std::string App::resume_interrupted() {
     return {};
   }
   const session::SessionRecord resumed = ip->record;
-  PlayerDesc desc = player_desc();
+  PlayerDesc desc = player_desc(*routine);
   desc.first_exercise = ip->next_exercise;
   desc.resumed = &resumed;
   session::ProgressState progress = data_.progress;

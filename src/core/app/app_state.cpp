@@ -3,6 +3,7 @@
 #include <array>
 
 #include "app/app.h"
+#include "catalogue/model.h"
 #include "json/json_writer.h"
 #include "progress/progress_summary.h"
 
@@ -25,21 +26,30 @@ void write_app(json::Writer& w, const App& app) {
   if (const links::SharedRoutine* in = app.incoming()) {
     w.key("incoming").begin_object()
         .key("name").value(in->routine.name)
-        .key("note").value(in->note)
+        .key("note").value(in->routine.note.value_or(""))
         .key("exercises").value(static_cast<int>(in->routine.items.size()))
-        .end_object();
+        .key("updates").value(app.incoming_updates() ? app.incoming_updates()->id : std::string())
+        .key("changes").begin_array();
+    for (const std::string& change : app.incoming_changes()) w.value(change);
+    w.end_array().end_object();
   }
   if (app.draft().routine()) {
     // The routine being edited: what its text fields hold and any refusal of what was typed.
-    w.key("draft").begin_object().key("exercises").value(static_cast<int>(app.draft().routine()->items.size()));
-    for (const TextField field : {TextField::routine_name, TextField::link_note}) {
-      w.key(text_field_spec(field).id).value(app.draft().text(field));
+    // Each field by its id (app/text_entry.h), item notes as "item_note-<n>".
+    const std::size_t items = app.draft().routine()->items.size();
+    std::vector<TextTarget> targets;
+    for (const TextField field : {TextField::routine_name, TextField::link_note, TextField::clinic_name, TextField::clinic_phone}) {
+      targets.push_back({.field = field});
     }
+    for (std::size_t i = 0; i < items; ++i) targets.push_back({.field = TextField::item_note, .item = i});
+    w.key("draft").begin_object().key("exercises").value(static_cast<int>(items));
+    for (const TextTarget& t : targets) w.key(text_target_id(t)).value(app.draft().text(t));
     w.key("textProblems").begin_object();
-    for (const TextField field : {TextField::routine_name, TextField::link_note}) {
-      w.key(text_field_spec(field).id).value(app.draft().text_problem(field));
-    }
+    for (const TextTarget& t : targets) w.key(text_target_id(t)).value(app.draft().text_problem(t));
     w.end_object();
+    const std::optional<catalogue::Routine> finished = app.draft().finished();
+    w.key("version").value(finished->version.value_or(0));
+    w.key("howOften").value(catalogue::frequency_sentence(*finished));
     w.key("shareProblem").value(app.draft().share_problem());
     w.end_object();
   }

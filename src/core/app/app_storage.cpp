@@ -13,6 +13,7 @@
 #include "storage/backup.h"
 #include "storage/data_checks.h"
 #include "storage/record_upgrade.h"
+#include "catalogue/prescription.h"
 
 namespace limber::app {
 
@@ -260,8 +261,10 @@ void App::merge_conflict(const std::string& text) {
     return;
   }
   if (found.routines) {
-    for (const catalogue::Routine& r : *found.routines) {
-      if (!is_own_routine(r.id) && !catalogue_->find_routine(r.id)) data_.routines.push_back(r);
+    for (catalogue::Routine r : *found.routines) {
+      if (is_own_routine(r.id) || catalogue_->find_routine(r.id)) continue;
+      catalogue::prescribe_exactly(*catalogue_, r);  // a tab of an older build stored ranges
+      data_.routines.push_back(std::move(r));
     }
   }
   if (found.history) {
@@ -400,7 +403,9 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
   if (wanted[static_cast<std::size_t>(FullRead::report)]) {
     const catalogue::Routine* routine = current_routine();
     effects_.print_sheet = print::appointment_report({.catalogue = catalogue_, .sessions = &whole.sessions, .routine = routine,
-                                                      .link = routine ? routine_address(*routine, {}) : std::string(), .weeks = report_weeks_, .now_ms = now,
+                                                      .link = routine ? routine_address(*routine) : std::string(),
+                                                      .days_in = routine ? days_into(*routine) : 0, .side = person_side(),
+                                                      .weeks = report_weeks_, .now_ms = now,
                                                       .utc_offset_minutes = desc_.utc_offset_minutes});
   }
   const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <span>
 
-#include "app/reminder.h"
 #include "json/json_writer.h"
 
 namespace limber::app {
@@ -42,7 +42,9 @@ std::optional<bool> parse_switch(std::string_view text) {
   return std::nullopt;
 }
 
-using Action = std::function<CommandResult(App&, std::string_view name, std::string_view arg)>;
+// A plain function: every row's action is a lambda without captures, and std::function would add
+// a class with its own virtual functions for each of the table's rows to the download.
+using Action = CommandResult (*)(App&, std::string_view name, std::string_view arg);
 struct CommandEntry {
   std::string_view name;
   bool takes_argument;
@@ -93,8 +95,11 @@ ItemArg parse_item(std::string_view name, std::string_view arg, std::string_view
   return out;
 }
 
-const auto& commands() {
-  static const std::array<CommandEntry, 69> table{{
+// The prescription's other edits (app/prescription_edits.h), each its own command.
+CommandResult edit(App& app, std::string_view name, std::string_view arg) { return from_error(name, app.edit_draft(name, arg)); }
+
+std::span<const CommandEntry> commands() {
+  static const CommandEntry table[] = {
       {"ping", false, [](App&, auto, auto) { return ok(); }},
       {"redraw", false, [](App&, auto, auto) { return ok(); }},
       {"navigate", true,
@@ -235,17 +240,19 @@ const auto& commands() {
        }},
       {"step_dosage", true,
        [](App& app, auto name, std::string_view arg) {
-         // "2=reps+" or "2=hold-": one step up or down within the source's range.
-         const ItemArg item = parse_item(name, arg, "=<reps|hold|sets><+|->");
+         // "2=reps+" or "2=hold-": one step up or down (catalogue::step_amount()).
+         const ItemArg item = parse_item(name, arg, "=<amount><+|->");
          if (!item.error.empty()) return refuse(item.error);
          const std::string_view r = item.rest;
-         const std::optional<DosageField> field = r.starts_with("reps") ? DosageField::reps
-                                                  : r.starts_with("hold") ? DosageField::hold
-                                                  : r.starts_with("sets") ? std::optional(DosageField::sets) : std::nullopt;
-         if (!field || r.size() != 5 || (r[4] != '+' && r[4] != '-')) {
-           return refuse("step_dosage: expected reps, hold or sets then + or -, got '" + std::string(r) + "'");
+         std::optional<DosageField> field;
+         for (int f = 0; f <= static_cast<int>(DosageField::hold_to); ++f) {
+           if (!r.empty() && r.substr(0, r.size() - 1) == dosage_field_id(static_cast<DosageField>(f))) field = static_cast<DosageField>(f);
          }
-         return from_error(name, app.step_draft_dosage(item.index, *field, r[4] == '+' ? 1 : -1));
+         if (!field || (r.back() != '+' && r.back() != '-')) {
+           return refuse("step_dosage: expected reps, hold, sets, set_rest, build_up, reps_to or hold_to then + or -, got '" +
+                         std::string(r.substr(0, 40)) + "'");
+         }
+         return from_error(name, app.step_draft_dosage(item.index, *field, r.back() == '+' ? 1 : -1));
        }},
       {"share_link", false, call<&App::share_draft>},
       {"link_copied", true,
@@ -257,12 +264,12 @@ const auto& commands() {
        [](App& app, auto name, std::string_view arg) {
          // What the page's text box over a field holds now: "link_note=Twice a day".
          const auto eq = arg.find('=');
-         const auto field = text_field_from_id(arg.substr(0, eq));
-         if (eq == std::string_view::npos || !field) {
-           return refuse("text: expected routine_name=<text> or link_note=<text>, got '" +
+         const auto target = text_target_from_id(arg.substr(0, eq));
+         if (eq == std::string_view::npos || !target) {
+           return refuse("text: expected routine_name, link_note, clinic_name, clinic_phone or item_note-<n>, then =<text>, got '" +
                          std::string(arg.substr(0, std::min<std::size_t>(arg.size(), 40))) + "'");
          }
-         return from_error(name, app.set_text(*field, arg.substr(eq + 1)));
+         return from_error(name, app.set_text(*target, arg.substr(eq + 1)));
        }},
       {"update_ready", false, call_plain<&App::update_available>},
       {"apply_update", false, call<&App::apply_update>},
@@ -282,20 +289,13 @@ const auto& commands() {
       {"focus", true, call_with<&App::focus_control>},
       {"blur", false, [](App& app, auto, auto) { app.focus_control(""); return ok(); }},
       {"press", true, call_with<&App::press_control>},
-      {"reminder_time", true,
-       [](App& app, auto name, std::string_view arg) {
-         // "18:30", or a step: "+" or "-" (a quarter of an hour)
-         int minutes = app.reminder_minutes();
-         if (arg == "+" || arg == "-") {
-           minutes += arg == "+" ? kReminderStep : -kReminderStep;
-         } else {
-           const auto h = arg.size() == 5 && arg[2] == ':' ? parse_int(arg.substr(0, 2)) : std::nullopt;
-           const auto m = arg.size() == 5 && arg[2] == ':' ? parse_int(arg.substr(3, 2)) : std::nullopt;
-           if (!h || !m) return refuse("reminder_time: expected HH:MM, + or -, got '" + std::string(arg) + "'");
-           minutes = *h * 60 + *m;
-         }
-         return from_error(name, app.set_reminder_minutes(minutes));
-       }},
+      {"hold_unit", true, edit},
+      {"sides", true, edit},
+      {"favour", true, edit},
+      {"build_up", true, edit},
+      {"how_often", true, edit},
+      {"review", true, edit},
+      {"side_that_hurts", true, edit},
       {"add_to_calendar", false, call<&App::draft_to_calendar>},
       {"print_routine", true, call_with<&App::print_routine>},
       {"print_draft", false, call<&App::print_draft>},
@@ -312,7 +312,7 @@ const auto& commands() {
          app.set_demo_paused(arg == "pause");
          return ok();
        }},
-  }};
+  };
   return table;
 }
 

@@ -50,19 +50,25 @@
 //     remove_exercise <n>           ... removes its n-th exercise (from 1)
 //     move_exercise <n>=<up|down>   ... moves it one place
 //     dosage <n>=<option>           ... picks one of the exercise's dosage options
-//     step_dosage <n>=<reps|hold|sets><+|->   ... one step within the source's range
+//     step_dosage <n>=<amount><+|->    ... one step (amount: reps, hold, sets, set_rest, build_up,
+//                                   reps_to, hold_to; catalogue/prescription.h's steps)
+//     hold_unit <n>=<seconds|breaths> | sides <n>=<each_side|alternating|one_side>
+//     favour <n>=<none|first|more> | build_up <n>=<on|off>
+//     how_often <times_a_day=1..4|days_a_week=1..7|when_needed|set_times=on|off|time<k>=HH:MM>
+//     review <none|weeks|YYYY-MM-DD> | side_that_hurts <ask|left|right>
+//                                   ... the prescription's other edits (app/prescription_edits.h)
 //     save_routine                  saves the routine being edited
 //     share_link                    copies a link to the routine being edited, with its note
-//     reminder_time <HH:MM|+|->     the time a calendar reminder is set for (05:00 to 22:45, quarter hours)
-//     add_to_calendar               offers an .ics file: the routine being edited, repeating at its
-//                                   frequency at that time, holding its link (app/reminder.h)
+//     add_to_calendar               offers an .ics file: the routine being edited, an event for each
+//                                   time of day, repeating as it is done, holding its link (app/reminder.h)
 //     print_routine <id> | print_draft   opens the print view on a routine's printed sheet, or
 //                                   on the one being edited with its note (print/routine_sheet.h)
 //     report_weeks <2|4|8|12>       the period the appointment report covers
 //     print_report                  opens the print view on that report, once every stored
 //                                   session is read (print/appointment_report.h)
 //     link_copied <yes|no>          the page: the clipboard took the link, or refused it
-//     text <field>=<text>           what the page's text box over routine_name or link_note holds
+//     text <field>=<text>           what the page's text box over a field holds: routine_name,
+//                                   link_note, clinic_name, clinic_phone, item_note-<n>
 //     host <message JSON>           a message from the page embedding the widget (embed.h)
 //     update_ready                  the page: a new build is installed and waiting
 //     apply_update                  switch to it (refused while a session is open)

@@ -106,7 +106,7 @@ PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& c
         if (*value != "1") return "'embed' must be 1, got '" + *value + "'.";
         out.options.embedded = true;
       } else if (key == "routine") {
-        if (value->starts_with("1.")) {
+        if (!value->empty() && (*value)[0] >= '0' && (*value)[0] <= '9') {
           // A clinician's routine: opened exactly as its link would be, or refused in its words.
           const links::LinkResult opened = links::decode_routine_link(std::string(links::kLinkPrefix) + *value, catalogue);
           if (!opened.ok()) return "the routine in 'routine' cannot be opened. " + opened.error;

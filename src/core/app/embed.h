@@ -17,7 +17,9 @@
 //                  {"source":"limber","version":1,"type":"exercise_completed","routine":"...","routineName":"...",
 //                   "exercise":"knee_rolls","index":1,"outcome":"completed"|"skipped"|"stopped_hurt"}
 //                  {"source":"limber","version":1,"type":"session_completed","routine":"...","routineName":"...","completed":true,
-//                   "endedEarly":false,"exercisesCompleted":5,"painBefore":4,"painAfter":2}   (pain: number or null)
+//                   "endedEarly":false,"exercisesCompleted":5,"painBefore":4,"painAfter":2,   (pain: number or null)
+//                   "exercises":[{"exercise":"pelvic_tilt","outcome":"completed","prescribed":{"reps":10,"sets":1,
+//                   "hold":5,"holdUnit":"seconds","sides":"together"},"done":{"reps":10,"holds":10,"holdSeconds":50}}]}
 //   from the host: {"source":"limber-host","version":1,"command":"start"|"pause"|"resume"|"skip"|"previous"|"end"|"theme",
 //                   "value":"dark"}   (value only for theme: light or dark)
 //
@@ -42,7 +44,7 @@ inline constexpr int kEmbedMessageVersion = 1;
 struct EmbedOptions {
   bool embedded = false;
   std::string routine;                  // the routine the widget offers ("" with embed: the first)
-  // A clinician's own routine, given as a routine link's value (routine=1.<payload>.<check>):
+  // A clinician's own routine, given as a routine link's value (routine=2.<payload>.<check>):
   // decoded and checked exactly as a link is. `routine` is then its id, clinician_routine_id().
   std::optional<links::SharedRoutine> clinician;
   bool refused = false;                 // the address had a problem: the widget offers no routine

@@ -12,7 +12,7 @@ std::string_view stage_id(PlayerStage stage) { return json::enum_name(stage); }
 std::string Player::open(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips,
                          const catalogue::Routine& routine, const session::ProgressState* progress,
                          const PlayerDesc& desc) {
-  auto built = session::build_input(catalogue, routine, progress, desc.hold);
+  auto built = session::build_input(catalogue, routine, progress, desc.hold, desc.days_in);
   if (!built.ok()) return built.error;
   const auto first = static_cast<std::size_t>(desc.first_exercise);
   if (desc.first_exercise < 0 || first >= built.input.exercises.size()) {

@@ -38,6 +38,7 @@ struct PlayerDesc {
   session::PaceDesc pace;
   bool pause_when_hidden = true;
   catalogue::HoldPreference hold = catalogue::HoldPreference::source_default;
+  std::int64_t days_in = 0;  // an own routine's build-ups stand this many days after it started
   // Resuming a session interrupted by a closed tab: start at this exercise of the routine,
   // carrying on from the record saved so far (its start time and pain score before).
   int first_exercise = 0;
@@ -78,6 +79,10 @@ class Player {
   int next_exercise() const { return first_exercise_ + finished_; }
   int routine_exercises() const { return first_exercise_ + static_cast<int>(input_.exercises.size()); }
   const std::string& routine_id() const { return input_.routine_id; }
+  // What the session asks of each exercise, in the routine's order from the first one run
+  // (a resumed session's first exercise is first_exercise()).
+  const session::SessionInput& input() const { return input_; }
+  int first_exercise() const { return first_exercise_; }
 
   // Advice for the summary: above the pain rule, the sources say to ease off.
   bool pain_above_rule(int score) const { return score > max_pain_; }

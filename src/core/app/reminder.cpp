@@ -4,7 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "catalogue/calendar_day.h"
+#include "catalogue/schedule.h"
 #include "storage/backup.h"
+#include "storage/history.h"
 
 namespace limber::app {
 
@@ -24,12 +27,6 @@ std::string hhmm(int minutes) {
 }
 
 }  // namespace
-
-std::string clock_time(int minutes) {
-  char out[8];
-  std::snprintf(out, sizeof out, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
-  return out;
-}
 
 std::string ics_text(std::string_view text) {
   std::string out;
@@ -69,52 +66,58 @@ std::string ics_line(std::string_view line) {
 std::string reminder_ics(const ReminderDesc& d) {
   if (!d.routine) return {};
   const catalogue::Routine& r = *d.routine;
-  const int minutes = std::clamp(d.minutes, 0, 24 * 60 - 1);
-  // Today at that time, or tomorrow once it has passed, in the person's time zone.
+  const std::optional<catalogue::Schedule> schedule = catalogue::schedule_of(r);
+  const catalogue::Schedule plan = schedule.value_or(catalogue::Schedule{});
+  const std::vector<int> days = catalogue::weekdays(plan.days_a_week);
+  const std::optional<std::int64_t> review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt;
+  const std::int64_t today = storage::local_day(d.now_ms, d.utc_offset_minutes);
   const std::string now_local = ics_stamp(d.now_ms, d.utc_offset_minutes);
   const int now_minutes = std::stoi(now_local.substr(9, 2)) * 60 + std::stoi(now_local.substr(11, 2));
-  const std::int64_t first_day_ms = d.now_ms + (now_minutes >= minutes ? 86'400'000 : 0);
-  const std::string first_date = ics_stamp(first_day_ms, d.utc_offset_minutes).substr(0, 8);
   const int length = std::max(5, static_cast<int>(std::lround(d.seconds / 60.0)));
 
-  std::string rule = "FREQ=DAILY";
-  std::string when = "every day at " + clock_time(minutes);
-  if (r.frequency == catalogue::Frequency::twice_a_day_while_in_pain) {
-    const int second = (minutes + 10 * 60) % (24 * 60);
-    const int first = std::min(minutes, second), later = std::max(minutes, second);
-    rule += ";BYHOUR=" + std::to_string(first / 60) + "," + std::to_string(later / 60) + ";BYMINUTE=" + std::to_string(minutes % 60);
-    when = "twice a day, at " + clock_time(first) + " and " + clock_time(later) + ", while your back hurts";
-  } else if (r.frequency == catalogue::Frequency::when_needed) {
-    when = "each day at " + clock_time(minutes) + ", to do when you need it";
-  }
-  std::string description = "Your Limber routine, " + when + ". " + catalogue::frequency_sentence(r) + ".";
-  if (!d.note.empty()) description += "\n\nFrom your clinician: " + d.note;
+  std::string when = schedule ? catalogue::schedule_words(r) : "to do when you need it";
+  if (review) when += ", until your review on " + catalogue::day_words(*review);
+  std::string description = "Your Limber routine: " + when + ".";
+  if (r.note) description += "\n\nFrom your clinician: " + *r.note;
   description += "\n\nOpen it in Limber: " + d.link;
-  // One id per routine and time: importing the file again updates the event, not a second one.
-  std::uint32_t hash = 2166136261u;  // FNV-1a of the link: the same on every device
-  for (const char c : d.link) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  char uid[64];
-  std::snprintf(uid, sizeof uid, "limber-%08x-%s@limber.invalid", hash, hhmm(minutes).c_str());
+  std::string rule = plan.days_a_week >= 7 ? "FREQ=DAILY" : "FREQ=WEEKLY;BYDAY=";
+  if (plan.days_a_week < 7) {
+    static constexpr const char* kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+    for (std::size_t i = 0; i < days.size(); ++i) rule += std::string(i ? "," : "") + kDays[days[i]];
+  }
+  if (review) rule += ";UNTIL=" + catalogue::iso_day(*review).erase(7, 1).erase(4, 1) + "T235959";
+  // One id per routine and time: importing the file again updates the events, not a second set.
+  std::uint32_t hash = 2166136261u;  // FNV-1a of the routine's identity, else its link: the same on every device
+  for (const char c : r.uid ? *r.uid : d.link) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
 
   std::string out;
   for (const std::string_view line : {"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Limber//Routine reminder//EN",
-                                      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT"}) {
+                                      "CALSCALE:GREGORIAN", "METHOD:PUBLISH"}) {
     out += ics_line(line);
   }
-  out += ics_line(std::string("UID:") + uid);
-  out += ics_line("DTSTAMP:" + ics_stamp(d.now_ms, 0) + "Z");
-  out += ics_line("DTSTART:" + first_date + "T" + hhmm(minutes) + "00");
-  out += ics_line("DURATION:PT" + std::to_string(length) + "M");
-  out += ics_line("RRULE:" + rule);
-  out += ics_line("SUMMARY:" + ics_text("Limber: " + r.name));
-  out += ics_line("DESCRIPTION:" + ics_text(description));
-  out += ics_line("URL:" + d.link);
-  out += ics_line("BEGIN:VALARM");
-  out += ics_line("ACTION:DISPLAY");
-  out += ics_line("TRIGGER:PT0M");
-  out += ics_line("DESCRIPTION:" + ics_text("Time for " + r.name));
-  out += ics_line("END:VALARM");
-  out += ics_line("END:VEVENT");
+  for (const int at : schedule ? catalogue::reminder_times(plan) : std::vector<int>{18 * 60}) {
+    const int minutes = std::clamp(at, 0, 24 * 60 - 1);
+    // The first day it is due: from today (tomorrow once the time has passed), on one of its weekdays.
+    std::int64_t first = today + (now_minutes >= minutes ? 1 : 0);
+    while (std::find(days.begin(), days.end(), catalogue::weekday(first)) == days.end()) ++first;
+    char uid[64];
+    std::snprintf(uid, sizeof uid, "limber-%08x-%s@limber.invalid", hash, hhmm(minutes).c_str());
+    out += ics_line("BEGIN:VEVENT");
+    out += ics_line(std::string("UID:") + uid);
+    out += ics_line("DTSTAMP:" + ics_stamp(d.now_ms, 0) + "Z");
+    out += ics_line("DTSTART:" + catalogue::iso_day(first).erase(7, 1).erase(4, 1) + "T" + hhmm(minutes) + "00");
+    out += ics_line("DURATION:PT" + std::to_string(length) + "M");
+    out += ics_line("RRULE:" + rule);
+    out += ics_line("SUMMARY:" + ics_text("Limber: " + r.name));
+    out += ics_line("DESCRIPTION:" + ics_text(description));
+    out += ics_line("URL:" + d.link);
+    out += ics_line("BEGIN:VALARM");
+    out += ics_line("ACTION:DISPLAY");
+    out += ics_line("TRIGGER:PT0M");
+    out += ics_line("DESCRIPTION:" + ics_text("Time for " + r.name));
+    out += ics_line("END:VALARM");
+    out += ics_line("END:VEVENT");
+  }
   out += ics_line("END:VCALENDAR");
   return out;
 }

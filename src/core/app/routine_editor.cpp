@@ -1,11 +1,14 @@
 #include "app/routine_editor.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstddef>
 #include <vector>
 
 #include "catalogue/dosage.h"
 #include "catalogue/own_routine.h"
+#include "catalogue/prescription.h"
 #include "links/routine_link.h"
 #include "text/utf8.h"
 
@@ -51,6 +54,14 @@ ItemRef find_item(const Routine& r, std::size_t index, const Catalogue& c) {
   return {e, e->dosages.empty() ? nullptr : &e->dosages.front()};
 }
 
+// One item's amounts as one value each (catalogue::prescribe_exactly() on a routine of one).
+void prescribe_item(RoutineItem& item, const Catalogue& catalogue) {
+  Routine one;
+  one.items = {std::move(item)};
+  catalogue::prescribe_exactly(catalogue, one);
+  item = std::move(one.items.front());
+}
+
 auto at(std::vector<RoutineItem>& items, std::size_t index) {
   return items.begin() + static_cast<std::ptrdiff_t>(index);
 }
@@ -68,20 +79,33 @@ std::string new_routine_id(const Catalogue& catalogue, const storage::Profile& d
   return first_free([](int n) { return "my-" + std::to_string(n); }, taken);
 }
 
-Routine new_routine(const Catalogue& catalogue, const storage::Profile& data) {
+Routine new_routine(const Catalogue& catalogue, const storage::Profile& data, std::string uid) {
   Routine r;
   r.id = new_routine_id(catalogue, data);
   r.name = first_free([](int n) { return n == 1 ? std::string("My routine") : "My routine " + std::to_string(n); },
                       [&](const std::string& name) { return name_taken(catalogue, data, name); });
   r.purpose = "Exercises I chose.";
   r.frequency = catalogue::Frequency::every_day;
+  r.schedule = catalogue::Schedule{};
   r.rest_between_exercises_seconds = 10;
+  r.uid = std::move(uid);
+  r.version = 1;
+  for (auto it = data.routines.rbegin(); it != data.routines.rend(); ++it) {
+    if (it->clinic) {
+      r.clinic = it->clinic;
+      break;
+    }
+  }
   return r;
 }
 
-Routine copy_routine(const Routine& from, const Catalogue& catalogue, const storage::Profile& data) {
+Routine copy_routine(const Routine& from, const Catalogue& catalogue, const storage::Profile& data, std::string uid) {
   Routine r = from;
   r.id = new_routine_id(catalogue, data);
+  r.uid = std::move(uid);
+  r.version = 1;
+  r.started_on.reset();
+  catalogue::prescribe_exactly(catalogue, r);
   // Cut to fit what a link carries, so the copy can always be sent.
   const std::string base = "Copy of " + from.name;
   const auto fit = [&](const std::string& suffix) {
@@ -97,6 +121,7 @@ bool add_exercise(Routine& routine, const Catalogue& catalogue, std::string_view
   const Exercise* e = catalogue.find_exercise(exercise_id);
   if (!e || e->dosages.empty()) return false;
   routine.items.push_back({.exercise = e->id, .dosage = e->dosages.front().id});
+  prescribe_item(routine.items.back(), catalogue);
   return true;
 }
 
@@ -124,56 +149,130 @@ bool choose_dosage(Routine& routine, std::size_t index, const Catalogue& catalog
   const DosageOption* option = catalogue::find_dosage(*ref.exercise, option_id);
   if (!option) return false;
   RoutineItem& item = routine.items[index];
-  item.dosage = option->id;
-  item.reps.reset();
-  item.sets.reset();
-  item.hold.reset();
+  item = RoutineItem{.exercise = item.exercise, .dosage = option->id, .note = item.note};
+  prescribe_item(item, catalogue);
   return true;
 }
 
+std::string_view dosage_field_id(DosageField field) {
+  static constexpr std::string_view kIds[] = {"reps", "hold", "sets", "set_rest", "build_up", "reps_to", "hold_to"};
+  return kIds[static_cast<std::size_t>(field)];
+}
+
+namespace {
+
+catalogue::Amount amount_of(DosageField field) {
+  switch (field) {
+    case DosageField::reps: return catalogue::Amount::reps;
+    case DosageField::hold: return catalogue::Amount::hold;
+    case DosageField::sets: return catalogue::Amount::sets;
+    case DosageField::set_rest: return catalogue::Amount::set_rest;
+    case DosageField::build_up_days: return catalogue::Amount::build_up_days;
+    case DosageField::reps_to: return catalogue::Amount::reps_to;
+    case DosageField::hold_to: return catalogue::Amount::hold_to;
+  }
+  return catalogue::Amount::reps;
+}
+
+// The item's amount a field steps, now; nullopt where the item has no such amount.
+std::optional<int> field_value(const RoutineItem& item, const catalogue::Dosage& now, DosageField field) {
+  const bool build = item.build_up_days.has_value();
+  switch (field) {
+    case DosageField::reps: return now.reps.start;
+    case DosageField::hold: return now.hold ? std::optional(now.hold->amount.start) : std::nullopt;
+    case DosageField::sets: return now.sets.start;
+    case DosageField::set_rest:
+      return now.sets.start > 1 ? std::optional(static_cast<int>(std::lround(now.set_rest_seconds))) : std::nullopt;
+    case DosageField::build_up_days: return build ? item.build_up_days : std::nullopt;
+    case DosageField::reps_to: return build ? std::optional(now.reps.max) : std::nullopt;
+    case DosageField::hold_to: return build && now.hold ? std::optional(now.hold->amount.max) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+catalogue::HoldUnit hold_unit(const catalogue::Dosage& now) {
+  return now.hold ? now.hold->unit : catalogue::HoldUnit::seconds;
+}
+
+std::optional<int> stepped(const RoutineItem& item, const catalogue::Dosage& now, DosageField field, int delta) {
+  std::optional<int> value = field_value(item, now, field);
+  if (!value || delta == 0) return std::nullopt;
+  for (int n = 0; n < std::abs(static_cast<long long>(delta)) && value; ++n) {
+    value = catalogue::step_amount(amount_of(field), hold_unit(now), *value, delta > 0 ? 1 : -1);
+  }
+  if (!value) return std::nullopt;
+  // A build-up's target stays above its start.
+  if (field == DosageField::reps_to && *value <= now.reps.start) return std::nullopt;
+  if (field == DosageField::hold_to && now.hold && *value <= now.hold->amount.start) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
 bool step_dosage(Routine& routine, std::size_t index, const Catalogue& catalogue, DosageField field, int delta) {
   const ItemRef ref = find_item(routine, index, catalogue);
-  if (!ref.option || delta == 0) return false;
+  if (!ref.option || delta == 0 || std::abs(static_cast<long long>(delta)) > 100) return false;
   RoutineItem& item = routine.items[index];
-  const catalogue::Dosage& source = ref.option->dosage;
   const catalogue::Dosage now = catalogue::resolve(*ref.exercise, item);
-  // The source's range bounds the step; the value steps from what the session would use now.
-  const auto step = [&](std::optional<Range>& slot, const Range& bounds, int value) {
-    const long long next = static_cast<long long>(value) + delta;  // no int overflow for any delta
-    if (next < bounds.min || next > bounds.max) return false;
-    slot = Range{.min = bounds.min, .max = bounds.max, .start = static_cast<int>(next)};
-    // Overrides belong to one option: naming it keeps a hold preference from running the item
-    // with another option, which would drop them.
-    item.dosage = ref.option->id;
-    return true;
+  const std::optional<int> next = stepped(item, now, field, delta);
+  if (!next) return false;
+  item.dosage = ref.option->id;
+  // A value and, with a build-up, its target: the target moves along when the start passes it.
+  const auto set = [&](std::optional<Range>& slot, const Range& was, int value, bool start) {
+    Range r = was;
+    if (start) {
+      r.min = r.start = value;
+      r.max = item.build_up_days ? std::max(was.max, value + 1) : value;
+    } else {
+      r.max = value;
+    }
+    slot = r;
   };
   switch (field) {
-    case DosageField::reps: return step(item.reps, source.reps, now.reps.start);
-    case DosageField::sets: return step(item.sets, source.sets, now.sets.start);
-    case DosageField::hold:
-      return source.hold && now.hold && step(item.hold, source.hold->amount, now.hold->amount.start);
+    case DosageField::reps: set(item.reps, now.reps, *next, true); break;
+    case DosageField::hold: set(item.hold, now.hold->amount, *next, true); break;
+    case DosageField::sets:
+      item.sets = Range{.min = *next, .max = *next, .start = *next};
+      if (*next < 2) item.set_rest_seconds.reset();
+      break;
+    case DosageField::set_rest: item.set_rest_seconds = *next; break;
+    case DosageField::build_up_days: item.build_up_days = *next; break;
+    case DosageField::reps_to: set(item.reps, now.reps, *next, false); break;
+    case DosageField::hold_to: set(item.hold, now.hold->amount, *next, false); break;
   }
-  return false;
+  // A target pushed past its limit by its start: nothing left to build up to.
+  const int reps_limit = catalogue::PrescriptionLimits::max_reps;
+  if (item.reps->max > reps_limit) item.reps->max = reps_limit;
+  if (item.hold && now.hold) item.hold->max = std::min(item.hold->max, catalogue::amount_limit(catalogue::Amount::hold, now.hold->unit));
+  return true;
 }
 
 std::optional<ItemDosageView> item_dosage(const Routine& routine, std::size_t index, const Catalogue& catalogue) {
   const ItemRef ref = find_item(routine, index, catalogue);
   if (!ref.option) return std::nullopt;
-  const catalogue::Dosage& source = ref.option->dosage;
-  const catalogue::Dosage now = catalogue::resolve(*ref.exercise, routine.items[index]);
-  const auto shown = [](const Range& allowed, int value) {
-    return Range{.min = allowed.min, .max = allowed.max, .start = value};
+  const RoutineItem& item = routine.items[index];
+  const catalogue::Dosage now = catalogue::resolve(*ref.exercise, item);
+  const auto view = [&](DosageField field) -> std::optional<AmountView> {
+    const std::optional<int> value = field_value(item, now, field);
+    if (!value) return std::nullopt;
+    return AmountView{.value = *value, .can_decrease = stepped(item, now, field, -1).has_value(),
+                      .can_increase = stepped(item, now, field, +1).has_value()};
   };
-  ItemDosageView view{.option_id = ref.option->id,
-                      .option_label = ref.option->label,
-                      .reps = shown(source.reps, now.reps.start),
-                      .sets = shown(source.sets, now.sets.start),
-                      .sides = now.sides};
-  if (source.hold && now.hold) {
-    view.hold = shown(source.hold->amount, now.hold->amount.start);
-    view.hold_unit = source.hold->unit;
-  }
-  return view;
+  ItemDosageView out{.option_id = ref.option->id,
+                     .option_label = ref.option->label,
+                     .reps = *view(DosageField::reps),
+                     .sets = *view(DosageField::sets),
+                     .set_rest = view(DosageField::set_rest).value_or(AmountView{}),
+                     .hold = view(DosageField::hold),
+                     .hold_unit = hold_unit(now),
+                     .sides = now.sides,
+                     .source_sides = ref.option->dosage.sides,
+                     .favour = item.favour,
+                     .build_up_days = view(DosageField::build_up_days),
+                     .reps_to = view(DosageField::reps_to),
+                     .hold_to = view(DosageField::hold_to),
+                     .beyond_source = catalogue::beyond_source(catalogue, *ref.exercise, item)};
+  return out;
 }
 
 std::string save_routine(storage::Profile& data, const Catalogue& catalogue, const Routine& routine) {

@@ -1,33 +1,60 @@
 #include "app/text_entry.h"
 
+#include <algorithm>
 #include <array>
 
 #include "json/json_writer.h"
 #include "catalogue/own_routine.h"
+#include "catalogue/prescription.h"
 #include "text/utf8.h"
 
 namespace limber::app {
 
 namespace {
 
-const std::array<TextFieldSpec, 2> kFields{{
+const std::array<TextFieldSpec, kTextFields> kFields{{
     {.id = "routine_name", .label = "Routine name", .max_chars = catalogue::OwnRoutineLimits::max_name_chars, .multiline = false},
     {.id = "link_note", .label = "Note for the person you send it to", .max_chars = catalogue::OwnRoutineLimits::max_note_chars,
      .multiline = true},
+    {.id = "clinic_name", .label = "Clinic's name", .max_chars = catalogue::OwnRoutineLimits::max_name_chars, .multiline = false},
+    {.id = "clinic_phone", .label = "Clinic's phone number", .max_chars = catalogue::OwnRoutineLimits::max_phone_chars,
+     .multiline = false, .phone = true},
+    {.id = "item_note", .label = "Note on this exercise", .max_chars = catalogue::PrescriptionLimits::max_item_note_chars,
+     .multiline = false},
 }};
 
-// "The routine's name" / "The note": how an error message starts.
-std::string_view subject(TextField field) { return field == TextField::routine_name ? "The routine's name" : "The note"; }
+// How an error message starts.
+std::string_view subject(TextField field) {
+  static constexpr std::string_view kSubjects[] = {"The routine's name", "The note", "The clinic's name",
+                                                   "The phone number", "The note on this exercise"};
+  return kSubjects[static_cast<std::size_t>(field)];
+}
 
 }  // namespace
 
 const TextFieldSpec& text_field_spec(TextField field) { return kFields[static_cast<std::size_t>(field)]; }
 
-std::optional<TextField> text_field_from_id(std::string_view id) {
+std::optional<TextTarget> text_target_from_id(std::string_view id) {
+  constexpr std::string_view kItemNote = "item_note-";
+  if (id.starts_with(kItemNote)) {
+    std::size_t n = 0;
+    const std::string_view digits = id.substr(kItemNote.size());
+    if (digits.empty() || digits.size() > 2 || digits.front() == '0') return std::nullopt;
+    for (const char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return TextTarget{.field = TextField::item_note, .item = n - 1};
+  }
   for (std::size_t i = 0; i < kFields.size(); ++i) {
-    if (kFields[i].id == id) return static_cast<TextField>(i);
+    if (kFields[i].id == id && static_cast<TextField>(i) != TextField::item_note) return TextTarget{.field = static_cast<TextField>(i)};
   }
   return std::nullopt;
+}
+
+std::string text_target_id(const TextTarget& target) {
+  if (target.field == TextField::item_note) return "item_note-" + std::to_string(target.item + 1);
+  return std::string(text_field_spec(target.field).id);
 }
 
 std::string normalise_text(TextField field, std::string_view typed, std::string& out, std::size_t was_chars) {
@@ -55,6 +82,9 @@ std::string normalise_text(TextField field, std::string_view typed, std::string&
              " has an invisible mark that turns the direction of the text around it, which could disguise what it "
              "says; Limber does not keep it.";
     case text::TextCheck::ok: break;
+  }
+  if (spec.phone && !catalogue::phone_characters(kept)) {
+    return std::string(subject(field)) + " can have digits, spaces and + ( ) - . / only.";
   }
   if (chars > spec.max_chars && chars > was_chars) {
     return std::string(subject(field)) + " can be at most " + std::to_string(spec.max_chars) + " characters; this has " +

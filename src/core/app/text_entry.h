@@ -1,5 +1,6 @@
-// app/text_entry.h: the two things anyone types in Limber, a routine's name and a note for its
-// link (clinicians type; a patient never has to).
+// app/text_entry.h: what anyone types in Limber: a routine's name, the clinician's note, the
+// clinic's name and phone, and a short note on one exercise (clinicians type; a patient never
+// has to).
 //
 // A canvas cannot bring up a phone's on-screen keyboard, so the page lays a real HTML text box
 // over each field the UI draws (web/page.js): the UI says where (TextFieldShown), the page sends
@@ -20,16 +21,27 @@
 
 namespace limber::app {
 
-enum class TextField : std::uint8_t { routine_name, link_note };
+enum class TextField : std::uint8_t { routine_name, link_note, clinic_name, clinic_phone, item_note };
+inline constexpr int kTextFields = 5;
 
 struct TextFieldSpec {
   std::string_view id;     // "routine_name": the command's, the page's and the tests' name for it
   std::string_view label;  // what a screen reader says for the box
   std::size_t max_chars;   // Unicode code points; a link carries no more (links/routine_link.h)
   bool multiline;
+  bool phone = false;      // digits, spaces and + ( ) - . / only (and letters, for "ext")
 };
 const TextFieldSpec& text_field_spec(TextField field);
-std::optional<TextField> text_field_from_id(std::string_view id);
+
+// A field and, for a note on one exercise, which (from 0): ids "routine_name", ..., "item_note-3"
+// (the third exercise's, numbered from 1 as the page and the commands number them).
+struct TextTarget {
+  TextField field = TextField::routine_name;
+  std::size_t item = 0;
+  bool operator==(const TextTarget&) const = default;
+};
+std::optional<TextTarget> text_target_from_id(std::string_view id);
+std::string text_target_id(const TextTarget& target);
 
 // What is kept of what was typed or pasted: tabs become spaces, "\r\n" and "\r" line breaks,
 // and a one-line field turns line breaks into spaces (as pasting into it would). Then "" with

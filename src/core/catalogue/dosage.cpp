@@ -44,6 +44,10 @@ Dosage resolve(const Exercise& exercise, const RoutineItem& item, HoldPreference
     if (item.reps) d.reps = *item.reps;
     if (item.sets) d.sets = *item.sets;
     if (item.hold && d.hold) d.hold->amount = *item.hold;
+    // A person's own routine, as prescribed (catalogue/prescription.h).
+    if (item.hold_unit && d.hold) d.hold->unit = *item.hold_unit;
+    if (item.sides) d.sides = *item.sides;
+    if (item.set_rest_seconds) d.set_rest_seconds = *item.set_rest_seconds;
   }
   return d;
 }

@@ -1,5 +1,7 @@
 #include "catalogue/model.h"
 
+#include "catalogue/schedule.h"
+
 namespace limber::catalogue {
 
 namespace {
@@ -30,7 +32,7 @@ std::string_view frequency_words(Frequency frequency) {
 }
 
 std::string frequency_sentence(const Routine& routine) {
-  std::string out(frequency_words(routine.frequency));
+  std::string out = schedule_words(routine);
   if (routine.frequency_note) out += ": " + *routine.frequency_note;
   return out;
 }

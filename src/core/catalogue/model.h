@@ -37,6 +37,9 @@ enum class Sides { together, one_side, each_side, alternating };
 enum class FirstSide { left, right };
 enum class HoldUnit { seconds, breaths };
 enum class Frequency { every_day, twice_a_day_while_in_pain, when_needed };
+// How an exercise of a person's own routine favours the side that hurts: worked first, or worked
+// first and again after the other side. Absent: both sides alike.
+enum class Favour { first, more };
 enum class SafetyTopic { pain_rule, what_to_expect, see_gp, stop_exercise, red_flag_emergency, red_flag_urgent };
 
 struct Range {
@@ -124,13 +127,40 @@ struct Source {
   bool operator==(const Source&) const = default;
 };
 
+// One exercise of a routine and how much of it. A built-in routine's overrides stay inside its
+// option's range and progression builds up within it (session/progression.h). A person's own
+// routine holds the amounts exactly as prescribed (catalogue/prescription.h): each Range is one
+// value {v, v, v}, or with build_up_days {from, to, from}, rising from one to the other.
 struct RoutineItem {
   std::string exercise;              // Exercise id
   std::optional<std::string> dosage; // DosageOption id; absent: the exercise's default
-  std::optional<Range> reps;         // overrides, inside the option's range
+  std::optional<Range> reps;         // overrides
   std::optional<Range> sets;
-  std::optional<Range> hold;
+  std::optional<Range> hold;         // in hold_unit when it is set, else in the option's unit
+  // Own routines only (catalogue/prescription.h):
+  std::optional<HoldUnit> hold_unit;    // the hold counted in seconds or in breaths, as prescribed
+  std::optional<Sides> sides;           // each side, alternating or only the side that hurts
+  std::optional<Favour> favour;         // the side that hurts first, or more on it
+  std::optional<int> set_rest_seconds;  // the rest between sets
+  std::optional<int> build_up_days;     // reps and hold rise from their start to their max over these days
+  std::optional<std::string> note;      // the clinician's note on this exercise
   bool operator==(const RoutineItem&) const = default;
+};
+
+// How often, as a clinician says it (catalogue/schedule.h): times a day on so many days a week,
+// at set times of day or at any time.
+struct Schedule {
+  int times_a_day = 1;     // 1 to 4
+  int days_a_week = 7;     // 1 to 7 (7: every day)
+  std::vector<int> times;  // minutes after midnight, in quarter hours, rising; none: at any time
+  bool operator==(const Schedule&) const = default;
+};
+
+// Who prescribed it, for the sheet and the report.
+struct Clinic {
+  std::string name;
+  std::optional<std::string> phone;
+  bool operator==(const Clinic&) const = default;
 };
 
 struct Routine {
@@ -144,6 +174,17 @@ struct Routine {
   double rest_between_exercises_seconds = 0;
   std::vector<RoutineItem> items;
   std::vector<std::string> sources;
+  // A person's own routine, as a clinician prescribes it (catalogue/own_routine.h checks it):
+  std::optional<Schedule> schedule;        // how often; absent: `frequency` says
+  std::optional<std::string> note;         // the clinician's note
+  std::optional<FirstSide> side_that_hurts;  // absent: the person's own answer (asked once)
+  std::optional<Clinic> clinic;
+  std::optional<std::string> review_on;    // "2027-01-04": the review; reminders end that day
+  // One routine across the links that update it (app/routine_update.h): a clinician's new link
+  // for the same uid and a higher version replaces it, keeping its history.
+  std::optional<std::string> uid;          // 12 lower-case hex digits
+  std::optional<int> version;              // 1 to 65535
+  std::optional<std::string> started_on;   // the day this version became the person's: build-ups count from it
   bool operator==(const Routine&) const = default;
 };
 
@@ -248,6 +289,10 @@ template <> struct EnumNames<catalogue::Frequency> {
       {catalogue::Frequency::every_day, "every_day"},
       {catalogue::Frequency::twice_a_day_while_in_pain, "twice_a_day_while_in_pain"},
       {catalogue::Frequency::when_needed, "when_needed"}}};
+};
+template <> struct EnumNames<catalogue::Favour> {
+  static constexpr std::array<std::pair<catalogue::Favour, std::string_view>, 2> values{{
+      {catalogue::Favour::first, "first"}, {catalogue::Favour::more, "more"}}};
 };
 template <> struct EnumNames<catalogue::SafetyTopic> {
   static constexpr std::array<std::pair<catalogue::SafetyTopic, std::string_view>, 6> values{{

@@ -24,6 +24,8 @@ struct OwnRoutineLimits {
   static constexpr std::size_t max_note_chars = 280;  // the clinician's note, the purpose, the frequency note
   static constexpr std::size_t max_items = 30;        // exercises in one routine
   static constexpr std::size_t max_id_chars = 40;     // "my-12", "my-3_imported_2"
+  static constexpr std::size_t max_phone_chars = 30;  // "+44 (0)20 7946 0958 ext. 12"
+  static constexpr int max_version = 65535;
 };
 
 // "" when `words` is text a person could have typed (text::check_utf8) of at most `max_chars`
@@ -35,11 +37,18 @@ std::string text_problem(std::string_view words, std::size_t max_chars, bool mul
 // routine. Sessions name routines by such ids, including routines since deleted.
 bool routine_id_well_formed(std::string_view id);
 
-// Every problem of a person's own routine: its id (well formed, not a built-in routine's: the
-// player runs a built-in routine by its id, so an own routine under it would shadow it), its
-// name, purpose and frequency note (not empty where required, characters, length), 1 to
-// max_items exercises, and validate_routine() (known exercises and dosages, overrides inside
-// the sources' ranges).
+// A phone number's characters: digits, letters ("ext"), spaces and + ( ) - . /
+bool phone_characters(std::string_view phone);
+
+// A routine's identity across the links that update it: 12 lower-case hex digits.
+bool routine_uid_well_formed(std::string_view uid);
+
+// Every problem of a person's own routine, each a sentence at its place: its id (well formed,
+// not a built-in routine's: the player runs a built-in routine by its id, so an own routine under
+// it would shadow it), its texts (name, purpose, frequency note, the clinician's note, the
+// clinic's name and phone: not empty where required, characters, length), its schedule
+// (catalogue/schedule.h), dates, identity and version, sources, the rest between exercises,
+// 1 to max_items exercises, and each exercise as prescribed (catalogue/prescription.h).
 void check_own_routine(const Catalogue& catalogue, const Routine& routine, const RoutineCheckDesc& desc,
                        std::vector<Problem>& problems);
 

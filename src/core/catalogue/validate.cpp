@@ -145,7 +145,7 @@ class Checker {
   void check_routines() {
     check_ids(kRoutinesFile, "routines", c_.routines);
     for (const Routine& r : c_.routines) {
-      validate_routine(c_, r, {.file = kRoutinesFile, .path = "routines[" + r.id + "]", .require_sources = true}, problems_);
+      validate_routine(c_, r, {.file = kRoutinesFile, .path = "routines[" + r.id + "]"}, problems_);
     }
   }
 
@@ -181,7 +181,17 @@ void validate_routine(const Catalogue& c, const Routine& r, const RoutineCheckDe
   };
   const std::string& base = desc.path;
   if (r.items.empty()) report(base + ".items", "a routine needs at least one exercise");
-  if (desc.require_sources && r.sources.empty()) report(base + ".sources", "needs at least one source");
+  if (r.sources.empty()) report(base + ".sources", "needs at least one source");
+  // What only a person's own routine holds: a clinician's prescription.
+  const auto own_only = [&](const std::string& at, std::initializer_list<std::pair<bool, const char*>> fields) {
+    for (const auto& [set, name] : fields) {
+      if (set) report(at + "." + name, "only a person's own routine holds this");
+    }
+  };
+  own_only(base, {{r.schedule.has_value(), "schedule"}, {r.note.has_value(), "note"},
+                  {r.side_that_hurts.has_value(), "side_that_hurts"}, {r.clinic.has_value(), "clinic"},
+                  {r.review_on.has_value(), "review_on"}, {r.uid.has_value(), "uid"}, {r.version.has_value(), "version"},
+                  {r.started_on.has_value(), "started_on"}});
   for (const std::string& ref : r.sources) {
     if (!c.find_source(ref)) report(base + ".sources", "unknown source '" + ref + "'");
   }
@@ -200,6 +210,9 @@ void validate_routine(const Catalogue& c, const Routine& r, const RoutineCheckDe
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     const RoutineItem& item = r.items[i];
     const std::string path = base + ".items[" + std::to_string(i) + "]";
+    own_only(path, {{item.hold_unit.has_value(), "hold_unit"}, {item.sides.has_value(), "sides"},
+                    {item.favour.has_value(), "favour"}, {item.set_rest_seconds.has_value(), "set_rest_seconds"},
+                    {item.build_up_days.has_value(), "build_up_days"}, {item.note.has_value(), "note"}});
     const Exercise* e = c.find_exercise(item.exercise);
     if (!e) {
       report(path + ".exercise", "unknown exercise '" + item.exercise + "'");

@@ -31,12 +31,12 @@ struct DosageLimits {
 
 void validate(const Catalogue& catalogue, std::vector<Problem>& problems);
 
-// One routine against the catalogue's exercises (built-in ones, and a person's own or
-// imported ones, which need no source).
+// A built-in routine against the catalogue: sources, known exercises and dosages, overrides
+// inside the chosen option's range, and none of the fields only a person's own routine holds
+// (catalogue/own_routine.h checks those routines).
 struct RoutineCheckDesc {
   std::string file;   // for the problems: "routines.json", "backup"
   std::string path;   // "routines[nhs_daily]"
-  bool require_sources = false;
 };
 void validate_routine(const Catalogue& catalogue, const Routine& routine, const RoutineCheckDesc& desc,
                       std::vector<Problem>& problems);

@@ -6,8 +6,12 @@
 #include <cstdio>
 #include <map>
 
+#include "catalogue/calendar_day.h"
 #include "catalogue/dosage.h"
+#include "catalogue/prescription.h"
+#include "catalogue/schedule.h"
 #include "catalogue/summary.h"
+#include "progress/adherence.h"
 #include "print/svg.h"
 #include "storage/backup.h"
 #include "storage/history.h"
@@ -27,7 +31,7 @@ std::string day_words(std::int64_t day) { return storage::format_local_date(day 
 
 struct Week {
   std::int64_t first_day = 0;
-  int sessions = 0;
+  int sessions = 0;  // of every routine
   int before_sum = 0, before_n = 0, after_sum = 0, after_n = 0;
   std::optional<double> before() const { return before_n ? std::optional(double(before_sum) / before_n) : std::nullopt; }
   std::optional<double> after() const { return after_n ? std::optional(double(after_sum) / after_n) : std::nullopt; }
@@ -35,7 +39,23 @@ struct Week {
 
 struct Outcomes {
   int completed = 0, skipped = 0, hurt = 0;
+  std::int64_t last_at_ms = 0;
+  session::ExerciseRecord last;  // the latest time it was done, for "last time"
 };
+
+std::string count(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// What was done the last time: "10 reps, 10 × 5 s" (holds of 5 seconds on average).
+std::string last_time(const session::ExerciseRecord& e) {
+  std::string out = count(e.reps_done.total(), "rep", "reps");
+  const int holds = e.holds_done.total();
+  if (holds > 0) {
+    char each[48];
+    std::snprintf(each, sizeof each, ", %d \u00d7 %.0f s", holds, e.hold_seconds / holds);
+    out += each;
+  }
+  return out;
+}
 
 std::string one_decimal(std::optional<double> v) {
   if (!v) return "no score";
@@ -44,14 +64,6 @@ std::string one_decimal(std::optional<double> v) {
   return buf;
 }
 
-int weekly_target(catalogue::Frequency f) {
-  switch (f) {
-    case catalogue::Frequency::every_day: return 7;
-    case catalogue::Frequency::twice_a_day_while_in_pain: return 14;
-    case catalogue::Frequency::when_needed: return 0;
-  }
-  return 0;
-}
 
 // ---- The pain chart ------------------------------------------------------------------------------
 
@@ -135,6 +147,10 @@ std::string appointment_report(const ReportDesc& d) {
       o.completed += e.outcome == session::Outcome::completed;
       o.skipped += e.outcome == session::Outcome::skipped;
       o.hurt += e.outcome == session::Outcome::stopped_hurt;
+      if (s.record.started_at_ms >= o.last_at_ms) {
+        o.last_at_ms = s.record.started_at_ms;
+        o.last = e;
+      }
     }
   }
 
@@ -145,20 +161,42 @@ std::string appointment_report(const ReportDesc& d) {
          std::to_string(weeks_n) + " weeks): " + std::to_string(sessions) + " session" + (sessions == 1 ? "" : "s") +
          ".</p>";
 
-  // Sessions and pain, week by week.
-  const int target = d.routine ? weekly_target(d.routine->frequency) : 0;
+  // Sessions and pain, week by week: the routine's sessions against what it asks for.
+  const catalogue::Routine* r = d.routine;
+  const std::vector<std::int64_t> done_by_day =
+      r ? progress::session_days(*d.sessions, r->id, d.utc_offset_minutes) : std::vector<std::int64_t>{};
+  const bool asks = r && catalogue::schedule_of(*r).has_value();
+  const progress::Tally all = asks ? progress::count_days(done_by_day, *r, first, 7 * weeks_n) : progress::Tally{};
   out += "<h2>Sessions and pain, week by week</h2>";
-  out += "<table class=\"sheet-table\"><caption>Sessions done";
-  if (target) out += " (the routine asks for " + std::to_string(target) + " a week)";
+  if (asks) {
+    out += "<p class=\"sheet-adherence\">" +
+           html_text("Sessions of " + r->name + " done as prescribed: " + std::to_string(all.done) + " of " +
+                     std::to_string(all.asked) +
+                     (all.asked ? " (" + std::to_string((100 * all.done + all.asked / 2) / all.asked) + "%)" : std::string()) +
+                     (all.extra ? ", and " + std::to_string(all.extra) + " more than prescribed" : std::string()) + ".") +
+           "</p>";
+  }
+  out += "<table class=\"sheet-table\"><caption>";
+  out += asks ? html_text("Sessions of " + r->name + " done against prescribed (" + catalogue::schedule_words(*r) + "), other sessions,")
+              : std::string("Sessions done");
   out += " and average pain out of 10</caption><thead><tr>";
-  for (const char* h : {"Week", "From", "Sessions", "Pain before", "Pain after"}) cell(out, "th", h);
+  for (const char* h : {"Week", "From", asks ? "Done of prescribed" : "Sessions", "Other sessions", "Pain before", "Pain after"}) {
+    if (!asks && std::string_view(h) == "Other sessions") continue;
+    cell(out, "th", h);
+  }
   out += "</tr></thead><tbody>";
   for (std::size_t i = 0; i < weeks.size(); ++i) {
     const Week& w = weeks[i];
     out += "<tr>";
     cell(out, "td", std::to_string(i + 1));
     cell(out, "td", day_words(w.first_day));
-    cell(out, "td", std::to_string(w.sessions) + (target ? " of " + std::to_string(target) : ""));
+    if (asks) {
+      const progress::Tally t = progress::count_days(done_by_day, *r, w.first_day, 7);
+      cell(out, "td", std::to_string(t.done) + " of " + std::to_string(t.asked) + (t.extra ? " (+" + std::to_string(t.extra) + ")" : ""));
+      cell(out, "td", std::to_string(w.sessions - t.done - t.extra));
+    } else {
+      cell(out, "td", std::to_string(w.sessions));
+    }
     cell(out, "td", one_decimal(w.before()));
     cell(out, "td", one_decimal(w.after()));
     out += "</tr>";
@@ -191,16 +229,36 @@ std::string appointment_report(const ReportDesc& d) {
     };
     std::sort(others.begin(), others.end(), [&](const auto& a, const auto& b) { return name(a) < name(b); });
     order.insert(order.end(), others.begin(), others.end());
-    out += "<table class=\"sheet-table\"><caption>How each exercise ended, in this period</caption><thead><tr>";
-    for (const char* h : {"Exercise", "Completed", "Skipped", "Stopped: it hurt"}) cell(out, "th", h);
+    const auto side = r && r->side_that_hurts ? r->side_that_hurts : d.side;
+    const bool own_routine = r && !c.find_routine(r->id);
+    // The routine's item for an exercise, for what was prescribed.
+    const auto item_of = [&](const std::string& id) -> const catalogue::RoutineItem* {
+      if (!r) return nullptr;
+      for (const catalogue::RoutineItem& item : r->items) {
+        if (item.exercise == id) return &item;
+      }
+      return nullptr;
+    };
+    out += "<table class=\"sheet-table\"><caption>Each exercise: as prescribed, and how it went in this period</caption>"
+           "<thead><tr>";
+    for (const char* h : {"Exercise", "Prescribed", "Completed", "Skipped", "Stopped: it hurt", "Last time (holds)"}) cell(out, "th", h);
     out += "</tr></thead><tbody>";
     for (const std::string& id : order) {
       const Outcomes& o = by_exercise[id];
+      const catalogue::RoutineItem* item = item_of(id);
+      const catalogue::Exercise* e = c.find_exercise(id);
+      std::string prescribed = "not in the routine";
+      if (item && e) {
+        prescribed = own_routine ? catalogue::describe_prescribed(*e, *item, side) : catalogue::describe(catalogue::resolve(*e, *item));
+        if (own_routine && item->build_up_days) prescribed += "; now " + catalogue::describe_on(*e, *item, d.days_in, side);
+      }
       out += "<tr>";
       cell(out, "td", name(id));
+      cell(out, "td", prescribed);
       cell(out, "td", std::to_string(o.completed));
       cell(out, "td", std::to_string(o.skipped));
       cell(out, "td", std::to_string(o.hurt));
+      cell(out, "td", last_time(o.last));
       out += "</tr>";
     }
     out += "</tbody></table>";
@@ -208,16 +266,18 @@ std::string appointment_report(const ReportDesc& d) {
 
   // The routine as prescribed.
   out += "<h2>The routine</h2>";
-  if (!d.routine) {
+  if (!r) {
     out += "<p>No routine is chosen on Today.</p>";
   } else {
-    out += "<p><strong>" + html_text(d.routine->name) + "</strong>: " + html_text(catalogue::frequency_sentence(*d.routine)) + ".</p><ol>";
-    for (const catalogue::RoutineItem& item : d.routine->items) {
-      const catalogue::Exercise* e = c.find_exercise(item.exercise);
-      if (!e) continue;
-      out += "<li>" + html_text(e->name + ": " + catalogue::describe(catalogue::resolve(*e, item))) + "</li>";
+    std::string when = catalogue::frequency_sentence(*r) + ".";
+    if (const auto review = r->review_on ? catalogue::parse_day(*r->review_on) : std::nullopt) {
+      when += " Review on " + catalogue::day_words(*review) + ".";
     }
-    out += "</ol>";
+    out += "<p><strong>" + html_text(r->name) + "</strong>: " + html_text(when) + "</p>";
+    if (r->clinic) {
+      out += "<p>" + html_text("From " + r->clinic->name + (r->clinic->phone ? ", telephone " + *r->clinic->phone : std::string()) + ".") + "</p>";
+    }
+    if (r->note) out += "<p class=\"sheet-note\">" + html_text(*r->note) + "</p>";
     if (!d.link.empty()) out += "<p class=\"sheet-address\">" + html_text(d.link) + "</p>";
   }
   out += "<p class=\"sheet-small\">Made by Limber on this device on " + html_text(day_words(today)) +

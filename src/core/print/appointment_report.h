@@ -3,11 +3,13 @@
 // it, saves it, or shows it on their screen.
 //
 // For the last few weeks up to today (in the person's time zone), in whole weeks ending today:
-// sessions done each week against the routine's frequency (every day: 7; twice a day while in
-// pain: 14; when needed: no target); the average pain before and after each week, as a chart
-// (SVG) and as a table; each exercise's completed, skipped and "this hurts" counts; and the
-// routine as prescribed, with its link. The same print view and stylesheet as the routine
-// sheet (print/routine_sheet.h).
+// the routine's sessions done each week against the sessions its schedule asks for
+// (progress/adherence.h), and in all; sessions of other routines beside them; the average pain
+// before and after each week, as a chart (SVG) and as a table; each exercise of the routine as
+// prescribed, where a build-up stands today, how often it was completed, skipped or stopped
+// because it hurt, and what was done the last time; and the routine itself: how often, the
+// review date, the clinic, the clinician's note and its link. The same print view and
+// stylesheet as the routine sheet (print/routine_sheet.h).
 //
 // Usage:
 //     const std::string html = limber::print::appointment_report({.catalogue = &c, .sessions = &all, .routine = current,
@@ -16,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,8 @@ struct ReportDesc {
   const std::vector<storage::StoredSession>* sessions = nullptr;  // any order; outside the period ignored
   const catalogue::Routine* routine = nullptr;  // as prescribed (the routine on Today); null: none chosen
   std::string link;                             // its whole address ("" none)
+  std::int64_t days_in = 0;                     // how far along its build-ups are today
+  std::optional<catalogue::FirstSide> side;     // the person's side that hurts, when the routine names none
   int weeks = 4;
   std::int64_t now_ms = 0;
   int utc_offset_minutes = 0;

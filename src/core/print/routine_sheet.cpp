@@ -1,8 +1,14 @@
 // Index: words and sources, figures, the cover page, staying safe, one exercise, the sheet.
 #include "print/routine_sheet.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "animation/figure.h"
 #include "animation/scene.h"
+#include "catalogue/calendar_day.h"
+#include "catalogue/prescription.h"
+#include "catalogue/schedule.h"
 #include "catalogue/summary.h"
 #include "links/qr_code.h"
 #include "print/svg.h"
@@ -96,6 +102,15 @@ void figures(std::string& out, const SheetDesc& d, const catalogue::Exercise& e,
   if (sided) element(out, "p", "The pictures show the left side. Do the same on the right, as a mirror image.", "sheet-small");
 }
 
+// A built-in routine's amounts are its sources' ranges, built up over sessions; a person's own are
+// exactly as prescribed (catalogue/prescription.h).
+bool own(const SheetDesc& d) { return d.catalogue->find_routine(d.routine->id) == nullptr; }
+
+std::string amount_words(const SheetDesc& d, const catalogue::Exercise& e, const catalogue::RoutineItem& item) {
+  if (!own(d)) return catalogue::describe(catalogue::resolve(e, item, d.preference));
+  return catalogue::describe_prescribed(e, item, d.routine->side_that_hurts ? d.routine->side_that_hurts : d.side);
+}
+
 // ---- The cover page ------------------------------------------------------------------------
 
 void cover(std::string& out, const SheetDesc& d) {
@@ -105,21 +120,29 @@ void cover(std::string& out, const SheetDesc& d) {
   element(out, "p", "Limber exercise sheet", "sheet-kicker");
   out += "<h1 id=\"sheet-title\">" + html_text(r.name) + "</h1>";
   std::string when = catalogue::frequency_sentence(r) + ".";
+  if (const auto review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt) {
+    when += " Until your review on " + catalogue::day_words(*review) + ".";
+  }
   if (d.seconds > 0) when += " About " + catalogue::format_duration(d.seconds) + " each time.";
   element(out, "p", when, "sheet-when");
-  if (!d.note.empty()) {
+  if (r.note) {
     element(out, "h2", "From your clinician");
-    element(out, "p", d.note, "sheet-note");
+    element(out, "p", *r.note, "sheet-note");
   } else if (!r.purpose.empty()) {
     element(out, "p", r.purpose);
   }
+  if (r.clinic) {
+    element(out, "p", r.clinic->name + (r.clinic->phone ? ", telephone " + *r.clinic->phone : std::string()) + ".", "sheet-clinic");
+  }
+  if (r.side_that_hurts) element(out, "p", "The side that hurts: " + catalogue::side_words(r.side_that_hurts) + ".");
   element(out, "h2", "The exercises");
   out += "<ol class=\"sheet-list\">";
   for (const catalogue::RoutineItem& item : r.items) {
     const catalogue::Exercise* e = c.find_exercise(item.exercise);
     if (!e) continue;
-    const catalogue::Dosage dosage = catalogue::resolve(*e, item, d.preference);
-    out += "<li><strong>" + html_text(e->name) + "</strong>: " + html_text(catalogue::describe(dosage)) + "</li>";
+    out += "<li><strong>" + html_text(e->name) + "</strong>: " + html_text(amount_words(d, *e, item));
+    if (item.note) out += ". <em>" + html_text(*item.note) + "</em>";
+    out += "</li>";
   }
   out += "</ol>";
   element(out, "h2", "Open it on your phone");
@@ -128,7 +151,7 @@ void cover(std::string& out, const SheetDesc& d) {
   } else {
     const links::QrResult qr = links::make_qr_code(d.link);
     out += "<div class=\"sheet-link\">";
-    if (qr.ok()) out += qr_svg(*qr.code, "QR code of this routine's link");
+    if (qr.ok()) out += qr_svg(*qr.code, "QR code of this routine's link", qr_print_mm(qr.code->size));
     out += "<div>";
     element(out, "p", qr.ok() ? "Point your phone's camera at the code and tap the link it finds. Limber opens with this "
                                 "routine, ready to add. Or type this address:"
@@ -178,9 +201,18 @@ void exercise_page(std::string& out, const SheetDesc& d, std::size_t number, con
   const catalogue::DosageOption* option = catalogue::option_for(*e, item, d.preference);
   out += "<section class=\"sheet-page sheet-exercise\">";
   element(out, "h2", std::to_string(number) + ". " + e->name);
-  element(out, "p", catalogue::describe(dosage) + ". " + std::string(catalogue::frequency_words(d.routine->frequency)) + ".",
-          "sheet-dose");
-  if (option && !option->sources.empty()) element(out, "p", "How much, from: " + organisations(c, option->sources) + ".", "sheet-small");
+  element(out, "p", amount_words(d, *e, item) + ". " + catalogue::schedule_words(*d.routine) + ".", "sheet-dose");
+  const std::string beyond = own(d) ? catalogue::beyond_source(c, *e, item) : std::string();
+  if (option && !beyond.empty()) {
+    element(out, "p", "This amount is your clinician's: " + organisations(c, option->sources) + " suggests " + beyond + ".",
+            "sheet-small");
+  } else if (option && !option->sources.empty()) {
+    element(out, "p", "How much, from: " + organisations(c, option->sources) + ".", "sheet-small");
+  }
+  if (item.note) {
+    element(out, "h3", "From your clinician");
+    element(out, "p", *item.note, "sheet-note");
+  }
   figures(out, d, *e, dosage);
   element(out, "h3", "Start position");
   element(out, "p", e->start_position);
@@ -209,6 +241,11 @@ void exercise_page(std::string& out, const SheetDesc& d, std::size_t number, con
 }
 
 }  // namespace
+
+double qr_print_mm(int modules) {
+  const double mm = (modules + 2 * links::kQrQuietZone) * kQrModuleMm;
+  return std::clamp(mm, 40.0, 150.0);
+}
 
 // ---- The sheet ------------------------------------------------------------------------------
 

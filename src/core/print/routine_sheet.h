@@ -4,18 +4,23 @@
 // One HTML <article>, made from the same data the app uses: the catalogue's words, the
 // routine's dosage as a session paces it, and the figure's scene at the start and the held
 // position of each exercise, drawn in greys for black-and-white printing (print/svg.h).
-// Page one: the routine's name, how often and how long, the clinician's note, the
-// exercises in order and the link with its QR code. Page two: staying safe (the pain rule,
-// when to stop, when to see a GP, when to get help now). Then one page per exercise: its
-// dosage, the two figures, start position, steps, tips, cautions and sources. The page's
+// Page one: the routine's name, how often (and until the review date) and how long, the
+// clinician's note, clinic and phone, the exercises in order with exactly the amounts
+// prescribed (catalogue/prescription.h) and each one's note, and the link with its QR code,
+// drawn large enough for every module to be read from the paper. Page two: staying safe (the
+// pain rule, when to stop, when to see a GP, when to get help now). Then one page per exercise:
+// its amount (said to be the clinician's where it goes beyond what the source suggests), the
+// clinician's note on it, the two figures, start position, steps, tips, cautions and sources. The page's
 // stylesheet (web/limber.css, "Printed sheet") breaks pages before each section marked
 // `sheet-page`. Every text from a person or a link is escaped.
 //
 // Usage:
 //     const std::string html = limber::print::routine_sheet({.catalogue = &c, .clips = &clips, .routine = &r,
-//                                                            .note = "Twice a day for two weeks", .link = address});
+//                                                            .link = address});
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "animation/clip.h"
@@ -27,13 +32,19 @@ namespace limber::print {
 struct SheetDesc {
   const catalogue::Catalogue* catalogue = nullptr;
   const animation::ClipLibrary* clips = nullptr;  // null: no figures
-  const catalogue::Routine* routine = nullptr;
-  std::string note;              // the clinician's note ("" none)
+  const catalogue::Routine* routine = nullptr;  // the note, clinic and review date with it
   std::string link;              // the routine's whole address ("" cannot be sent: no code, says why)
   std::string link_problem;      // why there is no link, when there is none
   double seconds = 0;            // how long the routine takes (session/duration.h)
-  catalogue::HoldPreference preference = catalogue::HoldPreference::source_default;
+  catalogue::HoldPreference preference = catalogue::HoldPreference::source_default;  // built-in routines
+  std::int64_t days_in = 0;      // an own routine's build-ups: how far along today
+  std::optional<catalogue::FirstSide> side;  // the person's side that hurts, when the routine names none
 };
+
+// The printed width of a QR code, in millimetres: every module at least kQrModuleMm wide (read
+// back from a 150 dpi print), at least 40 mm, so a longer link gets a larger code.
+inline constexpr double kQrModuleMm = 0.85;
+double qr_print_mm(int modules);
 
 // The whole <article>; "" without a catalogue or a routine.
 std::string routine_sheet(const SheetDesc& desc);

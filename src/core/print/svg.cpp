@@ -134,10 +134,17 @@ std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc) {
   return out;
 }
 
-std::string qr_svg(const links::QrCode& code, std::string_view label) {
+std::string qr_svg(const links::QrCode& code, std::string_view label, double side_mm) {
   const int side = code.size + 2 * links::kQrQuietZone;
   std::string out;
   open_svg(out, static_cast<float>(side), static_cast<float>(side), label);
+  if (side_mm > 0) {
+    // Its printed size as attributes (the page's policy allows no inline style).
+    char size[64];
+    std::snprintf(size, sizeof size, " width=\"%.1fmm\" height=\"%.1fmm\">", side_mm, side_mm);
+    out.pop_back();
+    out += size;
+  }
   out += "<rect width=\"" + std::to_string(side) + "\" height=\"" + std::to_string(side) +
          "\" fill=\"#fff\"/><path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"";
   // One rectangle per run of dark modules in a row.

@@ -26,7 +26,8 @@ struct SvgDesc {
 };
 
 std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc);
-std::string qr_svg(const links::QrCode& code, std::string_view label);
+// `side_mm`: its printed width and height (0: as its container makes it).
+std::string qr_svg(const links::QrCode& code, std::string_view label, double side_mm = 0);
 
 // Text for HTML content and attribute values: & < > " ' escaped.
 std::string html_text(std::string_view text);

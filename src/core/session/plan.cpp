@@ -39,12 +39,17 @@ class Builder {
 
     // Which side each pass of a set works on.
     std::vector<Side> passes;
-    const bool right_first = p.exercise->first_side == catalogue::FirstSide::right;
+    // The steps' own order, unless the prescription favours the side that hurts: first, or
+    // first and again after the other side.
+    const bool right_first = p.favour ? pace.affected_side == Side::right : p.exercise->first_side == catalogue::FirstSide::right;
     const Side first = right_first ? Side::right : Side::left, second = right_first ? Side::left : Side::right;
     switch (d.sides) {
       case Sides::together: passes = {Side::none}; break;
       case Sides::one_side: passes = {pace.affected_side}; break;
-      case Sides::each_side: passes = {first, second}; break;
+      case Sides::each_side:
+        passes = {first, second};
+        if (p.favour == catalogue::Favour::more) passes.push_back(first);
+        break;
       case Sides::alternating: passes = {Side::none}; break;  // the side changes rep by rep
     }
     const int sets = d.sets.start;

@@ -1,6 +1,7 @@
 #include "session/session_input.h"
 
 #include "catalogue/dosage.h"
+#include "catalogue/prescription.h"
 #include "session/progression.h"
 
 namespace limber::session {
@@ -17,8 +18,9 @@ InputResult build_input(const catalogue::Catalogue& catalogue, std::string_view 
 }
 
 InputResult build_input(const catalogue::Catalogue& catalogue, const catalogue::Routine& routine,
-                        const ProgressState* progress, catalogue::HoldPreference hold) {
+                        const ProgressState* progress, catalogue::HoldPreference hold, std::int64_t days_in) {
   InputResult result;
+  const bool own = catalogue.find_routine(routine.id) == nullptr;
   result.input.routine_id = routine.id;
   result.input.rest_between_exercises_seconds = routine.rest_between_exercises_seconds;
   for (const catalogue::RoutineItem& item : routine.items) {
@@ -27,11 +29,16 @@ InputResult build_input(const catalogue::Catalogue& catalogue, const catalogue::
       result.error = "routine '" + routine.id + "' names unknown exercise '" + item.exercise + "'";
       return result;
     }
-    const catalogue::Dosage base = catalogue::resolve(*e, item, hold);
-    const int level = progress ? progress->level_of(e->id) : 0;
     const catalogue::DosageOption* option = catalogue::option_for(*e, item, hold);
     const std::string dosage_id = option ? option->id : "";
-    result.input.exercises.push_back({.exercise = e, .dosage_id = dosage_id, .dosage = progressed(base, level)});
+    if (own) {
+      result.input.exercises.push_back({.exercise = e, .dosage_id = dosage_id,
+                                        .dosage = catalogue::prescribed_dosage(*e, item, days_in), .favour = item.favour});
+      continue;
+    }
+    const catalogue::Dosage base = catalogue::resolve(*e, item, hold);
+    const int level = progress ? progress->level_of(e->id) : 0;
+    result.input.exercises.push_back({.exercise = e, .dosage_id = dosage_id, .dosage = progressed(base, level), .favour = {}});
   }
   result.error = check_input(result.input);
   return result;

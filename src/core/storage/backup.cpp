@@ -5,8 +5,11 @@
 #include <map>
 #include <string_view>
 
+#include "catalogue/calendar_day.h"
 #include "catalogue/catalogue_json.h"
+#include "catalogue/prescription.h"
 #include "storage/data_checks.h"
+#include "storage/history.h"
 #include "storage/migrate.h"
 
 namespace limber::storage {
@@ -18,19 +21,6 @@ struct BackupFile {
   std::int64_t exported_at_ms = 0;
   UserData data;
 };
-
-// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
-}
 
 // A text cell, quoted where needed. A spreadsheet runs a cell that starts with = + - @, a tab
 // or a carriage return as a formula, and a routine's name comes from whoever made the link:
@@ -53,22 +43,15 @@ std::string format_local_time(std::int64_t ms, int utc_offset_minutes) {
   const std::int64_t minutes = (ms >= 0 ? ms / 60000 : (ms - 59999) / 60000) + utc_offset_minutes;
   const std::int64_t days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
   const auto in_day = static_cast<int>(minutes - days * 1440);
-  int y = 0;
-  unsigned m = 0, d = 0;
-  civil_from_days(days, y, m, d);
+  const catalogue::CivilDate date = catalogue::civil_from_days(days);
   // Room for any int and unsigned the format could print: GCC checks the worst case at -O2.
   char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02d:%02d", y, m, d, in_day / 60, in_day % 60);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02d:%02d", date.year, date.month, date.day, in_day / 60, in_day % 60);
   return buffer;
 }
 
 std::string format_local_date(std::int64_t ms, int utc_offset_minutes) {
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::string iso = format_local_time(ms, utc_offset_minutes);  // "2026-11-21 09:30"
-  const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
+  return catalogue::day_words(local_day(ms, utc_offset_minutes));
 }
 
 std::string export_backup(const UserData& data, std::int64_t now_ms) {
@@ -109,6 +92,8 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
   for (json::Problem& p : shape) problems.push_back({std::move(p.path), std::move(p.message)});
   // The same checks as stored data, own routines by the editor's and links' rules.
   if (problems.empty()) {
+    // Routines from before amounts were exact: each amount the value it was done at (storage/profile.cpp).
+    for (catalogue::Routine& r : file.data.routines) catalogue::prescribe_exactly(catalogue, r);
     check(file.data, catalogue, problems);
     for (DataProblem& p : problems) p.path = "data." + p.path;
   }

@@ -4,6 +4,7 @@
 
 #include "catalogue/catalogue_json.h"
 #include "catalogue/own_routine.h"
+#include "catalogue/prescription.h"
 #include "storage/data_checks.h"
 #include "storage/migrate.h"
 #include "storage/record_upgrade.h"
@@ -87,6 +88,9 @@ ProfileResult read_profile(std::string_view text, const catalogue::Catalogue& ca
   json::read(parsed.value, profile, ctx);
   for (json::Problem& p : shape) result.problems.push_back({std::move(p.path), std::move(p.message)});
   if (!result.problems.empty()) return result;
+  // Own routines stored before amounts were exact hold the sources' ranges: each becomes the
+  // value it was used at (catalogue/prescription.h), so it is done as set and never raised.
+  for (catalogue::Routine& r : profile.routines) catalogue::prescribe_exactly(catalogue, r);
   take_out_failing(profile, catalogue, result);
   check(profile, catalogue, result.problems);
   if (result.problems.empty()) result.profile = std::move(profile);

@@ -1,6 +1,7 @@
 #include "storage/user_data.h"
 
 #include "catalogue/catalogue_json.h"
+#include "catalogue/prescription.h"
 #include "storage/data_checks.h"
 #include "storage/migrate.h"
 
@@ -30,6 +31,8 @@ DataResult from_json(std::string_view text, const catalogue::Catalogue& catalogu
   json::read(parsed.value, data, ctx);
   for (json::Problem& p : shape) result.problems.push_back({std::move(p.path), std::move(p.message)});
   if (!result.problems.empty()) return result;
+  // As stored routines are read (storage/profile.cpp): amounts from before they were exact.
+  for (catalogue::Routine& r : data.routines) catalogue::prescribe_exactly(catalogue, r);
   check(data, catalogue, result.problems);
   if (result.problems.empty()) result.data = std::move(data);
   return result;

@@ -185,9 +185,16 @@ void summary(ScreenContext& ctx) {
                 static_cast<int>(std::lround(record.active_seconds / 60.0)));
   icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, line);
   if (skipped > 0) icon_paragraph(LIMBER_ICON_SKIP_NEXT, (std::to_string(skipped) + " skipped.").c_str());
+  const catalogue::Routine* routine = ctx.app.find_routine(ctx.app.player().routine_id());
+  const bool own = routine && !ctx.app.catalogue().find_routine(routine->id);
   if (hurt > 0) {
+    // A built-in routine eases off by itself (session/progression.h); a clinician's amounts never change.
     icon_paragraph(LIMBER_ICON_SENTIMENT_DISSATISFIED,
-                   (std::to_string(hurt) + " stopped because it hurt. Next time it starts gentler.").c_str());
+                   (std::to_string(hurt) + (own ? " stopped because it hurt. If it keeps hurting, tell your clinician."
+                                                : " stopped because it hurt. Next time it starts gentler.")).c_str());
+  }
+  if (own && routine) {
+    for (const std::string& up : ctx.app.amounts_up_tomorrow(*routine)) icon_paragraph(LIMBER_ICON_SHOW_CHART, ("Tomorrow: " + up).c_str());
   }
   if (record.pain_before || record.pain_after) {
     std::string pain = "Pain";

@@ -1,126 +1,131 @@
-// The routine editor: exercises in order, each with its dosage option and steppers that
-// stay within the source's range (app/routine_editor.h decides the bounds), then save; and
-// for clinicians the ways to hand it over: a link with a note, a QR code, a printed sheet, a
-// calendar reminder and a website's widget. Index: sharing, item cards, the screen.
+// The routine editor: the routine's name and how often it is done, then each exercise exactly
+// as prescribed (amounts stepped by steps that fit them, sides, the side that hurts, a build-up,
+// a note), exercises added from a list with their pictures, then the note, the clinic and the
+// ways to hand it over (routine_handover.cpp), and save. The core decides every bound
+// (app/routine_editor.h, app/prescription_edits.h). Index: how often, one exercise, adding, the screen.
 #include <string>
 
-#include "app/reminder.h"
+#include "animation/figure.h"
 #include "app/routine_editor.h"
+#include "catalogue/calendar_day.h"
+#include "catalogue/schedule.h"
 #include "catalogue/summary.h"
 #include "icons.h"
-#include "ui/screens/screens.h"
+#include "ui/figure.h"
+#include "ui/screens/routine_editor_parts.h"
 #include "ui/theme.h"
 
 namespace limber::ui {
 
 namespace {
 
-bool g_adding = false;       // the list of exercises to add is open
-// The last QR code made, and for what address: made again only when the link changes.
-struct {
-  std::string address;
-  links::QrResult qr;
-} g_qr;
+using editor::ChipChoice;
+using editor::chip_row;
 
-void problem_line(const std::string& problem) {
-  if (problem.empty()) return;
-  const ImVec4 caution = current_theme().caution;
-  icon_paragraph(LIMBER_ICON_WARNING, problem.c_str(), nullptr, &caution);
-}
+bool g_adding = false;  // the list of exercises to add is open
+int g_time_open = -1;   // the set time being chosen (from 0), or -1
+int g_hour = -1;        // its hour, once chosen
 
-// In the clinic: the link as a QR code for the patient's phone camera.
-void qr_section(ScreenContext& ctx, const std::string& link) {
-  heading("Scan it with a phone");
-  paragraph(FontRole::small, current_theme().text_muted,
-            "In the clinic, the patient points their phone's camera at this code, and the routine opens in Limber.");
-  const std::string address = ctx.app.link_address(link);
-  if (address != g_qr.address) g_qr = {.address = address, .qr = links::make_qr_code(address)};
-  if (!g_qr.qr.ok()) {
-    problem_line("No QR code: " + g_qr.qr.error + ".");
+// ---- How often ----------------------------------------------------------------------------
+
+// A set time chosen in three presses: the time, its hour, its minutes.
+void time_picker(ScreenContext& ctx, const catalogue::Schedule& s) {
+  Flow flow;
+  for (std::size_t k = 0; k < s.times.size(); ++k) {
+    const std::string id = "time-" + std::to_string(k + 1), label = catalogue::clock_time(s.times[k]);
+    flow.next(chip_width(label.c_str()) + 26.0f);
+    if (chip(ctx.controls, {.id = id.c_str(), .label = label.c_str(), .selected = g_time_open == static_cast<int>(k)})) {
+      g_time_open = g_time_open == static_cast<int>(k) ? -1 : static_cast<int>(k);
+      g_hour = -1;
+    }
+  }
+  if (g_time_open < 0 || g_time_open >= static_cast<int>(s.times.size())) return;
+  const std::string which = "time " + std::to_string(g_time_open + 1);
+  if (g_hour < 0) {
+    paragraph(FontRole::small, current_theme().text_muted, "The hour for " + which + ":");
+    ctx.controls.begin_group(app::NodeRole::group, "Hour");
+    Flow hours_flow;
+    for (int h = 5; h <= 22; ++h) {
+      const std::string hh = (h < 10 ? "0" : "") + std::to_string(h), id = "hour-" + hh;
+      hours_flow.next(chip_width(hh.c_str()));
+      if (chip(ctx.controls, {.id = id.c_str(), .label = hh.c_str(), .selected = false})) g_hour = h;
+    }
+    ctx.controls.end_group();
     return;
   }
-  const std::string name = ctx.app.draft().routine() ? ctx.app.draft().routine()->name : std::string("this routine");
-  qr_code_box(ctx.controls, *g_qr.qr.code, std::min(ImGui::CalcItemWidth(), 360.0f),
-              "QR code: a link that opens " + name + " in Limber");
-}
-
-// A reminder in the person's own calendar app, at a time they pick: nothing to type.
-void reminder_section(ScreenContext& ctx) {
-  heading("Add a reminder to a calendar");
-  paragraph(FontRole::small, current_theme().text_muted,
-            "Saves a file that any calendar app opens: a repeating reminder at the routine's frequency, with its link.");
-  const std::string at = app::clock_time(ctx.app.reminder_minutes());
-  const int step = stepper(ctx.controls, {.id = "reminder-time", .label = "Reminder time", .value = at.c_str(),
-                                          .can_decrease = ctx.app.reminder_minutes() > app::kReminderEarliest,
-                                          .can_increase = ctx.app.reminder_minutes() < app::kReminderLatest});
-  if (step != 0) act(ctx, "reminder_time", step > 0 ? "+" : "-");
-  if (big_button(ctx.controls, {.id = "add-to-calendar", .label = "Add to calendar", .icon = LIMBER_ICON_EVENT,
-                                .kind = ButtonKind::secondary})) {
-    act(ctx, "add_to_calendar");
+  paragraph(FontRole::small, current_theme().text_muted, "The minutes for " + which + ", at " + std::to_string(g_hour) + ":");
+  ctx.controls.begin_group(app::NodeRole::group, "Minutes");
+  Flow minutes_flow;
+  for (const int m : {0, 15, 30, 45}) {
+    const std::string label = catalogue::clock_time(g_hour * 60 + m), id = "minute-" + std::to_string(m);
+    minutes_flow.next(chip_width(label.c_str()));
+    if (chip(ctx.controls, {.id = id.c_str(), .label = label.c_str(), .selected = false})) {
+      act(ctx, "how_often", "time" + std::to_string(g_time_open + 1) + "=" + label);
+      g_time_open = g_hour = -1;
+    }
   }
+  ctx.controls.end_group();
 }
 
-// On paper: the sheet with the pictures, the note and the code, or a PDF from the print dialog.
-void print_section(ScreenContext& ctx) {
-  heading("Print a sheet");
-  paragraph(FontRole::small, current_theme().text_muted,
-            "A sheet to hand over: each exercise with pictures and steps, your note, the safety advice and the QR "
-            "code. Print it, or save it as a PDF from the print dialog.");
-  if (big_button(ctx.controls, {.id = "print-draft", .label = "Print", .icon = LIMBER_ICON_PRINT,
-                                .kind = ButtonKind::secondary, .spoken = "Print a sheet of this routine"})) {
-    act(ctx, "print_draft");
-  }
-}
-
-// The clinic's website: the widget playing this routine, as a tag to paste into a page.
-void website_section(ScreenContext& ctx, const std::string& link) {
-  heading("Put it on a website");
-  paragraph(FontRole::small, current_theme().text_muted,
-            "For a clinic's website: paste this tag into a page, and the routine plays there, in Limber's widget.");
-  link_box(ctx.controls, {.id = "embed_out", .label = "Tag for a website, playing this routine", .fragment = link.c_str(),
-                          .covered = ctx.app.confirm() != app::Confirm::none, .snippet = true});
-}
-
-// For clinicians: a short note, then a link that carries the routine in its fragment; then
-// the same link as a QR code, a calendar reminder and a website's widget.
-void share_section(ScreenContext& ctx) {
+void how_often_section(ScreenContext& ctx, const catalogue::Routine& r) {
   const Theme& theme = current_theme();
-  heading("Send it as a link");
+  heading("How often");
+  const std::optional<catalogue::Schedule> s = catalogue::schedule_of(r);
+  paragraph(FontRole::body, theme.text_muted, catalogue::frequency_sentence(r) + ".");
+  // "times-0" when needed, "times-1" to "times-4"; "days-0" to "days-6" for 1 to 7 days; "when-0" any
+  // time, "when-1" set times.
+  std::vector<ChipChoice> times{{.label = "When needed", .value = "when_needed", .selected = !s}};
+  for (int n = 1; n <= catalogue::ScheduleLimits::max_times_a_day; ++n) {
+    times.push_back({.label = catalogue::times_a_day_words(n), .value = "times_a_day=" + std::to_string(n), .selected = s && s->times_a_day == n});
+  }
+  chip_row(ctx, "How many times a day", "times", "how_often", times);
+  if (s) {
+    std::vector<ChipChoice> days;
+    for (int n = 1; n <= 7; ++n) {
+      days.push_back({.label = n == 7 ? std::string("Every day") : std::to_string(n) + (n == 1 ? " day a week" : " days a week"),
+                      .value = "days_a_week=" + std::to_string(n), .selected = s->days_a_week == n});
+    }
+    chip_row(ctx, "How many days a week", "days", "how_often", days);
+    chip_row(ctx, "When in the day", "when", "how_often",
+             {{.label = "At any time", .value = "set_times=off", .selected = s->times.empty()},
+              {.label = "At set times", .value = "set_times=on", .selected = !s->times.empty()}});
+    if (!s->times.empty()) time_picker(ctx, *s);
+  }
+  heading("Review");
+  const std::optional<std::int64_t> review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt;
   paragraph(FontRole::small, theme.text_muted,
-            "For clinicians: add a short note if you like, then copy a link to send. The routine travels inside "
-            "the link itself; no server ever sees it.");
-  const std::string note = ctx.app.draft().text(app::TextField::link_note);
-  text_field(ctx.controls, {.field = app::TextField::link_note, .value = note.c_str(),
-                            .placeholder = "For example: twice a day for two weeks", .height = 110.0f,
-                            .covered = ctx.app.confirm() != app::Confirm::none});
-  problem_line(ctx.app.draft().text_problem(app::TextField::link_note));
-  gap(4);
-  if (big_button(ctx.controls, {.id = "share-link", .label = "Copy link", .icon = LIMBER_ICON_CONTENT_COPY,
-                                .kind = ButtonKind::secondary})) {
-    act(ctx, "share_link", {}, Refusal::shown_in_place);
+            review ? "Review on " + catalogue::day_words(*review) + ": reminders end then, and the sheet says so."
+                   : "No review date.");
+  // "review-0" none, then in 2, 3, 4, 6, 8 and 12 weeks.
+  std::vector<ChipChoice> reviews{{.label = "None", .value = "none", .selected = !review}};
+  for (const int weeks : {2, 3, 4, 6, 8, 12}) {
+    reviews.push_back({.label = "In " + std::to_string(weeks) + " weeks", .value = std::to_string(weeks),
+                       .selected = review && *review == ctx.app.today() + 7 * weeks});
   }
-  if (!ctx.app.draft().share_problem().empty()) {
-    problem_line(ctx.app.draft().share_problem());
-  } else if (ctx.app.draft().link_copy() == app::LinkCopy::copied) {
-    icon_paragraph(LIMBER_ICON_CHECK_CIRCLE, "Link copied. Paste it into a message or an email to send it.");
-  } else if (ctx.app.draft().link_copy() == app::LinkCopy::refused) {
-    // No clipboard, and perhaps no address bar (an installed app): the link in a box to copy from.
-    problem_line("This browser did not let Limber copy the link. Select it below and copy it from there.");
-    link_box(ctx.controls, {.id = "link_out", .label = "Link to send", .fragment = ctx.app.draft().last_link().c_str(),
-                            .covered = ctx.app.confirm() != app::Confirm::none});
-  }
-  // Once the routine can be sent, the other ways to hand it over: all carry the same link.
-  const std::string link = ctx.app.draft().link_now(ctx.app.catalogue());
-  if (link.empty()) return;
-  qr_section(ctx, link);
-  print_section(ctx);
-  reminder_section(ctx);
-  website_section(ctx, link);
+  chip_row(ctx, "Review date", "review", "review", reviews);
+  heading("The side that hurts");
+  chip_row(ctx, "The side that hurts", "side", "side_that_hurts",
+           {{.label = "Ask the patient", .value = "ask", .selected = !r.side_that_hurts},
+            {.label = "Left", .value = "left", .selected = r.side_that_hurts == catalogue::FirstSide::left},
+            {.label = "Right", .value = "right", .selected = r.side_that_hurts == catalogue::FirstSide::right}});
 }
 
-// Each edit is a command on the item's number (from 1), as the page and tests send it.
+// ---- One exercise -------------------------------------------------------------------------
+
+std::string amount_text(app::DosageField field, int value, catalogue::HoldUnit unit) {
+  switch (field) {
+    case app::DosageField::hold:
+    case app::DosageField::hold_to:
+      return unit == catalogue::HoldUnit::seconds ? std::to_string(value) + " s" : std::to_string(value) + (value == 1 ? " breath" : " breaths");
+    case app::DosageField::set_rest: return std::to_string(value) + " s";
+    case app::DosageField::build_up_days:
+      return value % 7 == 0 ? std::to_string(value / 7) + (value == 7 ? " week" : " weeks") : std::to_string(value) + " days";
+    default: return std::to_string(value);
+  }
+}
+
 void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t index) {
-  const std::string number = std::to_string(index + 1);
+  const std::string number = std::to_string(index + 1), n = std::to_string(index);
   const Theme& theme = current_theme();
   const catalogue::Catalogue& c = ctx.app.catalogue();
   const catalogue::RoutineItem& item = draft.items[index];
@@ -129,53 +134,75 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
   begin_card();
   ImGui::PushID(static_cast<int>(index));
   const std::string name = e ? e->name : item.exercise;
-  paragraph(FontRole::heading, theme.text, std::to_string(index + 1) + ". " + name);
+  paragraph(FontRole::heading, theme.text, number + ". " + name);
   // Every card has the same buttons: their spoken names and groups say which exercise.
   ctx.controls.begin_group(app::NodeRole::group, number + ". " + name);
   if (e && view) {
     if (e->dosages.size() > 1) {
-      std::vector<const char*> labels;
-      int selected = 0;
-      for (std::size_t i = 0; i < e->dosages.size(); ++i) {
-        labels.push_back(e->dosages[i].label.c_str());
-        if (e->dosages[i].id == view->option_id) selected = static_cast<int>(i);
+      std::vector<ChipChoice> options;
+      for (const catalogue::DosageOption& o : e->dosages) {
+        options.push_back({.label = o.label, .value = o.id, .selected = o.id == view->option_id});
       }
-      Flow flow;
-      for (std::size_t i = 0; i < labels.size(); ++i) {
-        flow.next(chip_width(labels[i]) + 26.0f);
-        const std::string id = "option-" + std::to_string(index) + "-" + std::to_string(i);
-        if (chip(ctx.controls, {.id = id.c_str(), .label = labels[i], .selected = static_cast<int>(i) == selected})) {
-          act(ctx, "dosage", number + "=" + e->dosages[i].id);
-        }
-      }
+      chip_row(ctx, "Dosage", "option", "dosage", options, number);
     } else {
       paragraph(FontRole::small, theme.text_muted, view->option_label);
     }
-    const auto step = [&](const char* id, const char* label, const std::string& value, const catalogue::Range& r,
-                          const char* field) {
-      const std::string full_id = std::string(id) + "-" + std::to_string(index);
-      const int d = stepper(ctx.controls, {.id = full_id.c_str(), .label = label, .value = value.c_str(),
-                                           .can_decrease = r.start > r.min, .can_increase = r.start < r.max,
-                                           .subject = name.c_str()});
-      if (d != 0) act(ctx, "step_dosage", number + "=" + field + (d > 0 ? "+" : "-"));
+    const auto step = [&](app::DosageField field, const char* label, const app::AmountView& a) {
+      const std::string id = std::string(app::dosage_field_id(field)) + "-" + n, value = amount_text(field, a.value, view->hold_unit);
+      const int d = stepper(ctx.controls, {.id = id.c_str(), .label = label, .value = value.c_str(), .can_decrease = a.can_decrease,
+                                           .can_increase = a.can_increase, .subject = name.c_str()});
+      if (d != 0) act(ctx, "step_dosage", number + "=" + std::string(app::dosage_field_id(field)) + (d > 0 ? "+" : "-"));
     };
     const bool sided = view->sides == catalogue::Sides::each_side || view->sides == catalogue::Sides::one_side;
-    if (view->reps.min != view->reps.max) {
-      step("reps", sided ? "Repetitions on each side" : "Repetitions", std::to_string(view->reps.start), view->reps,
-           "reps");
+    step(app::DosageField::reps, sided ? "Repetitions on each side" : "Repetitions", view->reps);
+    if (view->hold) {
+      step(app::DosageField::hold, view->hold_unit == catalogue::HoldUnit::breaths ? "Hold, in deep breaths" : "Hold, in seconds",
+           *view->hold);
+      chip_row(ctx, "Count the hold in", "unit", "hold_unit",
+               {{.label = "Seconds", .value = "seconds", .selected = view->hold_unit == catalogue::HoldUnit::seconds},
+                {.label = "Breaths", .value = "breaths", .selected = view->hold_unit == catalogue::HoldUnit::breaths}},
+               number);
     }
-    if (view->hold && view->hold->min != view->hold->max) {
-      const bool breaths = view->hold_unit == catalogue::HoldUnit::breaths;
-      step("hold", breaths ? "Hold, in deep breaths" : "Hold, in seconds", std::to_string(view->hold->start), *view->hold,
-           "hold");
+    step(app::DosageField::sets, "Sets", view->sets);
+    if (view->sets.value > 1) step(app::DosageField::set_rest, "Rest between sets", view->set_rest);
+    if (view->source_sides != catalogue::Sides::together) {
+      // "sides-0" each side, "sides-1" alternating, "sides-2" only the side that hurts.
+      chip_row(ctx, "Sides", "sides", "sides",
+               {{.label = "Each side", .value = "each_side", .selected = view->sides == catalogue::Sides::each_side},
+                {.label = "Alternating", .value = "alternating", .selected = view->sides == catalogue::Sides::alternating},
+                {.label = "Only the side that hurts", .value = "one_side", .selected = view->sides == catalogue::Sides::one_side}},
+               number);
+      if (view->sides != catalogue::Sides::one_side) {
+        std::vector<ChipChoice> favour{{.label = "Both sides alike", .value = "none", .selected = !view->favour},
+                                       {.label = "The side that hurts first", .value = "first",
+                                        .selected = view->favour == catalogue::Favour::first}};
+        if (view->sides == catalogue::Sides::each_side) {
+          favour.push_back({.label = "More on the side that hurts", .value = "more", .selected = view->favour == catalogue::Favour::more});
+        }
+        chip_row(ctx, "Favour the side that hurts", "favour", "favour", favour, number);
+      }
     }
-    if (view->sets.min != view->sets.max) step("sets", "Sets", std::to_string(view->sets.start), view->sets, "sets");
+    chip_row(ctx, "Build up", "build", "build_up",
+             {{.label = "Same amount each day", .value = "off", .selected = !view->build_up_days},
+              {.label = "Build up over time", .value = "on", .selected = view->build_up_days.has_value()}},
+             number);
+    if (view->build_up_days) {
+      if (view->reps_to) step(app::DosageField::reps_to, "Build up to, repetitions", *view->reps_to);
+      if (view->hold_to) step(app::DosageField::hold_to, "Build up to, hold", *view->hold_to);
+      step(app::DosageField::build_up_days, "Over", *view->build_up_days);
+    }
+    if (!view->beyond_source.empty()) {
+      const ImVec4 muted = theme.text_muted;
+      icon_paragraph(LIMBER_ICON_INFO, ("Beyond what its source suggests (" + view->beyond_source +
+                                        "): the sheet will say this amount is yours.").c_str(), nullptr, &muted);
+    }
   }
+  const std::string note_label = "Note on " + name;
+  editor::text_entry(ctx, {.field = app::TextField::item_note, .item = index}, note_label.c_str(), "A note on this exercise (optional)",
+                     0.0f, false);
   const float third = split_width(3, 8.0f);
-  const std::string up = "up-" + std::to_string(index), down = "down-" + std::to_string(index),
-                    remove = "remove-" + std::to_string(index);
-  const std::string up_words = "Move " + name + " up", down_words = "Move " + name + " down",
-                    remove_words = "Remove " + name;
+  const std::string up = "up-" + n, down = "down-" + n, remove = "remove-" + n;
+  const std::string up_words = "Move " + name + " up", down_words = "Move " + name + " down", remove_words = "Remove " + name;
   if (big_button(ctx.controls, {.id = up.c_str(), .label = "Up", .icon = LIMBER_ICON_ARROW_UPWARD, .kind = ButtonKind::secondary,
                                 .width = third, .height = Sizes::touch_target_min, .disabled = index == 0,
                                 .spoken = up_words.c_str()})) {
@@ -198,7 +225,38 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
   end_card();
 }
 
+// ---- Adding -------------------------------------------------------------------------------
+
+// Every exercise with its picture; a press adds it and the list stays open for the next.
+void exercise_picker(ScreenContext& ctx, const catalogue::Routine& draft) {
+  constexpr float kPicture = 104.0f, kHeight = 76.0f;
+  animation::LocalPose local;
+  animation::WorldPose pose;
+  for (const catalogue::Exercise& e : ctx.app.catalogue().exercises) {
+    int times = 0;
+    for (const catalogue::RoutineItem& item : draft.items) times += item.exercise == e.id ? 1 : 0;
+    const std::string id = "add-" + e.id, facts = exercise_facts(e) + (times ? ". In the routine" + std::string(times > 1 ? " " + std::to_string(times) + " times" : "") : "");
+    const bool pressed = list_row(ctx.controls, {.id = id.c_str(), .title = e.name.c_str(), .detail = facts.c_str(),
+                                                 .leading = kPicture + 8.0f, .min_height = kHeight + 12.0f, .trailing = LIMBER_ICON_ADD});
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const animation::CompiledClip* clip = ctx.app.clips().find_for_exercise(e.id);
+    if (clip && !clip->stills.empty() && ImGui::IsItemVisible()) {
+      animation::still_pose(*clip, clip->stills.back(), local);
+      animation::place(*clip, local, false, pose);
+      const ImVec2 size(kPicture, ImGui::GetItemRectSize().y - 12.0f);
+      const animation::Framing framing = animation::frame_clip(*clip, size.x, size.y);
+      animation::Scene scene;
+      animation::build_scene(*clip, pose, framing, scene);
+      draw_figure(ImGui::GetWindowDrawList(), ImVec2(min.x + 6.0f, min.y + 6.0f), size, scene);
+      ++ctx.figures_drawn;
+    }
+    if (pressed) act(ctx, "add_exercise", e.id);
+  }
+}
+
 }  // namespace
+
+// ---- The screen ---------------------------------------------------------------------------
 
 void draw_routine_editor_screen(ScreenContext& ctx) {
   const Theme& theme = current_theme();
@@ -214,33 +272,27 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
                             catalogue::format_duration(ctx.app.routine_seconds(*draft)) + ".";
   paragraph(FontRole::body, theme.text_muted, facts);
   // The name can be changed (a clinician names what they send); a patient need not type.
-  paragraph(FontRole::small, theme.text_muted, "Name");
-  text_field(ctx.controls, {.field = app::TextField::routine_name, .value = draft->name.c_str(),
-                            .covered = ctx.app.confirm() != app::Confirm::none});
-  problem_line(ctx.app.draft().text_problem(app::TextField::routine_name));
+  editor::text_entry(ctx, {.field = app::TextField::routine_name}, "Routine name", "", 0.0f, false);
+  how_often_section(ctx, *draft);
+  heading("The exercises");
   paragraph(FontRole::small, theme.text_muted,
-            "Amounts can only be changed within what the exercise's source recommends.");
+            "Each amount is exactly what the patient will be asked to do. Building up happens only where you turn it on.");
   for (std::size_t i = 0; i < draft->items.size(); ++i) item_card(ctx, *draft, i);
 
-  if (big_button(ctx.controls, {.id = "add-exercise", .label = g_adding ? "Close the list" : "Add an exercise",
-                                .icon = g_adding ? LIMBER_ICON_CLOSE : LIMBER_ICON_ADD, .kind = ButtonKind::secondary})) {
+  if (big_button(ctx.controls, {.id = "add-exercise", .label = g_adding ? "Done adding" : "Add exercises",
+                                .icon = g_adding ? LIMBER_ICON_CHECK : LIMBER_ICON_ADD, .kind = ButtonKind::secondary})) {
     g_adding = !g_adding;
   }
   if (g_adding) {
-    for (const catalogue::Exercise& e : ctx.app.catalogue().exercises) {
-      const std::string id = "add-" + e.id;
-      if (list_row(ctx.controls, {.id = id.c_str(), .title = e.name.c_str(), .icon = LIMBER_ICON_ADD})) {
-        act(ctx, "add_exercise", e.id);
-        g_adding = false;
-      }
+    exercise_picker(ctx, *draft);
+    if (big_button(ctx.controls, {.id = "done-adding", .label = "Done adding", .icon = LIMBER_ICON_CHECK, .kind = ButtonKind::secondary})) {
+      g_adding = false;
     }
   }
   gap(8);
-  if (!ctx.app.draft().save_problem().empty()) {
-    const ImVec4 caution = theme.caution;
-    icon_paragraph(LIMBER_ICON_WARNING, ctx.app.draft().save_problem().c_str(), nullptr, &caution);
-  }
-  if (!draft->items.empty()) share_section(ctx);
+  editor::note_and_clinic(ctx, *draft);
+  if (!ctx.app.draft().save_problem().empty()) editor::problem_line(ctx.app.draft().save_problem());
+  if (!draft->items.empty()) editor::handover(ctx);
   gap(8);
   if (big_button(ctx.controls, {.id = "save-routine", .label = "Save routine", .icon = LIMBER_ICON_CHECK})) {
     act(ctx, "save_routine", {}, Refusal::shown_in_place);

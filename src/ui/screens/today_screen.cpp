@@ -2,8 +2,12 @@
 // note first; an interrupted session to carry on; this week at a glance.
 #include <cstdio>
 
+#include "catalogue/calendar_day.h"
+#include "catalogue/dosage.h"
+#include "catalogue/prescription.h"
 #include "catalogue/summary.h"
 #include "icons.h"
+#include "progress/adherence.h"
 #include "progress/progress_summary.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -82,6 +86,14 @@ void interrupted_card(ScreenContext& ctx, const storage::InProgress& ip) {
   end_card();
 }
 
+// An exercise's amount today: an own routine's exactly as prescribed (its build-up where it
+// stands), a built-in routine's as its source gives it.
+std::string amount_today(ScreenContext& ctx, const catalogue::Routine& r, const catalogue::Exercise& e,
+                         const catalogue::RoutineItem& item) {
+  if (ctx.app.catalogue().find_routine(r.id)) return catalogue::describe(catalogue::resolve(e, item, ctx.app.settings().hold_preference));
+  return catalogue::describe_on(e, item, ctx.app.days_into(r), r.side_that_hurts ? r.side_that_hurts : ctx.app.person_side());
+}
+
 // Inside a clinic's page: the clinic's routine, what it holds, the pain rule, and Start.
 void draw_widget_home(ScreenContext& ctx) {
   const Theme& theme = current_theme();
@@ -96,11 +108,17 @@ void draw_widget_home(ScreenContext& ctx) {
   }
   title_line(FontRole::heading, theme.text, routine->name);  // the widget's one screen: its title
   const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
-                            catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + catalogue::frequency_sentence(*routine);
+                            catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " +
+                            catalogue::frequency_sentence(*routine) + ".";
   paragraph(FontRole::small, theme.text_muted, facts);
+  if (routine->note) icon_paragraph(LIMBER_ICON_EDIT, routine->note->c_str(), "From your clinician");
+  // Each exercise as the patient will do it: exactly as prescribed, or the source's amount.
   for (std::size_t i = 0; i < routine->items.size(); ++i) {
     const catalogue::Exercise* e = c.find_exercise(routine->items[i].exercise);
-    paragraph(FontRole::body, theme.text, std::to_string(i + 1) + ". " + (e ? e->name : routine->items[i].exercise));
+    const std::string name = std::to_string(i + 1) + ". " + (e ? e->name : routine->items[i].exercise);
+    std::string how = e ? amount_today(ctx, *routine, *e, routine->items[i]) : std::string();
+    if (routine->items[i].note) how += ". " + *routine->items[i].note;
+    icon_paragraph(LIMBER_ICON_SELF_IMPROVEMENT, name.c_str(), how.c_str());
   }
   if (const catalogue::SafetyItem* rule = safety_item(c, catalogue::SafetyTopic::pain_rule, "pain_never_above_five")) {
     const std::string from = source_names(c, rule->sources);
@@ -137,8 +155,19 @@ void draw_today_screen(ScreenContext& ctx) {
     paragraph(FontRole::small, theme.text_muted, "Your routine");
     paragraph(FontRole::heading, theme.text, routine->name);
     const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
-                              catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " + catalogue::frequency_sentence(*routine);
+                              catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " +
+                              catalogue::frequency_sentence(*routine) + ".";
     paragraph(FontRole::body, theme.text_muted, facts);
+    // How far along today (progress/adherence.h), what goes up, and what the clinician said.
+    const std::string done = progress::today_line(ctx.app.data().history, *routine, ctx.app.today(), ctx.app.utc_offset_minutes());
+    if (!done.empty()) icon_paragraph(LIMBER_ICON_TODAY, (done + ".").c_str());
+    for (const std::string& up : ctx.app.amounts_up_today(*routine)) icon_paragraph(LIMBER_ICON_SHOW_CHART, ("Today: " + up).c_str());
+    if (const auto review = routine->review_on ? catalogue::parse_day(*routine->review_on) : std::nullopt) {
+      const std::string words = *review >= ctx.app.today() ? "Review with your clinician on " + catalogue::day_words(*review) + "."
+                                                           : "Your review date, " + catalogue::day_words(*review) + ", has passed.";
+      icon_paragraph(LIMBER_ICON_EVENT, words.c_str());
+    }
+    if (routine->note) icon_paragraph(LIMBER_ICON_EDIT, routine->note->c_str(), "From your clinician");
     gap(4);
     if (big_button(ctx.controls, {.id = "start", .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW})) {
       act(ctx, "start", routine->id);

@@ -1,0 +1,14 @@
+#include "text/cat.h"
+
+namespace limber::text {
+
+std::string cat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (const std::string_view p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (const std::string_view p : parts) out += p;
+  return out;
+}
+
+}  // namespace limber::text
