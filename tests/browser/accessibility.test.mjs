@@ -122,7 +122,7 @@ describe('a keyboard and a screen reader do every task', () => {
     // Into a routine's editor (a copy) and Back: the focus returns to the button that led there.
     const copy = page.getByRole('button', { name: /^Copy .*bad day/ });
     await press(copy);
-    await page.getByRole('textbox', { name: /name/i }).waitFor({ state: 'attached' });
+    await page.getByRole('textbox', { name: 'Routine name' }).waitFor({ state: 'attached' });
     await waitFor(page, () => document.activeElement.tagName === 'H1');
     await press(page.getByRole('button', { name: 'Cancel' }));
     await expectScreen(page, 'Routines');
@@ -201,18 +201,18 @@ describe('a keyboard and a screen reader do every task', () => {
     await expectScreen(page, 'Today');
     await press(page.getByRole('navigation').getByRole('button', { name: 'Routines' }));
     await press(page.getByRole('button', { name: 'Make your own routine' }));
-    const name = page.getByRole('textbox', { name: /name/i });
+    const name = page.getByRole('textbox', { name: 'Routine name' });
     await name.waitFor({ state: 'attached' });
     await name.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Evening stretch');
     await page.keyboard.press('Enter');
     await heading1(page).filter({ hasText: 'Evening stretch' }).waitFor({ state: 'attached' });
-    await press(page.getByRole('button', { name: 'Add an exercise' }));
+    await press(page.getByRole('button', { name: 'Add exercises' }));
     await press(page.getByRole('button', { name: 'Knee rolls' }));
     await page.getByRole('group', { name: /^1\. Knee rolls/ }).waitFor({ state: 'attached' });
     // The note's box is below the fold: still reachable, and focusing it scrolls it into view.
-    const note = page.getByRole('textbox', { name: 'Note for the person you send it to' });
+    const note = page.getByRole('textbox', { name: 'Note for the patient' });
     await note.focus();
     await waitFor(page, () => !document.getElementById('field-link_note').classList.contains('out-of-sight'));
     await page.keyboard.type('Every evening');
@@ -220,7 +220,7 @@ describe('a keyboard and a screen reader do every task', () => {
     await press(page.getByRole('button', { name: 'Save routine' }));
     await expectScreen(page, 'Routines');
     await press(page.getByRole('button', { name: 'Edit Evening stretch' }));
-    await press(page.getByRole('button', { name: 'Add an exercise' }));
+    await press(page.getByRole('button', { name: 'Add exercises' }));
     await press(page.getByRole('button', { name: 'Pelvic tilt' }));
     await page.getByRole('group', { name: /^2\. / }).waitFor({ state: 'attached' });
     await press(page.getByRole('button', { name: 'Save routine' }));
@@ -256,7 +256,7 @@ describe('a keyboard and a screen reader do every task', () => {
     // A routine of one's own, so the backup holds something to bring back.
     await press(page.getByRole('navigation').getByRole('button', { name: 'Routines' }));
     await press(page.getByRole('button', { name: /^Copy Gentle routine/ }));
-    await page.getByRole('textbox', { name: /name/i }).waitFor({ state: 'attached' });
+    await page.getByRole('textbox', { name: 'Routine name' }).waitFor({ state: 'attached' });
     const routineName = await heading1(page).textContent();
     await press(page.getByRole('button', { name: 'Save routine' }));
     await page.getByRole('button', { name: `Edit ${routineName}` }).waitFor({ state: 'attached' });

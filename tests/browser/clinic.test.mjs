@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 
 import { command, launch, openApp, pressControl, reveal, settle, state } from './harness.mjs';
-import { decodePng } from './png.mjs';
+import { decodePng, rgbaOf } from './png.mjs';
 
 const ARTIFACTS = new URL('../../build/artifacts/clinic/', import.meta.url);
 let h;
@@ -43,11 +43,7 @@ const mirrorText = (page) => page.evaluate(() => document.getElementById('mirror
 // The QR code found anywhere on a PNG page.
 function readQr(png) {
   const image = decodePng(png);
-  const rgba = new Uint8ClampedArray(image.width * image.height * 4);
-  for (let i = 0; i < image.width * image.height; ++i) {
-    for (let c = 0; c < 3; ++c) rgba[i * 4 + c] = image.pixels[i * image.channels + c];
-    rgba[i * 4 + 3] = 255;
-  }
+  const rgba = rgbaOf(image);
   return jsQR(rgba, image.width, image.height);
 }
 

@@ -346,6 +346,13 @@ for (const name of ENGINES) {
           const saidWhere = partitioned ? /keeps what you do here for that website only/ : /lasts until you close this page/;
           let s = await inWidget(() => window.limber.state());
           assert.equal(s.embedded, true);
+          // The clinician's widget shows the routine as the patient will do it: each amount as
+          // prescribed, the clinician's note and how often.
+          const shown = await inWidget(() => document.getElementById('mirror').textContent.replace(/\s+/g, ' '));
+          for (const words of ['Slowly, morning and evening. Stop if your pain goes above 5.', 'Twice a day, every day',
+                               '8 reps, hold 1 deep breath, alternating sides', '10 reps, hold 5 seconds']) {
+            assert.ok(shown.includes(words), `the widget says "${words}"`);
+          }
           assert.equal(s.storage.status, partitioned ? 'saved' : 'failed', `storage ${STORAGE_RULES[name].widget}: ${s.storage.error}`);
           // Both widgets on the page share one partition: kept apart, it is said once, by whichever
           // read the storage first; blocked, each widget says so.
@@ -363,6 +370,10 @@ for (const name of ENGINES) {
           await page.waitFor(() => window.clinicEvents.some((e) => e.type === 'session_completed'), null, 15000);
           const types = await page.evaluate(() => window.clinicEvents.filter((e) => e.type !== 'ready').map((e) => e.type));
           assert.deepEqual([types[0], types.at(-1)], ['session_started', 'session_completed']);
+          // The host hears each exercise as prescribed and as done.
+          const completed = await page.evaluate(() => window.clinicEvents.find((e) => e.type === 'session_completed'));
+          assert.deepEqual(completed.exercises.map((e) => [e.exercise, e.prescribed.reps, e.prescribed.hold, e.prescribed.holdUnit, e.done.reps]),
+                           [['knee_rolls', 8, 1, 'breaths', 8], ['pelvic_tilt', 10, 5, 'seconds', 10]]);
           await waitInWidget((kept) => window.limber.state().data.sessions === 1 &&
                                        (!kept || window.limber.state().storage.status === 'saved'), partitioned);
           // Back on the clinic's page later: kept apart, the session is still there and nothing is

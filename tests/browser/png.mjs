@@ -73,3 +73,13 @@ export function pixelStats(image) {
   }
   return { colours: colours.size, differing: differing / (image.width * image.height), background: [r0, g0, b0] };
 }
+
+// The image's pixels as opaque RGBA, as a QR reader (jsqr) takes them.
+export function rgbaOf(image) {
+  const rgba = new Uint8ClampedArray(image.width * image.height * 4);
+  for (let i = 0; i < image.width * image.height; ++i) {
+    for (let c = 0; c < 3; ++c) rgba[i * 4 + c] = image.pixels[i * image.channels + c];
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}

@@ -12,7 +12,7 @@ import jsQR from 'jsqr';
 import { stillsOf } from './clips_fixture.mjs';
 import { command, launch, openApp, settle, state } from './harness.mjs';
 import { backupText, sessions as fixtureSessions } from './history_fixture.mjs';
-import { decodePng } from './png.mjs';
+import { decodePng, rgbaOf } from './png.mjs';
 
 const asset = (name) => JSON.parse(readFileSync(new URL(`../../assets/catalogue/${name}.json`, import.meta.url), 'utf8'));
 const EXERCISES = new Map(asset('exercises').exercises.map((e) => [e.id, e]));
@@ -48,11 +48,7 @@ async function decodeSheetQr(page) {
   assert.ok(box && box.width > 120, 'the code is drawn large');
   const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
   const image = decodePng(shot);
-  const rgba = new Uint8ClampedArray(image.width * image.height * 4);
-  for (let i = 0; i < image.width * image.height; ++i) {
-    for (let c = 0; c < 3; ++c) rgba[i * 4 + c] = image.pixels[i * image.channels + c];
-    rgba[i * 4 + 3] = 255;
-  }
+  const rgba = rgbaOf(image);
   return jsQR(rgba, image.width, image.height);
 }
 

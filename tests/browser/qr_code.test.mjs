@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 
 import { command, launch, openApp, settle, state } from './harness.mjs';
-import { decodePng } from './png.mjs';
+import { decodePng, rgbaOf } from './png.mjs';
 
 let h;
 before(async () => {
@@ -21,11 +21,7 @@ async function decodeQr(page) {
   assert.ok(box && box.width > 100, 'the QR code is drawn');
   const shot = await page.screenshot({ clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } });
   const image = decodePng(shot);
-  const rgba = new Uint8ClampedArray(image.width * image.height * 4);
-  for (let i = 0; i < image.width * image.height; ++i) {
-    for (let c = 0; c < 3; ++c) rgba[i * 4 + c] = image.pixels[i * image.channels + c];
-    rgba[i * 4 + 3] = 255;
-  }
+  const rgba = rgbaOf(image);
   return { found: jsQR(rgba, image.width, image.height), shot };
 }
 

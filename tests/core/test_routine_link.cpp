@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "animation_fixtures.h"
+#include "link_fixtures.h"
 #include "app/routine_editor.h"
 #include "app/routine_update.h"
 #include "catalogue/prescription.h"
@@ -80,14 +81,8 @@ catalogue::Routine clinic_routine() {
   return r;
 }
 
-LinkResult open_link(std::string_view fragment) { return decode_routine_link(fragment, shipped()); }
-
-std::string refused(std::string_view fragment) {
-  const LinkResult r = open_link(fragment);
-  CHECK_FALSE(r.ok());
-  CHECK_FALSE(r.error.empty());
-  return r.error;
-}
+using test::open_link;
+using test::refused;
 std::string refused(const catalogue::Routine& routine) { return refused(encode_routine_link(routine, shipped())); }
 
 constexpr std::size_t kHead = std::string_view("routine=2.").size();

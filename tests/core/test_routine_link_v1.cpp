@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "animation_fixtures.h"
+#include "link_fixtures.h"
 #include "catalogue/dosage.h"
 #include "catalogue/own_routine.h"
 #include "links/routine_link.h"
@@ -19,14 +20,8 @@ namespace {
 
 const catalogue::Catalogue& shipped() { return test::shipped_catalogue(); }
 
-LinkResult open_link(std::string_view fragment) { return decode_routine_link(fragment, shipped()); }
-
-std::string refused(std::string_view fragment) {
-  const LinkResult r = open_link(fragment);
-  CHECK_FALSE(r.ok());
-  CHECK_FALSE(r.error.empty());
-  return r.error;
-}
+using test::open_link;
+using test::refused;
 
 // A format-1 link, as Limber wrote them.
 std::string v1_link(const catalogue::Routine& routine, std::string_view note) {

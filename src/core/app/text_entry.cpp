@@ -14,7 +14,7 @@ namespace {
 
 const std::array<TextFieldSpec, kTextFields> kFields{{
     {.id = "routine_name", .label = "Routine name", .max_chars = catalogue::OwnRoutineLimits::max_name_chars, .multiline = false},
-    {.id = "link_note", .label = "Note for the person you send it to", .max_chars = catalogue::OwnRoutineLimits::max_note_chars,
+    {.id = "link_note", .label = "Note for the patient", .max_chars = catalogue::OwnRoutineLimits::max_note_chars,
      .multiline = true},
     {.id = "clinic_name", .label = "Clinic's name", .max_chars = catalogue::OwnRoutineLimits::max_name_chars, .multiline = false},
     {.id = "clinic_phone", .label = "Clinic's phone number", .max_chars = catalogue::OwnRoutineLimits::max_phone_chars,

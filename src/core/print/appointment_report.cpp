@@ -163,8 +163,9 @@ std::string appointment_report(const ReportDesc& d) {
 
   // Sessions and pain, week by week: the routine's sessions against what it asks for.
   const catalogue::Routine* r = d.routine;
-  const std::vector<std::int64_t> done_by_day =
+  std::vector<std::int64_t> done_by_day =
       r ? progress::session_days(*d.sessions, r->id, d.utc_offset_minutes) : std::vector<std::int64_t>{};
+  std::erase_if(done_by_day, [&](std::int64_t day) { return day < first || day > today; });  // each week counts its own
   const bool asks = r && catalogue::schedule_of(*r).has_value();
   const progress::Tally all = asks ? progress::count_days(done_by_day, *r, first, 7 * weeks_n) : progress::Tally{};
   out += "<h2>Sessions and pain, week by week</h2>";

@@ -137,6 +137,12 @@ void running(ScreenContext& ctx) {
   if (!s.next_text.empty()) paragraph(FontRole::small, theme.text_muted, s.next_text);
   ImGui::EndGroup();
   if (!s.detail.empty()) paragraph(FontRole::small, theme.text_muted, s.detail);
+  // The clinician's note on this exercise, where the person is doing it.
+  const catalogue::Routine* routine = ctx.app.find_routine(player.routine_id());
+  const auto item = static_cast<std::size_t>(std::max(0, exercise - 1));
+  if (routine && item < routine->items.size() && routine->items[item].note) {
+    paragraph(FontRole::small, theme.text, "From your clinician: " + *routine->items[item].note);
+  }
   const std::optional<int> pain_before = player.engine().record().pain_before;
   if (pain_before && player.pain_above_rule(*pain_before)) {
     // The sources' pain rule, said where it matters: before moving, not only afterwards.

@@ -4,8 +4,9 @@
 // and the ways to hand the routine over: link, QR code, sheet, calendar, website).
 #pragma once
 
-#include <initializer_list>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "ui/screens/screens.h"
 
@@ -16,12 +17,12 @@ namespace limber::ui::editor {
 // and its place from 0 ("times-1"); for one exercise's choices, `item` is its number ("2"), and
 // each id ends in "-<item>" and each value starts with "<item>=".
 struct ChipChoice {
-  std::string label;  // "Twice a day"
-  std::string value;  // "times_a_day=2"
-  bool selected = false;
+  const char* label;  // "Twice a day"
+  const char* value;  // "times_a_day=2"
 };
-void chip_row(ScreenContext& ctx, const char* group, const char* id, const char* command, const std::vector<ChipChoice>& choices,
-              std::string_view item = {});
+// `selected`: the place of the choice that holds now (-1: none).
+void chip_row(ScreenContext& ctx, const char* group, const char* id, const char* command, std::span<const ChipChoice> choices,
+              int selected, std::string_view item = {});
 void problem_line(const std::string& problem);
 // A text field with what was refused under it and, for notes, how many characters are left.
 void text_entry(ScreenContext& ctx, const app::TextTarget& target, const char* label, const char* placeholder,

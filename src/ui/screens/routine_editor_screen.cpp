@@ -74,21 +74,17 @@ void how_often_section(ScreenContext& ctx, const catalogue::Routine& r) {
   paragraph(FontRole::body, theme.text_muted, catalogue::frequency_sentence(r) + ".");
   // "times-0" when needed, "times-1" to "times-4"; "days-0" to "days-6" for 1 to 7 days; "when-0" any
   // time, "when-1" set times.
-  std::vector<ChipChoice> times{{.label = "When needed", .value = "when_needed", .selected = !s}};
-  for (int n = 1; n <= catalogue::ScheduleLimits::max_times_a_day; ++n) {
-    times.push_back({.label = catalogue::times_a_day_words(n), .value = "times_a_day=" + std::to_string(n), .selected = s && s->times_a_day == n});
-  }
-  chip_row(ctx, "How many times a day", "times", "how_often", times);
+  static constexpr ChipChoice kTimes[] = {{"When needed", "when_needed"}, {"Once a day", "times_a_day=1"}, {"Twice a day", "times_a_day=2"},
+                                          {"3 times a day", "times_a_day=3"}, {"4 times a day", "times_a_day=4"}};
+  static constexpr ChipChoice kDays[] = {{"1 day a week", "days_a_week=1"}, {"2 days a week", "days_a_week=2"},
+                                         {"3 days a week", "days_a_week=3"}, {"4 days a week", "days_a_week=4"},
+                                         {"5 days a week", "days_a_week=5"}, {"6 days a week", "days_a_week=6"},
+                                         {"Every day", "days_a_week=7"}};
+  static constexpr ChipChoice kWhen[] = {{"At any time", "set_times=off"}, {"At set times", "set_times=on"}};
+  chip_row(ctx, "How many times a day", "times", "how_often", kTimes, s ? s->times_a_day : 0);
   if (s) {
-    std::vector<ChipChoice> days;
-    for (int n = 1; n <= 7; ++n) {
-      days.push_back({.label = n == 7 ? std::string("Every day") : std::to_string(n) + (n == 1 ? " day a week" : " days a week"),
-                      .value = "days_a_week=" + std::to_string(n), .selected = s->days_a_week == n});
-    }
-    chip_row(ctx, "How many days a week", "days", "how_often", days);
-    chip_row(ctx, "When in the day", "when", "how_often",
-             {{.label = "At any time", .value = "set_times=off", .selected = s->times.empty()},
-              {.label = "At set times", .value = "set_times=on", .selected = !s->times.empty()}});
+    chip_row(ctx, "How many days a week", "days", "how_often", kDays, s->days_a_week - 1);
+    chip_row(ctx, "When in the day", "when", "how_often", kWhen, s->times.empty() ? 0 : 1);
     if (!s->times.empty()) time_picker(ctx, *s);
   }
   heading("Review");
@@ -97,17 +93,16 @@ void how_often_section(ScreenContext& ctx, const catalogue::Routine& r) {
             review ? "Review on " + catalogue::day_words(*review) + ": reminders end then, and the sheet says so."
                    : "No review date.");
   // "review-0" none, then in 2, 3, 4, 6, 8 and 12 weeks.
-  std::vector<ChipChoice> reviews{{.label = "None", .value = "none", .selected = !review}};
-  for (const int weeks : {2, 3, 4, 6, 8, 12}) {
-    reviews.push_back({.label = "In " + std::to_string(weeks) + " weeks", .value = std::to_string(weeks),
-                       .selected = review && *review == ctx.app.today() + 7 * weeks});
-  }
-  chip_row(ctx, "Review date", "review", "review", reviews);
+  static constexpr ChipChoice kReviews[] = {{"None", "none"}, {"In 2 weeks", "2"}, {"In 3 weeks", "3"}, {"In 4 weeks", "4"},
+                                            {"In 6 weeks", "6"}, {"In 8 weeks", "8"}, {"In 12 weeks", "12"}};
+  static constexpr int kWeeks[] = {0, 2, 3, 4, 6, 8, 12};
+  int chosen = review ? -1 : 0;
+  for (int i = 1; i < 7; ++i) chosen = review && *review == ctx.app.today() + 7 * kWeeks[i] ? i : chosen;
+  chip_row(ctx, "Review date", "review", "review", kReviews, chosen);
   heading("The side that hurts");
-  chip_row(ctx, "The side that hurts", "side", "side_that_hurts",
-           {{.label = "Ask the patient", .value = "ask", .selected = !r.side_that_hurts},
-            {.label = "Left", .value = "left", .selected = r.side_that_hurts == catalogue::FirstSide::left},
-            {.label = "Right", .value = "right", .selected = r.side_that_hurts == catalogue::FirstSide::right}});
+  static constexpr ChipChoice kSides[] = {{"Ask the patient", "ask"}, {"Left", "left"}, {"Right", "right"}};
+  chip_row(ctx, "The side that hurts", "side", "side_that_hurts", kSides,
+           !r.side_that_hurts ? 0 : *r.side_that_hurts == catalogue::FirstSide::left ? 1 : 2);
 }
 
 // ---- One exercise -------------------------------------------------------------------------
@@ -140,10 +135,12 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
   if (e && view) {
     if (e->dosages.size() > 1) {
       std::vector<ChipChoice> options;
+      int chosen = -1;
       for (const catalogue::DosageOption& o : e->dosages) {
-        options.push_back({.label = o.label, .value = o.id, .selected = o.id == view->option_id});
+        if (o.id == view->option_id) chosen = static_cast<int>(options.size());
+        options.push_back({o.label.c_str(), o.id.c_str()});
       }
-      chip_row(ctx, "Dosage", "option", "dosage", options, number);
+      chip_row(ctx, "Dosage", "option", "dosage", options, chosen, number);
     } else {
       paragraph(FontRole::small, theme.text_muted, view->option_label);
     }
@@ -158,34 +155,28 @@ void item_card(ScreenContext& ctx, const catalogue::Routine& draft, std::size_t 
     if (view->hold) {
       step(app::DosageField::hold, view->hold_unit == catalogue::HoldUnit::breaths ? "Hold, in deep breaths" : "Hold, in seconds",
            *view->hold);
-      chip_row(ctx, "Count the hold in", "unit", "hold_unit",
-               {{.label = "Seconds", .value = "seconds", .selected = view->hold_unit == catalogue::HoldUnit::seconds},
-                {.label = "Breaths", .value = "breaths", .selected = view->hold_unit == catalogue::HoldUnit::breaths}},
-               number);
+      static constexpr ChipChoice kUnits[] = {{"Seconds", "seconds"}, {"Breaths", "breaths"}};
+      chip_row(ctx, "Count the hold in", "unit", "hold_unit", kUnits, view->hold_unit == catalogue::HoldUnit::seconds ? 0 : 1, number);
     }
     step(app::DosageField::sets, "Sets", view->sets);
     if (view->sets.value > 1) step(app::DosageField::set_rest, "Rest between sets", view->set_rest);
     if (view->source_sides != catalogue::Sides::together) {
       // "sides-0" each side, "sides-1" alternating, "sides-2" only the side that hurts.
-      chip_row(ctx, "Sides", "sides", "sides",
-               {{.label = "Each side", .value = "each_side", .selected = view->sides == catalogue::Sides::each_side},
-                {.label = "Alternating", .value = "alternating", .selected = view->sides == catalogue::Sides::alternating},
-                {.label = "Only the side that hurts", .value = "one_side", .selected = view->sides == catalogue::Sides::one_side}},
-               number);
+      static constexpr ChipChoice kSidesOf[] = {{"Each side", "each_side"}, {"Alternating", "alternating"},
+                                                {"Only the side that hurts", "one_side"}};
+      chip_row(ctx, "Sides", "sides", "sides", kSidesOf,
+               view->sides == catalogue::Sides::each_side ? 0 : view->sides == catalogue::Sides::alternating ? 1 : 2, number);
       if (view->sides != catalogue::Sides::one_side) {
-        std::vector<ChipChoice> favour{{.label = "Both sides alike", .value = "none", .selected = !view->favour},
-                                       {.label = "The side that hurts first", .value = "first",
-                                        .selected = view->favour == catalogue::Favour::first}};
-        if (view->sides == catalogue::Sides::each_side) {
-          favour.push_back({.label = "More on the side that hurts", .value = "more", .selected = view->favour == catalogue::Favour::more});
-        }
-        chip_row(ctx, "Favour the side that hurts", "favour", "favour", favour, number);
+        // More on the side that hurts only where each side is done in turn.
+        static constexpr ChipChoice kFavour[] = {{"Both sides alike", "none"}, {"The side that hurts first", "first"},
+                                                 {"More on the side that hurts", "more"}};
+        const std::size_t shown = view->sides == catalogue::Sides::each_side ? 3 : 2;
+        chip_row(ctx, "Favour the side that hurts", "favour", "favour", std::span(kFavour, shown),
+                 !view->favour ? 0 : *view->favour == catalogue::Favour::first ? 1 : 2, number);
       }
     }
-    chip_row(ctx, "Build up", "build", "build_up",
-             {{.label = "Same amount each day", .value = "off", .selected = !view->build_up_days},
-              {.label = "Build up over time", .value = "on", .selected = view->build_up_days.has_value()}},
-             number);
+    static constexpr ChipChoice kBuild[] = {{"Same amount each day", "off"}, {"Build up over time", "on"}};
+    chip_row(ctx, "Build up", "build", "build_up", kBuild, view->build_up_days ? 1 : 0, number);
     if (view->build_up_days) {
       if (view->reps_to) step(app::DosageField::reps_to, "Build up to, repetitions", *view->reps_to);
       if (view->hold_to) step(app::DosageField::hold_to, "Build up to, hold", *view->hold_to);

@@ -7,6 +7,7 @@
 #include "catalogue/calendar_day.h"
 #include "catalogue/schedule.h"
 #include "icons.h"
+#include "text/cat.h"
 #include "ui/screens/routine_editor_parts.h"
 #include "ui/theme.h"
 
@@ -24,17 +25,19 @@ struct {
 
 // ---- Shared parts -----------------------------------------------------------------------
 
-void chip_row(ScreenContext& ctx, const char* group, const char* id_stem, const char* command, const std::vector<ChipChoice>& choices,
-              std::string_view item) {
+void chip_row(ScreenContext& ctx, const char* group, const char* id_stem, const char* command, std::span<const ChipChoice> choices,
+              int selected, std::string_view item) {
   paragraph(FontRole::small, current_theme().text_muted, group);  // the group's name, seen as well as heard
   ctx.controls.begin_group(app::NodeRole::group, group);
   Flow flow;
+  const std::string suffix = item.empty() ? std::string() : text::cat({"-", item});
   for (std::size_t i = 0; i < choices.size(); ++i) {
     const ChipChoice& c = choices[i];
-    const std::string id = std::string(id_stem) + "-" + std::to_string(i) + (item.empty() ? "" : "-" + std::string(item));
-    flow.next(chip_width(c.label.c_str()) + (c.selected ? 26.0f : 0.0f));
-    if (chip(ctx.controls, {.id = id.c_str(), .label = c.label.c_str(), .selected = c.selected}) && !c.selected) {
-      act(ctx, command, item.empty() ? c.value : std::string(item) + "=" + c.value);
+    const bool on = static_cast<int>(i) == selected;
+    const std::string id = text::cat({id_stem, "-", std::to_string(i), suffix});
+    flow.next(chip_width(c.label) + (on ? 26.0f : 0.0f));
+    if (chip(ctx.controls, {.id = id.c_str(), .label = c.label, .selected = on}) && !on) {
+      act(ctx, command, item.empty() ? std::string(c.value) : text::cat({item, "=", c.value}));
     }
   }
   ctx.controls.end_group();
