@@ -53,7 +53,7 @@ TEST_CASE("prescription: every amount becomes one value, the value a session wou
   CHECK(r.items[2] == catalogue::RoutineItem{.exercise = "cartwheel"});  // unknown: left for the checks to name
 }
 
-TEST_CASE("prescription: a build-up keeps its start and target; one with nothing to build is dropped") {
+TEST_CASE("prescription: a build-up keeps its start and target, and one with nothing to build is dropped") {
   catalogue::Routine r = mine();
   r.items[0].reps = Range{.min = 5, .max = 10, .start = 5};
   r.items[0].build_up_days = 14;
@@ -143,7 +143,7 @@ TEST_CASE("prescription: described exactly as set") {
   CHECK(catalogue::describe_on(ex("pelvic_tilt"), r.items[0], 7, {}) == "7 reps, hold 5 seconds");
 }
 
-TEST_CASE("prescription: beyond a source's range says what the source suggests; within it, nothing") {
+TEST_CASE("prescription: beyond a source's range says what the source suggests, and within it, nothing") {
   catalogue::Routine r = mine();
   CHECK(catalogue::beyond_source(c(), ex("pelvic_tilt"), r.items[0]).empty());
   r.items[0].reps = one(20);

@@ -131,7 +131,7 @@ TEST_CASE("routine draft: what is saved and sent carries the version one up once
   CHECK(d.finished()->version == 3);
 }
 
-TEST_CASE("routine draft: texts are kept trimmed; an emptied note, phone or clinic is no text at all") {
+TEST_CASE("routine draft: texts are kept trimmed, and an emptied note, phone or clinic is no text at all") {
   AppRig r;
   RoutineDraft d;
   d.open(two_items(r.app.catalogue()));
@@ -153,7 +153,7 @@ TEST_CASE("routine draft: texts are kept trimmed; an emptied note, phone or clin
   CHECK_FALSE(f->clinic);
 }
 
-TEST_CASE("routine draft: a phone number takes digits and phone signs only; a note past its limit is refused whole") {
+TEST_CASE("routine draft: a phone number takes digits and phone signs only, and a note past its limit is refused whole") {
   AppRig r;
   RoutineDraft d;
   d.open(two_items(r.app.catalogue()));

@@ -420,7 +420,7 @@ TEST_CASE("routine editor: stepping the hold of an option without one is refused
   CHECK(r == before);
 }
 
-TEST_CASE("routine editor: sets step from 1 to 10; a rest between them only with two or more") {
+TEST_CASE("routine editor: sets step from 1 to 10, and a rest between them only with two or more") {
   const auto c = small();
   catalogue::Routine r = three(c);
   CHECK_FALSE(step_dosage(r, 0, c, DosageField::sets, -1));

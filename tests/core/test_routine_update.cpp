@@ -149,7 +149,7 @@ TEST_CASE("app: an older link, or the same one again, says so and changes nothin
   CHECK(patient.app.data() == before);
 }
 
-TEST_CASE("app: the clinician's edit of a saved routine sends its next version; a copy is a new routine") {
+TEST_CASE("app: the clinician's edit of a saved routine sends its next version, and a copy is a new routine") {
   AppRig clinician;
   clinician.app.new_routine();
   REQUIRE(clinician.run("add_exercise", "pelvic_tilt").ok);
@@ -198,7 +198,7 @@ TEST_CASE("app: Today counts the routine's sessions today against how often it i
   CHECK(progress::today_line(r.app.data().history, once, r.app.today(), 0).empty());
 }
 
-TEST_CASE("app: a build-up's rise is said on Today and after a session; a fixed amount never is") {
+TEST_CASE("app: a build-up's rise is said on Today and after a session, and a fixed amount never is") {
   AppRig r;
   catalogue::Routine built = clinicians(1);
   built.items[0].reps = Range{.min = 5, .max = 10, .start = 5};
@@ -241,7 +241,7 @@ TEST_CASE("session plan: the side that hurts first, or first and again after the
   CHECK(sides(catalogue::Favour::more, Side::left) == std::vector<Side>{Side::left, Side::right, Side::left});
 }
 
-TEST_CASE("app: a routine naming the side that hurts is not asked about; one that favours it without naming it asks") {
+TEST_CASE("app: a routine naming the side that hurts is not asked about, and one that favours it without naming it asks") {
   AppRig r;
   catalogue::Routine favoured = clinicians(1);
   favoured.items.push_back({.exercise = "single_knee_hug_in_bed", .dosage = "bhf", .reps = one(3), .sets = one(1), .hold = one(5),

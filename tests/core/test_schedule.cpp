@@ -30,7 +30,7 @@ std::vector<std::string> problems_of(const Schedule& s) {
 
 }  // namespace
 
-TEST_CASE("schedule: a built-in routine's frequency reads as a schedule; when needed has none") {
+TEST_CASE("schedule: a built-in routine's frequency reads as a schedule, and when needed has none") {
   CHECK(catalogue::schedule_of(with(std::nullopt)) == Schedule{.times_a_day = 1, .days_a_week = 7, .times = {}});
   CHECK(catalogue::schedule_of(with(std::nullopt, catalogue::Frequency::twice_a_day_while_in_pain)) ==
         Schedule{.times_a_day = 2, .days_a_week = 7, .times = {}});

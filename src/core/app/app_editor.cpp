@@ -124,12 +124,13 @@ std::string App::draft_item(std::size_t index) const {
 }
 
 std::string App::add_to_draft(std::string_view exercise_id) {
-  if (!draft_.is_open()) return "no routine is being edited";
+  catalogue::Routine* routine = draft_.routine();
+  if (!routine) return "no routine is being edited";
   if (!catalogue_->find_exercise(exercise_id)) return "unknown exercise '" + std::string(exercise_id) + "'";
-  if (draft_.routine()->items.size() >= catalogue::OwnRoutineLimits::max_items) {
+  if (routine->items.size() >= catalogue::OwnRoutineLimits::max_items) {
     return "a routine has at most " + std::to_string(catalogue::OwnRoutineLimits::max_items) + " exercises";
   }
-  if (!add_exercise(*draft_.routine(), *catalogue_, exercise_id)) return "this exercise has no dosage to start from";
+  if (!add_exercise(*routine, *catalogue_, exercise_id)) return "this exercise has no dosage to start from";
   draft_.edited();
   return {};
 }
@@ -176,8 +177,9 @@ std::string App::step_draft_dosage(std::size_t index, DosageField field, int del
 }
 
 std::string App::edit_draft(std::string_view name, std::string_view arg) {
-  if (!draft_.is_open()) return "no routine is being edited";
-  if (std::string why = edit_prescription(*draft_.routine(), *catalogue_, name, arg, today()); !why.empty()) return why;
+  catalogue::Routine* routine = draft_.routine();
+  if (!routine) return "no routine is being edited";
+  if (std::string why = edit_prescription(*routine, *catalogue_, name, arg, today()); !why.empty()) return why;
   draft_.edited();
   return {};
 }

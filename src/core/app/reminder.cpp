@@ -69,14 +69,15 @@ std::string reminder_ics(const ReminderDesc& d) {
   const std::optional<catalogue::Schedule> schedule = catalogue::schedule_of(r);
   const catalogue::Schedule plan = schedule.value_or(catalogue::Schedule{});
   const std::vector<int> days = catalogue::weekdays(plan.days_a_week);
-  const std::optional<std::int64_t> review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt;
+  // The review's day, or -1 without one (a plain number: GCC's optimiser misreads an optional here).
+  const std::int64_t review = r.review_on ? catalogue::parse_day(*r.review_on).value_or(-1) : -1;
   const std::int64_t today = storage::local_day(d.now_ms, d.utc_offset_minutes);
   const std::string now_local = ics_stamp(d.now_ms, d.utc_offset_minutes);
   const int now_minutes = std::stoi(now_local.substr(9, 2)) * 60 + std::stoi(now_local.substr(11, 2));
   const int length = std::max(5, static_cast<int>(std::lround(d.seconds / 60.0)));
 
   std::string when = schedule ? catalogue::schedule_words(r) : "to do when you need it";
-  if (review) when += ", until your review on " + catalogue::day_words(*review);
+  if (review >= 0) when += ", until your review on " + catalogue::day_words(review);
   std::string description = "Your Limber routine: " + when + ".";
   if (r.note) description += "\n\nFrom your clinician: " + *r.note;
   description += "\n\nOpen it in Limber: " + d.link;
@@ -85,7 +86,7 @@ std::string reminder_ics(const ReminderDesc& d) {
     static constexpr const char* kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
     for (std::size_t i = 0; i < days.size(); ++i) rule += std::string(i ? "," : "") + kDays[days[i]];
   }
-  if (review) rule += ";UNTIL=" + catalogue::iso_day(*review).erase(7, 1).erase(4, 1) + "T235959";
+  if (review >= 0) rule += ";UNTIL=" + catalogue::iso_day(review).erase(7, 1).erase(4, 1) + "T235959";
   // One id per routine and time: importing the file again updates the events, not a second set.
   std::uint32_t hash = 2166136261u;  // FNV-1a of the routine's identity, else its link: the same on every device
   for (const char c : r.uid ? *r.uid : d.link) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;

@@ -79,7 +79,9 @@ std::string RoutineDraft::set_text(const TextTarget& target, std::string_view ty
   state_.text_problems[static_cast<std::size_t>(target.field)] = problem;
   if (target.field == TextField::item_note) state_.item_note_problem_at = target.item;
   if (!problem.empty()) return problem;
-  *slot(*state_.routine, target, true) = std::move(kept);
+  std::string* into = slot(*state_.routine, target, true);
+  if (into == nullptr) return "that text has no place in this routine";
+  *into = std::move(kept);
   return {};
 }
 
