@@ -260,3 +260,15 @@ TEST_CASE("app: a routine naming the side that hurts is not asked about, and one
   CHECK(r.app.confirm() == app::Confirm::none);
   CHECK(r.app.player().stage() == app::PlayerStage::pain_before);
 }
+
+TEST_CASE("app: a routine's facts count its exercises in words, one exercise or several") {
+  AppRig r;
+  catalogue::Routine two = clinicians(1);
+  const std::string two_facts = r.app.routine_facts(two);
+  CHECK(two_facts.rfind("2 exercises, about ", 0) == 0);
+  CHECK(two_facts.back() == '.');
+  catalogue::Routine one_item = two;
+  one_item.items.pop_back();
+  const std::string one_facts = r.app.routine_facts(one_item);
+  CHECK(one_facts.rfind("1 exercise, about ", 0) == 0);
+}

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "app/routine_editor.h"
+#include "catalogue/summary.h"
 #include "progress/history_digest.h"
 #include "session/duration.h"
 #include "storage/backup.h"
@@ -141,6 +142,12 @@ std::string App::choose_routine(std::string_view id) {
 
 double App::routine_seconds(const catalogue::Routine& routine) const {
   return session::routine_seconds(*catalogue_, routine, player_desc(routine).pace);
+}
+
+std::string App::routine_facts(const catalogue::Routine& routine) const {
+  const std::size_t n = routine.items.size();
+  return std::to_string(n) + (n == 1 ? " exercise, about " : " exercises, about ") +
+         catalogue::format_duration(routine_seconds(routine)) + ".";
 }
 
 // ---- Confirmations ---------------------------------------------------------------------

@@ -11,7 +11,8 @@
 //
 // Index (sections here and the files that define them):
 //   - Setup and storage   init, load_stored, storage writes, another tab's writes, the
-//                         whole history on demand, page hidden (app.cpp, app_storage.cpp)
+//                         whole history on demand, page hidden (app.cpp, app_storage.cpp,
+//                         app_history.cpp)
 //   - Navigation          screens, exercise and routine selection, library filters (app.cpp)
 //   - Session             start, resume or record an interrupted session, pain, controls
 //                         (app_session.cpp)
@@ -69,24 +70,6 @@ struct AppDesc {
 struct PendingWrite {
   std::uint64_t revision = 0;
   std::string text;
-};
-
-// What the update card says, and the live region with it.
-inline constexpr std::string_view kUpdateReadyWords =
-    "A new version of Limber is ready. Updating takes a moment and keeps all your progress.";
-
-// What a widget on another website says once, when its browser lets it keep its progress.
-inline constexpr std::string_view kWidgetStorageWords =
-    "Inside another website, this browser keeps what you do here for that website only (Chrome, Edge, Firefox "
-    "and Safari all keep it apart), so Limber opened on its own will not show it. Clearing this website's data "
-    "clears it too.";
-
-// A message shown at the top of the screen until dismissed or replaced.
-enum class NoticeKind : std::uint8_t { none, info, problem };
-struct Notice {
-  NoticeKind kind = NoticeKind::none;
-  std::string text;
-  bool offer_export = false;  // storage trouble: the person can save a backup file instead
 };
 
 class App {
@@ -177,6 +160,7 @@ class App {
   const catalogue::Routine* current_routine() const;  // the one Today offers
   std::string choose_routine(std::string_view id);    // Today's routine from now on
   double routine_seconds(const catalogue::Routine& routine) const;
+  std::string routine_facts(const catalogue::Routine& routine) const;  // "1 exercise, about 2 min."
 
   // ---- Session
   // "" or why not; shows the player. A routine with a one-sided exercise asks first which side

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "session/cues.h"
@@ -23,6 +24,24 @@ struct Download {
   std::string file_name;
   std::string mime;
   std::string text;
+};
+
+// What the update card says, and the live region with it.
+inline constexpr std::string_view kUpdateReadyWords =
+    "A new version of Limber is ready. Updating takes a moment and keeps all your progress.";
+
+// What a widget on another website says once, when its browser lets it keep its progress.
+inline constexpr std::string_view kWidgetStorageWords =
+    "Inside another website, this browser keeps what you do here for that website only (Chrome, Edge, Firefox "
+    "and Safari all keep it apart), so Limber opened on its own will not show it. Clearing this website's data "
+    "clears it too.";
+
+// A message shown at the top of the screen until dismissed or replaced.
+enum class NoticeKind : std::uint8_t { none, info, problem };
+struct Notice {
+  NoticeKind kind = NoticeKind::none;
+  std::string text;
+  bool offer_export = false;  // storage trouble: the person can save a backup file instead
 };
 
 // Words for the live region that are not session cues: a notice shown, an update ready.

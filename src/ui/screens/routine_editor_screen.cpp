@@ -259,8 +259,7 @@ void draw_routine_editor_screen(ScreenContext& ctx) {
     end_page();
     return;
   }
-  const std::string facts = std::to_string(draft->items.size()) + " exercises, about " +
-                            catalogue::format_duration(ctx.app.routine_seconds(*draft)) + ".";
+  const std::string facts = ctx.app.routine_facts(*draft);
   paragraph(FontRole::body, theme.text_muted, facts);
   // The name can be changed (a clinician names what they send); a patient need not type.
   editor::text_entry(ctx, {.field = app::TextField::routine_name}, "Routine name", "", 0.0f, false);

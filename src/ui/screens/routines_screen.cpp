@@ -15,9 +15,7 @@ void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
   begin_card();
   ImGui::PushID(r.id.c_str());
   paragraph(FontRole::heading, theme.text, r.name);
-  const std::string facts = std::to_string(r.items.size()) + " exercises, about " +
-                            catalogue::format_duration(ctx.app.routine_seconds(r)) +
-                            (current == &r ? ". Your routine on Today." : ".");
+  const std::string facts = ctx.app.routine_facts(r) + (current == &r ? " Your routine on Today." : "");
   paragraph(FontRole::small, current == &r ? theme.primary : theme.text_muted, facts);
   paragraph(FontRole::body, theme.text_muted, r.purpose);
   const std::string start_id = "start-" + r.id;

@@ -26,8 +26,7 @@ void draw_shared_routine_screen(ScreenContext& ctx) {
   const catalogue::Routine& r = in->routine;
   begin_card();
   paragraph(FontRole::heading, theme.text, r.name);
-  std::string facts = std::to_string(r.items.size()) + " exercises, about " +
-                      catalogue::format_duration(ctx.app.routine_seconds(r)) + ". " + catalogue::frequency_sentence(r) + ".";
+  std::string facts = ctx.app.routine_facts(r) + " " + catalogue::frequency_sentence(r) + ".";
   if (const auto review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt) {
     facts += " Until your review on " + catalogue::day_words(*review) + ".";
   }

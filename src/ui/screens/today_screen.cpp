@@ -107,9 +107,7 @@ void draw_widget_home(ScreenContext& ctx) {
     return;
   }
   title_line(FontRole::heading, theme.text, routine->name);  // the widget's one screen: its title
-  const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
-                            catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " +
-                            catalogue::frequency_sentence(*routine) + ".";
+  const std::string facts = ctx.app.routine_facts(*routine) + " " + catalogue::frequency_sentence(*routine) + ".";
   paragraph(FontRole::small, theme.text_muted, facts);
   if (routine->note) icon_paragraph(LIMBER_ICON_EDIT, routine->note->c_str(), "From your clinician");
   // Each exercise as the patient will do it: exactly as prescribed, or the source's amount.
@@ -154,9 +152,7 @@ void draw_today_screen(ScreenContext& ctx) {
     begin_card();
     paragraph(FontRole::small, theme.text_muted, "Your routine");
     paragraph(FontRole::heading, theme.text, routine->name);
-    const std::string facts = std::to_string(routine->items.size()) + " exercises, about " +
-                              catalogue::format_duration(ctx.app.routine_seconds(*routine)) + ". " +
-                              catalogue::frequency_sentence(*routine) + ".";
+    const std::string facts = ctx.app.routine_facts(*routine) + " " + catalogue::frequency_sentence(*routine) + ".";
     paragraph(FontRole::body, theme.text_muted, facts);
     // How far along today (progress/adherence.h), what goes up, and what the clinician said.
     const std::string done = progress::today_line(ctx.app.data().history, *routine, ctx.app.today(), ctx.app.utc_offset_minutes());
