@@ -27,7 +27,7 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"storage", {"catalogue", "json", "session", "text"}},
       {"progress", {"catalogue", "json", "storage", "text"}},
       {"links", {"catalogue", "text"}},
-      {"print", {"animation", "catalogue", "links", "progress", "session", "storage"}},
+      {"print", {"animation", "catalogue", "links", "progress", "session", "storage", "text"}},
       {"app", {"animation", "catalogue", "json", "links", "print", "progress", "session", "storage", "text"}},
   };
   return edges;

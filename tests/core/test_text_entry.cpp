@@ -14,6 +14,7 @@
 #include "app_fixtures.h"
 #include "json/json_value.h"
 #include "links/routine_link.h"
+#include "text/digits.h"
 #include "text/utf8.h"
 
 using namespace limber;
@@ -41,6 +42,27 @@ std::string repeat(std::string_view piece, std::size_t n) {
 }  // namespace
 
 // ---- check_utf8 ---------------------------------------------------------------------------
+
+TEST_CASE("digits: plain digits up to the most allowed are their number") {
+  CHECK(text::digits("0", 1) == 0);
+  CHECK(text::digits("12", 4) == 12);
+  CHECK(text::digits("0042", 4) == 42);
+  CHECK(text::digits("999999999", 9) == 999999999);
+}
+TEST_CASE("digits: nothing is not a number") { CHECK_FALSE(text::digits("", 4)); }
+TEST_CASE("digits: a sign is refused") {
+  CHECK_FALSE(text::digits("-1", 4));
+  CHECK_FALSE(text::digits("+1", 4));
+}
+TEST_CASE("digits: a space is refused") {
+  CHECK_FALSE(text::digits(" 1", 4));
+  CHECK_FALSE(text::digits("1 ", 4));
+}
+TEST_CASE("digits: a letter is refused") { CHECK_FALSE(text::digits("1a", 4)); }
+TEST_CASE("digits: more digits than allowed are refused") {
+  CHECK_FALSE(text::digits("12345", 4));
+  CHECK_FALSE(text::digits("1234567890", 10));  // more than an int holds for certain
+}
 
 TEST_CASE("utf8: counts characters, not bytes") {
   CHECK(count("") == 0);

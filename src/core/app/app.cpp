@@ -13,6 +13,7 @@
 #include "session/duration.h"
 #include "storage/backup.h"
 #include "storage/data_checks.h"
+#include "text/cat.h"
 #include "text/utf8.h"
 
 namespace limber::app {
@@ -145,9 +146,8 @@ double App::routine_seconds(const catalogue::Routine& routine) const {
 }
 
 std::string App::routine_facts(const catalogue::Routine& routine) const {
-  const std::size_t n = routine.items.size();
-  return std::to_string(n) + (n == 1 ? " exercise, about " : " exercises, about ") +
-         catalogue::format_duration(routine_seconds(routine)) + ".";
+  return text::cat({text::count(static_cast<long long>(routine.items.size()), "exercise", "exercises"), ", about ",
+                    catalogue::format_duration(routine_seconds(routine)), "."});
 }
 
 // ---- Confirmations ---------------------------------------------------------------------

@@ -125,8 +125,8 @@ class App {
   // before its first), and what they raise tomorrow: catalogue::amounts_going_up()'s sentences.
   std::vector<std::string> amounts_up_today(const catalogue::Routine& routine) const;
   std::vector<std::string> amounts_up_tomorrow(const catalogue::Routine& routine) const;
-  // The person's own answer to which side hurts, when they have given one.
-  std::optional<catalogue::FirstSide> person_side() const;
+  // The side that hurts for a routine: the one it names, else the person's own answer, if given.
+  std::optional<catalogue::FirstSide> side_that_hurts(const catalogue::Routine& routine) const;
   // What Today and Progress show of the history, from its digest: the same cost every frame
   // whatever the history's length.
   progress::ProgressSummary progress_summary() const;

@@ -38,7 +38,7 @@ std::string App::make_uid() {
 std::int64_t App::today() const { return storage::local_day(now_ms(), desc_.utc_offset_minutes); }
 
 std::int64_t App::days_into(const catalogue::Routine& routine) const {
-  const std::optional<std::int64_t> started = routine.started_on ? catalogue::parse_day(*routine.started_on) : std::nullopt;
+  const std::optional<std::int64_t> started = catalogue::parse_optional_day(routine.started_on);
   return started ? std::max<std::int64_t>(0, today() - *started) : 0;
 }
 
@@ -62,7 +62,8 @@ std::vector<std::string> App::amounts_up_tomorrow(const catalogue::Routine& rout
   return catalogue::amounts_going_up(*catalogue_, routine, now, now + 1);
 }
 
-std::optional<catalogue::FirstSide> App::person_side() const {
+std::optional<catalogue::FirstSide> App::side_that_hurts(const catalogue::Routine& routine) const {
+  if (routine.side_that_hurts) return routine.side_that_hurts;
   const std::optional<session::Side> side = data_.settings.affected_side;
   if (!side || *side == session::Side::none) return std::nullopt;
   return *side == session::Side::left ? catalogue::FirstSide::left : catalogue::FirstSide::right;
@@ -286,7 +287,7 @@ std::string App::print_routine(std::string_view id) {
   if (!routine) return "no routine '" + std::string(id) + "'";
   print::SheetDesc sheet{.catalogue = catalogue_, .clips = clips_, .routine = routine, .seconds = routine_seconds(*routine),
                          .preference = data_.settings.hold_preference, .days_in = days_into(*routine),
-                         .side = person_side()};
+                         .side = side_that_hurts(*routine)};
   sheet.link = routine_address(*sheet.routine, &sheet.link_problem);
   effects_.print_sheet = print::routine_sheet(sheet);
   return {};
@@ -295,8 +296,9 @@ std::string App::print_routine(std::string_view id) {
 std::string App::print_draft() {
   const std::optional<catalogue::Routine> routine = draft_.finished();
   if (!routine) return "nothing is being edited";
+  // The clinician's draft, for someone else: only the side it names.
   print::SheetDesc sheet{.catalogue = catalogue_, .clips = clips_, .routine = &*routine, .seconds = routine_seconds(*routine),
-                         .preference = data_.settings.hold_preference};
+                         .preference = data_.settings.hold_preference, .side = routine->side_that_hurts};
   sheet.link = routine_address(*sheet.routine, &sheet.link_problem);
   effects_.print_sheet = print::routine_sheet(sheet);
   return {};

@@ -141,7 +141,7 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
     const catalogue::Routine* routine = current_routine();
     effects_.print_sheet = print::appointment_report({.catalogue = catalogue_, .sessions = &whole.sessions, .routine = routine,
                                                       .link = routine ? routine_address(*routine) : std::string(),
-                                                      .days_in = routine ? days_into(*routine) : 0, .side = person_side(),
+                                                      .days_in = routine ? days_into(*routine) : 0, .side = routine ? side_that_hurts(*routine) : std::nullopt,
                                                       .weeks = report_weeks_, .now_ms = now,
                                                       .utc_offset_minutes = desc_.utc_offset_minutes});
   }

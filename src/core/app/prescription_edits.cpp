@@ -11,6 +11,7 @@
 #include "catalogue/schedule.h"
 #include "json/enum_names.h"
 #include "text/cat.h"
+#include "text/digits.h"
 
 namespace limber::app {
 
@@ -26,15 +27,7 @@ constexpr int kBuildUpDays = 14;
 std::string expected(std::string_view what, std::string_view got) { return text::cat({"expected ", what, ", got '", got, "'"}); }
 
 // 1 to 4 digits: every number these edits take.
-std::optional<int> whole(std::string_view digits) {
-  if (digits.empty() || digits.size() > 4) return std::nullopt;
-  int value = 0;
-  for (const char ch : digits) {
-    if (ch < '0' || ch > '9') return std::nullopt;
-    value = value * 10 + (ch - '0');
-  }
-  return value;
-}
+std::optional<int> whole(std::string_view text) { return text::digits(text, 4); }
 
 // "HH:MM" in minutes after midnight.
 std::optional<int> clock(std::string_view text) {

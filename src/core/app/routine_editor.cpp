@@ -271,7 +271,7 @@ std::optional<ItemDosageView> item_dosage(const Routine& routine, std::size_t in
                      .build_up_days = view(DosageField::build_up_days),
                      .reps_to = view(DosageField::reps_to),
                      .hold_to = view(DosageField::hold_to),
-                     .beyond_source = catalogue::beyond_source(catalogue, *ref.exercise, item)};
+                     .beyond_source = catalogue::beyond_source(*ref.exercise, item)};
   return out;
 }
 

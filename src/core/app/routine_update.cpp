@@ -57,7 +57,7 @@ std::vector<std::string> routine_changes(const catalogue::Catalogue& c, const ca
     out.push_back(text::cat({"The side that hurts: ", catalogue::side_words(to.side_that_hurts), "."}));
   }
   if (from.review_on != to.review_on) {
-    const auto day = to.review_on ? catalogue::parse_day(*to.review_on) : std::nullopt;
+    const auto day = catalogue::parse_optional_day(to.review_on);
     out.push_back(day ? text::cat({"Review on ", catalogue::day_words(*day), "."}) : std::string("No review date."));
   }
   if (from.clinic != to.clinic) out.push_back(to.clinic ? text::cat({"From ", to.clinic->name, "."}) : std::string("No clinic named."));

@@ -6,6 +6,7 @@
 #include "json/json_writer.h"
 #include "catalogue/own_routine.h"
 #include "catalogue/prescription.h"
+#include "text/digits.h"
 #include "text/utf8.h"
 
 namespace limber::app {
@@ -37,14 +38,10 @@ const TextFieldSpec& text_field_spec(TextField field) { return kFields[static_ca
 std::optional<TextTarget> text_target_from_id(std::string_view id) {
   constexpr std::string_view kItemNote = "item_note-";
   if (id.starts_with(kItemNote)) {
-    std::size_t n = 0;
-    const std::string_view digits = id.substr(kItemNote.size());
-    if (digits.empty() || digits.size() > 2 || digits.front() == '0') return std::nullopt;
-    for (const char c : digits) {
-      if (c < '0' || c > '9') return std::nullopt;
-      n = n * 10 + static_cast<std::size_t>(c - '0');
-    }
-    return TextTarget{.field = TextField::item_note, .item = n - 1};
+    const std::string_view number = id.substr(kItemNote.size());
+    const std::optional<int> n = number.starts_with('0') ? std::nullopt : text::digits(number, 2);
+    if (!n) return std::nullopt;
+    return TextTarget{.field = TextField::item_note, .item = static_cast<std::size_t>(*n - 1)};
   }
   for (std::size_t i = 0; i < kFields.size(); ++i) {
     if (kFields[i].id == id && static_cast<TextField>(i) != TextField::item_note) return TextTarget{.field = static_cast<TextField>(i)};

@@ -47,6 +47,10 @@ std::optional<std::int64_t> parse_day(std::string_view iso) {
   return days;
 }
 
+std::optional<std::int64_t> parse_optional_day(const std::optional<std::string>& iso) {
+  return iso ? parse_day(std::string_view(*iso)) : std::nullopt;
+}
+
 std::string iso_day(std::int64_t days) {
   const CivilDate d = civil_from_days(days);
   char out[32];
@@ -66,5 +70,7 @@ int weekday(std::int64_t days) {
   const std::int64_t w = (days + 3) % 7;
   return static_cast<int>(w < 0 ? w + 7 : w);
 }
+
+std::int64_t week_start(std::int64_t days) { return days - weekday(days); }
 
 }  // namespace limber::catalogue

@@ -28,9 +28,11 @@ std::int64_t days_from_civil(const CivilDate& date);
 
 // "YYYY-MM-DD" for a real date from 2000 to 2099 (a routine's dates never leave them, and a link counts days from 2000 in two bytes).
 std::optional<std::int64_t> parse_day(std::string_view iso);
+std::optional<std::int64_t> parse_optional_day(const std::optional<std::string>& iso);  // nullopt: none, or not a date
 std::string iso_day(std::int64_t days);
 std::string day_words(std::int64_t days);  // "4 Jan 2027"
 // 0 Monday ... 6 Sunday.
 int weekday(std::int64_t days);
+std::int64_t week_start(std::int64_t days);  // the Monday of the day's week
 
 }  // namespace limber::catalogue

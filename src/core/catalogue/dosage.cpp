@@ -20,6 +20,11 @@ std::optional<HoldPreference> hold_preference_from_id(std::string_view id) {
   return json::enum_from_name<HoldPreference>(id);
 }
 
+const DosageOption* named_option(const Exercise& exercise, const RoutineItem& item) {
+  if (item.dosage) return find_dosage(exercise, *item.dosage);
+  return exercise.dosages.empty() ? nullptr : &exercise.dosages.front();
+}
+
 const DosageOption* option_for(const Exercise& exercise, const RoutineItem& item, HoldPreference preference) {
   if (item.dosage) {
     if (const DosageOption* chosen = find_dosage(exercise, *item.dosage)) return chosen;

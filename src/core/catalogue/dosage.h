@@ -25,6 +25,10 @@ enum class HoldPreference : std::uint8_t { source_default, shorter, longer };
 std::string_view hold_preference_id(HoldPreference preference);
 std::optional<HoldPreference> hold_preference_from_id(std::string_view id);
 
+// The option a routine item names, or the first when it names none; nullptr when it names one
+// the exercise does not have (or the exercise has none).
+const DosageOption* named_option(const Exercise& exercise, const RoutineItem& item);
+
 // The option a routine item uses: its own choice, else the preferred one (default: the first).
 const DosageOption* option_for(const Exercise& exercise, const RoutineItem& item,
                                HoldPreference preference = HoldPreference::source_default);

@@ -14,19 +14,12 @@ namespace {
 
 Range fixed(int v) { return {.min = v, .max = v, .start = v}; }
 
-const DosageOption* named_option(const Exercise& e, const RoutineItem& item) {
-  if (item.dosage) return find_dosage(e, *item.dosage);
-  return e.dosages.empty() ? nullptr : &e.dosages.front();
-}
-
 HoldUnit unit_of(const DosageOption& option, const RoutineItem& item) {
   if (item.hold_unit) return *item.hold_unit;
   return option.dosage.hold ? option.dosage.hold->unit : HoldUnit::seconds;
 }
 
-std::string count(int n, std::string_view one, std::string_view many) {
-  return text::cat({std::to_string(n), " ", n == 1 ? one : many});
-}
+using text::count;
 
 std::string days_words(int days) {
   if (days % 7 == 0) return count(days / 7, "week", "weeks");
@@ -145,6 +138,16 @@ std::string side_words(std::optional<FirstSide> side) {
 }
 
 namespace {
+// What rose from `was` to `now`: "12 reps and a hold of 8 seconds", or "".
+std::string rise_words(const Dosage& was, const Dosage& now) {
+  std::string up;
+  if (now.reps.start > was.reps.start) up = count(now.reps.start, "rep", "reps");
+  if (now.hold && was.hold && now.hold->amount.start > was.hold->amount.start) {
+    up += (up.empty() ? "a hold of " : " and a hold of ") + hold_words(now.hold->amount.start, now.hold->unit);
+  }
+  return up;
+}
+
 std::string amounts_words(const Dosage& d, const RoutineItem& item, std::optional<FirstSide> side) {
   std::string out = count(d.reps.start, "rep", "reps");
   if (d.hold) out += text::cat({", hold ", hold_words(d.hold->amount.start, d.hold->unit)});
@@ -171,15 +174,10 @@ std::string amounts_words(const Dosage& d, const RoutineItem& item, std::optiona
 }  // namespace
 
 std::string describe_prescribed(const Exercise& exercise, const RoutineItem& item, std::optional<FirstSide> side) {
-  std::string out = amounts_words(prescribed_dosage(exercise, item, 0), item, side);
-  if (!item.build_up_days) return out;
-  const Dosage target = prescribed_dosage(exercise, item, *item.build_up_days);
   const Dosage start = prescribed_dosage(exercise, item, 0);
-  std::string to;
-  if (target.reps.start > start.reps.start) to = count(target.reps.start, "rep", "reps");
-  if (target.hold && start.hold && target.hold->amount.start > start.hold->amount.start) {
-    to += (to.empty() ? "a hold of " : " and a hold of ") + hold_words(target.hold->amount.start, target.hold->unit);
-  }
+  std::string out = amounts_words(start, item, side);
+  if (!item.build_up_days) return out;
+  const std::string to = rise_words(start, prescribed_dosage(exercise, item, *item.build_up_days));
   if (!to.empty()) out += text::cat({"; building up to ", to, " over ", days_words(*item.build_up_days)});
   return out;
 }
@@ -196,18 +194,13 @@ std::vector<std::string> amounts_going_up(const Catalogue& catalogue, const Rout
     const Exercise* e = catalogue.find_exercise(item.exercise);
     if (!e || !item.build_up_days) continue;
     const Dosage was = prescribed_dosage(*e, item, from_days), now = prescribed_dosage(*e, item, to_days);
-    std::string up;
-    if (now.reps.start > was.reps.start) up = count(now.reps.start, "rep", "reps");
-    if (now.hold && was.hold && now.hold->amount.start > was.hold->amount.start) {
-      up += (up.empty() ? "a hold of " : " and a hold of ") + hold_words(now.hold->amount.start, now.hold->unit);
-    }
+    const std::string up = rise_words(was, now);
     if (!up.empty()) out.push_back(text::cat({e->name, " goes up to ", up, "."}));
   }
   return out;
 }
 
-std::string beyond_source(const Catalogue& catalogue, const Exercise& exercise, const RoutineItem& item) {
-  (void)catalogue;
+std::string beyond_source(const Exercise& exercise, const RoutineItem& item) {
   const DosageOption* option = named_option(exercise, item);
   if (!option) return {};
   const Dosage& source = option->dosage;
@@ -216,8 +209,7 @@ std::string beyond_source(const Catalogue& catalogue, const Exercise& exercise, 
   };
   bool beyond = outside(item.reps, source.reps) || outside(item.sets, source.sets);
   if (source.hold) {
-    beyond = beyond || (item.hold_unit && *item.hold_unit != source.hold->unit) ||
-             (!(item.hold_unit && *item.hold_unit != source.hold->unit) && outside(item.hold, source.hold->amount));
+    beyond = beyond || (item.hold_unit && *item.hold_unit != source.hold->unit) || outside(item.hold, source.hold->amount);
   }
   return beyond ? describe(source) : std::string();
 }

@@ -74,7 +74,7 @@ std::vector<std::string> amounts_going_up(const Catalogue& catalogue, const Rout
                                           std::int64_t to_days);
 // "" when every amount is inside the option's range, else what the source suggests
 // ("NHS: 8 to 10 reps"), for the sheet to say the amount is the clinician's.
-std::string beyond_source(const Catalogue& catalogue, const Exercise& exercise, const RoutineItem& item);
+std::string beyond_source(const Exercise& exercise, const RoutineItem& item);
 
 // Each problem of an own routine's items, one sentence each at its place: amounts within the hard
 // limits, one value each (or a build-up from one value up to a larger one), a hold only where the

@@ -67,7 +67,7 @@ std::string schedule_words(const Routine& routine) {
   if (!routine.schedule) return std::string(frequency_words(routine.frequency));
   const Schedule& s = *routine.schedule;
   const std::string days = s.days_a_week >= 7 ? "every day"
-                                              : std::to_string(s.days_a_week) + (s.days_a_week == 1 ? " day a week" : " days a week");
+                                              : text::count(s.days_a_week, "day a week", "days a week");
   std::string out;
   if (s.times_a_day == 1) {
     out = s.days_a_week >= 7 ? "Every day" : days;

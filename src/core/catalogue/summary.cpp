@@ -5,11 +5,12 @@
 
 #include "catalogue/dosage.h"
 #include "json/enum_names.h"
+#include "text/cat.h"
 
 namespace limber::catalogue {
 
 std::string describe(const Range& r, const char* unit, const char* units) {
-  const auto n = [&](int v) { return std::to_string(v) + " " + (v == 1 ? unit : units); };
+  const auto n = [&](int v) { return text::count(v, unit, units); };
   if (r.min == r.max) return n(r.min);
   std::string out = std::to_string(r.min) + " to " + n(r.max);
   if (r.start != r.min) out += " (start at " + std::to_string(r.start) + ")";

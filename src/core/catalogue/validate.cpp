@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "catalogue/dosage.h"
 #include "json/enum_names.h"
 
 namespace limber::catalogue {
@@ -218,13 +219,10 @@ void validate_routine(const Catalogue& c, const Routine& r, const RoutineCheckDe
       report(path + ".exercise", "unknown exercise '" + item.exercise + "'");
       continue;
     }
-    const DosageOption* option = e->dosages.empty() ? nullptr : &e->dosages.front();
-    if (item.dosage) {
-      option = find_dosage(*e, *item.dosage);
-      if (!option) {
-        report(path + ".dosage", "exercise '" + e->id + "' has no dosage option '" + *item.dosage + "'");
-        continue;
-      }
+    const DosageOption* option = named_option(*e, item);
+    if (item.dosage && !option) {
+      report(path + ".dosage", "exercise '" + e->id + "' has no dosage option '" + *item.dosage + "'");
+      continue;
     }
     if (!option) continue;
     check_override(path + ".reps", item.reps, option->dosage.reps, "reps");

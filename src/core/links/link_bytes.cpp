@@ -142,8 +142,7 @@ std::string_view ByteReader::raw(std::size_t size) {
 }
 
 std::string_view ByteReader::text() {
-  const std::uint32_t size = number();
-  return failed() ? std::string_view() : raw(size);
+  return raw(number());  // nothing once reading has failed
 }
 
 std::string ByteReader::packed() {

@@ -7,6 +7,8 @@
 //     limber::links::ByteReader in(bytes);  const auto n = in.number();  if (in.failed()) show(in.error());
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -16,6 +18,11 @@
 namespace limber::links {
 
 inline constexpr std::uint32_t kMaxLinkNumber = 65535;  // the largest number a payload may hold
+
+// A number as a payload holds it: below 0 is 0, above kMaxLinkNumber is kMaxLinkNumber.
+inline std::uint32_t link_number(long long v) { return static_cast<std::uint32_t>(std::clamp<long long>(v, 0, kMaxLinkNumber)); }
+// Seconds as a payload holds them: whole, and 0 for a negative or NaN.
+inline std::uint32_t link_seconds(double s) { return s >= 0 ? link_number(std::llround(std::fmin(s, double{kMaxLinkNumber}))) : 0; }
 
 std::string base64url_encode(std::string_view bytes);
 // Strict: only the alphabet, no length that leaves a lone character, unused bits zero.
@@ -33,7 +40,6 @@ class ByteWriter {
   void number(std::uint64_t v);       // unsigned LEB128
   void text(std::string_view s);      // its length in bytes, then the bytes
   void packed(std::string_view s);    // its length in bytes, then the bytes packed (links/text_pack.h)
-  void raw(std::string_view s) { out_ += s; }
   std::string take() { return std::move(out_); }
 
  private:

@@ -3,11 +3,16 @@
 // version, characters, check value) and hands the payload to its format's reader.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "catalogue/model.h"
+
+namespace limber::links {
+class ByteReader;
+}
 
 namespace limber::links::detail {
 
@@ -15,6 +20,8 @@ struct ReadPayload {
   std::optional<catalogue::Routine> routine;  // id "", in catalogue::prescribe_exactly()'s form
   std::string error;                          // the first problem, one sentence
 };
+
+inline ReadPayload failed_read(std::string why) { return {.routine = std::nullopt, .error = std::move(why)}; }
 
 ReadPayload read_payload_v1(std::string_view bytes, const catalogue::Catalogue& catalogue);
 ReadPayload read_payload_v2(std::string_view bytes, const catalogue::Catalogue& catalogue);
@@ -26,5 +33,7 @@ std::string check_note(std::string_view note);
 std::string quoted_id(std::string_view id);
 inline constexpr std::string_view kNoItems = "This routine link has no exercises in it.";
 std::string too_many_items(std::size_t count);
+// The number of exercises, read: none, or more than a routine holds, fails the reader.
+std::uint32_t read_item_count(ByteReader& in);
 
 }  // namespace limber::links::detail

@@ -22,6 +22,7 @@
 #include "links/link_bytes.h"
 #include "links/link_formats.h"
 #include "links/routine_link.h"
+#include "text/cat.h"
 
 namespace limber::links {
 
@@ -34,22 +35,21 @@ constexpr unsigned kFlagDosage = 1u;
 constexpr unsigned kShiftReps = 1, kShiftSets = 3, kShiftHold = 5;
 constexpr unsigned kFlagReserved = 0x80u;
 
-std::uint32_t clamp_number(long long v) { return static_cast<std::uint32_t>(std::clamp<long long>(v, 0, kMaxLinkNumber)); }
 
 Form form_of(const std::optional<Range>& r) {
   if (!r) return Form::none;
-  return clamp_number(r->min) == clamp_number(r->max) && clamp_number(r->max) == clamp_number(r->start) ? Form::one
+  return link_number(r->min) == link_number(r->max) && link_number(r->max) == link_number(r->start) ? Form::one
                                                                                                         : Form::range;
 }
 
 void write_range(ByteWriter& out, const std::optional<Range>& r) {
   if (!r) return;
   if (form_of(r) == Form::one) {
-    out.number(clamp_number(r->start));
+    out.number(link_number(r->start));
   } else {
-    out.number(clamp_number(r->min));
-    out.number(clamp_number(r->max));
-    out.number(clamp_number(r->start));
+    out.number(link_number(r->min));
+    out.number(link_number(r->max));
+    out.number(link_number(r->start));
   }
 }
 
@@ -67,9 +67,6 @@ std::optional<Range> read_range(ByteReader& in, Form form) {
   return r;
 }
 
-std::string plural(long long n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
 
 std::string range_words(const Range& r) {
   return r.min == r.max ? std::to_string(r.min) : std::to_string(r.min) + " to " + std::to_string(r.max);
@@ -82,12 +79,12 @@ std::string check_start(const catalogue::Exercise& e, const catalogue::DosageOpt
   const catalogue::Dosage& source = option.dosage;
   if (item.reps && (item.reps->start < source.reps.min || item.reps->start > source.reps.max)) {
     const bool more = item.reps->start > source.reps.max;
-    return "This routine link asks for " + plural(item.reps->start, "repetition", "repetitions") + " of " + e.name +
+    return "This routine link asks for " + text::count(item.reps->start, "repetition", "repetitions") + " of " + e.name +
            ", " + (more ? "more" : "fewer") + " than its source recommends (" + range_words(source.reps) + ").";
   }
   if (item.sets && (item.sets->start < source.sets.min || item.sets->start > source.sets.max)) {
     const bool more = item.sets->start > source.sets.max;
-    return "This routine link asks for " + plural(item.sets->start, "set", "sets") + " of " + e.name + ", " +
+    return "This routine link asks for " + text::count(item.sets->start, "set", "sets") + " of " + e.name + ", " +
            (more ? "more" : "fewer") + " than its source recommends (" + range_words(source.sets) + ").";
   }
   if (item.hold) {
@@ -99,7 +96,7 @@ std::string check_start(const catalogue::Exercise& e, const catalogue::DosageOpt
       const bool seconds = source.hold->unit == catalogue::HoldUnit::seconds;
       const bool longer = item.hold->start > allowed.max;
       return "This routine link asks for holds of " +
-             plural(item.hold->start, seconds ? "second" : "breath", seconds ? "seconds" : "breaths") + " in " +
+             text::count(item.hold->start, seconds ? "second" : "breath", seconds ? "seconds" : "breaths") + " in " +
              e.name + ", " + (longer ? "longer" : "shorter") + " than its source recommends (" +
              range_words(allowed) + (seconds ? " seconds" : " breaths") + ").";
     }
@@ -120,8 +117,7 @@ std::string payload_bytes_v1(const catalogue::Routine& r, std::string_view note)
   out.text(r.name);
   out.text(note);
   out.byte(static_cast<std::uint8_t>(r.frequency));
-  const double rest = r.rest_between_exercises_seconds;
-  out.number(rest >= 0 ? clamp_number(std::llround(std::fmin(rest, double{kMaxLinkNumber}))) : 0);
+  out.number(link_seconds(r.rest_between_exercises_seconds));
   out.number(r.items.size());
   for (const catalogue::RoutineItem& item : r.items) {
     const unsigned flags = (item.dosage ? kFlagDosage : 0u) | (static_cast<unsigned>(form_of(item.reps)) << kShiftReps) |
@@ -144,11 +140,7 @@ ReadPayload read_payload_v1(std::string_view bytes, const catalogue::Catalogue& 
   const std::uint8_t frequency = in.byte();
   if (!in.failed() && frequency > 2) in.fail(damaged("it gives an unknown frequency"));
   const std::uint32_t rest = in.number();
-  const std::uint32_t count = in.number();
-  if (!in.failed()) {
-    if (count == 0) in.fail(std::string(kNoItems));
-    else if (count > kMaxItems) in.fail(too_many_items(count));
-  }
+  const std::uint32_t count = read_item_count(in);
   struct RawItem {
     std::string_view exercise;
     std::optional<std::string_view> dosage;
@@ -185,13 +177,12 @@ ReadPayload read_payload_v1(std::string_view bytes, const catalogue::Catalogue& 
   r.rest_between_exercises_seconds = rest;
   for (const RawItem& in_item : raw) {
     const catalogue::Exercise* e = catalogue.find_exercise(in_item.exercise);
-    const auto failure = [](std::string why) { return ReadPayload{.routine = std::nullopt, .error = std::move(why)}; };
-    if (!e) return failure("This routine link names an exercise Limber does not have" + quoted_id(in_item.exercise) + ".");
+    if (!e) return failed_read("This routine link names an exercise Limber does not have" + quoted_id(in_item.exercise) + ".");
     const catalogue::DosageOption* option = e->dosages.empty() ? nullptr : &e->dosages.front();
     if (in_item.dosage) {
       option = catalogue::find_dosage(*e, *in_item.dosage);
       if (!option) {
-        return failure("This routine link names a dosage of " + e->name + " that Limber does not have" +
+        return failed_read("This routine link names a dosage of " + e->name + " that Limber does not have" +
                        quoted_id(*in_item.dosage) + ".");
       }
     }
@@ -199,7 +190,7 @@ ReadPayload read_payload_v1(std::string_view bytes, const catalogue::Catalogue& 
                                 .dosage = in_item.dosage ? std::optional<std::string>(option->id) : std::nullopt,
                                 .reps = in_item.reps, .sets = in_item.sets, .hold = in_item.hold};
     if (option) {
-      if (std::string why = check_start(*e, *option, item); !why.empty()) return failure(std::move(why));
+      if (std::string why = check_start(*e, *option, item); !why.empty()) return failed_read(std::move(why));
     }
     r.items.push_back(std::move(item));
   }

@@ -54,14 +54,7 @@ constexpr unsigned kItemUnit = 4u, kItemSets = 8u, kItemSides = 16u, kItemBuild 
 constexpr std::int64_t kDayZero = 10957;  // 2000-01-01, days after 1970-01-01
 constexpr std::size_t kUidBytes = 6;
 
-std::uint32_t bounded(long long v) { return static_cast<std::uint32_t>(std::clamp<long long>(v, 0, kMaxLinkNumber)); }
-
 int hex_value(char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; }
-
-const catalogue::DosageOption* option_of(const catalogue::Exercise& e, const catalogue::RoutineItem& item) {
-  if (item.dosage) return catalogue::find_dosage(e, *item.dosage);
-  return e.dosages.empty() ? nullptr : &e.dosages.front();
-}
 
 std::uint8_t often_byte(const catalogue::Routine& r) {
   if (!r.schedule) return static_cast<std::uint8_t>((static_cast<unsigned>(r.frequency) + 1u) << kOftenKindShift);
@@ -78,7 +71,7 @@ namespace detail {
 std::string payload_bytes(const catalogue::Routine& r, const catalogue::Catalogue& catalogue) {
   ByteWriter out;
   const bool identity = r.uid && r.version && catalogue::routine_uid_well_formed(*r.uid);
-  const std::optional<std::int64_t> review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt;
+  const std::optional<std::int64_t> review = catalogue::parse_optional_day(r.review_on);
   const unsigned side = r.side_that_hurts ? (*r.side_that_hurts == catalogue::FirstSide::left ? 1u : 2u) : 0u;
   out.byte(static_cast<std::uint8_t>((r.note ? kHeadNote : 0u) | (r.clinic ? kHeadClinic : 0u) |
                                      (r.clinic && r.clinic->phone ? kHeadPhone : 0u) | (identity ? kHeadIdentity : 0u) |
@@ -87,7 +80,7 @@ std::string payload_bytes(const catalogue::Routine& r, const catalogue::Catalogu
     for (std::size_t i = 0; i < kUidBytes; ++i) {
       out.byte(static_cast<std::uint8_t>(hex_value((*r.uid)[2 * i]) * 16 + hex_value((*r.uid)[2 * i + 1])));
     }
-    out.number(bounded(*r.version));
+    out.number(link_number(*r.version));
   }
   out.packed(r.name);
   if (r.note) out.packed(*r.note);
@@ -99,14 +92,13 @@ std::string payload_bytes(const catalogue::Routine& r, const catalogue::Catalogu
   if (r.schedule) {
     for (const int t : r.schedule->times) out.byte(static_cast<std::uint8_t>(std::clamp(t, 0, 24 * 60 - 1) / 15));
   }
-  if (review) out.number(bounded(*review - kDayZero));
-  const double rest = r.rest_between_exercises_seconds;
-  out.number(rest >= 0 ? bounded(std::llround(std::fmin(rest, double{kMaxLinkNumber}))) : 0);
+  if (review) out.number(link_number(*review - kDayZero));
+  out.number(link_seconds(r.rest_between_exercises_seconds));
   out.number(r.items.size());
   for (const catalogue::RoutineItem& item : r.items) {
     const catalogue::Exercise* e = catalogue.find_exercise(item.exercise);
     const ExerciseCode* code = code_of_exercise(item.exercise);
-    const catalogue::DosageOption* option = e ? option_of(*e, item) : nullptr;
+    const catalogue::DosageOption* option = e ? catalogue::named_option(*e, item) : nullptr;
     const std::optional<std::uint8_t> place = code && option ? option_index(*code, option->id) : std::nullopt;
     if (!e || !code || !option || !place) {
       out.number(0);  // no code: check_shared_routine() says what cannot be sent
@@ -122,20 +114,20 @@ std::string payload_bytes(const catalogue::Routine& r, const catalogue::Catalogu
     out.number(code->code);
     out.byte(static_cast<std::uint8_t>(*place | (other_unit ? kItemUnit : 0u) | (sets ? kItemSets : 0u) |
                                        (sides ? kItemSides : 0u) | (build ? kItemBuild : 0u) | (item.note ? kItemNote : 0u)));
-    out.number(bounded(d.reps.start));
-    if (held) out.number(d.hold ? bounded(d.hold->amount.start) : 0);
+    out.number(link_number(d.reps.start));
+    if (held) out.number(d.hold ? link_number(d.hold->amount.start) : 0);
     if (sets) {
-      out.number(bounded(d.sets.start));
-      out.number(bounded(std::llround(d.set_rest_seconds)));
+      out.number(link_number(d.sets.start));
+      out.number(link_number(std::llround(d.set_rest_seconds)));
     }
     if (sides) {
       const unsigned favour = item.favour ? (*item.favour == catalogue::Favour::first ? 1u : 2u) : 0u;
       out.byte(static_cast<std::uint8_t>(static_cast<unsigned>(d.sides) | (favour << 2)));
     }
     if (build) {
-      out.number(bounded(*item.build_up_days));
-      out.number(bounded(d.reps.max));
-      if (held) out.number(d.hold ? bounded(d.hold->amount.max) : 0);
+      out.number(link_number(*item.build_up_days));
+      out.number(link_number(d.reps.max));
+      if (held) out.number(d.hold ? link_number(d.hold->amount.max) : 0);
     }
     if (item.note) out.packed(*item.note);
   }
@@ -143,7 +135,6 @@ std::string payload_bytes(const catalogue::Routine& r, const catalogue::Catalogu
 }
 
 ReadPayload read_payload_v2(std::string_view bytes, const catalogue::Catalogue& catalogue) {
-  const auto failure = [](std::string why) { return ReadPayload{.routine = std::nullopt, .error = std::move(why)}; };
   const std::string badly_written = damaged("it is badly written");
   ByteReader in(bytes);
   catalogue::Routine r;
@@ -184,21 +175,17 @@ ReadPayload read_payload_v2(std::string_view bytes, const catalogue::Catalogue& 
   }
   if ((head & kHeadReview) != 0) r.review_on = catalogue::iso_day(kDayZero + in.number());
   r.rest_between_exercises_seconds = in.number();
-  const std::uint32_t count = in.number();
-  if (!in.failed()) {
-    if (count == 0) in.fail(std::string(kNoItems));
-    else if (count > kMaxItems) in.fail(too_many_items(count));
-  }
+  const std::uint32_t count = read_item_count(in);
   for (std::uint32_t i = 0; i < count && !in.failed(); ++i) {
     const std::uint32_t number = in.number();
     const std::uint8_t flags = in.byte();
     if (in.failed()) break;
     const ExerciseCode* code = exercise_of_code(number);
     const catalogue::Exercise* e = code ? catalogue.find_exercise(code->exercise) : nullptr;
-    if (!e) return failure("This routine link names an exercise Limber does not have (code " + std::to_string(number) + ").");
+    if (!e) return failed_read("This routine link names an exercise Limber does not have (code " + std::to_string(number) + ").");
     const std::string_view option_id = code->options[flags & 3u];
     const catalogue::DosageOption* option = option_id.empty() ? nullptr : catalogue::find_dosage(*e, option_id);
-    if (!option) return failure("This routine link names a dosage of " + e->name + " that Limber does not have.");
+    if (!option) return failed_read("This routine link names a dosage of " + e->name + " that Limber does not have.");
     if ((flags & kItemReserved) != 0) {
       in.fail(badly_written);
       break;
@@ -242,14 +229,14 @@ ReadPayload read_payload_v2(std::string_view bytes, const catalogue::Catalogue& 
     r.items.push_back(std::move(item));
   }
   if (!in.failed() && !in.at_end()) in.fail(damaged("it goes on after the last exercise"));
-  if (in.failed()) return failure(in.error());
-  if (std::string why = check_name(r.name); !why.empty()) return failure(std::move(why));
+  if (in.failed()) return failed_read(in.error());
+  if (std::string why = check_name(r.name); !why.empty()) return failed_read(std::move(why));
   if (r.note) {
-    if (std::string why = check_note(*r.note); !why.empty()) return failure(std::move(why));
+    if (std::string why = check_note(*r.note); !why.empty()) return failed_read(std::move(why));
   }
   r.purpose = r.note ? *r.note : std::string(kDefaultPurpose);
   // One payload per routine: what was read, written again, is what came.
-  if (payload_bytes(r, catalogue) != bytes) return failure(badly_written);
+  if (payload_bytes(r, catalogue) != bytes) return failed_read(badly_written);
   return {.routine = std::move(r), .error = {}};
 }
 

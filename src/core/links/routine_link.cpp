@@ -66,6 +66,15 @@ std::string too_many_items(std::size_t count) {
          std::to_string(kMaxItems) + ".";
 }
 
+std::uint32_t read_item_count(ByteReader& in) {
+  const std::uint32_t count = in.number();
+  if (!in.failed()) {
+    if (count == 0) in.fail(std::string(kNoItems));
+    else if (count > kMaxItems) in.fail(too_many_items(count));
+  }
+  return count;
+}
+
 std::string check_name(std::string_view name) {
   std::size_t chars = 0;
   switch (check_utf8(name, false, chars)) {

@@ -1,4 +1,4 @@
-// Index: dates, counting, the pain chart, the report.
+// Index: counting, the pain chart, the report.
 #include "print/appointment_report.h"
 
 #include <algorithm>
@@ -15,17 +15,13 @@
 #include "print/svg.h"
 #include "storage/backup.h"
 #include "storage/history.h"
+#include "text/cat.h"
 
 namespace limber::print {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
-
-// ---- Dates ------------------------------------------------------------------------------------
-
-// "23 Nov 2026" for a local day.
-std::string day_words(std::int64_t day) { return storage::format_local_date(day * kDayMs, 0); }
+using catalogue::day_words;  // "23 Nov 2026" for a local day
 
 // ---- Counting ----------------------------------------------------------------------------------
 
@@ -43,7 +39,7 @@ struct Outcomes {
   session::ExerciseRecord last;  // the latest time it was done, for "last time"
 };
 
-std::string count(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+using text::count;
 
 // What was done the last time: "10 reps, 10 × 5 s" (holds of 5 seconds on average).
 std::string last_time(const session::ExerciseRecord& e) {
@@ -131,12 +127,15 @@ std::string appointment_report(const ReportDesc& d) {
   const std::int64_t first = today - 7 * std::int64_t(weeks_n) + 1;
   std::vector<Week> weeks(static_cast<std::size_t>(weeks_n));
   for (int i = 0; i < weeks_n; ++i) weeks[static_cast<std::size_t>(i)].first_day = first + 7 * i;
+  const catalogue::Routine* r = d.routine;
   std::map<std::string, Outcomes> by_exercise;
+  std::vector<std::int64_t> done_by_day;  // the day of each of the routine's sessions in the period
   int sessions = 0;
   for (const storage::StoredSession& s : *d.sessions) {
     const std::int64_t day = storage::local_day(s.record.started_at_ms, d.utc_offset_minutes);
     if (day < first || day > today) continue;
     ++sessions;
+    if (r && s.record.routine == r->id) done_by_day.push_back(day);
     Week& w = weeks[static_cast<std::size_t>((day - first) / 7)];
     ++w.sessions;
     if (s.record.pain_before) { w.before_sum += *s.record.pain_before; ++w.before_n; }
@@ -162,12 +161,15 @@ std::string appointment_report(const ReportDesc& d) {
          ".</p>";
 
   // Sessions and pain, week by week: the routine's sessions against what it asks for.
-  const catalogue::Routine* r = d.routine;
-  std::vector<std::int64_t> done_by_day =
-      r ? progress::session_days(*d.sessions, r->id, d.utc_offset_minutes) : std::vector<std::int64_t>{};
-  std::erase_if(done_by_day, [&](std::int64_t day) { return day < first || day > today; });  // each week counts its own
   const bool asks = r && catalogue::schedule_of(*r).has_value();
-  const progress::Tally all = asks ? progress::count_days(done_by_day, *r, first, 7 * weeks_n) : progress::Tally{};
+  std::vector<progress::Tally> tallies(weeks.size());
+  progress::Tally all;
+  for (std::size_t i = 0; asks && i < weeks.size(); ++i) {
+    tallies[i] = progress::count_days(done_by_day, *r, weeks[i].first_day, 7);
+    all.asked += tallies[i].asked;
+    all.done += tallies[i].done;
+    all.extra += tallies[i].extra;
+  }
   out += "<h2>Sessions and pain, week by week</h2>";
   if (asks) {
     out += "<p class=\"sheet-adherence\">" +
@@ -192,7 +194,7 @@ std::string appointment_report(const ReportDesc& d) {
     cell(out, "td", std::to_string(i + 1));
     cell(out, "td", day_words(w.first_day));
     if (asks) {
-      const progress::Tally t = progress::count_days(done_by_day, *r, w.first_day, 7);
+      const progress::Tally& t = tallies[i];
       cell(out, "td", std::to_string(t.done) + " of " + std::to_string(t.asked) + (t.extra ? " (+" + std::to_string(t.extra) + ")" : ""));
       cell(out, "td", std::to_string(w.sessions - t.done - t.extra));
     } else {
@@ -230,7 +232,6 @@ std::string appointment_report(const ReportDesc& d) {
     };
     std::sort(others.begin(), others.end(), [&](const auto& a, const auto& b) { return name(a) < name(b); });
     order.insert(order.end(), others.begin(), others.end());
-    const auto side = r && r->side_that_hurts ? r->side_that_hurts : d.side;
     const bool own_routine = r && !c.find_routine(r->id);
     // The routine's item for an exercise, for what was prescribed.
     const auto item_of = [&](const std::string& id) -> const catalogue::RoutineItem* {
@@ -250,8 +251,8 @@ std::string appointment_report(const ReportDesc& d) {
       const catalogue::Exercise* e = c.find_exercise(id);
       std::string prescribed = "not in the routine";
       if (item && e) {
-        prescribed = own_routine ? catalogue::describe_prescribed(*e, *item, side) : catalogue::describe(catalogue::resolve(*e, *item));
-        if (own_routine && item->build_up_days) prescribed += "; now " + catalogue::describe_on(*e, *item, d.days_in, side);
+        prescribed = own_routine ? catalogue::describe_prescribed(*e, *item, d.side) : catalogue::describe(catalogue::resolve(*e, *item));
+        if (own_routine && item->build_up_days) prescribed += "; now " + catalogue::describe_on(*e, *item, d.days_in, d.side);
       }
       out += "<tr>";
       cell(out, "td", name(id));
@@ -271,8 +272,8 @@ std::string appointment_report(const ReportDesc& d) {
     out += "<p>No routine is chosen on Today.</p>";
   } else {
     std::string when = catalogue::frequency_sentence(*r) + ".";
-    if (const auto review = r->review_on ? catalogue::parse_day(*r->review_on) : std::nullopt) {
-      when += " Review on " + catalogue::day_words(*review) + ".";
+    if (const auto review = catalogue::parse_optional_day(r->review_on)) {
+      when += " Review on " + day_words(*review) + ".";
     }
     out += "<p><strong>" + html_text(r->name) + "</strong>: " + html_text(when) + "</p>";
     if (r->clinic) {

@@ -36,7 +36,7 @@ struct ReportDesc {
   const catalogue::Routine* routine = nullptr;  // as prescribed (the routine on Today); null: none chosen
   std::string link;                             // its whole address ("" none)
   std::int64_t days_in = 0;                     // how far along its build-ups are today
-  std::optional<catalogue::FirstSide> side;     // the person's side that hurts, when the routine names none
+  std::optional<catalogue::FirstSide> side;     // the side that hurts, for the amounts' words (App::side_that_hurts)
   int weeks = 4;
   std::int64_t now_ms = 0;
   int utc_offset_minutes = 0;

@@ -108,7 +108,7 @@ bool own(const SheetDesc& d) { return d.catalogue->find_routine(d.routine->id) =
 
 std::string amount_words(const SheetDesc& d, const catalogue::Exercise& e, const catalogue::RoutineItem& item) {
   if (!own(d)) return catalogue::describe(catalogue::resolve(e, item, d.preference));
-  return catalogue::describe_prescribed(e, item, d.routine->side_that_hurts ? d.routine->side_that_hurts : d.side);
+  return catalogue::describe_prescribed(e, item, d.side);
 }
 
 // ---- The cover page ------------------------------------------------------------------------
@@ -120,7 +120,7 @@ void cover(std::string& out, const SheetDesc& d) {
   element(out, "p", "Limber exercise sheet", "sheet-kicker");
   out += "<h1 id=\"sheet-title\">" + html_text(r.name) + "</h1>";
   std::string when = catalogue::frequency_sentence(r) + ".";
-  if (const auto review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt) {
+  if (const auto review = catalogue::parse_optional_day(r.review_on)) {
     when += " Until your review on " + catalogue::day_words(*review) + ".";
   }
   if (d.seconds > 0) when += " About " + catalogue::format_duration(d.seconds) + " each time.";
@@ -202,7 +202,7 @@ void exercise_page(std::string& out, const SheetDesc& d, std::size_t number, con
   out += "<section class=\"sheet-page sheet-exercise\">";
   element(out, "h2", std::to_string(number) + ". " + e->name);
   element(out, "p", amount_words(d, *e, item) + ". " + catalogue::schedule_words(*d.routine) + ".", "sheet-dose");
-  const std::string beyond = own(d) ? catalogue::beyond_source(c, *e, item) : std::string();
+  const std::string beyond = own(d) ? catalogue::beyond_source(*e, item) : std::string();
   if (option && !beyond.empty()) {
     element(out, "p", "This amount is your clinician's: " + organisations(c, option->sources) + " suggests " + beyond + ".",
             "sheet-small");

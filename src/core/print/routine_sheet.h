@@ -38,7 +38,7 @@ struct SheetDesc {
   double seconds = 0;            // how long the routine takes (session/duration.h)
   catalogue::HoldPreference preference = catalogue::HoldPreference::source_default;  // built-in routines
   std::int64_t days_in = 0;      // an own routine's build-ups: how far along today
-  std::optional<catalogue::FirstSide> side;  // the person's side that hurts, when the routine names none
+  std::optional<catalogue::FirstSide> side;  // the side that hurts, for the amounts' words (App::side_that_hurts)
 };
 
 // The printed width of a QR code, in millimetres: every module at least kQrModuleMm wide (read

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalogue/calendar_day.h"
 #include "storage/history.h"
 
 namespace limber::progress {
@@ -13,12 +14,6 @@ using storage::local_day;
 constexpr std::int64_t kMsPerMinute = 60'000;
 constexpr std::int64_t kMsPerDay = 86'400'000;
 constexpr std::int64_t kDaysPerWeek = 7;
-
-// Floor division, for b > 0.
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : (a - (b - 1)) / b; }
-
-// 1970-01-01 was a Thursday, so Mondays are the days d with d + 3 a multiple of 7.
-std::int64_t week_start_day(std::int64_t day) { return floor_div(day + 3, kDaysPerWeek) * kDaysPerWeek - 3; }
 
 std::int64_t local_midnight_ms(std::int64_t day, int utc_offset_minutes) {
   return day * kMsPerDay - utc_offset_minutes * kMsPerMinute;
@@ -92,7 +87,7 @@ ProgressSummary summarise_after(const storage::FoldedHistory& folded, std::span<
 
   // Weeks: the listed sessions cover them (storage::kRecentWindowDays), the folded ones never reach them.
   const std::int64_t today = local_day(desc.now_ms, offset);
-  const std::int64_t this_week = week_start_day(today);
+  const std::int64_t this_week = catalogue::week_start(today);
   out.sessions_this_week = sessions_between(dated, this_week, this_week + kDaysPerWeek - 1);
   for (int i = std::max(desc.weeks_shown, 0) - 1; i >= 0; --i) {
     const std::int64_t start = this_week - i * kDaysPerWeek;

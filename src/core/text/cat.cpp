@@ -11,4 +11,8 @@ std::string cat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+std::string count(long long n, std::string_view one, std::string_view many) {
+  return cat({std::to_string(n), " ", n == 1 ? one : many});
+}
+
 }  // namespace limber::text

@@ -88,7 +88,7 @@ void how_often_section(ScreenContext& ctx, const catalogue::Routine& r) {
     if (!s->times.empty()) time_picker(ctx, *s);
   }
   heading("Review");
-  const std::optional<std::int64_t> review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt;
+  const std::optional<std::int64_t> review = catalogue::parse_optional_day(r.review_on);
   paragraph(FontRole::small, theme.text_muted,
             review ? "Review on " + catalogue::day_words(*review) + ": reminders end then, and the sheet says so."
                    : "No review date.");

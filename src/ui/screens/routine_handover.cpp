@@ -108,7 +108,7 @@ void reminder_section(ScreenContext& ctx) {
   std::string when = s ? "Reminders " + catalogue::clock_times(catalogue::reminder_times(*s)) + ", " +
                              (s->days_a_week >= 7 ? std::string("every day") : std::to_string(s->days_a_week) + " days a week")
                        : std::string("A daily reminder at 18:00, to do it when needed");
-  if (const auto review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt) {
+  if (const auto review = catalogue::parse_optional_day(r.review_on)) {
     when += ", until the review on " + catalogue::day_words(*review);
   }
   paragraph(FontRole::small, current_theme().text_muted,

@@ -27,7 +27,7 @@ void draw_shared_routine_screen(ScreenContext& ctx) {
   begin_card();
   paragraph(FontRole::heading, theme.text, r.name);
   std::string facts = ctx.app.routine_facts(r) + " " + catalogue::frequency_sentence(r) + ".";
-  if (const auto review = r.review_on ? catalogue::parse_day(*r.review_on) : std::nullopt) {
+  if (const auto review = catalogue::parse_optional_day(r.review_on)) {
     facts += " Until your review on " + catalogue::day_words(*review) + ".";
   }
   paragraph(FontRole::small, theme.text_muted, facts);
@@ -46,7 +46,7 @@ void draw_shared_routine_screen(ScreenContext& ctx) {
     paragraph(FontRole::small, theme.text_muted, "Your history stays with the routine.");
     heading("The routine, updated");
   }
-  const auto side = r.side_that_hurts ? r.side_that_hurts : ctx.app.person_side();
+  const auto side = ctx.app.side_that_hurts(r);
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     const catalogue::Exercise* e = ctx.app.catalogue().find_exercise(r.items[i].exercise);
     if (!e) continue;

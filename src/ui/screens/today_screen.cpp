@@ -91,7 +91,7 @@ void interrupted_card(ScreenContext& ctx, const storage::InProgress& ip) {
 std::string amount_today(ScreenContext& ctx, const catalogue::Routine& r, const catalogue::Exercise& e,
                          const catalogue::RoutineItem& item) {
   if (ctx.app.catalogue().find_routine(r.id)) return catalogue::describe(catalogue::resolve(e, item, ctx.app.settings().hold_preference));
-  return catalogue::describe_on(e, item, ctx.app.days_into(r), r.side_that_hurts ? r.side_that_hurts : ctx.app.person_side());
+  return catalogue::describe_on(e, item, ctx.app.days_into(r), ctx.app.side_that_hurts(r));
 }
 
 // Inside a clinic's page: the clinic's routine, what it holds, the pain rule, and Start.
@@ -158,7 +158,7 @@ void draw_today_screen(ScreenContext& ctx) {
     const std::string done = progress::today_line(ctx.app.data().history, *routine, ctx.app.today(), ctx.app.utc_offset_minutes());
     if (!done.empty()) icon_paragraph(LIMBER_ICON_TODAY, (done + ".").c_str());
     for (const std::string& up : ctx.app.amounts_up_today(*routine)) icon_paragraph(LIMBER_ICON_SHOW_CHART, ("Today: " + up).c_str());
-    if (const auto review = routine->review_on ? catalogue::parse_day(*routine->review_on) : std::nullopt) {
+    if (const auto review = catalogue::parse_optional_day(routine->review_on)) {
       const std::string words = *review >= ctx.app.today() ? "Review with your clinician on " + catalogue::day_words(*review) + "."
                                                            : "Your review date, " + catalogue::day_words(*review) + ", has passed.";
       icon_paragraph(LIMBER_ICON_EVENT, words.c_str());
