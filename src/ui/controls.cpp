@@ -299,28 +299,52 @@ bool big_button(ControlLog& log, const ButtonDesc& desc) {
   return p.pressed;
 }
 
-float chip_width(const char* label) {
+namespace {
+constexpr float kChipPadding = 18.0f;  // each side of a chip's label
+constexpr float kChipIconGap = 10.0f;  // between the check and the label, as centred_text
+bool fits(FontRole role, const char* text, float width) {
+  ImGui::PushFont(font(role));
+  const bool fit = ImGui::CalcTextSize(text).x <= width;
+  ImGui::PopFont();
+  return fit;
+}
+float chip_check_width(bool selected) { return selected ? ImGui::CalcTextSize(LIMBER_ICON_CHECK).x + kChipIconGap : 0.0f; }
+}  // namespace
+
+float chip_width(const char* label, bool selected) {
   ImGui::PushFont(font(FontRole::body));
-  const float w = ImGui::CalcTextSize(label).x + 36.0f + (0.0f);
+  const float w = ImGui::CalcTextSize(label).x + 2 * kChipPadding + chip_check_width(selected);
   ImGui::PopFont();
   return w;
 }
 
 bool chip(ControlLog& log, const ChipDesc& desc) {
   const Theme& theme = current_theme();
-  // Never wider than the column: a long label at a large text size takes smaller type instead.
-  const float wanted = chip_width(desc.label) + (desc.selected ? 26.0f : 0.0f);
-  const ImVec2 size(std::min(wanted, ImGui::CalcItemWidth()), Sizes::touch_target_min);
+  // Never wider than the column: a label too long for it at a large text size wraps, and the
+  // chip grows taller (smaller type would be harder to read for those who chose large text).
+  const float column = ImGui::CalcItemWidth();
+  const float wanted = chip_width(desc.label, desc.selected);
+  ImGui::PushFont(font(FontRole::body));
+  const float check = chip_check_width(desc.selected);
+  const float wrap = wanted > column ? std::max(1.0f, column - 2 * kChipPadding - check) : -1.0f;
+  const ImVec2 text = ImGui::CalcTextSize(desc.label, nullptr, false, wrap);
+  const ImVec2 size(std::min(wanted, column), std::max(Sizes::touch_target_min, text.y + 16.0f));
   const Press p = press(log, {.id = desc.id, .label = desc.label, .size = size, .role = app::NodeRole::toggle,
                               .checked = checked(desc.selected)});
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec4 fill = desc.selected ? theme.primary : (p.hovered ? theme.secondary_hover : theme.surface);
-  draw->AddRectFilled(p.min, p.max, u32(fill), size.y * 0.5f);
-  draw->AddRect(p.min, p.max, u32(desc.selected ? theme.primary : theme.border), size.y * 0.5f, 0, 1.5f);
-  ImGui::PushFont(font(wanted > size.x ? FontRole::small : FontRole::body));
+  const float rounding = Sizes::touch_target_min * 0.5f;
+  draw->AddRectFilled(p.min, p.max, u32(fill), rounding);
+  draw->AddRect(p.min, p.max, u32(desc.selected ? theme.primary : theme.border), rounding, 0, 1.5f);
+  const ImU32 ink = u32(desc.selected ? theme.on_primary : theme.text);
   ImGui::PushClipRect(p.min, p.max, true);
-  centred_text(draw, p.min, p.max, desc.selected ? LIMBER_ICON_CHECK : nullptr, desc.label,
-               u32(desc.selected ? theme.on_primary : theme.text));
+  if (wrap < 0.0f) {
+    centred_text(draw, p.min, p.max, desc.selected ? LIMBER_ICON_CHECK : nullptr, desc.label, ink);
+  } else {
+    const ImVec2 at(p.min.x + kChipPadding, p.min.y + (size.y - text.y) * 0.5f);
+    if (desc.selected) draw->AddText(at, ink, LIMBER_ICON_CHECK);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + check, at.y), ink, desc.label, nullptr, wrap);
+  }
   ImGui::PopClipRect();
   ImGui::PopFont();
   return p.pressed;
@@ -373,7 +397,12 @@ int stepper(ControlLog& log, const StepperDesc& desc) {
   ImGui::SameLine(0, 8.0f);
   const ImVec2 mid = ImGui::GetCursorScreenPos();
   const float mid_w = std::max(60.0f, width - 2 * button - 16.0f);
-  ImGui::PushFont(font(FontRole::heading));
+  // The value in heading type, or smaller when that does not fit between the buttons ("1 breath"
+  // at the largest text size).
+  const FontRole value_role = fits(FontRole::heading, desc.value, mid_w) ? FontRole::heading
+                              : fits(FontRole::body, desc.value, mid_w)  ? FontRole::body
+                                                                         : FontRole::small;
+  ImGui::PushFont(font(value_role));
   const ImVec2 ts = ImGui::CalcTextSize(desc.value);
   ImGui::GetWindowDrawList()->AddText(ImVec2(mid.x + (mid_w - ts.x) * 0.5f, mid.y + (button - ts.y) * 0.5f),
                                       u32(theme.text), desc.value);

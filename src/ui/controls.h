@@ -83,14 +83,15 @@ struct ButtonDesc {
 // A rounded button. True on the frame it is pressed.
 bool big_button(ControlLog& log, const ButtonDesc& desc);
 
-// A filter chip: a short rounded toggle, as wide as its label. The caller lays chips out.
+// A filter chip: a short rounded toggle, as wide as its label (and its check when selected); a
+// label wider than the column wraps. The caller lays chips out, measuring each by chip_width.
 struct ChipDesc {
   const char* id = nullptr;
   const char* label = nullptr;
   bool selected = false;
 };
 bool chip(ControlLog& log, const ChipDesc& desc);
-float chip_width(const char* label);
+float chip_width(const char* label, bool selected);
 
 // A whole-row switch for a setting, with an optional line of explanation under it.
 struct ToggleDesc {

@@ -59,8 +59,9 @@ describe('a keyboard and a screen reader do every task', () => {
     // First visit: the safety note's buttons, the routine card's, then the tab bar.
     assert.deepEqual(names, ['Read more', 'I understand', 'Start', 'Choose another routine',
                              'Today', 'Routines', 'Library', 'Progress', 'Settings']);
-    // "Choose another routine" is below the fold on a phone: focusing it scrolled the canvas.
-    const s = await state(page);
+    // "Choose another routine" is below the fold on a phone: focusing it scrolled the canvas (read
+    // once the frames it took have been drawn).
+    const s = await settle(page);
     const choose = s.controls.find((c) => c.id === 'choose-routine');
     const tabs = s.controls.find((c) => c.id === 'tab-today');
     assert.ok(choose.y >= 0 && choose.y + choose.height <= tabs.y, `the focused control was scrolled into view: ${choose.y}`);

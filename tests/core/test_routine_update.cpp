@@ -196,6 +196,12 @@ TEST_CASE("app: Today counts the routine's sessions today against how often it i
   once.schedule.reset();
   once.frequency = catalogue::Frequency::when_needed;
   CHECK(progress::today_line(r.app.data().history, once, r.app.today(), 0).empty());
+  // Past its review date nothing is asked, so Today counts nothing; on the day itself it still does.
+  catalogue::Routine reviewed = mine;
+  reviewed.review_on = catalogue::iso_day(r.app.today() - 1);
+  CHECK(progress::today_line(r.app.data().history, reviewed, r.app.today(), 0).empty());
+  reviewed.review_on = catalogue::iso_day(r.app.today());
+  CHECK(progress::today_line(r.app.data().history, reviewed, r.app.today(), 0) == "2 of 2 today");
 }
 
 TEST_CASE("app: a build-up's rise is said on Today and after a session, and a fixed amount never is") {

@@ -63,7 +63,7 @@ std::vector<std::int64_t> session_days(const std::vector<storage::StoredSession>
 std::string today_line(const storage::HistoryDigest& history, const catalogue::Routine& routine, std::int64_t today,
                        int utc_offset_minutes) {
   const std::optional<catalogue::Schedule> schedule = catalogue::schedule_of(routine);
-  if (!schedule) return {};
+  if (!schedule || !Asks(routine).running(today)) return {};  // as needed, or past its review date
   // This week, Monday to today: the recent sessions always cover it.
   const std::int64_t monday = catalogue::week_start(today);
   const std::vector<std::int64_t> days = session_days(history.recent, routine.id, utc_offset_minutes);

@@ -41,7 +41,8 @@ std::vector<std::int64_t> session_days(const std::vector<storage::StoredSession>
                                        int utc_offset_minutes);
 
 // What Today says of the routine: "1 of 2 today", "Done today", "2 of 3 this week" (a routine done
-// on some days of the week; this week is Monday to Sunday), or "" for one done as needed.
+// on some days of the week; this week is Monday to Sunday), or "" for one done as needed or past its
+// review date.
 std::string today_line(const storage::HistoryDigest& history, const catalogue::Routine& routine, std::int64_t today,
                        int utc_offset_minutes);
 

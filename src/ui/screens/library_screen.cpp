@@ -46,11 +46,11 @@ void filter_row(ScreenContext& ctx, const char* title, const char* id, const cha
   Flow flow;
   const std::string any_id = std::string(id) + "-any";
   const std::string any = std::string(filter) + "=any";
-  flow.next(chip_width("Any") + (value ? 0.0f : 26.0f));
+  flow.next(chip_width("Any", !value));
   if (chip(ctx.controls, {.id = any_id.c_str(), .label = "Any", .selected = !value})) act(ctx, "filter", any);
   for (const auto& [v, label] : choices) {
     const bool selected = value && *value == v;
-    flow.next(chip_width(label) + (selected ? 26.0f : 0.0f));
+    flow.next(chip_width(label, selected));
     const std::string chip_id = std::string(id) + "-" + label;
     if (chip(ctx.controls, {.id = chip_id.c_str(), .label = label, .selected = selected})) {
       act(ctx, "filter", selected ? any : std::string(filter) + "=" + filter_value(v));

@@ -33,8 +33,9 @@ void time_picker(ScreenContext& ctx, const catalogue::Schedule& s) {
   Flow flow;
   for (std::size_t k = 0; k < s.times.size(); ++k) {
     const std::string id = "time-" + std::to_string(k + 1), label = catalogue::clock_time(s.times[k]);
-    flow.next(chip_width(label.c_str()) + 26.0f);
-    if (chip(ctx.controls, {.id = id.c_str(), .label = label.c_str(), .selected = g_time_open == static_cast<int>(k)})) {
+    const bool is_open = g_time_open == static_cast<int>(k);
+    flow.next(chip_width(label.c_str(), is_open));
+    if (chip(ctx.controls, {.id = id.c_str(), .label = label.c_str(), .selected = is_open})) {
       g_time_open = g_time_open == static_cast<int>(k) ? -1 : static_cast<int>(k);
       g_hour = -1;
     }
@@ -47,7 +48,7 @@ void time_picker(ScreenContext& ctx, const catalogue::Schedule& s) {
     Flow hours_flow;
     for (int h = 5; h <= 22; ++h) {
       const std::string hh = (h < 10 ? "0" : "") + std::to_string(h), id = "hour-" + hh;
-      hours_flow.next(chip_width(hh.c_str()));
+      hours_flow.next(chip_width(hh.c_str(), false));
       if (chip(ctx.controls, {.id = id.c_str(), .label = hh.c_str(), .selected = false})) g_hour = h;
     }
     ctx.controls.end_group();
@@ -58,7 +59,7 @@ void time_picker(ScreenContext& ctx, const catalogue::Schedule& s) {
   Flow minutes_flow;
   for (const int m : {0, 15, 30, 45}) {
     const std::string label = catalogue::clock_time(g_hour * 60 + m), id = "minute-" + std::to_string(m);
-    minutes_flow.next(chip_width(label.c_str()));
+    minutes_flow.next(chip_width(label.c_str(), false));
     if (chip(ctx.controls, {.id = id.c_str(), .label = label.c_str(), .selected = false})) {
       act(ctx, "how_often", "time" + std::to_string(g_time_open + 1) + "=" + label);
       g_time_open = g_hour = -1;

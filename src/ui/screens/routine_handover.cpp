@@ -35,7 +35,7 @@ void chip_row(ScreenContext& ctx, const char* group, const char* id_stem, const 
     const ChipChoice& c = choices[i];
     const bool on = static_cast<int>(i) == selected;
     const std::string id = text::cat({id_stem, "-", std::to_string(i), suffix});
-    flow.next(chip_width(c.label) + (on ? 26.0f : 0.0f));
+    flow.next(chip_width(c.label, on));
     if (chip(ctx.controls, {.id = id.c_str(), .label = c.label, .selected = on}) && !on) {
       act(ctx, command, item.empty() ? std::string(c.value) : text::cat({item, "=", c.value}));
     }
