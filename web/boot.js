@@ -157,16 +157,24 @@
       // upgrade) is waited for STORAGE_WAIT_MS at most: the app then starts in memory, says so,
       // writes nothing, and takes the stored data when it comes (the stored_late command).
       const load = window.LimberPage.store.load();
-      const waited = new Promise((resolve) => setTimeout(() => resolve({ waiting: true }), STORAGE_WAIT_MS));
+      const waited = new Promise((resolve) => setTimeout(() => resolve({ waiting: true, unsaved: window.LimberPage.store.unsaved() }),
+                                                         STORAGE_WAIT_MS));
       const [wasmBinary, , stored] = await Promise.all([download('limber.wasm'), loadScript('limber.js'),
                                                          Promise.race([load, waited])]);
-      if (stored.waiting) {
-        load.then(async (late) => {
-          await ready;
-          const r = window.limber.command('stored_late', JSON.stringify(late));
-          if (!r.ok) console.warn('Limber: the stored data came late and was not taken: ' + r.error);
-        });
-      }
+      // A load that failed (a full disk can keep the database from opening) is tried again, with
+      // a growing wait, for as long as the app waits for it.
+      const late = async (result) => {
+        await ready;
+        for (let wait = 2000; result.error && window.limber.state().storage.status === 'loading'; wait = Math.min(2 * wait, 30000)) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          result = await window.LimberPage.store.load();
+        }
+        if (result.error) return;
+        const r = window.limber.command('stored_late', JSON.stringify(result));
+        if (!r.ok) console.warn('Limber: the stored data came late and was not taken: ' + r.error);
+      };
+      if (stored.waiting) load.then(late);
+      else if (stored.error) late(stored);
       $('loading-text').textContent = 'Starting…';
       // Emscripten uses this very object as its Module: keep it to reach ccall.
       const config = {

@@ -1,7 +1,7 @@
 // page.js: what the page does for the app (src/browser/page_services.h calls it).
 //
-//   LimberPage.store      IndexedDB: load() before the app starts, save(write), setAside(text),
-//                         readSessions() for work on the whole history
+//   LimberPage.store      the storage (web/store.js): load() before the app starts, save(write),
+//                         keepUnsaved(text), setAside(text), readSessions(), clearAll()
 //   LimberPage.cue        every session cue: announced in the live region, and as a tone
 //                         and spoken words when those settings are on
 //   LimberPage.screen     the page title, screen changes announced, the browser history
@@ -31,251 +31,6 @@
     hostOrigin = embedded ? host : '';
   }
   let session = false;        // a session is running: the keys and buttons act on it
-
-  // ---- IndexedDB ----------------------------------------------------------------------
-  // Layout 2 (src/core/storage/profile.h): `meta` holds the small parts by name (settings,
-  // routines, progress, in_progress, history, schema), each as the app's JSON text; `sessions`
-  // holds one entry per session, keyed by its id; `kv` keeps copies set aside and, until it
-  // has been migrated and read back, a schema-1 document under 'user-data'.
-  const DB_NAME = 'limber';
-  const DB_VERSION = 2;
-  const STORES = ['kv', 'meta', 'sessions'];
-  const LEGACY_KEY = 'user-data';
-  let dbPromise = null;
-  // What this tab last read or wrote of the parts another tab may change: a write that
-  // carries them first checks that they are still these (else the app merges them first).
-  const known = { history: null, routines: null };
-  const pendingAside = [];  // unreadable texts to keep aside, in the next write's transaction
-
-  function describe(error) {
-    if (!error) return 'an unknown storage error';
-    if (error.name === 'QuotaExceededError') return 'the storage on this device is full';
-    return error.message || error.name || String(error);
-  }
-
-  // Opens Limber's database in whatever shape it is found. Another script of this origin can
-  // delete it and make it again at any version with any stores: one missing a store of ours gets
-  // it added by an upgrade to the next version, which keeps everything the database holds, and
-  // the app is told (storage_repaired) so it writes what it holds in memory at once. An upgrade
-  // blocked by another tab waits for that tab to let go (it closes on versionchange); start-up
-  // stops waiting after a stated time (boot.js).
-  function openAt(version, repair) {
-    return new Promise((resolve, reject) => {
-      const request = version === undefined ? indexedDB.open(DB_NAME) : indexedDB.open(DB_NAME, version);
-      request.onupgradeneeded = () => {
-        const database = request.result;
-        for (const name of STORES) {
-          if (!database.objectStoreNames.contains(name)) database.createObjectStore(name);
-        }
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error || new Error('IndexedDB could not be opened'));
-      request.onblocked = () => {
-        if (repair) console.warn('Limber: waiting for another tab to let go of the storage, to repair it.');
-      };
-    });
-  }
-
-  async function openDb() {
-    if (!window.indexedDB) throw new Error('this browser does not offer IndexedDB storage (private browsing can turn it off)');
-    // No version asked: an existing database opens as it is (a new one is made with our stores).
-    let database = await openAt(undefined, false);
-    const missing = STORES.filter((name) => !database.objectStoreNames.contains(name));
-    if (missing.length > 0 && database.version >= DB_VERSION) {
-      const version = database.version + 1;
-      database.close();
-      database = await openAt(version, true);
-      console.warn('Limber: the database had no ' + missing.join(' or ') + ' store; added by an upgrade to version ' + version + '.');
-      tellRepaired('some of its parts were missing');
-    } else if (missing.length > 0) {
-      // An older layout's database (version 1): upgraded as it always was, not a repair.
-      database.close();
-      database = await openAt(DB_VERSION, false);
-    }
-    // A connection the browser closes (Safari in the background, site data cleared, another
-    // script deleting the database) is opened again on the next use rather than failing for ever.
-    database.onversionchange = () => { database.close(); dbPromise = null; };
-    database.onclose = () => { dbPromise = null; };
-    return database;
-  }
-
-  let repairedWhy = '';  // said to the app once it runs
-  function tellRepaired(why) {
-    repairedWhy = why;
-    if (window.limber && window.limber.state().ready) {
-      window.limber.command('storage_repaired', why);
-      repairedWhy = '';
-    }
-  }
-
-  function db() {
-    if (!dbPromise) dbPromise = openDb().catch((e) => { dbPromise = null; throw e; });
-    return dbPromise;
-  }
-
-  const asPromise = (request) => new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const textOrNull = (value) => (typeof value === 'string' ? value : null);
-
-  // The parts as one JSON object for the app, or a schema-1 document, or nothing: what the
-  // first screen needs, never the sessions themselves.
-  async function load() {
-    try {
-      const database = await db();
-      const tx = database.transaction(['meta', 'kv'], 'readonly');
-      const [keys, values, legacy] = await Promise.all([
-        asPromise(tx.objectStore('meta').getAllKeys()), asPromise(tx.objectStore('meta').getAll()),
-        asPromise(tx.objectStore('kv').get(LEGACY_KEY))]);
-      const parts = new Map(keys.map((k, i) => [String(k), textOrNull(values[i])]));
-      known.history = parts.get('history') ?? null;
-      known.routines = parts.get('routines') ?? null;
-      if (parts.has('schema')) {
-        const text = '{' + [...parts].filter(([, v]) => v !== null).map(([k, v]) => JSON.stringify(k) + ':' + v).join(',') + '}';
-        return { kind: 'parts', text, legacyPresent: typeof legacy === 'string' };
-      }
-      if (typeof legacy === 'string') return { kind: 'legacy', text: legacy };
-      return { kind: 'none' };
-    } catch (e) {
-      dbPromise = null;
-      return { error: describe(e) };
-    }
-  }
-
-  // One write from the app ({meta, sessions, migrated?}, src/core/app/app.h PendingWrite), in
-  // one transaction, durable before it reports success where the browser offers that.
-  async function save(text) {
-    const first = await saveOnce(text);
-    // A store gone since the database was opened (another script deleted and remade it): the
-    // next open repairs it, and the write is tried again at once rather than failing for ever.
-    if (!first.ok && first.missingStore) {
-      dbPromise = null;
-      return saveOnce(text);
-    }
-    return first;
-  }
-
-  async function saveOnce(text) {
-    let write;
-    try {
-      write = JSON.parse(text);
-    } catch (e) {
-      return { ok: false, error: 'the app asked to store text that is not JSON (' + e.message + ')' };
-    }
-    try {
-      const database = await db();
-      return await new Promise((resolve) => {
-        const tx = database.transaction(STORES, 'readwrite', { durability: 'strict' });
-        const meta = tx.objectStore('meta');
-        const aside = pendingAside.splice(0);
-        let failure = null;  // a put refused at once (a full disk): its own words, not the abort's
-        let conflict = null;
-        const put = () => {
-          try {
-            for (const [i, t] of aside.entries()) tx.objectStore('kv').put(t, 'set-aside-' + Date.now() + '-' + i);
-            for (const [key, value] of Object.entries(write.meta)) meta.put(value, key);
-            const sessions = tx.objectStore('sessions');
-            for (const [id, value] of Object.entries(write.sessions)) sessions.put(value, id);
-          } catch (e) {
-            failure = e;
-            tx.abort();
-          }
-        };
-        if ('history' in write.meta || 'routines' in write.meta) {
-          // Another tab (or a load that failed) may have written them since: then nothing is
-          // written and the app merges what is there first.
-          const history = meta.get('history');
-          const routines = meta.get('routines');
-          routines.onsuccess = () => {
-            const found = { history: textOrNull(history.result), routines: textOrNull(routines.result) };
-            if (found.history !== known.history || found.routines !== known.routines) {
-              conflict = '{"history":' + (found.history ?? 'null') + ',"routines":' + (found.routines ?? 'null') + '}';
-              known.history = found.history;
-              known.routines = found.routines;
-              tx.abort();
-              return;
-            }
-            put();
-          };
-        } else {
-          put();
-        }
-        tx.oncomplete = () => {
-          if ('history' in write.meta) known.history = write.meta.history;
-          if ('routines' in write.meta) known.routines = write.meta.routines;
-          if (typeof write.migrated === 'number') dropLegacy(write.migrated);
-          resolve({ ok: true });
-        };
-        tx.onabort = () => {
-          pendingAside.unshift(...aside);  // kept for the retry
-          if (conflict) resolve({ ok: false, conflict });
-          else resolve({ ok: false, error: describe(failure || tx.error) });
-        };
-      });
-    } catch (e) {
-      dbPromise = null;
-      return { ok: false, error: describe(e), missingStore: e && e.name === 'NotFoundError' };
-    }
-  }
-
-  // After a migration: the schema-1 document goes only once the new layout reads back with
-  // every session it held.
-  async function dropLegacy(expected) {
-    try {
-      const database = await db();
-      const check = database.transaction(['meta', 'sessions'], 'readonly');
-      const [schema, count] = await Promise.all([asPromise(check.objectStore('meta').get('schema')),
-                                                 asPromise(check.objectStore('sessions').count())]);
-      if (typeof schema !== 'string' || count < expected) {
-        console.warn('Limber: the migrated data reads back with ' + count + ' of ' + expected + ' sessions; the old copy is kept.');
-        return;
-      }
-      const tx = database.transaction('kv', 'readwrite', { durability: 'strict' });
-      tx.objectStore('kv').delete(LEGACY_KEY);
-    } catch (e) {
-      console.warn('Limber: the old copy of the data could not be checked (' + describe(e) + '); it is kept.');
-    }
-  }
-
-  // Every stored session, for backups, the CSV, an import or counting the history again: the
-  // app asked (Effects::read_sessions) and gets them as one JSON array.
-  async function readSessions() {
-    let text;
-    try {
-      const database = await db();
-      const all = await asPromise(database.transaction('sessions', 'readonly').objectStore('sessions').getAll());
-      text = '[' + all.filter((t) => typeof t === 'string').join(',') + ']';
-    } catch (e) {
-      dbPromise = null;
-      if (window.limber) window.limber.command('sessions_unreadable', describe(e));
-      return;
-    }
-    if (window.limber) window.limber.command('sessions_read', text);
-  }
-
-  // Kept with the next write, in the same transaction: the fresh data can never be stored
-  // while the unreadable copy is lost.
-  function setAside(text) { pendingAside.push(text); }
-
-  // "Delete all my data": every store, copies kept aside included.
-  async function clearAll() {
-    pendingAside.length = 0;
-    try {
-      const database = await db();
-      await new Promise((resolve, reject) => {
-        const tx = database.transaction(STORES, 'readwrite', { durability: 'strict' });
-        for (const name of STORES) tx.objectStore(name).clear();
-        tx.oncomplete = resolve;
-        tx.onabort = () => reject(tx.error);
-      });
-      known.history = null;
-      known.routines = null;
-    } catch (e) {
-      dbPromise = null;
-      console.error('Limber: could not delete the stored data: ' + describe(e));
-    }
-  }
 
   // ---- Cues: live region, tones, speech -------------------------------------------------
   let audio = null;
@@ -1027,7 +782,7 @@
   }
   function started() {
     appReady = true;
-    if (repairedWhy) tellRepaired(repairedWhy);
+    window.LimberStore.started();
     tellUpdate();
     reportStorage();
     reportVoices();
@@ -1035,7 +790,7 @@
   }
 
   window.LimberPage = Object.freeze({
-    store: Object.freeze({ load, save, setAside, clearAll, readSessions }),
+    store: window.LimberStore,
     cue, screen, textFields, mirror, download, chooseBackupFile, persist, wakeLock, applyUpdate, started, setEmbed, postToHost, copyLink,
     showSheet, closeSheet: () => closeSheet(),
     checkForUpdate: () => (registration ? registration.update() : Promise.resolve()),

@@ -33,19 +33,38 @@ EM_JS(char*, limber_js_stored_string, (int error), {
   return out;
 });
 
+EM_JS(char*, limber_js_stored_unsaved, (), {
+  const s = Module.limberStored || {};
+  const text = String(s.unsaved || "");
+  s.unsaved = null;
+  const size = lengthBytesUTF8(text) + 1;
+  const out = _malloc(size);
+  if (out) stringToUTF8(text, out, size);
+  return out;
+});
+EM_JS(int, limber_js_stored_held_before, (), {
+  const s = Module.limberStored || {};
+  return typeof s.heldBefore === 'number' && s.heldBefore >= 0 ? Math.min(s.heldBefore, 2147483647) : -1;
+});
+
 app::StoredInput stored_data(std::string& error) {
+  char* unsaved = limber_js_stored_unsaved();
+  app::StoredInput in{.unsaved = unsaved ? unsaved : "", .held_before = limber_js_stored_held_before()};
+  free(unsaved);
   const int kind = limber_js_stored_kind();
-  if (kind == 0) return {};
+  if (kind == 0) return in;
   char* text = limber_js_stored_string(kind == 2 ? 1 : 0);
   std::string value(text ? text : "");
   free(text);
-  if (kind == 2) {
-    error = value;
-    return {};
-  }
   using Kind = app::StoredInput::Kind;
-  if (kind == 5) return {.kind = Kind::waiting};
-  return {.kind = kind == 3 ? Kind::legacy : Kind::parts, .text = std::move(value), .legacy_present = kind == 4};
+  if (kind == 2) error = std::move(value);
+  else if (kind == 5) in.kind = Kind::waiting;
+  else {
+    in.kind = kind == 3 ? Kind::legacy : Kind::parts;
+    in.text = std::move(value);
+    in.legacy_present = kind == 4;
+  }
+  return in;
 }
 
 EM_JS(void, limber_js_store_write, (double revision, const char* text), {
@@ -65,6 +84,7 @@ void store_write(std::uint64_t revision, const std::string& text) {
 
 EM_JS(void, limber_js_store_clear, (), { window.LimberPage.store.clearAll(); });
 EM_JS(void, limber_js_store_set_aside, (const char* text), { window.LimberPage.store.setAside(UTF8ToString(text)); });
+EM_JS(void, limber_js_keep_unsaved, (const char* text), { window.LimberPage.store.keepUnsaved(UTF8ToString(text)); });
 void store_set_aside(const std::string& text) { limber_js_store_set_aside(text.c_str()); }
 
 // ---- Effects --------------------------------------------------------------------------------
@@ -101,6 +121,7 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
   for (const app::Download& d : effects.downloads) limber_js_download(d.file_name.c_str(), d.mime.c_str(), d.text.c_str());
   if (effects.clear_storage) limber_js_store_clear();
   for (const std::string& text : effects.set_aside) store_set_aside(text);
+  if (effects.keep_unsaved) limber_js_keep_unsaved(effects.keep_unsaved->c_str());
   if (effects.request_persist) limber_js_persist();
   if (effects.read_sessions) limber_js_read_sessions();
   if (effects.choose_backup_file) limber_js_choose_file();

@@ -24,17 +24,16 @@ async function openWithDarkThemeStored(page) {
 }
 
 // Another script of this origin deletes Limber's database (Limber's open connection closes
-// when asked, as it must) and makes it again at `version` with only `stores`.
+// when asked, as it must) and makes it again at `version` with only `stores`. Both requests go
+// at once, so they run in turn before Limber (told of the deletion) opens it again.
 function remakeDatabase(page, version, stores) {
   return page.evaluate(([v, names]) => new Promise((resolve, reject) => {
     const del = indexedDB.deleteDatabase('limber');
-    del.onsuccess = () => {
-      const open = indexedDB.open('limber', v);
-      open.onupgradeneeded = () => { for (const name of names) open.result.createObjectStore(name); };
-      open.onsuccess = () => { open.result.close(); resolve(); };
-      open.onerror = () => reject(open.error);
-    };
     del.onerror = () => reject(del.error);
+    const open = indexedDB.open('limber', v);
+    open.onupgradeneeded = () => { for (const name of names) open.result.createObjectStore(name); };
+    open.onsuccess = () => { open.result.close(); resolve(); };
+    open.onerror = () => reject(open.error);
   }), [version, stores]);
 }
 

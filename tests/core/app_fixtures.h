@@ -25,6 +25,9 @@ struct FakeStore {
   std::map<std::string, std::string> meta;
   std::map<std::string, std::string> sessions;
   std::optional<std::string> legacy;
+  // Kept outside IndexedDB (page.js): the sessions the last write held, and unsaved work.
+  std::optional<int> held;
+  std::string unsaved;
   int transactions = 0;
   std::size_t last_write_bytes = 0;
 };
@@ -51,13 +54,20 @@ struct AppRig {
   app::StoredInput stored_input() {
     known_history = find(disk->meta, "history");
     known_routines = find(disk->meta, "routines");
-    if (disk->meta.contains("schema")) {
+    if (!disk->meta.empty() || !disk->sessions.empty()) {
       std::string text = "{";
-      for (const auto& [key, value] : disk->meta) text += (text.size() > 1 ? "," : "") + json::quote(key) + ":" + value;
-      return {.kind = app::StoredInput::Kind::parts, .text = text + "}", .legacy_present = disk->legacy.has_value()};
+      for (const auto& [key, value] : disk->meta) text += (text.size() > 1 ? "," : "") + json::quote(key) + ":" + json::quote(value);
+      return {.kind = app::StoredInput::Kind::parts, .text = text + "}", .legacy_present = disk->legacy.has_value(),
+              .unsaved = disk->unsaved};
     }
-    if (disk->legacy) return {.kind = app::StoredInput::Kind::legacy, .text = *disk->legacy};
-    return {};
+    if (disk->legacy) return {.kind = app::StoredInput::Kind::legacy, .text = *disk->legacy, .unsaved = disk->unsaved};
+    return {.unsaved = disk->unsaved, .held_before = disk->held.value_or(-1)};
+  }
+  // The frame's effects, with what the page keeps of unsaved work kept (or let go) as it does.
+  app::Effects effects() {
+    app::Effects e = app.take_effects();
+    if (e.keep_unsaved) disk->unsaved = *e.keep_unsaved;
+    return e;
   }
   void load_from_disk() { app.load_stored(stored_input(), ""); }
 
@@ -127,6 +137,7 @@ struct AppRig {
     if (const json::Value* migrated = parsed.value.find("migrated")) {
       if (disk->sessions.size() >= static_cast<std::size_t>(migrated->as_number()) && disk->meta.contains("schema")) disk->legacy.reset();
     }
+    if (const json::Value* held = parsed.value.find("held")) disk->held = static_cast<int>(held->as_number());
     ++disk->transactions;
     app.write_finished(w->revision, true, "", clock.now);
     return w->text;

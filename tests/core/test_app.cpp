@@ -231,24 +231,27 @@ TEST_CASE("app: stored parts that cannot be read are kept aside, and the history
   CHECK(r.sessions() == 1);  // rebuilt from the session's own entry
 }
 
-TEST_CASE("app: stored parts found by a later write (another tab, or a load that failed) are merged, not lost") {
+TEST_CASE("app: after a load that failed nothing is written until the stored data is read, then both are kept") {
   AppRig earlier;
   earlier.complete_session("gentle_bad_day", 5, 4);
   earlier.store();
 
   AppRig r(false, earlier.disk);
   r.app.load_stored({}, "the database was busy");
+  CHECK(r.app.notice().text.find("could not be read") != std::string::npos);
   r.app.choose_routine("in_bed");
   r.complete_session("in_bed", 3, 2);
-  r.store();  // finds the other history: writes nothing, merges
-  CHECK(r.sessions() == 2);
+  CHECK_FALSE(r.app.begin_write(r.clock.now + 60, true));  // never over what was not read
   CHECK(r.disk->sessions.size() == 1);
-  CHECK(r.app.sync().status() == storage::StoreStatus::pending);  // the merge is written next
+  json::Writer w;
+  w.begin_object().key("kind").value("parts").key("text").value(r.stored_input().text).end_object();
+  REQUIRE(r.run("stored_late", w.str()).ok);  // the page read it again, and could
+  CHECK(r.sessions() == 2);
   r.store_all();
   CHECK(r.disk->sessions.size() == 2);
   AppRig reopened(true, r.disk);
   CHECK(reopened.sessions() == 2);
-  CHECK(reopened.app.data().settings.current_routine == "in_bed");
+  CHECK(reopened.app.data().settings.current_routine == earlier.app.data().settings.current_routine);  // the stored settings win
 }
 
 TEST_CASE("app: two tabs that both record sessions keep both, each written once, by entry") {
@@ -576,7 +579,7 @@ TEST_CASE("app: delete all clears storage (copies kept aside too), and nothing f
   r.run("delete_all");
   r.run("yes");
   CHECK(r.app.take_effects().clear_storage);
-  auto w = r.app.begin_write(r.clock.now, false);
+  auto w = r.app.begin_write(r.clock.now, false);  // nothing left unread: writes start
   REQUIRE(w);
   r.app.write_finished(w->revision, false, "", r.clock.now, "{\"history\":" + earlier.disk->meta["history"] + ",\"routines\":null}");
   CHECK(r.sessions() == 0);

@@ -70,6 +70,10 @@ TEST_CASE("embed: origins") {
   CHECK_FALSE(app::is_origin("https://clinic.example:"));
   CHECK_FALSE(app::is_origin("https://clinic.example:123456"));
   CHECK_FALSE(app::is_origin("https://user@clinic.example"));
+  CHECK_FALSE(app::is_origin("https://clinic.example:0"));
+  CHECK(app::is_origin("HTTPS://Clinic.Example:0443"));
+  CHECK(app::normalise_origin("HTTPS://Clinic.Example:0443").origin == "https://clinic.example");
+  CHECK(app::normalise_origin("HTTP://Clinic.Example:0443").origin == "http://clinic.example:443");
 }
 
 TEST_CASE("embed: host messages that are commands the widget accepts") {
@@ -201,7 +205,112 @@ void check_no_host(std::string_view query, std::string_view error_part) {
 }  // namespace
 
 TEST_CASE("embed address: host=null (a file, sandboxed or data: page) gives no host") {
-  check_no_host("?embed=1&host=null", "'host' must be a web origin such as https://clinic.example, got 'null'.");
+  check_no_host("?embed=1&host=null", "'host' must be a web origin such as https://clinic.example, got 'null': it "
+                                      "does not start with http:// or https://.");
+}
+
+// page.js compares the host with event.origin exactly, so the host is kept as a browser writes
+// an origin; written any other way, no command from the host page would ever be accepted.
+namespace {
+std::string host_of(std::string_view host) {
+  CAPTURE(host);
+  std::string query = "?embed=1&host=";
+  for (const char ch : host) query += ch == ':' ? std::string("%3A") : ch == '/' ? std::string("%2F") : std::string(1, ch);
+  const auto q = parse_page_query(query, c());
+  CHECK(q.error == "");
+  return q.options.host_origin;
+}
+}  // namespace
+
+TEST_CASE("embed host: the scheme and host are kept in lower case") {
+  CHECK(host_of("http://LOCALHOST:8702") == "http://localhost:8702");
+  CHECK(host_of("HTTPS://Clinic.Example") == "https://clinic.example");
+}
+
+TEST_CASE("embed host: leading zeros of the port are dropped") {
+  CHECK(host_of("http://localhost:08702") == "http://localhost:8702");
+  CHECK(host_of("http://localhost:000080") == "http://localhost");  // then it is http's own
+}
+
+TEST_CASE("embed host: https's own port 443 is dropped") {
+  CHECK(host_of("https://Example.org:443") == "https://example.org");
+}
+
+TEST_CASE("embed host: http's own port 80 is dropped") {
+  CHECK(host_of("http://clinic.example:80") == "http://clinic.example");
+}
+
+TEST_CASE("embed host: another scheme's default port is kept") {
+  CHECK(host_of("http://clinic.example:443") == "http://clinic.example:443");
+  CHECK(host_of("https://clinic.example:80") == "https://clinic.example:80");
+}
+
+TEST_CASE("embed host: the port 65535 is kept") { CHECK(host_of("http://localhost:65535") == "http://localhost:65535"); }
+
+TEST_CASE("embed host refused: the port 99999") {
+  check_no_host("?embed=1&host=http%3A%2F%2Flocalhost%3A99999",
+                "got 'http://localhost:99999': its port must be a number from 1 to 65535, got '99999'.");
+}
+
+TEST_CASE("embed host refused: the port 65536") {
+  check_no_host("?embed=1&host=http%3A%2F%2Flocalhost%3A65536", "its port must be a number from 1 to 65535, got '65536'.");
+}
+
+TEST_CASE("embed host refused: the port 0") {
+  check_no_host("?embed=1&host=http%3A%2F%2Flocalhost%3A0", "its port must be a number from 1 to 65535, got '0'.");
+}
+
+TEST_CASE("embed host refused: the port 000") {
+  check_no_host("?embed=1&host=http%3A%2F%2Flocalhost%3A000", "its port must be a number from 1 to 65535, got '000'.");
+}
+
+TEST_CASE("embed host refused: a port that is not digits") {
+  check_no_host("?embed=1&host=http%3A%2F%2Flocalhost%3A87a2", "its port must be a number from 1 to 65535, got '87a2'.");
+}
+
+TEST_CASE("embed host refused: a port with a sign") {
+  check_no_host("?embed=1&host=http%3A%2F%2Flocalhost%3A%2B8702", "its port must be a number from 1 to 65535, got '+8702'.");
+}
+
+TEST_CASE("embed host refused: a colon with no port") {
+  check_no_host("?embed=1&host=http%3A%2F%2Flocalhost%3A", "its port must be a number from 1 to 65535, got ''.");
+}
+
+TEST_CASE("embed host refused: a path") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fclinic.example%2Fpage",
+                "it has a path ('/page'), which an origin never has.");
+}
+
+TEST_CASE("embed host refused: a trailing slash") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fclinic.example%2F", "it has a path ('/'), which an origin never has.");
+}
+
+TEST_CASE("embed host refused: a query") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fclinic.example%3Fa%3D1", "it has a query ('?a=1'), which an origin never has.");
+}
+
+TEST_CASE("embed host refused: a fragment") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fclinic.example%23top", "it has a fragment ('#top'), which an origin never has.");
+}
+
+TEST_CASE("embed host refused: a user") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fuser%40clinic.example", "it names a user, which an origin never has.");
+}
+
+TEST_CASE("embed host refused: a user and password") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fuser%3Asecret%40clinic.example", "it names a user, which an origin never has.");
+}
+
+TEST_CASE("embed host refused: no host name") {
+  check_no_host("?embed=1&host=https%3A%2F%2F%3A8702", "it has no host name.");
+}
+
+TEST_CASE("embed host refused: a host name with other characters") {
+  check_no_host("?embed=1&host=https%3A%2F%2Fclinic_example", "its host name can have only letters, digits, '-' and '.'.");
+}
+
+TEST_CASE("embed host refused: a scheme other than http or https") {
+  check_no_host("?embed=1&host=ftp%3A%2F%2Fclinic.example", "it does not start with http:// or https://.");
 }
 
 TEST_CASE("embed address: two hosts give no host, not the first or the last") {

@@ -89,3 +89,59 @@ TEST_CASE("json parse: nesting is limited so hostile input cannot exhaust the st
   CHECK_FALSE(deep.ok());
   CHECK(deep.error.message == "nested deeper than 64 levels");
 }
+
+namespace {
+
+// An object of `keys` members, one a line after the "{" line: "  \"k0\": 0,", ... The last
+// key is `last_key` (its value `keys - 1`), so a test can make it a duplicate.
+std::string wide_object(int keys, const std::string& last_key) {
+  std::string text = "{\n";
+  for (int i = 0; i + 1 < keys; ++i) text += "  \"k" + std::to_string(i) + "\": " + std::to_string(i) + ",\n";
+  return text + "  \"" + last_key + "\": " + std::to_string(keys - 1) + "\n}";
+}
+
+}  // namespace
+
+// Before the keys were indexed, this object took 28 s; a test run would time out on it.
+TEST_CASE("json parse: an object of 100,000 keys parses, and its last key is found") {
+  const auto r = parse(wide_object(100'000, "k99999"));
+  REQUIRE(r.ok());
+  REQUIRE(r.value.as_object().size() == 100'000);
+  const auto* last = r.value.find("k99999");
+  REQUIRE(last);
+  CHECK(last->as_number() == 99'999);
+  CHECK(last->line == 100'001);
+  CHECK(r.value.find("k0")->as_number() == 0);
+  CHECK(r.value.find("k100000") == nullptr);
+}
+
+TEST_CASE("json parse: a duplicate as the 100,000th key is refused at its line and column") {
+  const auto r = parse(wide_object(100'000, "k12345"));
+  CHECK_FALSE(r.ok());
+  CHECK(r.error.message == "duplicate field \"k12345\"");
+  CHECK(r.error.line == 100'001);
+  CHECK(r.error.column == 3);
+}
+
+// Small objects are scanned and larger ones looked up by hash: a duplicate of any earlier key
+// is the error either way, at the first duplicate.
+TEST_CASE("json parse: a duplicate of each earlier key is refused, in objects small and large") {
+  for (const int keys : {2, 15, 16, 17, 18, 40}) {
+    for (int earlier = 0; earlier + 1 < keys; ++earlier) {
+      CAPTURE(keys);
+      CAPTURE(earlier);
+      const auto r = parse(wide_object(keys, "k" + std::to_string(earlier)));
+      CHECK_FALSE(r.ok());
+      CHECK(r.error.message == "duplicate field \"k" + std::to_string(earlier) + "\"");
+      CHECK(r.error.line == static_cast<unsigned>(keys) + 1);
+      CHECK(r.error.column == 3);
+    }
+  }
+}
+
+TEST_CASE("json parse: the first of two duplicates is the one reported") {
+  const auto r = parse("{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"j\":10,\"k\":11,\"l\":12,"
+                       "\"m\":13,\"n\":14,\"o\":15,\"p\":16,\"q\":17,\"b\":18,\"a\":19}");
+  CHECK(r.error.message == "duplicate field \"b\"");
+  CHECK(r.error.column == 112);
+}

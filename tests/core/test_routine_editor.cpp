@@ -9,6 +9,7 @@
 
 #include "animation_fixtures.h"
 #include "app/prescription_edits.h"
+#include "json/json_writer.h"
 #include "app/routine_editor.h"
 #include "catalogue/own_routine.h"
 #include "catalogue/validate.h"
@@ -588,10 +589,11 @@ TEST_CASE("routine editor: saving adds a new routine, then replaces it by id, th
   CHECK(save_routine(data, c, r) == "");
   REQUIRE(data.routines.size() == 1);
   CHECK(data.routines[0] == r);
-  const std::string parts = "{\"schema\":2,\"settings\":" + storage::part_json(data, storage::Part::settings) +
-                            ",\"routines\":" + storage::part_json(data, storage::Part::routines) + "}";
+  const std::string parts = "{\"schema\":\"2\",\"settings\":" + json::quote(storage::part_json(data, storage::Part::settings)) +
+                            ",\"routines\":" + json::quote(storage::part_json(data, storage::Part::routines)) + "}";
   const auto back = storage::read_profile(parts, c);
   REQUIRE_MESSAGE(back.profile, (back.problems.empty() ? "" : back.problems[0].path + ": " + back.problems[0].message));
+  REQUIRE_MESSAGE(back.damaged.empty(), (back.damaged.empty() ? "" : back.damaged[0].problem.path + ": " + back.damaged[0].problem.message));
   CHECK(back.profile->routines == data.routines);
 }
 

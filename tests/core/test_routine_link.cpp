@@ -588,10 +588,73 @@ TEST_CASE("routine link refused: a direction mark in the name or the note") {
     CAPTURE(mark);
     catalogue::Routine s = sample();
     s.name = std::string("Stretch ") + mark + "gnp.exe";
-    CHECK(refused(s) == "This routine link has an invisible mark that turns the direction of its text around, which could "
-                        "disguise what it says, so Limber does not accept it.");
+    CHECK(refused(s).starts_with("This routine link has a routine name that has an invisible mark, the "));
+    CHECK(refused(s).ends_with(", that turns the direction of the text around it, which could disguise what it says, "
+                               "so Limber does not accept it."));
     s = sample();
     s.note = std::string("Do these ") + mark + "daily";
-    CHECK(refused(s).find("invisible mark") != std::string::npos);
+    CHECK(refused(s).starts_with("This routine link has a note that has an invisible mark, the "));
   }
+}
+
+namespace {
+// The refusal of a link whose name (or note) has `mark` in it.
+std::string refused_name(std::string_view mark) {
+  catalogue::Routine s = sample();
+  s.name = "Stretch " + std::string(mark) + "gnp.exe";
+  return refused(s);
+}
+std::string refused_note(std::string_view mark) {
+  catalogue::Routine s = sample();
+  s.note = "Do these " + std::string(mark) + "daily";
+  return refused(s);
+}
+const std::string kTurns =
+    ", that turns the direction of the text around it, which could disguise what it says, so Limber does not accept it.";
+const std::string kBreaks = ", that breaks the line in some places and not in others, so Limber does not accept it.";
+}  // namespace
+
+TEST_CASE("routine link refused: the right-to-left override (U+202E) in the name, named") {
+  CHECK(refused_name("\u202E") ==
+        "This routine link has a routine name that has an invisible mark, the right-to-left override (U+202E)" + kTurns);
+}
+TEST_CASE("routine link refused: the left-to-right mark (U+200E) in the name") {
+  CHECK(refused_name("\u200E") ==
+        "This routine link has a routine name that has an invisible mark, the left-to-right mark (U+200E)" + kTurns);
+}
+TEST_CASE("routine link refused: the left-to-right mark (U+200E) in the note") {
+  CHECK(refused_note("\u200E") ==
+        "This routine link has a note that has an invisible mark, the left-to-right mark (U+200E)" + kTurns);
+}
+TEST_CASE("routine link refused: the right-to-left mark (U+200F) in the name") {
+  CHECK(refused_name("\u200F") ==
+        "This routine link has a routine name that has an invisible mark, the right-to-left mark (U+200F)" + kTurns);
+}
+TEST_CASE("routine link refused: the right-to-left mark (U+200F) in the note") {
+  CHECK(refused_note("\u200F") ==
+        "This routine link has a note that has an invisible mark, the right-to-left mark (U+200F)" + kTurns);
+}
+TEST_CASE("routine link refused: the Arabic letter mark (U+061C) in the name") {
+  CHECK(refused_name("\u061C") ==
+        "This routine link has a routine name that has an invisible mark, the Arabic letter mark (U+061C)" + kTurns);
+}
+TEST_CASE("routine link refused: the Arabic letter mark (U+061C) in the note") {
+  CHECK(refused_note("\u061C") ==
+        "This routine link has a note that has an invisible mark, the Arabic letter mark (U+061C)" + kTurns);
+}
+TEST_CASE("routine link refused: the line separator (U+2028) in the name") {
+  CHECK(refused_name("\u2028") ==
+        "This routine link has a routine name that has an invisible mark, the line separator (U+2028)" + kBreaks);
+}
+TEST_CASE("routine link refused: the line separator (U+2028) in the note") {
+  CHECK(refused_note("\u2028") ==
+        "This routine link has a note that has an invisible mark, the line separator (U+2028)" + kBreaks);
+}
+TEST_CASE("routine link refused: the paragraph separator (U+2029) in the name") {
+  CHECK(refused_name("\u2029") ==
+        "This routine link has a routine name that has an invisible mark, the paragraph separator (U+2029)" + kBreaks);
+}
+TEST_CASE("routine link refused: the paragraph separator (U+2029) in the note") {
+  CHECK(refused_note("\u2029") ==
+        "This routine link has a note that has an invisible mark, the paragraph separator (U+2029)" + kBreaks);
 }

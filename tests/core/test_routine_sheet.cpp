@@ -175,6 +175,44 @@ TEST_CASE("routine sheet: the QR code is drawn large enough for its modules to b
   CHECK(mm == doctest::Approx(print::qr_print_mm(qr.code->size)).epsilon(0.01));
 }
 
+namespace {
+// The printed width of the sheet's QR code, and the code itself, for `link`.
+std::pair<double, links::QrCode> printed_qr(const std::string& link) {
+  const std::string html = sheet_of(*test::shipped_catalogue().find_routine("in_bed"), "", link);
+  const std::string before = "aria-label=\"QR code of this routine&#39;s link\" width=\"";
+  const std::size_t at = html.find(before);
+  REQUIRE(at != std::string::npos);
+  const links::QrResult qr = links::make_qr_code(link);
+  REQUIRE(qr.ok());
+  return {std::stod(html.substr(at + before.size())), *qr.code};
+}
+double module_mm(double width_mm, const links::QrCode& code) { return width_mm / (code.size + 2 * links::kQrQuietZone); }
+}  // namespace
+
+TEST_CASE("routine sheet: a long link's QR code prints every module at least 0.5 mm wide, inside the column") {
+  const auto [mm, code] = printed_qr("https://limber.example/#routine=2." + std::string(2000, 'A') + ".BBBBBB");
+  CHECK(code.size >= 160);  // one of the largest versions
+  CHECK(module_mm(mm, code) >= 0.5);
+  CHECK(mm > print::kQrLeastMm);
+  CHECK(mm <= print::kSheetColumnMm);
+}
+
+TEST_CASE("routine sheet: a short link's QR code keeps its size of 40 mm") {
+  const auto [mm, code] = printed_qr(kLink);
+  CHECK((code.size + 2 * links::kQrQuietZone) * print::kQrModuleMm < print::kQrLeastMm);  // a code the least size holds
+  CHECK(mm == doctest::Approx(40.0).epsilon(0.01));
+  CHECK(module_mm(mm, code) >= 0.5);
+}
+
+TEST_CASE("routine sheet: every QR code version prints its modules at least 0.5 mm wide, inside the column") {
+  for (int size = 21; size <= 177; size += 4) {
+    CAPTURE(size);
+    const double mm = print::qr_print_mm(size);
+    CHECK(mm / (size + 2 * links::kQrQuietZone) >= 0.5);
+    CHECK(mm <= print::kSheetColumnMm);
+  }
+}
+
 TEST_CASE("routine sheet: a name and a note from a person or a link are text, never markup") {
   catalogue::Routine r{.id = "x", .name = "<script>alert(\"1\")</script> & 'co'", .items = {{.exercise = "pelvic_tilt"}}};
   const std::string html = sheet_of(r, "Twice a day <b>only</b>\nthen stop", "https://x.example/#routine=1.<a>.\"b\"");

@@ -6,7 +6,9 @@
 #include <array>
 
 #include "animation_fixtures.h"
+#include "catalogue/own_routine.h"
 #include "storage/backup.h"
+#include "storage/data_checks.h"
 #include "storage/migrate.h"
 #include "storage/user_data.h"
 
@@ -234,10 +236,20 @@ TEST_CASE("backup: sessions of a routine kept under a new id follow it there, ou
   REQUIRE(r.ok());
   REQUIRE(r.sessions_added == 1);
   const auto by_id = [&](const std::string& id) {
-    return *std::find_if(mine.sessions.begin(), mine.sessions.end(), [&](const StoredSession& s) { return s.id == id; });
+    const auto found = std::find_if(mine.sessions.begin(), mine.sessions.end(), [&](const StoredSession& s) { return s.id == id; });
+    REQUIRE(found != mine.sessions.end());
+    return *found;
   };
-  CHECK(by_id(session_id(their_session)).record.routine == "my_morning_imported");
+  // Its id names the routine where it is kept, as every stored session's id must.
+  session::SessionRecord kept = their_session;
+  kept.routine = "my_morning_imported";
+  CHECK(by_id(session_id(kept)).record == kept);
+  CHECK(std::none_of(mine.sessions.begin(), mine.sessions.end(),
+                     [&](const StoredSession& s) { return s.id == session_id(their_session); }));
   for (const StoredSession& s : sample().sessions) CHECK(by_id(s.id).record.routine == s.record.routine);
+  std::vector<DataProblem> problems;
+  check(mine, test::shipped_catalogue(), problems);
+  CHECK(problems.empty());
 }
 
 TEST_CASE("backup: importing that file again adds no second copy of the renamed routine") {
@@ -250,6 +262,104 @@ TEST_CASE("backup: importing that file again adds no second copy of the renamed 
   CHECK(again.routines_added == 0);
   CHECK(again.sessions_added == 0);
   CHECK(mine == once);
+}
+
+namespace {
+// Here, a routine under a 40-character id (the longest an id may be); the backup, a different
+// routine under the same id, with a session of it.
+const std::string kLongId(40, 'r');
+UserData with_long_id(std::string name, std::int64_t session_at) {
+  UserData d = sample();
+  d.routines[0].id = kLongId;
+  d.routines[0].name = std::move(name);
+  const auto r = record(session_at, kLongId.c_str(), 6, 3);
+  d.sessions = {{.id = session_id(r), .record = r}};
+  d.in_progress.reset();
+  return d;
+}
+void check_own_routines(const UserData& d) {
+  for (const catalogue::Routine& r : d.routines) {
+    CAPTURE(r.id);
+    CHECK(r.id.size() <= catalogue::OwnRoutineLimits::max_id_chars);
+    CHECK(catalogue::check_own_routine(test::shipped_catalogue(), r) == "");
+  }
+  std::vector<DataProblem> problems;
+  check(d, test::shipped_catalogue(), problems);
+  for (const DataProblem& p : problems) CHECK(p.path + ": " + p.message == "");
+}
+}  // namespace
+
+TEST_CASE("backup: a routine under a 40-character id that is taken is kept under an id of 40 characters at most") {
+  UserData mine = with_long_id("Mine", 1'700'000'000'000);
+  REQUIRE(import_backup(mine, export_backup(with_long_id("Theirs", 1'700'060'000'000), 1), test::shipped_catalogue()).ok());
+  REQUIRE(mine.routines.size() == 2);
+  CHECK(mine.routines[1].id == std::string(31, 'r') + "_imported");
+  CHECK(mine.routines[1].name == "Theirs");
+  CHECK(mine.sessions[1].record.routine == mine.routines[1].id);
+  check_own_routines(mine);
+}
+
+TEST_CASE("backup: two routines in turn under the same taken 40-character id get two different ids within 40") {
+  UserData mine = with_long_id("Mine", 1'700'000'000'000);
+  REQUIRE(import_backup(mine, export_backup(with_long_id("First", 1'700'060'000'000), 1), test::shipped_catalogue()).ok());
+  REQUIRE(import_backup(mine, export_backup(with_long_id("Second", 1'700'120'000'000), 1), test::shipped_catalogue()).ok());
+  REQUIRE(mine.routines.size() == 3);
+  CHECK(mine.routines[1].id == std::string(31, 'r') + "_imported");
+  CHECK(mine.routines[2].id == std::string(29, 'r') + "_imported_2");
+  CHECK(mine.routines[2].name == "Second");
+  CHECK(mine.sessions[2].record.routine == mine.routines[2].id);
+  check_own_routines(mine);
+  // Each file again: both found where they were kept, nothing added.
+  const UserData twice = mine;
+  for (const char* name : {"First", "Second"}) {
+    const std::int64_t at = std::string_view(name) == "First" ? 1'700'060'000'000 : 1'700'120'000'000;
+    const auto again = import_backup(mine, export_backup(with_long_id(name, at), 1), test::shipped_catalogue());
+    REQUIRE(again.ok());
+    CHECK(again.routines_added == 0);
+  }
+  CHECK(mine == twice);
+}
+
+TEST_CASE("backup: a tenth routine under a taken 40-character id is still within 40") {
+  UserData mine = with_long_id("Mine", 1'700'000'000'000);
+  for (int i = 1; i <= 10; ++i) {
+    const UserData theirs = with_long_id("Theirs " + std::to_string(i), 1'700'000'000'000 + i * 60'000'000LL);
+    const auto r = import_backup(mine, export_backup(theirs, 1), test::shipped_catalogue());
+    REQUIRE(r.ok());
+    CHECK(r.routines_added == 1);
+  }
+  CHECK(mine.routines.back().id == std::string(28, 'r') + "_imported_10");
+  check_own_routines(mine);
+}
+
+TEST_CASE("backup: a file that starts with a UTF-8 byte-order mark is read as if it did not") {
+  UserData fresh;
+  const auto r = import_backup(fresh, "\xEF\xBB\xBF" + export_backup(sample(), 1), test::shipped_catalogue());
+  CHECK(r.error == "");
+  CHECK(r.sessions_added == 2);
+  CHECK(fresh.routines == sample().routines);
+}
+
+namespace {
+std::string import_error(const std::string& file) {
+  UserData fresh;
+  const std::string error = import_backup(fresh, file, test::shipped_catalogue()).error;
+  CHECK(fresh == UserData{});
+  return error;
+}
+}  // namespace
+
+TEST_CASE("backup refused: a byte-order mark after a space") {
+  CHECK(import_error(" \xEF\xBB\xBF" + export_backup(sample(), 1)).starts_with("This file is not a Limber backup: it is not valid JSON"));
+}
+
+TEST_CASE("backup refused: two byte-order marks") {
+  CHECK(import_error("\xEF\xBB\xBF\xEF\xBB\xBF" + export_backup(sample(), 1))
+            .starts_with("This file is not a Limber backup: it is not valid JSON (line 1, column 1: unexpected character"));
+}
+
+TEST_CASE("backup refused: half a byte-order mark") {
+  CHECK(import_error("\xEF\xBB" + export_backup(sample(), 1)).starts_with("This file is not a Limber backup: it is not valid JSON"));
 }
 
 TEST_CASE("backup: a malformed or foreign file gets a clear error and changes nothing") {
@@ -346,6 +456,68 @@ TEST_CASE("history csv: a routine name a spreadsheet would run as a formula is w
   const auto own = record(1'700'095'000'000, "my_morning", 3, 2);
   d.sessions.push_back({.id = session_id(own), .record = own});
   CHECK(history_csv(d, test::shipped_catalogue(), 0).find(",Morning = stretch + walk,") != std::string::npos);
+}
+
+namespace {
+// The CSV cell a session of the own routine named `name` gets.
+std::string csv_cell(const std::string& name) {
+  UserData d = sample();
+  d.routines.front().name = name;
+  const auto own = record(1'700'095'000'000, "my_morning", 3, 2);
+  d.sessions.push_back({.id = session_id(own), .record = own});
+  const std::string csv = history_csv(d, test::shipped_catalogue(), 0);
+  const std::string before = "2023-11-16 00:36,", after = ",completed,";
+  const auto at = csv.find(before);
+  REQUIRE(at != std::string::npos);
+  const auto end = csv.find(after, at + before.size());
+  REQUIRE(end != std::string::npos);
+  return csv.substr(at + before.size(), end - at - before.size());
+}
+}  // namespace
+
+// Beyond OWASP's list: characters some spreadsheets skip before a formula, and signs that look
+// like = + - @ and that some spreadsheets and input methods read as them. One case each.
+TEST_CASE("history csv: a name starting with a space is written as plain text") {
+  CHECK(csv_cell(" =1+1") == "\"' =1+1\"");
+}
+TEST_CASE("history csv: a name starting with a no-break space (U+00A0) is written as plain text") {
+  CHECK(csv_cell("\u00A0=1+1") == "\"'\u00A0=1+1\"");
+}
+TEST_CASE("history csv: a name starting with a zero-width space (U+200B) is written as plain text") {
+  CHECK(csv_cell("\u200B=1+1") == "\"'\u200B=1+1\"");
+}
+TEST_CASE("history csv: a name starting with a byte-order mark (U+FEFF) is written as plain text") {
+  CHECK(csv_cell("\uFEFF=1+1") == "\"'\uFEFF=1+1\"");
+}
+TEST_CASE("history csv: a name starting with a full-width equals sign (U+FF1D) is written as plain text") {
+  CHECK(csv_cell("\uFF1D1+1") == "\"'\uFF1D1+1\"");
+}
+TEST_CASE("history csv: a name starting with a full-width plus sign (U+FF0B) is written as plain text") {
+  CHECK(csv_cell("\uFF0B1+1") == "\"'\uFF0B1+1\"");
+}
+TEST_CASE("history csv: a name starting with a full-width hyphen-minus (U+FF0D) is written as plain text") {
+  CHECK(csv_cell("\uFF0D2+3") == "\"'\uFF0D2+3\"");
+}
+TEST_CASE("history csv: a name starting with a full-width commercial at (U+FF20) is written as plain text") {
+  CHECK(csv_cell("\uFF20SUM(1+1)") == "\"'\uFF20SUM(1+1)\"");
+}
+TEST_CASE("history csv: a name starting with a minus sign (U+2212) is written as plain text") {
+  CHECK(csv_cell("\u22122+3") == "\"'\u22122+3\"");
+}
+TEST_CASE("history csv: a name starting with a small plus sign (U+FE62) is written as plain text") {
+  CHECK(csv_cell("\uFE621+1") == "\"'\uFE621+1\"");
+}
+TEST_CASE("history csv: a name starting with a small hyphen-minus (U+FE63) is written as plain text") {
+  CHECK(csv_cell("\uFE632+3") == "\"'\uFE632+3\"");
+}
+TEST_CASE("history csv: a name starting with a small equals sign (U+FE66) is written as plain text") {
+  CHECK(csv_cell("\uFE661+1") == "\"'\uFE661+1\"");
+}
+TEST_CASE("history csv: those characters later in a name, or other letters first, leave it as it is") {
+  CHECK(csv_cell("Morning\u00A0\uFF1D stretch \u2212 walk") == "Morning\u00A0\uFF1D stretch \u2212 walk");
+  CHECK(csv_cell("\u00A9 The clinic") == "\u00A9 The clinic");  // the copyright sign: the same first byte as U+00A0
+  CHECK(csv_cell("\u2211 of exercises") == "\u2211 of exercises");  // N-ary summation: same first two bytes as U+2212
+  CHECK(csv_cell("\uFF21bc") == "\uFF21bc");  // full-width A, just after the full-width at sign
 }
 
 TEST_CASE("backup import: a routine's text with a direction mark or a control character is refused, naming where") {

@@ -14,6 +14,7 @@
 #include "app_fixtures.h"
 #include "json/json_value.h"
 #include "links/routine_link.h"
+#include "text/cat.h"
 #include "text/digits.h"
 #include "text/utf8.h"
 
@@ -303,18 +304,112 @@ TEST_CASE("utf8: each mark that turns the direction of text is refused, its neig
     CAPTURE(mark);
     CHECK(check(std::string("Stretch ") + mark + "gnp.exe") == TextCheck::direction);
   }
-  CHECK(check("a\u2029b") == TextCheck::ok);  // just below U+202A
+  CHECK(check("a\u2027b") == TextCheck::ok);  // just below the separators (hyphenation point)
   CHECK(check("a\u202Fb") == TextCheck::ok);  // just above U+202E (narrow no-break space)
   CHECK(check("a\u2065b") == TextCheck::ok);
   CHECK(check("a\u206Ab") == TextCheck::ok);
+  CHECK(check("a\u200Db") == TextCheck::ok);  // the zero-width joiner, just below U+200E, joins emoji
+  CHECK(check("a\u2010b") == TextCheck::ok);  // the hyphen, just above U+200F
+  CHECK(check("a\u061Bb") == TextCheck::ok);  // the Arabic semicolon, just below U+061C
+  CHECK(check("a\u061Db") == TextCheck::ok);
   CHECK(check("\u05E9\u05DC\u05D5\u05DD") == TextCheck::ok);  // right-to-left letters themselves are fine
 }
 
-TEST_CASE("text fields: a direction mark is refused in the name and the note, with the reason") {
-  for (const TextField field : {TextField::routine_name, TextField::link_note}) {
-    std::string out = "before";
-    const std::string problem = app::normalise_text(field, "Stretch \u202Egnp.exe", out);
-    CHECK(problem.find("invisible mark that turns the direction") != std::string::npos);
-    CHECK(out == "before");
-  }
+TEST_CASE("utf8: the left-to-right mark (U+200E) is refused, and named") {
+  CHECK(check("Stretch \u200Egnp.exe") == TextCheck::direction);
+  CHECK(text::mark_name("Stretch \u200Egnp.exe") == "the left-to-right mark (U+200E)");
+}
+TEST_CASE("utf8: the right-to-left mark (U+200F) is refused, and named") {
+  CHECK(check("Stretch \u200Fgnp.exe") == TextCheck::direction);
+  CHECK(text::mark_name("Stretch \u200Fgnp.exe") == "the right-to-left mark (U+200F)");
+}
+TEST_CASE("utf8: the Arabic letter mark (U+061C) is refused, and named") {
+  CHECK(check("Stretch \u061Cgnp.exe") == TextCheck::direction);
+  CHECK(text::mark_name("Stretch \u061Cgnp.exe") == "the Arabic letter mark (U+061C)");
+}
+TEST_CASE("utf8: the line separator (U+2028) is refused, even where a line break is allowed, and named") {
+  CHECK(check("One\u2028two") == TextCheck::separator);
+  CHECK(check("One\u2028two", true) == TextCheck::separator);
+  CHECK(text::mark_name("One\u2028two") == "the line separator (U+2028)");
+}
+TEST_CASE("utf8: the paragraph separator (U+2029) is refused, even where a line break is allowed, and named") {
+  CHECK(check("One\u2029two") == TextCheck::separator);
+  CHECK(check("One\u2029two", true) == TextCheck::separator);
+  CHECK(text::mark_name("One\u2029two") == "the paragraph separator (U+2029)");
+}
+TEST_CASE("utf8: the older direction marks are named too") {
+  CHECK(text::mark_name("a\u202Eb") == "the right-to-left override (U+202E)");
+  CHECK(text::mark_name("a\u2066b") == "the left-to-right isolate (U+2066)");
+  CHECK(text::mark_name("plain text") == "");
+  CHECK(text::mark_problem("plain text") == "");
+}
+
+namespace {
+// What typing `typed` into `field` is told; the field must keep what it had.
+std::string typed_problem(TextField field, std::string_view typed) {
+  std::string out = "before";
+  const std::string problem = app::normalise_text(field, typed, out);
+  CHECK(out == "before");
+  return problem;
+}
+const std::string kTurns = ", that turns the direction of the text around it, which could disguise what it says; "
+                           "Limber does not keep it.";
+const std::string kBreaks = ", that breaks the line in some places and not in others; Limber does not keep it.";
+}  // namespace
+
+TEST_CASE("text fields: the right-to-left override (U+202E) is refused in the name, named") {
+  CHECK(typed_problem(TextField::routine_name, "Stretch \u202Egnp.exe") ==
+        "The routine's name has an invisible mark, the right-to-left override (U+202E)" + kTurns);
+}
+TEST_CASE("text fields: the right-to-left override (U+202E) is refused in the note, named") {
+  CHECK(typed_problem(TextField::link_note, "Stretch \u202Egnp.exe") ==
+        "The note has an invisible mark, the right-to-left override (U+202E)" + kTurns);
+}
+TEST_CASE("text fields: the left-to-right mark (U+200E) is refused in the name") {
+  CHECK(typed_problem(TextField::routine_name, "a\u200Eb") ==
+        "The routine's name has an invisible mark, the left-to-right mark (U+200E)" + kTurns);
+}
+TEST_CASE("text fields: the left-to-right mark (U+200E) is refused in the note") {
+  CHECK(typed_problem(TextField::link_note, "a\u200Eb") ==
+        "The note has an invisible mark, the left-to-right mark (U+200E)" + kTurns);
+}
+TEST_CASE("text fields: the right-to-left mark (U+200F) is refused in the name") {
+  CHECK(typed_problem(TextField::routine_name, "a\u200Fb") ==
+        "The routine's name has an invisible mark, the right-to-left mark (U+200F)" + kTurns);
+}
+TEST_CASE("text fields: the right-to-left mark (U+200F) is refused in the note") {
+  CHECK(typed_problem(TextField::link_note, "a\u200Fb") ==
+        "The note has an invisible mark, the right-to-left mark (U+200F)" + kTurns);
+}
+TEST_CASE("text fields: the Arabic letter mark (U+061C) is refused in the name") {
+  CHECK(typed_problem(TextField::routine_name, "a\u061Cb") ==
+        "The routine's name has an invisible mark, the Arabic letter mark (U+061C)" + kTurns);
+}
+TEST_CASE("text fields: the Arabic letter mark (U+061C) is refused in the note") {
+  CHECK(typed_problem(TextField::link_note, "a\u061Cb") ==
+        "The note has an invisible mark, the Arabic letter mark (U+061C)" + kTurns);
+}
+TEST_CASE("text fields: the line separator (U+2028) is refused in the name") {
+  CHECK(typed_problem(TextField::routine_name, "a\u2028b") ==
+        "The routine's name has an invisible mark, the line separator (U+2028)" + kBreaks);
+}
+TEST_CASE("text fields: the line separator (U+2028) is refused in the note") {
+  CHECK(typed_problem(TextField::link_note, "a\u2028b") ==
+        "The note has an invisible mark, the line separator (U+2028)" + kBreaks);
+}
+TEST_CASE("text fields: the paragraph separator (U+2029) is refused in the name") {
+  CHECK(typed_problem(TextField::routine_name, "a\u2029b") ==
+        "The routine's name has an invisible mark, the paragraph separator (U+2029)" + kBreaks);
+}
+TEST_CASE("text fields: the paragraph separator (U+2029) is refused in the note") {
+  CHECK(typed_problem(TextField::link_note, "a\u2029b") ==
+        "The note has an invisible mark, the paragraph separator (U+2029)" + kBreaks);
+}
+
+TEST_CASE("text: grouped writes a number with its thousands apart") {
+  CHECK(text::grouped(0) == "0");
+  CHECK(text::grouped(999) == "999");
+  CHECK(text::grouped(1000) == "1,000");
+  CHECK(text::grouped(20'000'001) == "20,000,001");
+  CHECK(text::grouped(-1234567) == "-1,234,567");
 }

@@ -50,6 +50,7 @@ void App::page_hidden() {
 
 Effects App::take_effects() {
   for (session::Cue& c : player_.take_cues()) effects_.cues.push_back(std::move(c));
+  keep_unsaved();
   // The page reloads into the new build: only once everything is stored.
   if (update_requested_ && !session_open() && sync_.status() == storage::StoreStatus::saved) {
     update_requested_ = false;
@@ -194,6 +195,10 @@ std::string App::confirm_yes() {
       draft_.close();
       effects_.clear_storage = true;  // and every copy kept aside, before the fresh write
       deleted_all_ = true;
+      if (waiting_for_storage_) {  // nothing stored is left to read first: writes may start
+        waiting_for_storage_ = false;
+        sync_.loaded(true, "");
+      }
       writes_.restart();
       sync_.changed();
       full_reads_ = {};

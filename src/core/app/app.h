@@ -78,14 +78,17 @@ class App {
   void init(const catalogue::Catalogue& catalogue, const animation::ClipLibrary& clips, const AppDesc& desc);
   // What was stored, or why it could not be read. Until this is called nothing is written.
   void load_stored(const StoredInput& stored, const std::string& load_error);
-  // The storage answered after start-up had stopped waiting (StoredInput::Kind::waiting): what it
+  // The storage answered after start-up had stopped waiting (StoredInput::Kind::waiting, or a
+  // load that failed: the page reads again until it can): what it
   // held joins what was done meanwhile (sessions and routines added, a session in progress kept;
   // the stored settings win), and writes start. The argument is the page's load result as JSON:
   // {"kind":"parts"|"legacy"|"none","text":...,"legacyPresent":bool} or {"error":"..."}.
   std::string stored_late(std::string_view load_json);
   // The page found the database in a shape Limber did not leave it (a store missing) and
-  // repaired it: everything held in memory is written again at once.
-  void storage_repaired(std::string_view why);
+  // repaired it, or found it emptied while open (deleted, cleared): everything held in memory
+  // is written again at once, and the person is told what that covers. Both return "".
+  std::string storage_repaired(std::string_view why);
+  std::string storage_lost(std::string_view why);
   // A finished session waits to be filed until the write of its last pain score is stored.
   bool session_waiting_for_write() const { return to_file_.has_value(); }
   // A write to start now (nullopt: nothing to write, or not yet).
@@ -313,6 +316,8 @@ class App {
   void show(NoticeKind kind, std::string text, bool offer_export = false);
   void tell_if_may_be_cleared();
   void read_stored(const StoredInput& stored, const std::string& load_error);
+  void take_in_unsaved(std::string_view text);  // StoredInput::unsaved
+  void keep_unsaved();                          // Effects::keep_unsaved, when it is due
   void tell_widget_storage();
   std::string session_running() const;              // "" or why the session controls cannot act
   std::string draft_item(std::size_t index) const;  // "" or why the draft has no such item
@@ -342,6 +347,8 @@ class App {
   Player player_;
   bool session_stored_ = false;  // the finished session is in the history
   bool waiting_for_storage_ = false;  // started in memory: the storage has not answered yet
+  std::uint64_t unsaved_kept_ = 0;    // the revision the page keeps unsaved (0: nothing kept)
+  std::string unsaved_at_start_;      // what a visit before could not store, while waiting
   // A finished session whose last pain score is being written on its own first (answer_pain):
   // filed in the history once the write of that revision is stored.
   std::optional<session::SessionRecord> to_file_;

@@ -11,6 +11,7 @@
 #include "storage/backup.h"
 #include "storage/data_checks.h"
 #include "storage/record_upgrade.h"
+#include "text/cat.h"
 
 namespace limber::app {
 
@@ -147,8 +148,16 @@ void App::finish_full_read(std::vector<storage::StoredSession> stored) {
   }
   const std::string date = storage::format_local_time(now, desc_.utc_offset_minutes).substr(0, 10);
   if (wanted[static_cast<std::size_t>(FullRead::export_backup)]) {
-    effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json",
-                                  .text = storage::export_backup(whole, now)});
+    std::string file = storage::export_backup(whole, now);
+    if (file.size() > storage::kMaxBackupBytes * 9 / 10) {
+      // Kept whole all the same: a file the person has is better than none.
+      show(NoticeKind::problem, "This backup is " + text::grouped(static_cast<long long>(file.size())) + " bytes" +
+                                    (file.size() > storage::kMaxBackupBytes ? ", more than the " : ", close to the ") +
+                                    text::grouped(storage::kMaxBackupBytes) + " bytes Limber can restore from one file" +
+                                    (file.size() > storage::kMaxBackupBytes ? "; it is saved all the same, as it holds everything."
+                                                                           : "; it is saved, but a much longer history will not fit in one."));
+    }
+    effects_.downloads.push_back({.file_name = "limber-backup-" + date + ".json", .mime = "application/json", .text = std::move(file)});
     data_.settings.last_backup_ms = now;  // Settings says when; the offer after sessions waits a week
     changed(storage::Part::settings);
   }
@@ -223,9 +232,8 @@ void App::export_history_csv() { read_all_sessions(FullRead::export_csv); }
 
 std::string App::check_backup_size(double bytes) {
   if (bytes <= static_cast<double>(storage::kMaxBackupBytes)) return {};
-  const std::string error = "This file is " + std::to_string(static_cast<long long>(bytes / 1e6 + 0.5)) +
-                            " MB; Limber reads backups of up to " + std::to_string(storage::kMaxBackupBytes / 1'000'000) +
-                            " MB (about 16,000 sessions), so this cannot be one of its backups.";
+  const std::string error = "This file is " + text::grouped(static_cast<long long>(bytes)) + " bytes; Limber reads backups of up to " +
+                            text::grouped(storage::kMaxBackupBytes) + " bytes, so this cannot be one of its backups.";
   show(NoticeKind::problem, error + " Nothing was changed.");
   return error;
 }

@@ -76,8 +76,9 @@ std::string App::answer_pain(std::optional<int> score) {
     });
   }
   if (player_.stage() == PlayerStage::summary) {
+    // Not while writes fail: the session is filed at once, so a backup saved now holds it.
     if (before == PlayerStage::pain_after && score && data_.in_progress && !memory_only_ && !sync_.load_failed() &&
-        sync_.status() != storage::StoreStatus::loading) {
+        sync_.status() != storage::StoreStatus::loading && sync_.status() != storage::StoreStatus::failed) {
       // The score goes first in the session in progress: the same small write a finished
       // exercise gets, so a browser killed a moment later still has it. The session is filed in
       // the history (the larger write) once that write is stored (write_finished).

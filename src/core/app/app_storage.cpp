@@ -3,6 +3,7 @@
 // again) is in app_history.cpp. Index: reading and writing, another tab.
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "app/app.h"
 #include "app/routine_editor.h"
@@ -11,6 +12,7 @@
 #include "storage/data_checks.h"
 #include "storage/record_upgrade.h"
 #include "catalogue/prescription.h"
+#include "text/cat.h"
 
 namespace limber::app {
 
@@ -20,6 +22,19 @@ struct ConflictFound {
   std::optional<storage::HistoryDigest> history;
   std::optional<std::vector<catalogue::Routine>> routines;
 };
+
+// A stored part, as the person knows what it holds.
+std::string_view part_words(storage::Part part) {
+  switch (part) {
+    case storage::Part::schema: return "the note of how the data is laid out (the history is counted again from your sessions)";
+    case storage::Part::settings: return "your settings";
+    case storage::Part::routines: return "your own routines";
+    case storage::Part::progress: return "how far each exercise has progressed";
+    case storage::Part::in_progress: return "the session you had not finished";
+    case storage::Part::history: return "the summary of your history (counted again from your sessions)";
+  }
+  return "a part";
+}
 }  // namespace
 
 // ---- Reading and writing ---------------------------------------------------------------
@@ -31,6 +46,11 @@ void App::changed(storage::Part part) {
 
 void App::load_stored(const StoredInput& stored, const std::string& load_error) {
   read_stored(stored, load_error);
+  if (!stored.unsaved.empty() && !memory_only_) {
+    take_in_unsaved(stored.unsaved);
+    // Taken in again over what the storage holds once it answers: its settings are the latest.
+    if (waiting_for_storage_) unsaved_at_start_ = stored.unsaved;
+  }
   tell_widget_storage();
 }
 
@@ -49,8 +69,8 @@ void App::tell_widget_storage() {
 
 void App::read_stored(const StoredInput& stored, const std::string& load_error) {
   if (!load_error.empty()) {
-    sync_.loaded(false, load_error);
     if (embed_.embedded) {
+      sync_.loaded(false, load_error);
       // Browsers that block storage for sites inside other sites do it to every widget:
       // retrying would only fail again, so the widget keeps everything in memory.
       memory_only_ = true;
@@ -60,9 +80,13 @@ void App::read_stored(const StoredInput& stored, const std::string& load_error) 
            "until you close this page. Open Limber on its own to keep a history.");
       return;
     }
+    // Nothing is written over what could not be read (a full disk keeps the database from
+    // opening, say): the page reads again until it can, then App::stored_late() takes it.
+    waiting_for_storage_ = true;
     show(NoticeKind::problem,
          "Your progress could not be read from this browser's storage (" + load_error +
-             "). Limber keeps working and will keep trying to save; you can also save a backup file.",
+             "). Limber keeps working and keeps what you do now while this page is open; it saves once the storage "
+             "can be read again. You can also save a backup file.",
          true);
     return;
   }
@@ -89,28 +113,43 @@ void App::read_stored(const StoredInput& stored, const std::string& load_error) 
     case StoredInput::Kind::none:
       // A first visit: the first write lays out every part, the layout's schema among them.
       writes_.mark_all();
+      if (stored.held_before >= 0) {
+        // Not a first visit: this browser kept Limber's data before, and its storage is empty now.
+        const std::string what = stored.held_before == 0 ? "settings" : "progress (" + text::count(stored.held_before, "session", "sessions") + ")";
+        show(NoticeKind::problem, "This browser had kept your Limber " + what +
+                                      ", but its storage is now empty: the browser removed it or could not read it. "
+                                      "If you saved a backup file, restore it in Settings, under Your data.");
+      }
       return;
     case StoredInput::Kind::parts: {
       storage::ProfileResult result = storage::read_profile(stored.text, *catalogue_);
       if (!result.profile) {
-        refuse(result.problems.front(), "settings");
-        // The sessions are entries of their own, untouched: count them in again.
-        read_all_sessions(FullRead::rebuild);
+        refuse(result.problems.front(), "data");
         return;
       }
       data_ = std::move(*result.profile);
+      for (std::string& text : result.set_aside) effects_.set_aside.push_back(std::move(text));
+      std::string said;
+      for (const storage::DamagedPart& d : result.damaged) {
+        // Written again as read (new), once: the copy aside is the only one left of it.
+        changed(d.part);
+        said += std::string(said.empty() ? "" : "; ") + std::string(part_words(d.part)) + " (" + d.problem.path + ": " + d.problem.message + ")";
+        if (d.part == storage::Part::history || d.part == storage::Part::schema) result.recount_history = true;
+      }
       if (!result.taken_out.empty()) {
         // Kept aside whole, never lost; the rest is as it was left.
-        for (std::string& text : result.set_aside) effects_.set_aside.push_back(std::move(text));
         const storage::DataProblem& first = result.taken_out.front();
-        const std::size_t n = result.taken_out.size();
-        show(NoticeKind::problem, std::to_string(n) + (n == 1 ? " stored routine or session does" : " stored routines or sessions do") +
-                                      " not meet Limber's checks (" + first.path + ": " + first.message +
-                                      "). Kept aside, unchanged; everything else is as you left it.");
+        said += std::string(said.empty() ? "" : "; ") + text::count(static_cast<int>(result.taken_out.size()), "routine or session", "routines or sessions") +
+                " that did not meet Limber's checks (" + first.path + ": " + first.message + ")";
         changed(storage::Part::routines);
         changed(storage::Part::history);
-        if (result.recount_history) read_all_sessions(FullRead::rebuild);
       }
+      if (!said.empty()) {
+        show(NoticeKind::problem, "Part of what Limber stored could not be read: " + said +
+                                      ". It has been kept aside, unchanged, and everything else is as you left it.");
+      }
+      // The sessions are entries of their own, untouched: the history is counted again from them.
+      if (result.recount_history) read_all_sessions(FullRead::rebuild);
       if (result.layout < storage::kProfileSchema) {
         // An older layout, upgraded as read: every part and every session entry is written
         // again in the current form, in one transaction that also records the layout. Until
@@ -126,7 +165,7 @@ void App::read_stored(const StoredInput& stored, const std::string& load_error) 
       // completes, nothing of it exists, and the next start migrates again.
       storage::DataResult result = storage::from_json(stored.text, *catalogue_);
       if (!result.data) {
-        refuse(result.problems.front(), "progress");
+        refuse(result.problems.front(), "data");
         return;
       }
       std::vector<storage::StoredSession> sessions = result.data->sessions;
@@ -191,18 +230,8 @@ std::string App::stored_late(std::string_view load_json) {
   writes_.mark_all();
   sync_.changed();
   if (error.empty()) show(NoticeKind::info, "This browser's storage answered: your saved progress is back, with what you did meanwhile.");
+  if (!unsaved_at_start_.empty()) take_in_unsaved(std::exchange(unsaved_at_start_, {}));
   return {};
-}
-
-void App::storage_repaired(std::string_view why) {
-  show(NoticeKind::info, "Limber's storage in this browser had been changed by something other than Limber (" +
-                             std::string(why) + "). It has been repaired, and what Limber holds is being saved again.");
-  // Everything held is written again; the recent sessions' own entries too, in case they went.
-  for (const storage::StoredSession& s : data_.history.recent) {
-    if (!s.record.exercises.empty()) writes_.add_session(s);
-  }
-  writes_.mark_all();
-  sync_.changed();
 }
 
 std::optional<PendingWrite> App::begin_write(double now_seconds, bool urgent) {

@@ -174,11 +174,8 @@ std::span<const CommandEntry> commands() {
       {"sessions_read", true, call_with<&App::sessions_read>},
       {"sessions_unreadable", true, call_with<&App::sessions_unreadable>},
       {"stored_late", true, call_with<&App::stored_late>},
-      {"storage_repaired", true,
-       [](App& app, auto, std::string_view arg) {
-         app.storage_repaired(arg);
-         return ok();
-       }},
+      {"storage_repaired", true, call_with<&App::storage_repaired>},
+      {"storage_lost", true, call_with<&App::storage_lost>},
       {"export", true,
        [](App& app, auto, std::string_view arg) {
          if (arg == "backup") {

@@ -33,6 +33,10 @@
 //     choose_file                   opens the page's file picker for a backup
 //     sessions_read <JSON array>    the page: every stored session, after Effects::read_sessions
 //     sessions_unreadable <reason>  the page: they could not be read
+//     stored_late <JSON>            the page: its load result, after start-up stopped waiting
+//                                   for the storage or could not read it (App::stored_late)
+//     storage_repaired <why>        the page: the database lacked a store and was repaired
+//     storage_lost <why>            the page: the database was emptied while open
 //     export <backup|csv>           offers the file for download
 //     delete_all                    asks, then deletes everything (after yes)
 //     storage_facts <JSON>          the page: what the browser says of the storage

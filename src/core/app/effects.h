@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,9 @@ struct Effects {
   std::string print_sheet;              // a printed sheet's <article> for the print view (print/)
   bool clear_storage = false;           // delete everything stored, copies kept aside included
   bool read_sessions = false;           // read every stored session; they come back as `sessions_read`
+  // While the storage fails or has not answered: what is not stored yet, for the page to keep
+  // where it survives a reload (ProfileWrites::unsaved); "" once it is all stored.
+  std::optional<std::string> keep_unsaved;
   std::vector<std::string> host_events; // JSON messages for the page embedding the widget (embed.h)
 };
 
@@ -74,6 +78,11 @@ struct StoredInput {
   Kind kind = Kind::none;
   std::string text;         // parts: {"schema":2,"settings":...} as read; legacy: the document
   bool legacy_present = false;  // a schema-1 document is still kept beside the parts
+  // What a visit before could not store (Effects::keep_unsaved), kept by the page: taken in.
+  std::string unsaved;
+  // Storage found empty where this browser had stored Limber's data before: how many sessions
+  // it held then (the page keeps that count outside IndexedDB); -1 when it never had any.
+  int held_before = -1;
 };
 
 }  // namespace limber::app

@@ -1,5 +1,6 @@
 #include "app/embed.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <set>
 
 #include "json/json_value.h"
+#include "text/digits.h"
 
 namespace limber::app {
 
@@ -56,31 +58,48 @@ std::string clinician_routine_id(std::string_view link_value) {
   return "clinic-" + std::string(hex);
 }
 
-bool is_origin(std::string_view text) {
-  std::string_view rest;
-  if (text.substr(0, 8) == "https://") {
-    rest = text.substr(8);
-  } else if (text.substr(0, 7) == "http://") {
-    rest = text.substr(7);
-  } else {
-    return false;
+Origin normalise_origin(std::string_view text) {
+  const auto refuse = [](std::string why) { return Origin{.origin = {}, .problem = std::move(why)}; };
+  const auto lower = [](std::string_view t) {
+    std::string out(t);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::size_t separator = text.find("://");
+  const std::string scheme = lower(text.substr(0, separator));
+  if (separator == std::string_view::npos || (scheme != "http" && scheme != "https")) {
+    return refuse("it does not start with http:// or https://");
   }
-  if (rest.empty() || rest.size() > 253 + 6) return false;
-  const std::size_t colon = rest.find(':');
-  const std::string_view host = rest.substr(0, colon);
-  if (host.empty()) return false;
-  for (const char c : host) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.')) return false;
+  const std::string_view rest = text.substr(separator + 3);
+  const std::size_t end = rest.find_first_of("/?#");
+  const std::string_view authority = rest.substr(0, end);
+  if (authority.find('@') != std::string_view::npos) return refuse("it names a user, which an origin never has");
+  if (end != std::string_view::npos) {
+    static constexpr std::array<std::string_view, 3> kParts{"a path", "a query", "a fragment"};
+    return refuse("it has " + std::string(kParts[std::string_view("/?#").find(rest[end])]) + " ('" +
+                  std::string(rest.substr(end)) + "'), which an origin never has");
   }
-  if (colon != std::string_view::npos) {
-    const std::string_view port = rest.substr(colon + 1);
-    if (port.empty() || port.size() > 5) return false;
-    for (const char c : port) {
-      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    }
+  const std::size_t colon = authority.find(':');
+  const std::string_view host = authority.substr(0, colon);
+  if (host.empty()) return refuse("it has no host name");
+  if (host.size() > 253 || !std::all_of(host.begin(), host.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+      })) {
+    return refuse("its host name can have only letters, digits, '-' and '.'");
   }
-  return true;
+  Origin out{.origin = scheme + "://" + lower(host), .problem = {}};
+  if (colon == std::string_view::npos) return out;
+  // A browser writes the port without leading zeros, and not at all when it is the scheme's own.
+  const std::string_view port = authority.substr(colon + 1);
+  const std::optional<int> number = text::digits(port.substr(std::min(port.find_first_not_of('0'), port.size())), 5);
+  if (!number || *number > 65535) {
+    return refuse("its port must be a number from 1 to 65535, got '" + std::string(port) + "'");
+  }
+  if (*number != (scheme == "https" ? 443 : 80)) out.origin += ":" + std::to_string(*number);
+  return out;
 }
+
+bool is_origin(std::string_view text) { return normalise_origin(text).problem.empty(); }
 
 PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& catalogue) {
   PageQuery out;
@@ -121,8 +140,11 @@ PageQuery parse_page_query(std::string_view query, const catalogue::Catalogue& c
         out.options.theme = widget_theme(*value);
         if (!out.options.theme) return "'theme' must be light or dark, got '" + *value + "'.";
       } else if (key == "host") {
-        if (!is_origin(*value)) return "'host' must be a web origin such as https://clinic.example, got '" + *value + "'.";
-        out.options.host_origin = *value;
+        Origin origin = normalise_origin(*value);
+        if (!origin.problem.empty()) {
+          return "'host' must be a web origin such as https://clinic.example, got '" + *value + "': " + origin.problem + ".";
+        }
+        out.options.host_origin = std::move(origin.origin);
       } else {
         return "unknown parameter '" + key + "' (known: embed, routine, theme, host).";
       }

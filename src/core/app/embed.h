@@ -4,10 +4,10 @@
 // web/embed.js inserts an iframe whose address says what to show:
 //     index.html?embed=1&routine=nhs_daily&theme=dark&host=https%3A%2F%2Fclinic.example
 // parse_page_query() reads it once, for the core and the page alike (web/page.js talks only to
-// the host origin the core accepted). It checks every parameter: an unknown or repeated one,
-// an unknown routine or theme, or a host that is not a bare origin is an error naming it, and
-// then nothing of the address is kept but embed=1: the widget has no host. The widget posts HostEvents to
-// the host origin only, and acts on host messages only after parse_host_message() has
+// the host origin the core accepted, normalised as the browser writes origins). It checks every
+// parameter: an unknown or repeated one, an unknown routine or theme, or a host that is not a
+// bare origin is an error naming it and what is wrong, and then nothing of the address is
+// kept but embed=1: the widget has no host. The widget posts HostEvents to the host origin only, and acts on host messages only after parse_host_message() has
 // checked them; page.js has already checked that they came from that origin.
 //
 // Message schema (both directions carry "source" and "version": 1). "routine" is the routine's id
@@ -69,7 +69,18 @@ std::string clinician_routine_id(std::string_view link_value);
 // A clinic's page picks light or dark; high contrast stays the person's own choice.
 std::optional<storage::Theme> widget_theme(std::string_view name);
 
-// "https://clinic.example" or "http://localhost:8080": a scheme, a host and maybe a port.
+// A host page's origin as a browser writes it (event.origin), so page.js can compare the two
+// exactly: the scheme and host in lower case, the port without leading zeros and dropped when
+// it is the scheme's own ("HTTP://Clinic.Example:0443" -> "http://clinic.example:443",
+// "https://clinic.example:443" -> "https://clinic.example"). Refused, with what is wrong: a
+// scheme other than http or https, a user, a path, query or fragment, a host with characters
+// other than letters, digits, '-' and '.', a port that is not a number from 1 to 65535.
+struct Origin {
+  std::string origin;   // "" when refused
+  std::string problem;  // "" or what is wrong: "its port must be a number from 1 to 65535, got '99999'"
+};
+Origin normalise_origin(std::string_view text);
+// Whether normalise_origin accepts `text`.
 bool is_origin(std::string_view text);
 
 struct HostCommand {

@@ -75,9 +75,8 @@ std::string normalise_text(TextField field, std::string_view typed, std::string&
     case text::TextCheck::control:
       return std::string(subject(field)) + " has a control character in it, which Limber does not keep.";
     case text::TextCheck::direction:
-      return std::string(subject(field)) +
-             " has an invisible mark that turns the direction of the text around it, which could disguise what it "
-             "says; Limber does not keep it.";
+    case text::TextCheck::separator:
+      return std::string(subject(field)) + " " + text::mark_problem(kept) + "; Limber does not keep it.";
     case text::TextCheck::ok: break;
   }
   if (spec.phone && !catalogue::phone_characters(kept)) {

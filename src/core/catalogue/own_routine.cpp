@@ -16,7 +16,7 @@ std::string text_problem(std::string_view words, std::size_t max_chars, bool mul
     case text::TextCheck::invalid: return "is not valid text (UTF-8)";
     case text::TextCheck::control: return "has a control character in it, which Limber does not accept";
     case text::TextCheck::direction:
-      return "has an invisible mark that turns the direction of the text around it, which could disguise what it says";
+    case text::TextCheck::separator: return text::mark_problem(words);
     case text::TextCheck::ok: break;
   }
   if (chars > max_chars) {

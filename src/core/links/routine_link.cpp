@@ -28,9 +28,6 @@ constexpr std::string_view kNewer =
     "This routine link was made by a newer version of Limber. Update Limber, then open it again.";
 constexpr std::string_view kUnknownVersion = "This routine link has a version number Limber does not know.";
 constexpr std::string_view kNoName = "This routine link gives the routine no name.";
-constexpr std::string_view kDirectionMark =
-    "This routine link has an invisible mark that turns the direction of its text around, which could disguise "
-    "what it says, so Limber does not accept it.";
 
 std::string too_long(std::size_t chars) {
   return "This routine link is too long (" + std::to_string(chars) + " characters; Limber reads up to " +
@@ -81,7 +78,9 @@ std::string check_name(std::string_view name) {
     case TextCheck::invalid: return "This routine link has a routine name that is not valid text.";
     case TextCheck::control:
       return "This routine link has a routine name with a control character in it, which Limber does not accept.";
-    case TextCheck::direction: return std::string(kDirectionMark);
+    case TextCheck::direction:
+    case TextCheck::separator:
+      return "This routine link has a routine name that " + text::mark_problem(name) + ", so Limber does not accept it.";
     case TextCheck::ok: break;
   }
   if (chars == 0) return std::string(kNoName);
@@ -98,7 +97,9 @@ std::string check_note(std::string_view note) {
     case TextCheck::invalid: return "This routine link has a note that is not valid text.";
     case TextCheck::control:
       return "This routine link has a note with a control character in it, which Limber does not accept.";
-    case TextCheck::direction: return std::string(kDirectionMark);
+    case TextCheck::direction:
+    case TextCheck::separator:
+      return "This routine link has a note that " + text::mark_problem(note) + ", so Limber does not accept it.";
     case TextCheck::ok: break;
   }
   if (chars > kMaxNoteChars) {

@@ -244,7 +244,7 @@ void exercise_page(std::string& out, const SheetDesc& d, std::size_t number, con
 
 double qr_print_mm(int modules) {
   const double mm = (modules + 2 * links::kQrQuietZone) * kQrModuleMm;
-  return std::clamp(mm, 40.0, 150.0);
+  return std::clamp(mm, kQrLeastMm, kQrMostMm);
 }
 
 // ---- The sheet ------------------------------------------------------------------------------

@@ -42,8 +42,15 @@ struct SheetDesc {
 };
 
 // The printed width of a QR code, in millimetres: every module at least kQrModuleMm wide (read
-// back from a 150 dpi print), at least 40 mm, so a longer link gets a larger code.
+// back from a 150 dpi print), at least kQrLeastMm, so a longer link gets a larger code, and at
+// most kQrMostMm, inside the page's column. Even the largest code (177 modules and the quiet
+// zone) keeps its modules above 0.8 mm there, well over the 0.5 mm a phone's camera needs.
 inline constexpr double kQrModuleMm = 0.85;
+inline constexpr double kQrLeastMm = 40;
+inline constexpr double kQrMostMm = 150;
+// The printed column: A4's 210 mm less the page's margins (web/limber.css: @page 12 mm).
+inline constexpr double kSheetColumnMm = 210 - 2 * 12;
+static_assert(kQrMostMm <= kSheetColumnMm);
 double qr_print_mm(int modules);
 
 // The whole <article>; "" without a catalogue or a routine.

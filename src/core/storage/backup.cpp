@@ -1,16 +1,20 @@
 #include "storage/backup.h"
 
 #include <algorithm>
+#include <iterator>
+#include <vector>
 #include <cstdio>
 #include <map>
 #include <string_view>
 
 #include "catalogue/calendar_day.h"
 #include "catalogue/catalogue_json.h"
+#include "catalogue/own_routine.h"
 #include "catalogue/prescription.h"
 #include "storage/data_checks.h"
 #include "storage/history.h"
 #include "storage/migrate.h"
+#include "text/digits.h"
 
 namespace limber::storage {
 
@@ -22,12 +26,20 @@ struct BackupFile {
   UserData data;
 };
 
-// A text cell, quoted where needed. A spreadsheet runs a cell that starts with = + - @, a tab
-// or a carriage return as a formula, and a routine's name comes from whoever made the link:
-// such a cell gets a leading apostrophe and quotes (OWASP's advice on CSV injection), so it
-// shows as the text it is.
+// What a cell may start with that a spreadsheet could take for a formula: = + - @, a tab or a
+// carriage return; a space, a no-break space, a zero-width space or a byte-order mark before
+// one (some spreadsheets skip them); and the signs' look-alikes (full-width, small, the minus
+// sign), which some spreadsheets and input methods turn into the signs themselves.
+constexpr std::string_view kFormulaStarts[] = {
+    "=", "+", "-", "@", "\t", "\r", " ", "\u00A0", "\u200B", "\uFEFF",
+    "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "\u2212", "\uFE62", "\uFE63", "\uFE66"};
+
+// A text cell, quoted where needed. A routine's name comes from whoever made the link: a cell
+// that could start a formula gets a leading apostrophe and quotes (OWASP's advice on CSV
+// injection), so it shows as the text it is.
 std::string csv_field(const std::string& text) {
-  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  const bool formula = std::any_of(std::begin(kFormulaStarts), std::end(kFormulaStarts),
+                                   [&](std::string_view start) { return text.starts_with(start); });
   if (!formula && text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = formula ? "\"'" : "\"";
   for (const char c : text) {
@@ -35,6 +47,30 @@ std::string csv_field(const std::string& text) {
     out += c;
   }
   return out + "\"";
+}
+
+// The id an imported routine is kept under when its own is taken by a different routine:
+// "<id>_imported", then "<id>_imported_2", ..., the id cut short so the whole keeps within
+// catalogue's id rules (a 40-character id would otherwise become one the checks refuse).
+std::string imported_id(std::string_view id, int n) {
+  const std::string suffix = n == 1 ? "_imported" : "_imported_" + std::to_string(n);
+  return std::string(id.substr(0, catalogue::OwnRoutineLimits::max_id_chars - suffix.size())) + suffix;
+}
+
+// Whether `candidate` is one of the ids imported_id gives `id`.
+bool is_imported_id(std::string_view candidate, std::string_view id) {
+  constexpr std::string_view kImported = "_imported";
+  const std::size_t at = candidate.rfind(kImported);
+  if (at == std::string_view::npos) return false;
+  const std::string_view number = candidate.substr(at + kImported.size());
+  int n = 1;
+  if (!number.empty()) {
+    if (!number.starts_with('_')) return false;
+    const std::optional<int> digits = text::digits(number.substr(1), 9);
+    if (!digits || *digits < 2) return false;
+    n = *digits;
+  }
+  return candidate == imported_id(id, n);
 }
 
 }  // namespace
@@ -60,6 +96,9 @@ std::string export_backup(const UserData& data, std::int64_t now_ms) {
 
 ImportResult import_backup(UserData& data, std::string_view text, const catalogue::Catalogue& catalogue) {
   ImportResult result;
+  // Some editors (Windows Notepad among them) start a UTF-8 file with a byte-order mark; JSON
+  // has no place for it, and the file is no less a backup.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   json::ParseResult parsed = json::parse(text);
   if (!parsed.ok()) {
     result.error = "This file is not a Limber backup: it is not valid JSON (line " + std::to_string(parsed.error.line) +
@@ -121,10 +160,9 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
     const auto existing = find_id(r.id);
     if (existing != merged.routines.end() && *existing == r) continue;
     if (existing != merged.routines.end()) {
-      const std::string base = r.id + "_imported";
       // Imported before? Then it is here already under one of the new ids.
       const auto earlier = std::find_if(merged.routines.begin(), merged.routines.end(), [&](const catalogue::Routine& m) {
-        if (m.id != base && m.id.rfind(base + "_", 0) != 0) return false;
+        if (!is_imported_id(m.id, r.id)) return false;
         catalogue::Routine same = m;
         same.id = r.id;
         return same == r;
@@ -133,25 +171,38 @@ ImportResult import_backup(UserData& data, std::string_view text, const catalogu
         moved[r.id] = earlier->id;
         continue;
       }
-      std::string id = base;
-      for (int n = 2; find_id(id) != merged.routines.end(); ++n) id = base + "_" + std::to_string(n);
+      std::string id = imported_id(r.id, 1);
+      for (int n = 2; find_id(id) != merged.routines.end() || catalogue.find_routine(id); ++n) id = imported_id(r.id, n);
       moved[r.id] = id;
       r.id = id;
     }
     merged.routines.push_back(std::move(r));
     ++result.routines_added;
   }
+  // The ids already here, sorted once: each imported session is then one lookup, not a scan
+  // of every session (a long history restored twice was quadratic). The file's own ids are
+  // unique (checked above).
+  std::vector<std::string_view> here;
+  here.reserve(merged.sessions.size());
+  for (const StoredSession& m : merged.sessions) here.push_back(m.id);
+  std::sort(here.begin(), here.end());
+  std::vector<StoredSession> added;
   for (StoredSession s : file.data.sessions) {
-    const bool present = std::any_of(merged.sessions.begin(), merged.sessions.end(),
-                                     [&](const StoredSession& m) { return m.id == s.id; });
-    if (present) {
+    // Under the id that names its routine where it is kept: a stored session whose id names
+    // another routine is refused when read. The same file again then finds it here.
+    if (const auto to = moved.find(s.record.routine); to != moved.end()) {
+      s.record.routine = to->second;
+      s.id = session_id(s.record);
+    }
+    if (std::binary_search(here.begin(), here.end(), std::string_view(s.id))) {
       ++result.sessions_already_there;
       continue;
     }
-    if (const auto to = moved.find(s.record.routine); to != moved.end()) s.record.routine = to->second;
-    merged.sessions.push_back(std::move(s));
+    added.push_back(std::move(s));
     ++result.sessions_added;
   }
+  // Added after the lookups: the views above point into the sessions already here.
+  merged.sessions.insert(merged.sessions.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
   std::stable_sort(merged.sessions.begin(), merged.sessions.end(), [](const StoredSession& a, const StoredSession& b) {
     return a.record.started_at_ms < b.record.started_at_ms;
   });

@@ -3,9 +3,11 @@
 // A backup is the user data wrapped with a marker, so a foreign JSON file is recognised
 // as such. Importing checks everything first and changes nothing unless all is well; then
 // it merges: sessions already present (same id) and identical routines are not added
-// twice, a different routine with a taken id is kept under a new id (once, however often
-// the file is imported) with its imported sessions following it there, and the person's
-// current settings and progress stay as they are.
+// twice, a different routine with a taken id is kept under a new id ("<id>_imported", then
+// "_imported_2", ..., the id shortened to stay within 40 characters; once, however often the
+// file is imported) with its imported sessions following it there, and the person's current
+// settings and progress stay as they are. A file that starts with a UTF-8 byte-order mark is
+// read as if it did not.
 //
 // Usage:
 //     const std::string file = limber::storage::export_backup(data, now_ms);
@@ -23,9 +25,12 @@
 namespace limber::storage {
 
 inline constexpr std::string_view kBackupFormat = "limber-backup";
-// The largest backup read: 20 MB holds about 16,000 sessions (over twenty years of twice a
-// day); a larger file is refused before it is read, and nothing changes.
-inline constexpr std::size_t kMaxBackupBytes = 20'000'000;
+// The largest backup, made or read: one limit for both, so a backup Limber makes is one it
+// reads. 64 MB holds about 10,000 sessions of a routine of 30 exercises (the most a routine
+// has: over thirteen years of twice a day) or 50,000 of 5; it is read whole in the app's
+// memory (tested in the browser). A larger file is refused before it is read, nothing changes;
+// an export that would pass it says so (App::export_backup).
+inline constexpr std::size_t kMaxBackupBytes = 64'000'000;
 
 std::string export_backup(const UserData& data, std::int64_t now_ms);
 

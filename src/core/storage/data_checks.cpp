@@ -56,11 +56,18 @@ void check_session(const session::SessionRecord& r, const catalogue::Catalogue& 
     const session::ExerciseRecord& e = r.exercises[i];
     const std::string at = "exercises[" + std::to_string(i) + "]";
     if (!catalogue.find_exercise(e.exercise)) {
-      report(at + ".exercise", e.exercise.size() <= catalogue::OwnRoutineLimits::max_id_chars
-                                   ? "unknown exercise '" + e.exercise + "'"
-                                   : "unknown exercise");
+      // Quoted only when it looks like an id: the message is shown, and the file's text could carry marks.
+      report(at + ".exercise", catalogue::routine_id_well_formed(e.exercise) ? "unknown exercise '" + e.exercise + "'"
+                                                                            : "unknown exercise");
     }
-    if (e.dosage.size() > catalogue::OwnRoutineLimits::max_id_chars) report(at + ".dosage", "too long for a dosage id");
+    // Kept and exported as the file gives it, so it may hold only what a name may: no control
+    // characters, direction marks or separators.
+    if (e.dosage.size() > catalogue::OwnRoutineLimits::max_id_chars) {
+      report(at + ".dosage", "too long for a dosage id");
+    } else if (std::string why = catalogue::text_problem(e.dosage, catalogue::OwnRoutineLimits::max_id_chars, false);
+               !why.empty()) {
+      report(at + ".dosage", std::move(why));
+    }
     if (e.planned_reps < 0 || e.planned_reps > SessionLimits::max_planned_reps) {
       report(at + ".planned_reps", "must be from 0 to " + std::to_string(SessionLimits::max_planned_reps));
     }

@@ -6,16 +6,13 @@
 #include "catalogue/own_routine.h"
 #include "catalogue/prescription.h"
 #include "storage/data_checks.h"
-#include "storage/migrate.h"
 #include "storage/record_upgrade.h"
 
 namespace limber::storage {
 
 namespace {
-// Parts were first stored at layout 2; each step upgrades the parts object by one layout.
+// Parts were first stored at layout 2; upgrade_parts_2_to_3 brings each to layout 3.
 constexpr int kFirstPartsLayout = 2;
-constexpr MigrationStep kPartsStepList[] = {{.from = 2, .run = upgrade_parts_2_to_3}};
-constexpr std::span<const MigrationStep> kPartsSteps{kPartsStepList};
 
 // An own routine or a recent session that fails its own checks is taken out, whole, to be kept
 // aside; the rest of the profile stays usable.
@@ -50,50 +47,141 @@ void take_out_failing(Profile& profile, const catalogue::Catalogue& catalogue, P
 
 }  // namespace
 
+namespace {
+// One part's JSON into its place in `profile`; problems name the part ("settings.theme").
+void read_part(const json::Value& value, Part part, Profile& profile, std::vector<json::Problem>& problems) {
+  json::ReadContext ctx(problems);
+  json::ReadContext::Scope scope(ctx, std::string(json::enum_name(part)));
+  switch (part) {
+    case Part::schema: break;
+    case Part::settings: json::read(value, profile.settings, ctx); break;
+    case Part::routines: json::read(value, profile.routines, ctx); break;
+    case Part::progress: json::read(value, profile.progress, ctx); break;
+    case Part::in_progress:
+      if (!value.is_null()) json::read(value, profile.in_progress.emplace(), ctx);
+      break;
+    case Part::history: json::read(value, profile.history, ctx); break;
+  }
+}
+
+// The checks of stored data on one part alone (the others as new).
+std::vector<DataProblem> check_part(const Profile& profile, Part part, const catalogue::Catalogue& catalogue) {
+  std::vector<DataProblem> problems;
+  UserData view;
+  switch (part) {
+    case Part::schema: return problems;
+    case Part::settings: check_settings(profile.settings, problems); return problems;
+    case Part::routines: view.routines = profile.routines; break;
+    case Part::progress: view.progress = profile.progress; break;
+    case Part::in_progress: view.in_progress = profile.in_progress; break;
+    case Part::history: {
+      Profile alone;
+      alone.history = profile.history;
+      check(alone, catalogue, problems);
+      return problems;
+    }
+  }
+  check(view, catalogue, problems);
+  return problems;
+}
+
+// A part as it was in place of the damaged one, for the page to keep aside.
+std::string aside_text(Part part, const json::Value* stored) {
+  json::Writer w;
+  w.begin_object().key("part").value(json::enum_name(part)).key("stored");
+  if (stored && stored->is_string()) w.value(stored->as_string());
+  else w.value(std::string("(not text: ") + std::string(stored ? json::type_name(*stored) : "missing") + ")");
+  w.end_object();
+  return w.str();
+}
+
+// The layout the schema part names: its number, 0 when missing or unreadable.
+int layout_of(const json::Value* schema) {
+  if (!schema || !schema->is_string()) return 0;
+  const json::ParseResult n = json::parse(schema->as_string());
+  return n.ok() && n.value.is_number() ? static_cast<int>(n.value.as_number()) : 0;
+}
+}  // namespace
+
 ProfileResult read_profile(std::string_view text, const catalogue::Catalogue& catalogue) {
   ProfileResult result;
   json::ParseResult parsed = json::parse(text);
-  if (!parsed.ok()) {
-    result.problems.push_back({"", "not valid JSON at line " + std::to_string(parsed.error.line) + ", column " +
-                                       std::to_string(parsed.error.column) + ": " + parsed.error.message});
+  if (!parsed.ok() || !parsed.value.is_object()) {
+    result.problems.push_back({"", parsed.ok() ? "the parts are not one object of texts"
+                                               : "not valid JSON at line " + std::to_string(parsed.error.line) + ", column " +
+                                                     std::to_string(parsed.error.column) + ": " + parsed.error.message});
     return result;
   }
-  const json::Value* schema = parsed.value.find("schema");
-  if (!schema || !schema->is_number() || schema->as_number() < kFirstPartsLayout || schema->as_number() > kProfileSchema) {
-    const std::string found = schema && schema->is_number() ? std::to_string(static_cast<long long>(schema->as_number())) : "none";
-    result.problems.push_back({"schema", schema && schema->is_number() && schema->as_number() > kProfileSchema
-                                             ? "the data was saved by a newer version of Limber (layout " + found + ")"
-                                             : "an unknown storage layout (" + found + ")"});
+  const json::Value& stored = parsed.value;
+  const json::Value* schema = stored.find("schema");
+  const int layout = layout_of(schema);
+  if (layout > kProfileSchema) {
+    // Never read (and later overwritten) by a build that does not know it.
+    result.problems.push_back({"schema", "the data was saved by a newer version of Limber (layout " + std::to_string(layout) + ")"});
     return result;
   }
-  result.layout = static_cast<int>(schema->as_number());
-  if (const MigrationResult m = migrate(parsed.value, kProfileSchema, kPartsSteps); !m.ok()) {
-    result.problems.push_back({"schema", m.error});
-    return result;
+  if (layout < kFirstPartsLayout) {
+    // Missing or damaged: the other parts are read as the current layout, which they most likely are.
+    result.damaged.push_back({Part::schema, {"schema", schema ? "not a layout Limber knows" : "missing"}});
+    if (schema) result.set_aside.push_back(aside_text(Part::schema, schema));
   }
-  // A part never written yet (a layout from before it existed) reads as its default.
-  const Profile defaults;
-  for (const auto& [part, name] : json::EnumNames<Part>::values) {
-    if (parsed.value.find(name)) continue;
-    json::ParseResult fill = json::parse(part_json(defaults, part));
-    if (part == Part::in_progress) continue;  // absent is none
-    std::get<json::Value::Object>(parsed.value.data).push_back({.key = std::string(name), .value = std::move(fill.value)});
-  }
-  // No session in progress is stored as null.
-  auto& members = std::get<json::Value::Object>(parsed.value.data);
-  std::erase_if(members, [](const json::Member& m) { return m.key == "in_progress" && m.value.is_null(); });
+  result.layout = layout < kFirstPartsLayout ? kProfileSchema : layout;
   Profile profile;
-  std::vector<json::Problem> shape;
-  json::ReadContext ctx(shape);
-  json::read(parsed.value, profile, ctx);
-  for (json::Problem& p : shape) result.problems.push_back({std::move(p.path), std::move(p.message)});
-  if (!result.problems.empty()) return result;
-  // Own routines stored before amounts were exact hold the sources' ranges: each becomes the
-  // value it was used at (catalogue/prescription.h), so it is done as set and never raised.
-  for (catalogue::Routine& r : profile.routines) catalogue::prescribe_exactly(catalogue, r);
-  take_out_failing(profile, catalogue, result);
-  check(profile, catalogue, result.problems);
-  if (result.problems.empty()) result.profile = std::move(profile);
+  const auto damage = [&](Part part, DataProblem problem, const json::Value* as_stored) {
+    result.damaged.push_back({part, std::move(problem)});
+    result.set_aside.push_back(aside_text(part, as_stored));
+  };
+  for (const auto& [part, name] : json::EnumNames<Part>::values) {
+    const json::Value* value = stored.find(name);
+    if (part == Part::schema || !value || value->is_null()) continue;  // never written: as new
+    if (!value->is_string()) {
+      damage(part, {std::string(name), "not stored as text"}, value);
+      continue;
+    }
+    json::ParseResult inner = json::parse(value->as_string());
+    if (!inner.ok()) {
+      damage(part, {std::string(name), "not valid JSON at line " + std::to_string(inner.error.line) + ", column " +
+                                           std::to_string(inner.error.column) + ": " + inner.error.message},
+             value);
+      continue;
+    }
+    if (result.layout < kProfileSchema) {
+      // Upgraded on its own, so one part an older build left damaged keeps the others.
+      json::Value alone;
+      alone.data = json::Value::Object{{.key = std::string(name), .value = std::move(inner.value)}};
+      if (std::string why = upgrade_parts_2_to_3(alone); !why.empty()) {
+        damage(part, {std::string(name), why}, value);
+        continue;
+      }
+      inner.value = std::move(std::get<json::Value::Object>(alone.data).front().value);
+    }
+    std::vector<json::Problem> shape;
+    Profile read;
+    read_part(inner.value, part, read, shape);
+    if (!shape.empty()) {
+      damage(part, {std::move(shape.front().path), std::move(shape.front().message)}, value);
+      continue;
+    }
+    // Own routines stored before amounts were exact hold the sources' ranges: each becomes the
+    // value it was used at (catalogue/prescription.h), so it is done as set and never raised.
+    if (part == Part::routines) {
+      for (catalogue::Routine& r : read.routines) catalogue::prescribe_exactly(catalogue, r);
+    }
+    take_out_failing(read, catalogue, result);
+    if (std::vector<DataProblem> wrong = check_part(read, part, catalogue); !wrong.empty()) {
+      damage(part, std::move(wrong.front()), value);
+      continue;
+    }
+    switch (part) {
+      case Part::schema: break;
+      case Part::settings: profile.settings = std::move(read.settings); break;
+      case Part::routines: profile.routines = std::move(read.routines); break;
+      case Part::progress: profile.progress = std::move(read.progress); break;
+      case Part::in_progress: profile.in_progress = std::move(read.in_progress); break;
+      case Part::history: profile.history = std::move(read.history); break;
+    }
+  }
+  result.profile = std::move(profile);
   return result;
 }
 

@@ -11,7 +11,7 @@
 // which stays the format of backups. profile_from_user_data() migrates it.
 //
 // Usage:
-//     const ProfileResult r = limber::storage::read_profile(parts_json, catalogue);   // as the page assembled it
+//     const ProfileResult r = limber::storage::read_profile(parts_json, catalogue);   // {"settings": "{...}", ...}
 //     const std::string text = limber::storage::part_json(profile, Part::settings);
 //     Profile p = limber::storage::profile_from_user_data(std::move(legacy), offset);
 #pragma once
@@ -47,10 +47,22 @@ struct Profile {
 enum class Part : std::uint8_t { schema, settings, routines, progress, in_progress, history };
 inline constexpr int kParts = 6;
 
+// A part that could not be read: set aside (ProfileResult::set_aside), read as new.
+struct DamagedPart {
+  Part part = Part::schema;
+  DataProblem problem;
+};
+
 struct ProfileResult {
   std::optional<Profile> profile;  // set only when problems is empty
+  // Refused whole: not an object of parts, or a layout from a newer Limber.
   std::vector<DataProblem> problems;
   int layout = kProfileSchema;     // the layout read: older ones were upgraded on the way in
+  // Each part is read on its own: one that cannot be read (not JSON, the wrong shape, failing
+  // the checks) is kept aside as {"part": name, "stored": text} and read as new, and the others
+  // load. A missing or unknown schema part is damage too (the rest is read as this layout);
+  // parts Limber does not know are ignored, and left stored.
+  std::vector<DamagedPart> damaged;
   // Own routines and recent sessions that fail the checks (stored by an older build, say, whose
   // restore checked less) are taken out rather than refusing everything: their JSON to keep
   // aside, why each went, and whether the history must be counted again from its entries.
@@ -59,7 +71,8 @@ struct ProfileResult {
   bool recount_history = false;
 };
 
-// `text` is one JSON object holding each part under its name, as the page read them.
+// `text` is one JSON object holding each part's stored text under its name, as the page read
+// them: {"schema": "3", "settings": "{...}", ...}.
 ProfileResult read_profile(std::string_view text, const catalogue::Catalogue& catalogue);
 // The checks of stored data (storage/data_checks.h) on a profile's parts.
 void check(const Profile& profile, const catalogue::Catalogue& catalogue, std::vector<DataProblem>& problems);
