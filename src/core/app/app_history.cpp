@@ -10,7 +10,6 @@
 #include "print/appointment_report.h"
 #include "storage/backup.h"
 #include "storage/data_checks.h"
-#include "storage/record_upgrade.h"
 #include "text/cat.h"
 
 namespace limber::app {
@@ -44,16 +43,7 @@ std::string App::sessions_read(std::string_view text) {
   std::vector<storage::StoredSession> sessions;
   int unreadable = 0;
   for (const json::Value& item : std::get<json::Value::Array>(parsed.value.data)) {
-    std::vector<json::Problem> problems;
-    json::ReadContext ctx(problems);
-    storage::StoredSession s;
-    // An entry written by an older layout is upgraded as it is read (record_upgrade.h).
-    json::Value entry = item;
-    if (std::string why = storage::upgrade_stored_session(entry); !why.empty()) problems.push_back({.path = "", .message = why});
-    json::read(entry, s, ctx);
-    std::vector<storage::DataProblem> wrong;
-    if (problems.empty()) storage::check_session(s.record, *catalogue_, "", storage::RecordKind::finished, wrong);
-    if (problems.empty() && wrong.empty() && s.id == storage::session_id(s.record)) sessions.push_back(std::move(s));
+    if (std::optional<storage::StoredSession> s = storage::read_session_entry(item, *catalogue_)) sessions.push_back(std::move(*s));
     else ++unreadable;
   }
   if (unreadable > 0) {

@@ -83,18 +83,16 @@ void App::take_in_unsaved(std::string_view text) {
   if (has(storage::Part::in_progress) && read.profile->in_progress) data_.in_progress = read.profile->in_progress;
   int added = 0, unreadable = 0;
   for (const json::Member& m : std::get<json::Value::Object>(entries->data)) {
-    std::vector<json::Problem> shape;
-    json::ReadContext ctx(shape);
-    storage::StoredSession s;
-    const json::ParseResult entry = m.value.is_string() ? json::parse(m.value.as_string()) : json::ParseResult{};
-    if (entry.ok()) json::read(entry.value, s, ctx);
-    std::vector<storage::DataProblem> wrong;
-    if (entry.ok() && shape.empty()) storage::check_session(s.record, *catalogue_, "", storage::RecordKind::finished, wrong);
-    if (!entry.ok() || !shape.empty() || !wrong.empty() || s.id != storage::session_id(s.record)) {
+    std::optional<storage::StoredSession> session;
+    if (json::ParseResult entry = json::parse(m.value.is_string() ? m.value.as_string() : ""); entry.ok()) {
+      session = storage::read_session_entry(std::move(entry.value), *catalogue_);
+    }
+    if (!session) {
       ++unreadable;
       effects_.set_aside.push_back(m.value.is_string() ? m.value.as_string() : "(a session entry that is not text)");
       continue;
     }
+    storage::StoredSession& s = *session;
     if (const auto to = moved.find(s.record.routine); to != moved.end()) {
       s.record.routine = to->second;
       s.id = storage::session_id(s.record);

@@ -4,7 +4,9 @@
 #include <set>
 
 #include "catalogue/own_routine.h"
+#include "json/json_reflect.h"
 #include "session/progression.h"
+#include "storage/record_upgrade.h"
 
 namespace limber::storage {
 
@@ -119,6 +121,18 @@ void check_settings(const Settings& st, std::vector<DataProblem>& problems) {
       problems.push_back({path, "must be a time from 1970 to the year 3000"});
     }
   }
+}
+
+std::optional<StoredSession> read_session_entry(json::Value entry, const catalogue::Catalogue& catalogue) {
+  if (!upgrade_stored_session(entry).empty()) return std::nullopt;
+  std::vector<json::Problem> shape;
+  json::ReadContext ctx(shape);
+  StoredSession s;
+  json::read(entry, s, ctx);
+  std::vector<DataProblem> wrong;
+  if (shape.empty()) check_session(s.record, catalogue, "", RecordKind::finished, wrong);
+  if (!shape.empty() || !wrong.empty() || s.id != session_id(s.record)) return std::nullopt;
+  return s;
 }
 
 void check(const UserData& data, const catalogue::Catalogue& catalogue, std::vector<DataProblem>& problems) {

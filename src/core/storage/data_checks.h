@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@
 
 #include "catalogue/model.h"
 #include "catalogue/validate.h"
+#include "json/json_value.h"
 #include "session/record.h"
 #include "storage/user_data.h"
 
@@ -45,6 +47,10 @@ void check_session(const session::SessionRecord& record, const catalogue::Catalo
 // A list of sessions: unique ids that match their records, in time order, each checked.
 void check_sessions(std::span<const StoredSession> sessions, const catalogue::Catalogue& catalogue,
                     const std::string& path, RecordKind kind, std::vector<DataProblem>& problems);
+
+// One session entry as the storage holds it (an older layout's upgraded as it is read): the
+// session, when it reads and passes the checks of a finished one with the id its record gives.
+std::optional<StoredSession> read_session_entry(json::Value entry, const catalogue::Catalogue& catalogue);
 
 // Everything: settings, own routines, sessions (unique ids, time order, each checked),
 // progress and the session in progress. Paths name the place: "sessions[12].record.active_seconds".
