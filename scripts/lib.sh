@@ -35,8 +35,9 @@ BOOST_SHA256S=("5fe04fe91e9148c233784082a27a9bc5e0efef2d0eac5ea0940cf455d97f9fdc
 
 IMGUI_SRC=$LIMBER_CACHE/src/imgui-$IMGUI_VERSION
 SDL2_SRC=$LIMBER_CACHE/src/SDL2-$SDL2_VERSION
-# -video: built with only the subsystems Limber uses (scripts/setup says which).
-SDL2_WASM=$LIMBER_CACHE/wasm/SDL2-$SDL2_VERSION-emcc-video
+# -video: built with only the subsystems Limber uses (scripts/setup says which); -oz: compiled
+# -Oz with LTO like Limber's own code (a new key, so an older -O3 build is never picked up).
+SDL2_WASM=$LIMBER_CACHE/wasm/SDL2-$SDL2_VERSION-emcc-video-oz
 PFR_INCLUDE=$LIMBER_CACHE/src/pfr/include
 QRCODEGEN_SRC=$LIMBER_CACHE/src/qrcodegen-$QRCODEGEN_VERSION
 

@@ -20,8 +20,10 @@
 #include <vector>
 
 #include "animation/animator.h"
+#include "animation/callout.h"
 #include "animation/figure.h"
 #include "animation/scene.h"
+#include "animation/still.h"
 #include "json/json_writer.h"
 
 namespace {
@@ -41,12 +43,13 @@ const char* paint_colour(Paint p) {
     case Paint::body_near: return "#3a7fa0";
     case Paint::body_far: return "#25566f";
     case Paint::limb_near: return "#4a94b8";
-    case Paint::limb_far: return "#3a7d9c";
+    case Paint::limb_far: return "#8dbbd0";
     case Paint::skin_near: return "#e7b899";
-    case Paint::skin_far: return "#c99577";
+    case Paint::skin_far: return "#f3d6c4";
     case Paint::face: return "#b07a5c";
     case Paint::highlight: return "#f2c14e";
     case Paint::cue: return "#b4530f";
+    case Paint::ghost: return "#cfd8dc";
   }
   return "#000";
 }
@@ -143,7 +146,9 @@ int main(int argc, char** argv) {
     for (const CompiledClip* c : clips) most = std::max(most, c->stills.size());
     std::ofstream svg(svg_path);
     svg << "<svg xmlns='http://www.w3.org/2000/svg' width='" << static_cast<float>(most) * (cw + 10) + 10 << "' height='"
-        << clips.size() * (ch + label + 10) << "' style='background:#f6f3ec;font-family:sans-serif'>\n";
+        << clips.size() * (ch + label + 10) << "' style='background:#f6f3ec;font-family:sans-serif'>\n"
+        << "<defs><marker id='tip' viewBox='0 0 10 10' refX='5' refY='5' markerWidth='3' markerHeight='3' orient='auto'>"
+           "<path d='M0,0L10,5L0,10z' fill='#b4530f'/></marker></defs>\n";
     float y = 0;
     for (const CompiledClip* c : clips) {
       svg << "<text x='8' y='" << y + 16 << "' font-size='14'>" << c->id << "</text>\n";
@@ -152,12 +157,23 @@ int main(int argc, char** argv) {
       WorldPose world;
       LocalPose local;
       for (std::size_t k = 0; k < c->stills.size(); ++k) {
-        still_pose(*c, c->stills[k], local);
-        place(*c, local, right, world);
-        build_scene(*c, world, f, scene);
-        svg << "<rect x='" << 10 + static_cast<float>(k) * (cw + 10) << "' y='" << y + label << "' width='" << cw << "' height='" << ch
-            << "' fill='none' stroke='#ccc'/>\n";
-        svg_scene(svg, scene, 10 + static_cast<float>(k) * (cw + 10), y + label);
+        still_scene(*c, {.still = k, .right_side = right}, f, scene);
+        // Each still in a box of its own that clips it, as the app's frame does.
+        svg << "<svg x='" << 10 + static_cast<float>(k) * (cw + 10) << "' y='" << y + label << "' width='" << cw << "' height='" << ch
+            << "' overflow='hidden'><rect width='" << cw << "' height='" << ch << "' fill='none' stroke='#ccc'/>\n";
+        svg_scene(svg, scene, 0, 0);
+        if (const auto box = callout_for(*c, f, cw, ch)) {
+          const StillFigure fig = still_figure(*c, {.still = k, .right_side = right});
+          Scene zoomed;
+          callout_scene(*c, fig.world, *box, fig.cue, zoomed);
+          svg << "<circle cx='" << box->target.x << "' cy='" << box->target.y << "' r='" << box->ring
+              << "' fill='none' stroke='#333' stroke-width='1.5'/>\n";
+          svg << "<svg x='" << box->at.x << "' y='" << box->at.y << "' width='" << box->size.x << "' height='" << box->size.y
+              << "' overflow='hidden'><rect width='" << box->size.x << "' height='" << box->size.y << "' fill='#fff'/>\n";
+          svg_scene(svg, zoomed, 0, 0);
+          svg << "<rect width='" << box->size.x << "' height='" << box->size.y << "' fill='none' stroke='#333' stroke-width='3'/></svg>\n";
+        }
+        svg << "</svg>\n";
       }
       y += ch + label + 10;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "animation/callout.h"
 #include "ui/theme.h"
 
 namespace limber::ui {
@@ -103,11 +104,25 @@ void figure_box(const FigureBox& box) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(at, ImVec2(at.x + box.size.x, at.y + box.size.y), ImGui::GetColorU32(current_theme().surface),
                       Sizes::corner_radius);
-  if (box.clip && box.pose) {
+  if (box.clip && (box.pose || box.still)) {
     const animation::Framing framing = animation::frame_clip(*box.clip, box.size.x, box.size.y);
     animation::Scene scene;
-    animation::build_scene(*box.clip, *box.pose, framing, scene, box.cue);
+    if (box.still) animation::still_scene(*box.clip, *box.still, framing, scene);
+    else animation::build_scene(*box.clip, *box.pose, framing, scene, box.cue);
     draw_figure(draw, at, box.size, scene);
+    if (const auto callout = animation::callout_for(*box.clip, framing, box.size.x, box.size.y)) {
+      // The part drawn larger in its corner, ringed where it is in the figure.
+      const animation::StillFigure still = box.still ? animation::still_figure(*box.clip, *box.still)
+                                                     : animation::StillFigure{*box.pose, box.cue};
+      animation::callout_scene(*box.clip, still.world, *callout, still.cue, scene);
+      const Theme& theme = current_theme();
+      const ImU32 edge = ImGui::GetColorU32(theme.figure_outline);
+      const ImVec2 lo(at.x + callout->at.x, at.y + callout->at.y), hi(lo.x + callout->size.x, lo.y + callout->size.y);
+      draw->AddCircle(ImVec2(at.x + callout->target.x, at.y + callout->target.y), callout->ring, edge, 32, 2.0f);
+      draw->AddRectFilled(lo, hi, ImGui::GetColorU32(theme.surface));
+      draw_figure(draw, lo, ImVec2(callout->size.x, callout->size.y), scene);
+      draw->AddRect(lo, hi, edge, 0.0f, 0, 2.0f);
+    }
   }
   ImGui::Dummy(box.size);
 }

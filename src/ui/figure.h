@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "animation/scene.h"
+#include "animation/still.h"
 
 namespace limber::ui {
 
@@ -21,6 +22,7 @@ struct FigureBox {
   const animation::WorldPose* pose = nullptr;
   ImVec2 size;
   animation::FigureCue cue;  // the arrow and highlight the core decided (animation/cues.h)
+  const animation::StillDesc* still = nullptr;  // instead of a pose: a still (animation/still.h)
 };
 void figure_box(const FigureBox& box);
 

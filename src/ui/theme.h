@@ -37,7 +37,7 @@ struct Theme {
   ImVec4 secondary_active;
   ImVec4 caution;        // safety notes
   // The figure and its props, indexed by animation::Paint.
-  std::array<ImVec4, 16> figure;
+  std::array<ImVec4, 17> figure;
   ImVec4 figure_outline;
 };
 

@@ -60,7 +60,13 @@ describe('a keyboard and a screen reader do every task', () => {
     assert.deepEqual(names, ['Read more', 'I understand', 'Start', 'Choose another routine',
                              'Today', 'Routines', 'Library', 'Progress', 'Settings']);
     // "Choose another routine" is below the fold on a phone: focusing it scrolled the canvas (read
-    // once the frames it took have been drawn).
+    // once the frames it took have been drawn: waiting for the signal, the scroll's last frame).
+    const inView = () => {
+      const controls = window.limber.state().controls;
+      const c = controls.find((x) => x.id === 'choose-routine'), tabs = controls.find((x) => x.id === 'tab-today');
+      return c && tabs && c.y >= 0 && c.y + c.height <= tabs.y;
+    };
+    await page.waitForFunction(inView, null, { timeout: 5000, polling: 50 }).catch(() => {});
     const s = await settle(page);
     const choose = s.controls.find((c) => c.id === 'choose-routine');
     const tabs = s.controls.find((c) => c.id === 'tab-today');

@@ -85,3 +85,34 @@ describe('gallery', () => {
     assert.deepEqual(problems, []);
   });
 });
+
+describe('framing', () => {
+  // The figure fills its frame at every screen size: on a phone each still takes the column's
+  // whole width, one under another; on a desktop they stand side by side across it. Read from
+  // the page's mirror of what the canvas drew (each figure is an image there, with its box).
+  for (const [width, height] of [[320, 568], [390, 844], [1280, 800]]) {
+    it(`at ${width} px the exercise page's stills fill the width the page gives them`, async () => {
+      const { page, problems } = await h.newPage({ viewport: { width, height } });
+      await page.goto(h.url);
+      await page.evaluate(() => window.limber.ready);
+      await command(page, 'exercise', 'knee_rolls');
+      await command(page, 'setting', 'reduced_motion=on');
+      await settle(page);
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('#mirror [role=img]')]
+        .filter((e) => /^Knee rolls: /.test(e.getAttribute('aria-label')))
+        .map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
+      assert.equal(boxes.length, stillsOf('knee_rolls'));
+      for (const b of boxes) {
+        assert.ok(b.x >= 0 && b.x + b.w <= width, `inside the screen: ${JSON.stringify(b)}`);
+        assert.ok(b.h >= 100 && b.h <= b.w, `as tall as the figure needs: ${JSON.stringify(b)}`);
+      }
+      // The page's column less its margins and scroll bar: 80% of a phone's width, 540 px on a desktop.
+      const across = width > 600 ? boxes.reduce((sum, b) => sum + b.w, 0) + 10 * (boxes.length - 1) : Math.min(...boxes.map((b) => b.w));
+      assert.ok(across >= (width > 600 ? 540 : 0.8 * width), `filling the column: ${Math.round(across)} px of ${width}`);
+      if (width < 600) assert.ok(boxes[1].y >= boxes[0].y + boxes[0].h, 'one under another on a phone');
+      else assert.equal(Math.round(boxes[1].y), Math.round(boxes[0].y), 'side by side on a desktop');
+      writeFileSync(new URL(`exercise-stills-${width}.png`, ARTIFACTS), await page.screenshot());
+      assert.deepEqual(problems, []);
+    });
+  }
+});

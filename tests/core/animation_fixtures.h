@@ -12,12 +12,14 @@
 
 namespace limber::test {
 
-inline std::string read_asset(const std::string& relative) {
-  std::ifstream in(std::string(LIMBER_ASSETS_DIR) + "/" + relative, std::ios::binary);
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
+
+inline std::string read_asset(const std::string& relative) { return read_file(std::string(LIMBER_ASSETS_DIR) + "/" + relative); }
 
 inline const animation::ClipLibrary& shipped_clips() {
   static const animation::ClipLoadResult loaded = animation::load_clips(read_asset("animation/clips.json"));

@@ -224,7 +224,10 @@ TEST_CASE("clips: movements that leave the side-on plane are shown from a view t
     CAPTURE(id);
     const CompiledClip* c = test::shipped_clips().find_for_exercise(id);
     REQUIRE(c);
-    CHECK(c->view != View::side);
+    // From the side only if a relation measures the movement as seen in the phone drawing.
+    const bool seen = std::any_of(c->relations.begin(), c->relations.end(),
+                                  [](const Relation& r) { return r.kind == RelationKind::seen && r.min >= 8; });
+    CHECK((c->view != View::side || seen));
   }
 }
 

@@ -139,12 +139,12 @@ TEST_CASE("relations: a distance between one point") {
 
 TEST_CASE("relations: two kinds in one relation") {
   expect(R"({"says":"x","distance":["knee_l","hip_l"],"moves":"knee_l","axis":"y","max":0.1})",
-         "clips.json: clips[lift].relations[0]: a relation is exactly one of distance, on, under, offset, moves (this has 2)");
+         "clips.json: clips[lift].relations[0]: a relation is exactly one of distance, on, under, offset, moves, seen, apart (this has 2)");
 }
 
 TEST_CASE("relations: no kind at all") {
   expect(R"({"says":"x","max":0.1})",
-         "clips.json: clips[lift].relations[0]: a relation is exactly one of distance, on, under, offset, moves (this has 0)");
+         "clips.json: clips[lift].relations[0]: a relation is exactly one of distance, on, under, offset, moves, seen, apart (this has 0)");
 }
 
 TEST_CASE("relations: nothing said in words") {

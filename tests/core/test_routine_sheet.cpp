@@ -106,7 +106,13 @@ TEST_CASE("routine sheet: every built-in routine has its cover, the safety page 
       const animation::CompiledClip* clip = test::shipped_clips().find_for_exercise(e.id);
       REQUIRE(clip);
       CHECK(count(page, "<figure>") == clip->stills.size());
-      CHECK(count(page, "<svg") == clip->stills.size());
+      CHECK(count(page, "role=\"img\"") == clip->stills.size());
+      // Each drawing shows the movement: an arrow on each (none for a tensing, where nothing
+      // moves; in the callout too), the start ghosted under every later one, a callout box
+      // where the clip has one.
+      CHECK(count(page, "class=\"arrow\"") == (clip->tensing ? 0 : clip->stills.size() * (clip->callout ? 2 : 1)));
+      CHECK(count(page, "fill=\"#ebebeb\"") >= 15 * (clip->stills.size() - 1));
+      CHECK(count(page, "<svg x=") == (clip->callout ? clip->stills.size() : 0));
       for (std::size_t k = 1; k + 1 < clip->stills.size(); ++k) {
         CHECK(page.find(escaped(e.name) + ", " + escaped(clip->stills[k].label)) != std::string::npos);
       }
@@ -269,7 +275,7 @@ TEST_CASE("print svg: the QR code's path holds exactly the code's dark modules, 
   CHECK(drawn == code.modules);
 }
 
-TEST_CASE("print svg: a scene becomes one element per circle and polygon, rings included, in the scene's box") {
+TEST_CASE("print svg: a scene becomes line art, one element per circle and polygon, outlines included, in the scene's box") {
   animation::Scene scene;
   scene.shapes[0] = {.kind = animation::ShapeKind::polygon, .paint = animation::Paint::floor, .points = 4,
                      .p = {{{0, 190}, {360, 190}, {360, 220}, {0, 220}}}};
@@ -281,10 +287,11 @@ TEST_CASE("print svg: a scene becomes one element per circle and polygon, rings 
   const std::string svg = print::scene_svg(scene, {.width = 360, .height = 220, .label = "A & B"});
   CHECK(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 220\" role=\"img\" aria-label=\"A &amp; B\">"));
   CHECK(svg.ends_with("</svg>"));
-  CHECK(count(svg, "<polygon") == 3);  // the floor; the capsule's band and its white ring's
+  CHECK(count(svg, "<polygon") == 3);  // the floor; the capsule's band and its black ring's
   CHECK(count(svg, "<circle") == 5);   // the face; two ends for the capsule and two for its ring
-  CHECK(svg.find("<circle cx=\"100\" cy=\"50\" r=\"12\" fill=\"#ffffff\"/>") != std::string::npos);
-  CHECK(svg.find("<polygon points=\"0,190 360,190 360,220 0,220\" fill=\"#f2f2f2\" stroke=\"#000\"") != std::string::npos);
-  CHECK(count(svg, "fill=\"#404040\"") == 3);  // the near limb, drawn dark
+  CHECK(svg.find("<circle cx=\"100\" cy=\"50\" r=\"12\" fill=\"#000000\"/>") != std::string::npos);  // the nose
+  CHECK(svg.find("<polygon points=\"0,190 360,190 360,220 0,220\" fill=\"#ffffff\" stroke=\"#000\"") != std::string::npos);
+  CHECK(count(svg, "fill=\"#ffffff\"") == 4);  // the floor, and the near limb white inside
+  CHECK(count(svg, "fill=\"#000\"") == 3);     // the limb's black outline
   CHECK(nesting_problem(svg) == "");
 }

@@ -153,6 +153,31 @@ TEST_CASE("engine: a breath-paced hold says breathe in and breathe out at the ch
   CHECK(r.engine.record().exercises[0].holds_done.together == 1);
 }
 
+TEST_CASE("engine: the lungs fill over each breath in and empty over each breath out, for the ring to show") {
+  Rig r;
+  const auto e = make_exercise("breathe");
+  r.start({.routine_id = "r",
+           .exercises = {{.exercise = &e, .dosage_id = "d",
+                          .dosage = make_dosage(1, Sides::together, 2, catalogue::HoldUnit::breaths)}}},
+          {.breath_in_seconds = 3, .breath_out_seconds = 5, .closing_breaths = 0});
+  // The hold runs 12-28: in 12-15, out 15-20, in 20-23, out 23-28.
+  r.at(12);
+  CHECK(r.s().lungs == doctest::Approx(0));
+  r.at(13.5);
+  CHECK(r.s().lungs == doctest::Approx(0.5));
+  r.at(14.9);
+  CHECK(r.s().lungs > 0.99);
+  r.at(17.5);
+  CHECK(r.s().lungs == doctest::Approx(0.5));
+  r.at(19.9);
+  CHECK(r.s().lungs < 0.01);
+  r.at(21.5);
+  CHECK(r.s().breath == 2);
+  CHECK(r.s().lungs == doctest::Approx(0.5));
+  r.at(30);  // a hold in seconds or no hold: nothing to show
+  CHECK(r.s().lungs == 0);
+}
+
 TEST_CASE("engine: sets are paced with a rest between them") {
   Rig r;
   const auto e = make_exercise("sets");

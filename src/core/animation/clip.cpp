@@ -5,6 +5,7 @@
 #include <set>
 
 #include "animation/figure.h"
+#include "animation/scene.h"
 #include "json/json_reflect.h"
 
 namespace limber::animation {
@@ -67,6 +68,7 @@ class Compiler {
       compute_world(added.start, added.rest[0]);
       compute_world(mirrored(added.start), added.rest[1]);
       place(added, added.held, false, added.held_world);
+      added.bounds = view_bounds(added);
       find_lead(added);
       check_relations(c, added, base);
     }
@@ -123,6 +125,10 @@ class Compiler {
         report(w.substr(0, colon), w.substr(colon + 2));
       }
       if (!relation) continue;
+      if (relation->in_callout && !clip.callout) {
+        report(path + ".in", "the clip has no callout to measure in");
+        continue;
+      }
       if (const Measurement m = measure(clip, *relation); !m.holds) report(path, measurement_text(*relation, m));
       clip.relations.push_back(*relation);
     }
@@ -171,6 +177,12 @@ class Compiler {
       else if (name == "hand_l") out.contacts.push_back(Contact::hand_l);
       else if (name == "hand_r") out.contacts.push_back(Contact::hand_r);
       else report(base + ".contacts[" + std::to_string(i) + "]", "unknown contact '" + name + "' (foot_l, foot_r, hand_l, hand_r)");
+    }
+    if (c.callout) {
+      out.callout = point_from_id(c.callout->point);
+      out.callout_zoom = c.callout->zoom.value_or(4);
+      if (!out.callout) report(base + ".callout.point", "unknown point '" + c.callout->point + "'");
+      if (!(out.callout_zoom >= 2 && out.callout_zoom <= 8)) report(base + ".callout.zoom", "must be from 2 to 8 times");
     }
     for (std::size_t i = 0; i < c.passive.size(); ++i) {
       if (const auto bone = bone_from_id(c.passive[i])) out.passive |= 1u << index(*bone);

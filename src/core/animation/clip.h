@@ -64,6 +64,12 @@ struct Posture {
   RootKey root;  // y above the surface
   JointKeys joints;
 };
+// A part drawn larger in a box of its own, for a movement real but too small to see at
+// phone size (callout.h).
+struct CalloutData {
+  std::string point;  // relations.h: a named point
+  std::optional<float> zoom;  // 2 to 8 times the figure's scale; 4 if not given
+};
 struct ClipData {
   std::string id;
   std::string exercise;  // catalogue exercise id
@@ -77,6 +83,7 @@ struct ClipData {
   std::vector<RelationData> relations;  // what the exercise's text requires (relations.h)
   std::vector<std::string> passive;     // bones held in a passive position (skeleton.h)
   std::optional<bool> tensing;          // nothing moves but muscles and breath (cues.h)
+  std::optional<CalloutData> callout;   // a part drawn larger (callout.h)
 };
 struct ClipsFile {
   int schema = 0;
@@ -100,6 +107,13 @@ struct Still {
   float t = 0;        // along the move: 0 the start, 1 the held position
 };
 
+// The drawn figure's extent over its whole movement on both sides, seen by the clip's
+// camera (metres along the camera's right and up): set once when the clip loads
+// (scene.h: view_bounds), so framing a drawing costs nothing per frame.
+struct ViewBounds {
+  float x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+};
+
 struct CompiledClip {
   std::string id;
   std::string exercise;
@@ -115,10 +129,13 @@ struct CompiledClip {
   Track release;
   WorldPose rest[2];  // the start position in the world, left side and mirrored (contact targets)
   WorldPose held_world;  // the held position, left side, as placed (for framing and props)
+  ViewBounds bounds;
   std::vector<Relation> relations;  // measured and holding when the library loaded
   std::uint32_t passive = 0;        // bit per Bone whose flexion may use its passive range
   std::vector<Still> stills;        // in order along the move; at least start and held
   bool tensing = false;             // shown by its area and the breath, not by movement
+  std::optional<Point> callout;     // a part drawn larger in a box of its own (callout.h)
+  float callout_zoom = 0;
   Bone lead_bone = Bone::pelvis;    // the joint that travels furthest from start to held:
   bool lead_at_end = false;         // the bone's start, or its end (cues.h: the arrow)
   bool has(Prop p) const { return (props >> static_cast<int>(p)) & 1u; }

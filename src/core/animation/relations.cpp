@@ -5,8 +5,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "animation/callout.h"
 #include "animation/clip.h"
 #include "animation/figure.h"
+#include "animation/scene.h"
 
 namespace limber::animation {
 
@@ -25,9 +27,11 @@ Vec3 start_of(const WorldPose& w, Bone b) { return w.start[static_cast<std::size
 Vec3 end_of(const WorldPose& w, Bone b) { return w.end[static_cast<std::size_t>(index(b))]; }
 Vec3 middle_of(const WorldPose& w, Bone b) { return lerp(start_of(w, b), end_of(w, b), 0.5f); }
 
-std::string metres(float v) {
+bool in_pixels(RelationKind k) { return k == RelationKind::seen || k == RelationKind::apart; }
+
+std::string amount(float v, RelationKind k) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3g m", static_cast<double>(v));
+  std::snprintf(buffer, sizeof buffer, in_pixels(k) ? "%.3g px" : "%.3g m", static_cast<double>(v));
   return buffer;
 }
 
@@ -107,9 +111,10 @@ std::optional<Relation> compile_relation(const RelationData& d, const std::strin
   Relation r;
   r.says = d.says;
   const int kinds = int(d.distance.has_value()) + int(d.on.has_value()) + int(d.under.has_value()) +
-                    int(d.offset.has_value()) + int(d.moves.has_value());
+                    int(d.offset.has_value()) + int(d.moves.has_value()) + int(d.seen.has_value()) +
+                    int(d.apart.has_value());
   if (kinds != 1) {
-    problems.push_back(path + ": a relation is exactly one of distance, on, under, offset, moves (this has " +
+    problems.push_back(path + ": a relation is exactly one of distance, on, under, offset, moves, seen, apart (this has " +
                        std::to_string(kinds) + ")");
     return std::nullopt;
   }
@@ -131,6 +136,12 @@ std::optional<Relation> compile_relation(const RelationData& d, const std::strin
   } else if (d.under) {
     r.kind = RelationKind::under;
     pair(*d.under, path + ".under");
+  } else if (d.apart) {
+    r.kind = RelationKind::apart;
+    pair(*d.apart, path + ".apart");
+  } else if (d.seen) {
+    r.kind = RelationKind::seen;
+    point(*d.seen, path + ".seen", r.a);
   } else if (d.on) {
     if (*d.on == "surface") r.kind = RelationKind::on_surface;
     else if (*d.on == "pillow") r.kind = RelationKind::on_pillow;
@@ -162,8 +173,15 @@ std::optional<Relation> compile_relation(const RelationData& d, const std::strin
   if ((r.kind == RelationKind::distance || r.kind == RelationKind::under) && !d.min && !d.max) {
     problems.push_back(path + ": a distance needs min or max (metres)");
   }
+  if (in_pixels(r.kind) && !d.min && !d.max) problems.push_back(path + ": how many pixels (min or max)?");
+  if (d.in) {
+    r.in_callout = *d.in == "callout";
+    if (!r.in_callout) problems.push_back(path + ".in: '" + *d.in + "' is not callout");
+    else if (!in_pixels(r.kind)) problems.push_back(path + ".in: only seen and apart are measured in a drawing");
+  }
   if (r.min > r.max) problems.push_back(path + ": min is above max");
-  const std::string at = d.at.value_or(r.kind == RelationKind::moves ? "held" : "always");
+  const bool from_start = r.kind == RelationKind::moves || r.kind == RelationKind::seen;
+  const std::string at = d.at.value_or(from_start ? "held" : "always");
   if (at == "start") r.phase = Phase::start;
   else if (at == "held") r.phase = Phase::held;
   else if (at == "moving") r.phase = Phase::moving;
@@ -177,7 +195,7 @@ std::optional<Relation> compile_relation(const RelationData& d, const std::strin
     if (!(*d.t >= 0 && *d.t <= 1)) problems.push_back(path + ".t: must be from 0 to 1");
     r.t = *d.t;
   }
-  if (r.kind == RelationKind::moves && r.phase == Phase::start) problems.push_back(path + ".at: a movement from the start cannot be measured at the start");
+  if (from_start && r.phase == Phase::start) problems.push_back(path + ".at: a movement from the start cannot be measured at the start");
   if (problems.size() != before) return std::nullopt;
   return r;
 }
@@ -205,6 +223,22 @@ float value_of(const CompiledClip& clip, const Relation& r, const WorldPose& w) 
       WorldPose start;
       place(clip, clip.start, false, start);
       return axis_of(a.at - locate(start, r.a).at, r.axis) * r.sign;
+    }
+    case RelationKind::seen: case RelationKind::apart: {
+      Framing phone = frame_clip(clip, kPhoneFigureWidth, kPhoneFigureHeight);
+      if (r.in_callout) {
+        const auto box = callout_for(clip, phone, kPhoneFigureWidth, kPhoneFigureHeight);
+        if (!box) return 0;  // the clip has no callout: nothing is seen there (check_relations says so)
+        phone = box->framing;
+      }
+      const Vec2 pa = to_pixels(phone, a.at);
+      Vec2 pb = to_pixels(phone, b.at);
+      if (r.kind == RelationKind::seen) {
+        WorldPose start;
+        place(clip, clip.start, false, start);
+        pb = to_pixels(phone, locate(start, r.a).at);
+      }
+      return std::hypot(pa.x - pb.x, pa.y - pb.y);
     }
   }
   return 0;
@@ -259,6 +293,8 @@ std::string measurement_text(const Relation& r, const Measurement& m) {
     case RelationKind::moves:
       what = a + "'s travel along " + (r.sign < 0 ? "-" : "") + (r.axis == Axis::x ? "x" : r.axis == Axis::y ? "y" : "z");
       break;
+    case RelationKind::seen: what = a + "'s travel in the " + (r.in_callout ? "callout" : "drawing") + " at phone size"; break;
+    case RelationKind::apart: what = a + " to " + b + " in the " + (r.in_callout ? "callout" : "drawing") + " at phone size"; break;
   }
   std::string when(phase_id(m.phase));
   if (m.phase == Phase::moving || m.phase == Phase::move_at || m.phase == Phase::release_at) {
@@ -267,10 +303,11 @@ std::string measurement_text(const Relation& r, const Measurement& m) {
     when = std::string(m.in_release ? "release" : "move") + " t=" + t;
   }
   const bool has_min = r.min > -1e8f, has_max = r.max < 1e8f;
-  const std::string wanted = has_min && has_max ? "between " + metres(r.min) + " and " + metres(r.max)
-                             : has_max          ? "at most " + metres(r.max)
-                                                : "at least " + metres(r.min);
-  return r.says + ": at " + when + ", " + what + " is " + metres(m.measured) + ", wanted " + wanted;
+  const auto v = [&](float x) { return amount(x, r.kind); };
+  const std::string wanted = has_min && has_max ? "between " + v(r.min) + " and " + v(r.max)
+                             : has_max          ? "at most " + v(r.max)
+                                                : "at least " + v(r.min);
+  return r.says + ": at " + when + ", " + what + " is " + v(m.measured) + ", wanted " + wanted;
 }
 
 }  // namespace limber::animation

@@ -2,7 +2,7 @@
 //
 // Each clip in clips.json lists the relations its exercise's start position and steps imply
 // ("the crossed ankle rests across the other thigh", "the hands lie under the small of the
-// back", "the upper body turns right first"), each one of five kinds between named points
+// back", "the upper body turns right first"), each one of seven kinds between named points
 // of the placed figure:
 //   distance  two points at least `min` and at most `max` metres apart
 //   on        a point's underside resting on the surface (bed, chair seat or floor), the
@@ -10,6 +10,11 @@
 //   under     a point below another, horizontally within `max` of it
 //   offset    one point beyond another along a world axis, by `min` to `max` metres
 //   moves     a point travels `min` to `max` metres along a world axis from start to held
+// and two that say what a person must be able to see, measured in pixels in the drawing at
+// phone size (scene.h: kPhoneFigureWidth x kPhoneFigureHeight, the clip's own camera):
+//   seen      a point's drawing travels `min` to `max` pixels from the start position
+//   apart     two points drawn `min` to `max` pixels apart (two knees that read as two)
+// ("in": "callout" measures them in the clip's callout box instead: callout.h).
 // The world: x runs from head to feet of a figure lying down (forward for one sitting or
 // on all fours), y up, z to the figure's left. A relation holds at start, held, moving
 // (every sample of both tracks), always (all of these), or at one moment: "move" or
@@ -53,11 +58,11 @@ struct PointAt {
 };
 PointAt locate(const WorldPose& world, Point p);
 
-enum class RelationKind : std::uint8_t { distance, on_surface, on_floor, on_pillow, under, offset, moves };
+enum class RelationKind : std::uint8_t { distance, on_surface, on_floor, on_pillow, under, offset, moves, seen, apart };
 enum class Phase : std::uint8_t { start, held, moving, always, move_at, release_at };
 enum class Axis : std::uint8_t { x, y, z };
 
-// The JSON form: exactly one of distance, on, under, offset, moves.
+// The JSON form: exactly one of distance, on, under, offset, moves, seen, apart.
 struct RelationData {
   std::string says;                                  // the text's requirement, in our words
   std::optional<std::string> at;                     // start, held, moving, always (default), move, release
@@ -68,6 +73,9 @@ struct RelationData {
   std::optional<std::vector<std::string>> under;     // [lower point, upper point]
   std::optional<std::vector<std::string>> offset;    // [a, b]: a beyond b along axis
   std::optional<std::string> moves;                  // a point
+  std::optional<std::string> seen;                   // a point (pixels at phone size)
+  std::optional<std::vector<std::string>> apart;     // two points (pixels at phone size)
+  std::optional<std::string> in;                     // seen, apart: "callout" (callout.h)
   std::optional<std::string> axis;                   // for offset and moves: x, -x, y, -y, z, -z
   std::optional<float> min, max;
 };
@@ -81,6 +89,7 @@ struct Relation {
   Axis axis = Axis::x;
   float sign = 1;  // moves: +1 along the axis, -1 against it
   float min = -1e9f, max = 1e9f;
+  bool in_callout = false;  // seen, apart: measured in the callout box
 };
 
 // Reads one relation; the problems (unknown point, two kinds, no bound) are appended with
@@ -90,7 +99,7 @@ std::optional<Relation> compile_relation(const RelationData& data, const std::st
 
 struct Measurement {
   bool holds = true;
-  float measured = 0;  // the worst sample's value (metres)
+  float measured = 0;  // the worst sample's value (metres; seen and apart: pixels)
   Phase phase = Phase::start;  // where the worst sample was
   float t = 0;                 // and when, along move or release
   bool in_release = false;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <span>
 
+#include "animation/figure.h"
+
 namespace limber::animation {
 
 namespace {
@@ -76,6 +78,8 @@ void add_box(Scene& s, const Framing& f, Paint paint, Vec3 lo, Vec3 hi, float de
   set_hull(sh, pts);
 }
 
+void add_capsule(Scene& s, const Framing& f, Vec3 a, Vec3 b, float ra, float rb, Paint paint);
+
 void add_props(const CompiledClip& clip, const Framing& f, Scene& s) {
   const Extent e = body_extent(clip);
   const float margin = 0.25f;
@@ -101,15 +105,11 @@ void add_props(const CompiledClip& clip, const Framing& f, Scene& s) {
     add_box(s, f, Paint::pillow, {pillow.x0, surface, -0.25f}, {pillow.x1, pillow.top, 0.25f}, -870);
   }
   if (clip.has(Prop::towel_or_ball)) {
-    const Projected c = project(f, {e.pelvis_x - 0.08f, surface + 0.035f, 0});
-    Shape& sh = s.shapes[static_cast<std::size_t>(s.count++)];
-    sh = {};
-    sh.kind = ShapeKind::circle;
-    sh.paint = Paint::towel;
-    sh.depth = c.depth - 860;
-    sh.points = 1;
-    sh.p[0] = c.p;
-    sh.r0 = 0.035f * f.scale;
+    // A rolled towel across the body under the base of the spine: longer than the body is
+    // wide, so its ends show beside the hips from any view.
+    const float x = e.pelvis_x - 0.06f, r = 0.04f;
+    add_capsule(s, f, {x, surface + r, -0.26f}, {x, surface + r, 0.26f}, r, r, Paint::towel);
+    s.shapes[static_cast<std::size_t>(s.count - 1)].depth -= 860;
   }
 }
 
@@ -134,42 +134,74 @@ void add_capsule(Scene& s, const Framing& f, Vec3 a, Vec3 b, float ra, float rb,
 Camera camera_for(View view) {
   Vec3 toward{0, 0, 1};
   switch (view) {
-    case View::side: toward = {0, 0.0f, 1}; break;
+    case View::side: toward = normalize({0, 0.22f, 1}); break;  // a little from above: far limbs show
     case View::three_quarter: toward = normalize({0.55f, 0.45f, 0.70f}); break;
-    case View::from_feet: toward = normalize({1.0f, 0.55f, 0.0f}); break;
+    case View::from_feet: toward = normalize({1.0f, 0.3f, 0.0f}); break;
     case View::above: toward = normalize({0.15f, 1.0f, 0.45f}); break;
   }
   const Vec3 right = normalize(cross({0, 1, 0}, toward), {1, 0, 0});
   return {right, cross(toward, right), toward};
 }
 
-Framing frame_clip(const CompiledClip& clip, float width, float height) {
-  Framing f;
-  f.camera = camera_for(clip.view);
-  // Bounds of the figure over its movement, and of what it lies on.
-  float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
-  const auto include = [&](Vec3 w, float r) {
-    const float x = dot(w, f.camera.right), y = dot(w, f.camera.up);
-    x0 = std::min(x0, x - r), x1 = std::max(x1, x + r), y0 = std::min(y0, y - r), y1 = std::max(y1, y + r);
+Vec2 to_pixels(const Framing& f, Vec3 w) { return project(f, w).p; }
+
+ViewBounds view_bounds(const CompiledClip& clip) {
+  // Measured on the drawn shapes themselves (one pixel a metre), so the frame fits what is
+  // drawn: the head's circle, the feet and hands, not the bones' ends.
+  Framing unit;
+  unit.camera = camera_for(clip.view);
+  ViewBounds b{1e9f, -1e9f, 1e9f, -1e9f};
+  const auto include = [&](Vec2 p, float r) {  // p in pixels: y grows downwards
+    b = {std::min(b.x0, p.x - r), std::max(b.x1, p.x + r), std::min(b.y0, -p.y - r), std::max(b.y1, -p.y + r)};
   };
-  for (const WorldPose* w : {&clip.rest[0], &clip.rest[1]}) {
-    for (int i = 0; i < kBoneCount; ++i) {
-      const float r = info(static_cast<Bone>(i)).radius * kBodyHeight;
-      include(w->start[static_cast<std::size_t>(i)], r);
-      include(w->end[static_cast<std::size_t>(i)], r);
+  Scene scene;
+  WorldPose world;
+  LocalPose local;
+  constexpr int kSamples = 8;
+  for (const Track* track : {&clip.move, &clip.release}) {
+    if (track->empty()) continue;
+    for (int k = 0; k <= kSamples; ++k) {
+      sample(*track, static_cast<float>(k) / kSamples, local);
+      for (const bool right : {false, true}) {
+        place(clip, local, right, world);
+        build_scene(clip, world, unit, scene);
+        for (int i = 0; i < scene.count; ++i) {
+          const Shape& sh = scene.shapes[static_cast<std::size_t>(i)];
+          if (sh.chain == 0 || sh.kind == ShapeKind::arrow) continue;
+          if (sh.kind == ShapeKind::polygon) {
+            for (int p = 0; p < sh.points; ++p) include(sh.p[static_cast<std::size_t>(p)], 0);
+          } else {
+            include(sh.p[0], sh.r0);
+            if (sh.kind == ShapeKind::capsule) include(sh.p[1], sh.r1);
+          }
+        }
+      }
     }
   }
-  const WorldPose& held = clip.held_world;
-  for (int i = 0; i < kBoneCount; ++i) {
-    include(held.end[static_cast<std::size_t>(i)], 0.05f);
-    include(held.start[static_cast<std::size_t>(i)], 0.05f);
-  }
-  include({(x0 + x1) * 0.5f, clip.surface_height, 0}, 0);  // keep the surface in view
-  include({(x0 + x1) * 0.5f, 0.0f, 0}, 0);               // and the floor
-  const float margin = 0.08f;
-  const float w = (x1 - x0) * (1 + 2 * margin), h = (y1 - y0) * (1 + 2 * margin);
+  // A band of what the figure lies, kneels or sits on, so it is seen resting on something:
+  // a bed deep enough to read as a bed, not a mat.
+  const Vec3 pelvis = clip.rest[0].start[index(Bone::pelvis)];
+  const float band = clip.surface == Surface::bed ? 0.2f : 0.04f;
+  include(to_pixels(unit, {pelvis.x, clip.surface_height - band, pelvis.z}), 0);
+  // Room above the figure for its callout's box (callout.h), so the box hides none of it.
+  if (clip.callout) b.y1 += (b.y1 - b.y0) * kCalloutRoom;
+  return b;
+}
+
+float view_aspect(const CompiledClip& clip) {
+  const ViewBounds& b = clip.bounds;
+  return (b.x1 - b.x0) / std::max(b.y1 - b.y0, 0.01f);
+}
+
+Framing frame_clip(const CompiledClip& clip, float width, float height) {
+  // The figure, not the furniture, fills the frame: its whole movement with a margin, the
+  // same for every moment (the camera never moves); a bed or floor may run off the edge.
+  Framing f;
+  f.camera = camera_for(clip.view);
+  const ViewBounds& b = clip.bounds;
+  const float w = (b.x1 - b.x0) * (1 + 2 * kFrameMargin), h = (b.y1 - b.y0) * (1 + 2 * kFrameMargin);
   f.scale = std::min(width / std::max(w, 0.01f), height / std::max(h, 0.01f));
-  const float cx = (x0 + x1) * 0.5f, cy = (y0 + y1) * 0.5f;
+  const float cx = (b.x0 + b.x1) * 0.5f, cy = (b.y0 + b.y1) * 0.5f;
   f.offset = {width * 0.5f - cx * f.scale, height * 0.5f + cy * f.scale};
   return f;
 }
@@ -178,6 +210,7 @@ namespace {
 
 // Chains: the trunk (with hips and shoulders across it), the head, each arm, each leg.
 enum Chain : std::uint8_t { kNoChain, kTrunk, kHead, kArmL, kArmR, kLegL, kLegR };
+static_assert(kArmL == kArmChainL && kArmR == kArmChainR, "scene.h names the arms' chains");
 
 Chain chain_of(Bone b) {
   switch (b) {

@@ -33,7 +33,8 @@ enum class Paint : std::uint8_t {
   floor, held_pillow, bed_frame, mattress, pillow, towel, chair,
   body_near, body_far, limb_near, limb_far, skin_near, skin_far, face,
   highlight,  // the area the exercise works, over the body while it holds (drawn see-through)
-  cue         // the arrow of the movement
+  cue,        // the arrow of the movement
+  ghost       // the position before, under a still (still.h)
 };
 
 struct Shape {
@@ -43,11 +44,13 @@ struct Shape {
   std::uint8_t points = 0;
   std::array<Vec2, 12> p{};  // capsule: ends; circle: centre; polygon: corners in order (convex)
   float r0 = 0, r1 = 0;      // radii in pixels (capsule ends, circle)
-  std::uint8_t chain = 0;    // 0: a prop; else the body chain it belongs to
+  std::uint8_t chain = 0;    // 0: a prop; else the body chain it belongs to (kArmChainL...)
   bool overlay = false;      // lies over its chain's fills (the highlight, the nose, the arrow)
 };
 
 enum class Layer : std::uint8_t { prop, outline, fill, overlay };
+// The body's chains, for a drawing that leaves some out (callout.h).
+inline constexpr std::uint8_t kArmChainL = 3, kArmChainR = 4;
 
 // Calls draw(shape, layer) in the order that makes each chain one shape: props as they come;
 // then chain by chain, every outline of the chain, every fill, and what lies over it.
@@ -55,7 +58,7 @@ template <class F>
 void walk_scene(const struct Scene& scene, F&& draw);
 
 struct Scene {
-  static constexpr int kCapacity = 64;
+  static constexpr int kCapacity = 80;  // a figure, its props, a ghost and the cues
   std::array<Shape, kCapacity> shapes{};
   int count = 0;
 };
@@ -66,13 +69,25 @@ struct Camera {
 Camera camera_for(View view);
 
 // World to pixels for one clip in a width x height box: the same for its whole movement,
-// so the camera never jitters; the floor or bed sits near the bottom.
+// so the camera never jitters.
 struct Framing {
   Camera camera;
   float scale = 1;       // pixels per metre
   Vec2 offset;           // pixels, added after scaling
 };
 Framing frame_clip(const CompiledClip& clip, float width, float height);
+inline constexpr float kFrameMargin = 0.06f;  // of the figure's extent, on each side
+inline constexpr float kCalloutRoom = 0.7f;   // above a figure with a callout, of its height
+// The extent the clip's drawing needs (load_clips sets CompiledClip::bounds from it) and its
+// width over its height: a player sizes the figure's box to it where the screen allows.
+ViewBounds view_bounds(const CompiledClip& clip);
+float view_aspect(const CompiledClip& clip);
+// Where a world point is drawn, in pixels.
+Vec2 to_pixels(const Framing& framing, Vec3 world);
+
+// The figure's box on the smallest phone Limber supports (a 320 px screen): what the clips'
+// "seen" and "apart" relations are measured in (relations.h).
+inline constexpr float kPhoneFigureWidth = 300, kPhoneFigureHeight = 200;
 
 // What the figure is doing, for the cues drawn over it (animator.h: figure_cue).
 struct FigureCue {

@@ -10,7 +10,7 @@ namespace limber::app {
 
 namespace {
 
-static_assert(std::tuple_size_v<decltype(Palette::figure)> == static_cast<std::size_t>(animation::Paint::cue) + 1,
+static_assert(std::tuple_size_v<decltype(Palette::figure)> == static_cast<std::size_t>(animation::Paint::ghost) + 1,
               "one figure colour for each animation::Paint");
 
 // A calm, warm palette: off-white page, deep teal actions, text at over 7:1 contrast.
@@ -29,10 +29,11 @@ constexpr Palette kLight = {
     .secondary_active = rgb(0xCFC6B3),
     .caution = rgb(0x8A4B08),
     // floor, pillow held between the knees, bed frame, mattress, pillow, towel, chair, body near/far, limb near/far,
-    // skin near/far, face, the worked area (drawn see-through), the arrow of the movement
+    // skin near/far, face, the worked area (drawn see-through), the arrow of the movement, the
+    // position before under a still. The far side paler, so two legs read as two.
     .figure = {rgb(0xE4DCCB), rgb(0xF6F2EA), rgb(0xB49A7A), rgb(0xEFE9DD), rgb(0xFFFFFF), rgb(0xE0A458),
-               rgb(0xA07C58), rgb(0x3A7FA0), rgb(0x25566F), rgb(0x4A94B8), rgb(0x3A7D9C), rgb(0xE7B899),
-               rgb(0xC99577), rgb(0xA8715A), rgb(0xF2C14E), rgb(0xB4530F)},
+               rgb(0xA07C58), rgb(0x3A7FA0), rgb(0x25566F), rgb(0x4A94B8), rgb(0x8DBBD0), rgb(0xE7B899),
+               rgb(0xF3D6C4), rgb(0xA8715A), rgb(0xF2C14E), rgb(0xB4530F), rgb(0xCFD8DC)},
     .figure_outline = rgb(0x1E2A2F),
 };
 
@@ -53,7 +54,7 @@ constexpr Palette kDark = {
     .caution = rgb(0xF0B36A),
     .figure = {rgb(0x2A3236), rgb(0x6B747A), rgb(0x5A4A3A), rgb(0x3A4044), rgb(0x596268), rgb(0xB07F40),
                rgb(0x6B5540), rgb(0x5FA3C4), rgb(0x3F7490), rgb(0x7BB8D6), rgb(0x4F86A2), rgb(0xE0B396),
-               rgb(0xB48A70), rgb(0x8A5A46), rgb(0xF0C060), rgb(0xF0B36A)},
+               rgb(0xB48A70), rgb(0x8A5A46), rgb(0xF0C060), rgb(0xF0B36A), rgb(0x3A474E)},
     .figure_outline = rgb(0x0B0F11),
 };
 
@@ -74,7 +75,7 @@ constexpr Palette kHighContrast = {
     .caution = rgb(0x6B2E00),
     .figure = {rgb(0xD9D9D9), rgb(0xFFFFFF), rgb(0x8C6B4A), rgb(0xF2F2F2), rgb(0xFFFFFF), rgb(0xE08E1B),
                rgb(0x7A5530), rgb(0x1670A8), rgb(0x07324D), rgb(0x2A86C4), rgb(0x1A6496), rgb(0xF0B48C),
-               rgb(0xC98A62), rgb(0x7A4030), rgb(0xFFD400), rgb(0x000000)},
+               rgb(0xC98A62), rgb(0x7A4030), rgb(0xFFD400), rgb(0x000000), rgb(0xD0D0D0)},
     .figure_outline = rgb(0x000000),
 };
 

@@ -45,7 +45,7 @@ struct Palette {
   Rgb secondary_active;
   Rgb caution;        // safety notes
   // The figure and its props, indexed by animation::Paint.
-  std::array<Rgb, 16> figure;
+  std::array<Rgb, 17> figure;
   Rgb figure_outline;
 };
 

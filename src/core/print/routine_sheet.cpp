@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "animation/figure.h"
+#include "animation/cues.h"
 #include "animation/scene.h"
+#include "animation/still.h"
 #include "catalogue/calendar_day.h"
 #include "catalogue/prescription.h"
 #include "catalogue/schedule.h"
@@ -61,17 +62,24 @@ void sourced_item(std::string& out, std::string_view text, std::string_view from
 
 // ---- Figures --------------------------------------------------------------------------------
 
-constexpr float kFigureWidth = 360.0f, kFigureHeight = 220.0f;
+// A figure's box: as wide as the sheet's figure column, as tall as the clip's drawing needs
+// (between a wide lying figure and a tall seated one).
+constexpr float kFigureWidth = 400.0f;
 
-void figure(std::string& out, const animation::CompiledClip& clip, const animation::LocalPose& pose,
+void figure(std::string& out, const animation::CompiledClip& clip, const animation::StillDesc& still,
             std::string_view caption, std::string_view label) {
-  animation::WorldPose world;
-  animation::place(clip, pose, /*right_side=*/false, world);
-  const animation::Framing framing = animation::frame_clip(clip, kFigureWidth, kFigureHeight);
-  animation::Scene scene;
-  animation::build_scene(clip, world, framing, scene);
+  const float height = std::clamp(kFigureWidth / animation::view_aspect(clip), kFigureWidth * 0.4f, kFigureWidth * 0.8f);
+  const animation::Framing framing = animation::frame_clip(clip, kFigureWidth, height);
+  animation::Scene scene, zoomed;
+  animation::still_scene(clip, still, framing, scene);
+  const auto callout = animation::callout_for(clip, framing, kFigureWidth, height);
+  if (callout) {
+    const animation::StillFigure f = animation::still_figure(clip, still);
+    animation::callout_scene(clip, f.world, *callout, f.cue, zoomed);
+  }
   out += "<figure>";
-  out += scene_svg(scene, {.width = kFigureWidth, .height = kFigureHeight, .label = label});
+  out += scene_svg(scene, {.width = kFigureWidth, .height = height, .label = label,
+                           .callout = callout ? &*callout : nullptr, .callout_scene = callout ? &zoomed : nullptr});
   element(out, "figcaption", caption);
   out += "</figure>";
 }
@@ -82,7 +90,7 @@ void figures(std::string& out, const SheetDesc& d, const catalogue::Exercise& e,
   const bool held = dosage.hold.has_value();
   const bool sided = dosage.sides != catalogue::Sides::together;
   out += "<div class=\"sheet-figures\">";
-  animation::LocalPose pose;
+  const std::uint32_t area = animation::target_bones(e.target_areas);
   for (std::size_t k = 0; k < clip->stills.size(); ++k) {
     const animation::Still& still = clip->stills[k];
     const bool first = k == 0, last = k + 1 == clip->stills.size();
@@ -92,8 +100,7 @@ void figures(std::string& out, const SheetDesc& d, const catalogue::Exercise& e,
     else if (last && still.label == "the position held") caption += "Hold";
     else caption += still.label;  // a named phase: "the cat: the back rounded, the chin down"
     if (last && held && still.label != "the position held") caption += " (hold here)";
-    animation::still_pose(*clip, still, pose);
-    figure(out, *clip, pose, caption,
+    figure(out, *clip, {.still = k, .area = area}, caption,
            e.name + ", " + (first ? "start position" : last && still.label == "the position held"
                                                           ? (held ? "the position you hold" : "the end of the movement")
                                                           : still.label));

@@ -12,12 +12,15 @@ namespace {
 using animation::Paint;
 using animation::ShapeKind;
 
-// Paint order: floor, held_pillow, bed_frame, mattress, pillow, towel, chair, body_near, body_far,
-// limb_near, limb_far, skin_near, skin_far, face, highlight, cue.
-constexpr std::array<const char*, 16> kGrey = {"#f2f2f2", "#ffffff", "#8c8c8c", "#f7f7f7", "#e6e6e6", "#bfbfbf", "#a6a6a6",
-                                               "#262626", "#8c8c8c", "#404040", "#a6a6a6", "#595959", "#b3b3b3", "#ffffff",
-                                               "#d9d9d9", "#000000"};
-static_assert(kGrey.size() == static_cast<std::size_t>(Paint::cue) + 1, "a grey for every paint");
+// Line art for paper, in black and white: every part white or pale grey inside a black
+// outline, the far side a shade darker so two legs read as two, the position before as a
+// pale ghost without outlines, the arrow solid black. Paint order: floor, held_pillow,
+// bed_frame, mattress, pillow, towel, chair, body_near, body_far, limb_near, limb_far,
+// skin_near, skin_far, face, highlight, cue, ghost.
+constexpr std::array<const char*, 17> kGrey = {"#ffffff", "#ffffff", "#e6e6e6", "#ffffff", "#ffffff", "#bfbfbf", "#e6e6e6",
+                                               "#ffffff", "#cccccc", "#ffffff", "#cccccc", "#ffffff", "#cccccc", "#000000",
+                                               "#d9d9d9", "#000000", "#ebebeb"};
+static_assert(kGrey.size() == static_cast<std::size_t>(Paint::ghost) + 1, "a grey for every paint");
 
 void num(std::string& out, float v) {
   char buf[24];
@@ -66,6 +69,32 @@ void capsule(std::string& out, animation::Vec2 a, animation::Vec2 b, float ra, f
   circle(out, a, ra, fill);
 }
 
+// The movement's arrow: a line and a solid head at `to`.
+void arrow(std::string& out, animation::Vec2 from, animation::Vec2 to, float half_width) {
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float len = std::sqrt(dx * dx + dy * dy);
+  if (len < 1.0f) return;
+  const float ux = dx / len, uy = dy / len, head = std::min(len * 0.5f, half_width * 5.0f);
+  const animation::Vec2 base{to.x - ux * head, to.y - uy * head};
+  out += "<g class=\"arrow\"><line x1=\"";
+  num(out, from.x);
+  out += "\" y1=\"";
+  num(out, from.y);
+  out += "\" x2=\"";
+  num(out, base.x);
+  out += "\" y2=\"";
+  num(out, base.y);
+  out += "\" stroke=\"#000\" stroke-width=\"";
+  num(out, half_width * 2);
+  out += "\"/><polygon points=\"";
+  point(out, to);
+  out += ' ';
+  point(out, {base.x - uy * head * 0.6f, base.y + ux * head * 0.6f});
+  out += ' ';
+  point(out, {base.x + uy * head * 0.6f, base.y - ux * head * 0.6f});
+  out += "\" fill=\"#000\"/></g>";
+}
+
 void open_svg(std::string& out, float width, float height, std::string_view label) {
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ";
   num(out, width);
@@ -74,6 +103,43 @@ void open_svg(std::string& out, float width, float height, std::string_view labe
   out += "\" role=\"img\" aria-label=\"";
   out += html_text(label);
   out += "\">";
+}
+
+// The scene's shapes, chain by chain as the canvas draws them (animation::walk_scene): a
+// black ring round each chain, then its parts, so a limb reads as one outlined shape and a
+// nearer one cuts across a farther one's outline.
+void shapes(std::string& out, const animation::Scene& scene, float ring) {
+  animation::walk_scene(scene, [&](const animation::Shape& s, animation::Layer layer) {
+    const bool ring_pass = layer == animation::Layer::outline;
+    if (ring_pass && s.paint == Paint::face) return;  // the nose sits on the head, unringed
+    const char* fill = ring_pass ? "#000" : kGrey[static_cast<std::size_t>(s.paint)];
+    switch (s.kind) {
+      case ShapeKind::polygon:
+        out += "<polygon points=\"";
+        for (int k = 0; k < s.points; ++k) {
+          if (k) out += ' ';
+          point(out, s.p[static_cast<std::size_t>(k)]);
+        }
+        out += "\" fill=\"";
+        out += fill;
+        if (layer == animation::Layer::prop && s.paint != Paint::ghost) out += "\" stroke=\"#000\" stroke-width=\"1";
+        if (ring_pass) {
+          out += "\" stroke=\"#000\" stroke-width=\"";
+          num(out, 2 * ring);
+        }
+        out += "\"/>";
+        break;
+      case ShapeKind::circle:
+        circle(out, s.p[0], s.r0, fill);
+        break;
+      case ShapeKind::capsule:
+        capsule(out, s.p[0], s.p[1], s.r0 + (ring_pass ? ring : 0.0f), s.r1 + (ring_pass ? ring : 0.0f), fill);
+        break;
+      case ShapeKind::arrow:
+        arrow(out, s.p[0], s.p[1], std::max(s.r0, ring * 1.5f));
+        break;
+    }
+  });
 }
 
 }  // namespace
@@ -97,39 +163,33 @@ std::string html_text(std::string_view text) {
 std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc) {
   std::string out;
   open_svg(out, desc.width, desc.height, desc.label);
-  const float ring = std::max(1.0f, desc.height / 160.0f);
-  // Chain by chain, as the canvas draws it (animation::walk_scene): a white ring round each
-  // chain, then its parts, so a limb reads as one shape on paper too.
-  animation::walk_scene(scene, [&](const animation::Shape& s, animation::Layer layer) {
-    const bool ring_pass = layer == animation::Layer::outline;
-    if (ring_pass && s.paint == Paint::face) return;  // the nose sits on the head, unringed
-    const char* fill = ring_pass ? "#fff" : kGrey[static_cast<std::size_t>(s.paint)];
-    switch (s.kind) {
-      case ShapeKind::polygon:
-        out += "<polygon points=\"";
-        for (int k = 0; k < s.points; ++k) {
-          if (k) out += ' ';
-          point(out, s.p[static_cast<std::size_t>(k)]);
-        }
-        out += "\" fill=\"";
-        out += fill;
-        if (layer == animation::Layer::prop) out += "\" stroke=\"#000\" stroke-width=\"1";
-        if (ring_pass) {
-          out += "\" stroke=\"#fff\" stroke-width=\"";
-          num(out, 2 * ring);
-        }
-        out += "\"/>";
-        break;
-      case ShapeKind::circle:
-        circle(out, s.p[0], s.r0, fill);
-        break;
-      case ShapeKind::capsule:
-        capsule(out, s.p[0], s.p[1], s.r0 + (ring_pass ? ring : 0.0f), s.r1 + (ring_pass ? ring : 0.0f), fill);
-        break;
-      case ShapeKind::arrow:
-        break;  // paper shows positions, not movement
-    }
-  });
+  const float ring = std::max(1.0f, desc.height / 150.0f);
+  shapes(out, scene, ring);
+  if (desc.callout && desc.callout_scene) {
+    // The part drawn larger in its corner, ringed where it is in the figure.
+    const animation::Callout& c = *desc.callout;
+    out += "<circle cx=\"";
+    num(out, c.target.x);
+    out += "\" cy=\"";
+    num(out, c.target.y);
+    out += "\" r=\"";
+    num(out, c.ring);
+    out += "\" fill=\"none\" stroke=\"#000\" stroke-width=\"";
+    num(out, ring * 1.5f);
+    out += "\"/><svg x=\"";
+    num(out, c.at.x);
+    out += "\" y=\"";
+    num(out, c.at.y);
+    out += "\" width=\"";
+    num(out, c.size.x);
+    out += "\" height=\"";
+    num(out, c.size.y);
+    out += "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>";
+    shapes(out, *desc.callout_scene, ring);
+    out += "<rect width=\"100%\" height=\"100%\" fill=\"none\" stroke=\"#000\" stroke-width=\"";
+    num(out, ring * 3);
+    out += "\"/></svg>";
+  }
   out += "</svg>";
   return out;
 }

@@ -1,8 +1,9 @@
 // print/svg.h: the figure's scene and a QR code as SVG, for paper.
 //
-// The same shapes the canvas fills (animation/scene.h), in greys that print clearly in black
-// and white: the near side dark, the far side light, each part ringed in white so limbs that
-// cross stay apart, the props pale with a black edge. A QR code is one path of dark runs on a
+// The same shapes the canvas fills (animation/scene.h), as black-and-white line art: each
+// part white inside a black outline (the far side pale grey, so two legs read as two), the
+// props with a black edge, the position before as a pale ghost, the movement as a black
+// arrow (animation/still.h builds a still with both). A QR code is one path of dark runs on a
 // white square with its quiet zone. Both are whole <svg> elements with role="img" and a text
 // alternative; coordinates are rounded to 0.1.
 //
@@ -15,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "animation/callout.h"
 #include "animation/scene.h"
 #include "links/qr_code.h"
 
@@ -23,6 +25,8 @@ namespace limber::print {
 struct SvgDesc {
   float width = 0, height = 0;  // the scene's box, in its pixels
   std::string_view label;       // the text alternative
+  const animation::Callout* callout = nullptr;              // a part drawn larger (callout.h)
+  const animation::Scene* callout_scene = nullptr;          // in the callout box's pixels
 };
 
 std::string scene_svg(const animation::Scene& scene, const SvgDesc& desc);

@@ -378,10 +378,15 @@ void Engine::refresh_snapshot(double t) {
   if (s.breaths > 0) {
     const double in = plan_.pace.breath_in_seconds, period = in + plan_.pace.breath_out_seconds;
     out.breath = std::min(s.breaths, static_cast<int>(into / period) + 1);
-    out.breathing_in = std::fmod(into, period) < in;
+    const double within = std::fmod(into, period);
+    out.breathing_in = within < in;
+    // Eased, as breath is: slow at the turns.
+    const double x = out.breathing_in ? within / in : 1 - (within - in) / (period - in);
+    out.lungs = 0.5 - 0.5 * std::cos(x * 3.14159265358979);
   } else {
     out.breath = 0;
     out.breathing_in = false;
+    out.lungs = 0;
   }
   out.phase_elapsed = into;
   out.phase_duration = s.duration;

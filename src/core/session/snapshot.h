@@ -34,6 +34,7 @@ struct Snapshot {
   int rep = 0, reps = 0;
   int breath = 0, breaths = 0;  // within a breath-paced hold: 1-based breath and count
   bool breathing_in = false;
+  double lungs = 0;  // a breath-paced hold or the closing: how full, 0..1, rising in and falling out
   double phase_elapsed = 0, phase_duration = 0, phase_remaining = 0;
   double session_elapsed = 0, session_remaining = 0;
   std::string text;       // what to do now

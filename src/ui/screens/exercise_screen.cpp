@@ -1,10 +1,12 @@
 // One exercise: the figure doing it on a loop, then the start position, steps, tips,
 // cautions, dosage and sources, each tip and caution with who gave it.
+#include <algorithm>
 #include <string>
 
 #include "animation/animator.h"
 #include "animation/cues.h"
 #include "animation/figure.h"
+#include "animation/scene.h"
 #include "catalogue/summary.h"
 #include "icons.h"
 #include "ui/figure.h"
@@ -25,19 +27,22 @@ void looping_figure(ScreenContext& ctx, const catalogue::Exercise& e) {
   if (!clip) return;
   const bool sided = !e.dosages.empty() && e.dosages.front().dosage.sides != catalogue::Sides::together;
   const float width = ImGui::CalcItemWidth();
-  const ImVec2 size(width, std::min(width * 0.62f, 340.0f));
+  const ImVec2 size(width, std::clamp(width / animation::view_aspect(*clip), 140.0f, 340.0f));
   animation::LocalPose local;
   animation::WorldPose world;
   const bool reduced = ctx.app.settings().reduced_motion;
   if (reduced || ctx.app.demo_paused()) {
-    // Still: the start and held positions (and a two-phase movement's middle) side by side.
+    // Still: the start and held positions (and a two-phase movement's middle), each with the
+    // position before it ghosted and an arrow for the movement; one under another on a phone.
     const auto n = static_cast<float>(clip->stills.size());
-    const ImVec2 part((width - 10.0f * (n - 1)) / n, size.y * 0.6f);
+    const bool stacked = width < 560.0f;
+    const float w = stacked ? width : (width - 10.0f * (n - 1)) / n;
+    const ImVec2 part(w, std::clamp(w / animation::view_aspect(*clip), 110.0f, 320.0f));
+    const std::uint32_t area = animation::target_bones(e.target_areas);
     for (std::size_t k = 0; k < clip->stills.size(); ++k) {
-      if (k > 0) ImGui::SameLine(0, 10.0f);
-      animation::still_pose(*clip, clip->stills[k], local);
-      animation::place(*clip, local, false, world);
-      figure_box({.clip = clip, .pose = &world, .size = part});
+      if (k > 0 && !stacked) ImGui::SameLine(0, 10.0f);
+      const animation::StillDesc still{.still = k, .area = area};
+      figure_box({.clip = clip, .size = part, .still = &still});
       ctx.controls.add_item(app::NodeRole::image, e.name + ": " + clip->stills[k].label);
     }
     ctx.figures_drawn += static_cast<int>(clip->stills.size());

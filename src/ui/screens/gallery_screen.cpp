@@ -3,7 +3,9 @@
 // each movement reads from the figure alone.
 #include <algorithm>
 
+#include "animation/cues.h"
 #include "animation/figure.h"
+#include "animation/scene.h"
 #include "icons.h"
 #include "json/enum_names.h"
 #include "ui/figure.h"
@@ -40,8 +42,6 @@ void draw_gallery_screen(ScreenContext& ctx) {
   const float gap = 12.0f, card_gap = 28.0f;
   const int across = std::max(1, static_cast<int>((width + card_gap) / (420.0f + card_gap)));
   const float card = (width - card_gap * static_cast<float>(across - 1)) / static_cast<float>(across);
-  const float box_height = (card - gap) * 0.5f * 0.66f;
-  animation::WorldPose pose;
   int i = 0;
   for (const catalogue::Exercise& e : ctx.app.catalogue().exercises) {
     if (i % across != 0) ImGui::SameLine(0, card_gap);
@@ -54,16 +54,17 @@ void draw_gallery_screen(ScreenContext& ctx) {
       paragraph(FontRole::small, theme.caution, "No animation for this exercise.");
     } else {
       paragraph(FontRole::small, theme.text_muted, view_name(*clip));
-      // Figures scrolled out of sight are laid out but not drawn.
-      const bool visible = ImGui::IsRectVisible(ImVec2(card, box_height));
+      // The stills as the exercise page and the printed sheet show them, each as tall as its
+      // figure needs; figures scrolled out of sight are laid out but not drawn.
       const auto n = static_cast<float>(clip->stills.size());
-      const ImVec2 box((card - gap * (n - 1)) / n, box_height);
-      animation::LocalPose local;
+      const float w = (card - gap * (n - 1)) / n;
+      const ImVec2 box(w, std::clamp(w / animation::view_aspect(*clip), 60.0f, w * 1.2f));
+      const bool visible = ImGui::IsRectVisible(ImVec2(card, box.y));
+      const std::uint32_t area = animation::target_bones(e.target_areas);
       for (std::size_t k = 0; k < clip->stills.size(); ++k) {
         if (k > 0) ImGui::SameLine(0, gap);
-        animation::still_pose(*clip, clip->stills[k], local);
-        animation::place(*clip, local, false, pose);
-        figure_box({.clip = visible ? clip : nullptr, .pose = &pose, .size = box});
+        const animation::StillDesc still{.still = k, .area = area};
+        figure_box({.clip = visible ? clip : nullptr, .size = box, .still = &still});
         ctx.controls.add_item(app::NodeRole::image, e.name + ": " + clip->stills[k].label);
       }
       ctx.figures_drawn += visible ? static_cast<int>(clip->stills.size()) : 0;

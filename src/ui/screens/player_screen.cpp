@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "animation/scene.h"
 #include "icons.h"
 #include "ui/figure.h"
 #include "ui/screens/screens.h"
@@ -58,12 +59,20 @@ void pain_question(ScreenContext& ctx, bool before) {
   }
 }
 
+// The height of the session screen below its figure, the frame before: what the figure leaves room for.
+float below_figure = 0;
+
 void timer_ring(const session::Snapshot& s, float diameter, bool paused) {
   const Theme& theme = current_theme();
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const ImVec2 centre(at.x + diameter * 0.5f, at.y + diameter * 0.5f);
   const float radius = diameter * 0.5f - 6.0f;
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (s.breaths > 0) {
+    // Each breath shown, not only said: a disc inside the ring fills as the lungs do.
+    const float lungs = static_cast<float>(s.lungs);
+    draw->AddCircleFilled(centre, radius * (0.42f + 0.46f * lungs), ImGui::GetColorU32(theme.secondary_active), 48);
+  }
   draw->AddCircle(centre, radius, ImGui::GetColorU32(theme.secondary_active), 48, 9.0f);
   const double fraction = s.phase_duration > 0 ? std::clamp(s.phase_elapsed / s.phase_duration, 0.0, 1.0) : 0.0;
   if (fraction > 0.001) {
@@ -116,17 +125,22 @@ void running(ScreenContext& ctx) {
                 player.routine_exercises(), s.exercise_name.c_str());
   title_line(FontRole::small, theme.text_muted, where);
 
-  // The figure, as large as the screen allows while the controls stay in view.
+  // The figure takes the room the screen has once everything below it is in view (as tall
+  // as it was the frame before), up to its own shape across the whole width.
   const float width = ImGui::CalcItemWidth();
-  const float viewport_h = ImGui::GetMainViewport()->WorkSize.y;
-  const ImVec2 size(width, std::clamp(viewport_h * 0.36f, 150.0f, width * 0.66f));
-  if (const animation::CompiledClip* clip = player.animator().clip()) {
+  const animation::CompiledClip* shown = player.animator().clip();
+  const float natural = shown ? width / animation::view_aspect(*shown) : width * 0.5f;
+  const float room = ImGui::GetContentRegionAvail().y - below_figure;
+  const ImVec2 size(width, std::clamp(std::min(natural, room), 120.0f, std::max(120.0f, width * 1.1f)));
+  const float figure_top = ImGui::GetCursorPosY();
+  if (const animation::CompiledClip* clip = shown) {
     figure_box({.clip = clip, .pose = &player.animator().world(), .size = size, .cue = player.figure_cue()});
     ctx.controls.add_item(app::NodeRole::image, figure_words(s, paused));
     ctx.figures_drawn += 1;
   } else {
     ImGui::Dummy(size);
   }
+  const float figure_bottom = figure_top + size.y;
 
   paragraph(FontRole::heading, theme.text, paused ? std::string("Paused") : s.text);
   const float ring = 104.0f;
@@ -179,6 +193,7 @@ void running(ScreenContext& ctx) {
     act(ctx, "end");
   }
   ctx.animating = !paused;
+  below_figure = ImGui::GetCursorPosY() - figure_bottom;
 }
 
 void summary(ScreenContext& ctx) {

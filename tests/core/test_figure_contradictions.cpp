@@ -1,0 +1,102 @@
+// Each contradiction a physiotherapist, a phone user and a clinician found between a figure and
+// its exercise's text (issue 30) is now a relation in assets/animation/clips.json. This proves
+// each one: it holds on the shipped clip and fails on the clip as it was before the fix
+// (tests/fixtures/clips_before_issue30.json, frozen: those clips and their postures only).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+#include "animation/clip.h"
+#include "animation_fixtures.h"
+
+using namespace limber::animation;
+
+namespace {
+
+const ClipLibrary& before_fix() {
+  static const ClipLoadResult loaded = load_clips(limber::test::read_file(LIMBER_FIXTURES_DIR "/clips_before_issue30.json"));
+  if (!loaded.library) FAIL(limber::catalogue::format_report(loaded.problems));
+  return *loaded.library;
+}
+
+struct Fixed {
+  std::string_view clip, says;
+};
+
+// clip, and the relation that says what the text requires and the old figure did not show.
+constexpr Fixed kFixed[] = {
+    {"single_knee_hug_in_bed", "the left hand cups over the bent knee"},
+    {"single_knee_hug_in_bed", "the right hand cups over the bent knee"},
+    {"single_knee_hug_in_bed", "the two feet show as two at the start"},
+    {"double_knee_hug_in_bed", "the two knees show as two at the start"},
+    {"double_knee_hug_in_bed", "the two feet show as two at the start"},
+    {"double_knee_hug_in_bed", "both hugged knees show as two"},
+    {"double_knee_hug_in_bed", "both feet show as two in the hug"},
+    {"double_knee_hug_in_bed", "the left fingers cup over the left knee"},
+    {"double_knee_hug_in_bed", "the right fingers cup over the right knee"},
+    {"single_leg_hug", "the two knees show as two at the start"},
+    {"single_leg_hug", "the two feet show as two at the start"},
+    {"double_leg_hug", "the two knees show as two at the start"},
+    {"double_leg_hug", "the two feet show as two at the start"},
+    {"double_leg_hug", "both hugged knees show as two"},
+    {"double_leg_hug", "both feet show as two in the hug"},
+    {"double_leg_hug", "the left fingers cup over the left knee"},
+    {"double_leg_hug", "the right fingers cup over the right knee"},
+    {"knee_to_chest_stretch", "the two knees show as two at the start"},
+    {"knee_to_chest_stretch", "the two feet show as two at the start"},
+    {"rocking_knee_hug", "the left fingers stay over the left knee"},
+    {"rocking_knee_hug", "the right fingers stay over the right knee"},
+    {"pelvic_tilt", "only the pelvis and lower back move: the hands rest still"},
+    {"pelvic_tilt", "the head stays still on the cushion"},
+    {"pelvic_tilt", "the shoulders stay still on the floor"},
+    {"pelvic_tilt", "pressing flat, the lower back can be seen moving down in the callout"},
+    {"pelvic_tilt", "the gentle curve can be seen lifting the lower back in the callout"},
+    {"knee_rolls", "the knees are drawn clear of the head, so the side they roll to reads"},
+    {"knee_rolls", "the head is drawn clear of the shoulders, so its position shows"},
+    {"lying_spinal_twist", "the knees are drawn clear of the head, so the side they roll to reads"},
+    {"lying_spinal_twist", "the head is drawn clear of the shoulders, so its position shows"},
+    {"lying_spinal_twist", "the upper hip lifts as the back turns in the held stretch"},
+    {"back_extensions", "the elbows sit under the shoulders, not out in front"},
+    {"figure_four_stretch", "the left hand is drawn clear of the crossed shin"},
+    {"figure_four_stretch", "the right hand is drawn clear of the crossed shin"},
+    {"childs_pose_on_bed", "the hips sink right back, close to the heels"},
+    {"childs_pose_on_bed", "the left arm reaches forward straight"},
+    {"childs_pose_on_bed", "the right arm reaches forward straight"},
+    {"childs_pose_on_bed", "the hands reach well beyond the head"},
+    {"relaxation", "the left foot lies still: no ankle movement"},
+    {"relaxation", "the right foot lies still too"},
+    {"relaxation", "the hands rest still by the sides"},
+    {"relaxation", "the right hand rests still too"},
+    {"sacroiliac_knee_rock", "the small rock of the knee can be seen"},
+    {"sacroiliac_knee_rock", "the left hand wraps over the front of the knee"},
+    {"sacroiliac_knee_rock", "the right hand wraps over the front of the knee"},
+    {"sacroiliac_hip_rotation", "the rolled towel under the base of the spine lifts it a little"},
+    {"sacroiliac_hip_rotation", "the hip is turned out: the bent knee falls outside the hip"},
+    {"sacroiliac_hip_rotation", "the hand is on the inner side of the knee"},
+    {"sacroiliac_hip_rotation", "the small rock of the knee can be seen"},
+    {"dead_bug_level_one", "the lower back is drawn along its length, so its curve can be seen"},
+    {"dead_bug_level_one", "the left hand lies low under the back, not up on the belly"},
+    {"dead_bug_level_one", "the right hand lies low under the back, not up on the belly"},
+};
+
+}  // namespace
+
+TEST_CASE("figure contradictions: each fix is a relation that holds now and failed on the clip before it") {
+  for (const Fixed& f : kFixed) {
+    CAPTURE(f.clip);
+    CAPTURE(f.says);
+    const CompiledClip* now = limber::test::shipped_clips().find(f.clip);
+    const CompiledClip* before = before_fix().find(f.clip);
+    REQUIRE(now);
+    REQUIRE(before);
+    const Relation* r = nullptr;
+    for (const Relation& x : now->relations) {
+      if (x.says == f.says) r = &x;
+    }
+    REQUIRE_MESSAGE(r, "no relation says this in the shipped clip");
+    CHECK(measure(*now, *r).holds);
+    const Measurement old = measure(*before, *r);
+    CHECK_MESSAGE(!old.holds, measurement_text(*r, old));
+  }
+}
