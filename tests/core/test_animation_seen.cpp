@@ -200,13 +200,7 @@ Box2 drawn_body(const CompiledClip& c, float width, float height, int& hidden) {
         for (int i = 0; i < scene.count; ++i) {
           const Shape& s = scene.shapes[static_cast<std::size_t>(i)];
           if (s.chain == 0 || s.kind == ShapeKind::arrow) continue;
-          Box2 part;
-          if (s.kind == ShapeKind::polygon) {
-            for (int p = 0; p < s.points; ++p) part.add(s.p[static_cast<std::size_t>(p)], 0);
-          } else {
-            part.add(s.p[0], s.r0);
-            if (s.kind == ShapeKind::capsule) part.add(s.p[1], s.r1);
-          }
+          const PixelBox part = shape_box(s);
           box.add({part.x0, part.y0}, 0);
           box.add({part.x1, part.y1}, 0);
           hidden += callout && part.x1 > callout->at.x && part.x0 < callout->at.x + callout->size.x &&

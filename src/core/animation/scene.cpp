@@ -145,14 +145,28 @@ Camera camera_for(View view) {
 
 Vec2 to_pixels(const Framing& f, Vec3 w) { return project(f, w).p; }
 
+PixelBox shape_box(const Shape& s) {
+  PixelBox b;
+  const auto add = [&](Vec2 p, float r) {
+    b = {std::min(b.x0, p.x - r), std::max(b.x1, p.x + r), std::min(b.y0, p.y - r), std::max(b.y1, p.y + r)};
+  };
+  if (s.kind == ShapeKind::polygon || s.kind == ShapeKind::arrow) {
+    for (int p = 0; p < s.points; ++p) add(s.p[static_cast<std::size_t>(p)], 0);
+  } else {
+    add(s.p[0], s.r0);
+    if (s.kind == ShapeKind::capsule) add(s.p[1], s.r1);
+  }
+  return b;
+}
+
 ViewBounds view_bounds(const CompiledClip& clip) {
   // Measured on the drawn shapes themselves (one pixel a metre), so the frame fits what is
   // drawn: the head's circle, the feet and hands, not the bones' ends.
   Framing unit;
   unit.camera = camera_for(clip.view);
   ViewBounds b{1e9f, -1e9f, 1e9f, -1e9f};
-  const auto include = [&](Vec2 p, float r) {  // p in pixels: y grows downwards
-    b = {std::min(b.x0, p.x - r), std::max(b.x1, p.x + r), std::min(b.y0, -p.y - r), std::max(b.y1, -p.y + r)};
+  const auto include = [&](PixelBox p) {  // pixels: y grows downwards
+    b = {std::min(b.x0, p.x0), std::max(b.x1, p.x1), std::min(b.y0, -p.y1), std::max(b.y1, -p.y0)};
   };
   Scene scene;
   WorldPose world;
@@ -167,13 +181,7 @@ ViewBounds view_bounds(const CompiledClip& clip) {
         build_scene(clip, world, unit, scene);
         for (int i = 0; i < scene.count; ++i) {
           const Shape& sh = scene.shapes[static_cast<std::size_t>(i)];
-          if (sh.chain == 0 || sh.kind == ShapeKind::arrow) continue;
-          if (sh.kind == ShapeKind::polygon) {
-            for (int p = 0; p < sh.points; ++p) include(sh.p[static_cast<std::size_t>(p)], 0);
-          } else {
-            include(sh.p[0], sh.r0);
-            if (sh.kind == ShapeKind::capsule) include(sh.p[1], sh.r1);
-          }
+          if (sh.chain != 0 && sh.kind != ShapeKind::arrow) include(shape_box(sh));
         }
       }
     }
@@ -182,7 +190,8 @@ ViewBounds view_bounds(const CompiledClip& clip) {
   // a bed deep enough to read as a bed, not a mat.
   const Vec3 pelvis = clip.rest[0].start[index(Bone::pelvis)];
   const float band = clip.surface == Surface::bed ? 0.2f : 0.04f;
-  include(to_pixels(unit, {pelvis.x, clip.surface_height - band, pelvis.z}), 0);
+  const Vec2 ground = to_pixels(unit, {pelvis.x, clip.surface_height - band, pelvis.z});
+  include({ground.x, ground.x, ground.y, ground.y});
   // Room above the figure for its callout's box (callout.h), so the box hides none of it.
   if (clip.callout) b.y1 += (b.y1 - b.y0) * kCalloutRoom;
   return b;

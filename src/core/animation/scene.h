@@ -48,6 +48,12 @@ struct Shape {
   bool overlay = false;      // lies over its chain's fills (the highlight, the nose, the arrow)
 };
 
+// The pixels a shape covers, as a box (y grows downwards).
+struct PixelBox {
+  float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f;
+};
+PixelBox shape_box(const Shape& shape);
+
 enum class Layer : std::uint8_t { prop, outline, fill, overlay };
 // The body's chains, for a drawing that leaves some out (callout.h).
 inline constexpr std::uint8_t kArmChainL = 3, kArmChainR = 4;
