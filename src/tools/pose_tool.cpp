@@ -2,11 +2,12 @@
 //
 //   limber_pose CLIP [--track start|move|held|release] [--t 0.5 ...] [--side left|right]
 //               [--clips FILE]                     joint positions as JSON, one pose per --t
-//   limber_pose --svg OUT.svg [CLIP ...] [--clips FILE]
+//   limber_pose --svg OUT.svg [CLIP ...] [--clips FILE] [--catalogue DIR]
 //                                                  start and held positions (and a two-phase
 //                                                  movement's middle) side by side, drawn as
-//                                                  the app draws them (every clip when none
-//                                                  is named), for review
+//                                                  the app draws them, with the area each
+//                                                  exercise works from the catalogue (every
+//                                                  clip when none is named), for review
 //   limber_pose --relations [CLIP ...] [--clips FILE]
 //                                                  each clip's relations with what they
 //                                                  measure at their worst sample
@@ -23,7 +24,9 @@
 #include "animation/callout.h"
 #include "animation/figure.h"
 #include "animation/scene.h"
+#include "animation/cues.h"
 #include "animation/still.h"
+#include "catalogue_files.h"
 #include "json/json_writer.h"
 
 namespace {
@@ -82,7 +85,7 @@ void svg_scene(std::ostream& out, const Scene& s, float ox, float oy) {
 
 int usage() {
   std::cerr << "usage: limber_pose CLIP [--track start|move|held|release] [--t T ...] [--side left|right] [--clips FILE]\n"
-               "       limber_pose --svg OUT.svg [CLIP ...] [--clips FILE]\n"
+               "       limber_pose --svg OUT.svg [CLIP ...] [--clips FILE] [--catalogue DIR]\n"
                "       limber_pose --relations [CLIP ...] [--clips FILE]\n";
   return 2;
 }
@@ -90,7 +93,7 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string clips_path = "assets/animation/clips.json", svg_path, track = "move";
+  std::string clips_path = "assets/animation/clips.json", catalogue_dir = "assets/catalogue", svg_path, track = "move";
   bool relations = false;
   std::vector<std::string> ids;
   std::vector<float> times;
@@ -100,6 +103,7 @@ int main(int argc, char** argv) {
     const bool has_value = i + 1 < argc;
     if (a == "--clips" && has_value) clips_path = argv[++i];
     else if (a == "--svg" && has_value) svg_path = argv[++i];
+    else if (a == "--catalogue" && has_value) catalogue_dir = argv[++i];
     else if (a == "--relations") relations = true;
     else if (a == "--track" && has_value) track = argv[++i];
     else if (a == "--t" && has_value) times.push_back(std::stof(argv[++i]));
@@ -141,6 +145,19 @@ int main(int argc, char** argv) {
       if (!c) { std::cerr << "limber_pose: no clip '" << id << "'\n"; return 1; }
       clips.push_back(c);
     }
+    // The area each exercise works, highlighted as the app's stills show it (a review drawn
+    // without it would hide what a tensing clip shows instead of movement).
+    tools::CatalogueFiles files;
+    std::string error;
+    if (!files.read(catalogue_dir, error)) { std::cerr << "limber_pose: " << error << "\n"; return 2; }
+    const auto cat = catalogue::load(files.text());
+    if (!cat.catalogue) { std::cerr << catalogue::format_report(cat.problems); return 2; }
+    const auto area_of = [&](const CompiledClip& c) {
+      for (const auto& e : cat.catalogue->exercises) {
+        if (e.id == c.exercise) return target_bones(e.target_areas);
+      }
+      return std::uint32_t{0};
+    };
     const float cw = 300, ch = 200, label = 22;
     std::size_t most = 2;
     for (const CompiledClip* c : clips) most = std::max(most, c->stills.size());
@@ -157,13 +174,14 @@ int main(int argc, char** argv) {
       WorldPose world;
       LocalPose local;
       for (std::size_t k = 0; k < c->stills.size(); ++k) {
-        still_scene(*c, {.still = k, .right_side = right}, f, scene);
+        const StillDesc desc{.still = k, .area = area_of(*c), .right_side = right};
+        still_scene(*c, desc, f, scene);
         // Each still in a box of its own that clips it, as the app's frame does.
         svg << "<svg x='" << 10 + static_cast<float>(k) * (cw + 10) << "' y='" << y + label << "' width='" << cw << "' height='" << ch
             << "' overflow='hidden'><rect width='" << cw << "' height='" << ch << "' fill='none' stroke='#ccc'/>\n";
         svg_scene(svg, scene, 0, 0);
         if (const auto box = callout_for(*c, f, cw, ch)) {
-          const StillFigure fig = still_figure(*c, {.still = k, .right_side = right});
+          const StillFigure fig = still_figure(*c, desc);
           Scene zoomed;
           callout_scene(*c, fig.world, *box, fig.cue, zoomed);
           svg << "<circle cx='" << box->target.x << "' cy='" << box->target.y << "' r='" << box->ring

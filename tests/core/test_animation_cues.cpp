@@ -79,9 +79,10 @@ TEST_CASE("cues: no arrow at the start, in the hold, or at the very end of a mov
 }
 
 TEST_CASE("cues: the worked area is highlighted while holding, not while moving") {
-  const CompiledClip& c = clip("lower_back_stretch_legs_straight");
+  const CompiledClip& c = clip("single_knee_hug_in_bed");
   const std::uint32_t area = target_bones(test::shipped_catalogue().find_exercise(c.exercise)->target_areas);
-  CHECK(area == ((1u << index(Bone::lower_spine)) | (1u << index(Bone::pelvis))));
+  const std::uint32_t lower_back = (1u << index(Bone::lower_spine)) | (1u << index(Bone::pelvis));
+  CHECK((area & lower_back) == lower_back);
   CHECK(cue_at(c, ClipTime::Track::held, 0, false, area).highlight == area);
   CHECK(cue_at(c, ClipTime::Track::move, 0.5f, false, area).highlight == 0);
   CHECK(cue_at(c, ClipTime::Track::start, 0, false, area).highlight == 0);

@@ -1,16 +1,19 @@
 // Stills for paper and the still view (animation/still.h): the position before ghosted under
-// the position, the arrow of the movement, the worked area; for every shipped clip and still.
+// the position, the arrow of the movement (at the point a clip names: its invalid cases), the
+// worked area, hands under the back hidden by it; for every shipped clip and still.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "animation/cues.h"
 #include "animation/figure.h"
 #include "animation/still.h"
 #include "animation_fixtures.h"
+#include "problem_matchers.h"
 
 using namespace limber::animation;
 
@@ -73,14 +76,117 @@ TEST_CASE("still: the start shows where the movement goes, with nothing ghosted"
   CHECK(along > 0);
 }
 
-TEST_CASE("still: a tensing exercise shows its area and no arrow") {
+TEST_CASE("still: a tensing exercise shows its area and no arrow, held, and its start is the body at rest") {
   const CompiledClip& c = clip("deep_abdominal_strengthening");
   REQUIRE(c.tensing);
   const Framing f = frame_clip(c, 400, 200);
+  const std::uint32_t area = target_bones(std::vector<std::string>{"deep stomach muscles"});
+  Scene held, start;
+  still_scene(c, {.still = 1, .area = area}, f, held);
+  still_scene(c, {.still = 0, .area = area}, f, start);
+  CHECK(arrows(held) == 0);
+  CHECK(count(held, Paint::highlight) >= 1);
+  // Otherwise the two stills are the same picture (the blind tester could not tell them apart).
+  CHECK(arrows(start) == 0);
+  CHECK(count(start, Paint::highlight) == 0);
+}
+
+TEST_CASE("still: a two-phase movement's start has no arrow, and each later still shows the way it came") {
+  for (const char* id : {"pelvic_tilt", "cat_cow"}) {
+    CAPTURE(id);
+    const CompiledClip& c = clip(id);
+    REQUIRE(c.stills.size() == 3);
+    const Framing f = frame_clip(c, 400, 200);
+    for (std::size_t k = 0; k < c.stills.size(); ++k) {
+      Scene s;
+      still_scene(c, {.still = k}, f, s);
+      CHECK(arrows(s) == (k == 0 ? 0 : 1));
+    }
+  }
+}
+
+TEST_CASE("still: a clip that names its arrow's point has its arrow there, not at the part that travels furthest") {
+  static const ClipLoadResult before = load_clips(limber::test::read_file(LIMBER_FIXTURES_DIR "/clips_before_blind_check.json"));
+  REQUIRE(before.library);
+  // clip, the point its text moves; before, the arrow sat at a foot swept up, the head, a hand.
+  for (const auto& [id, point] : {std::pair{"knee_to_chest_stretch", Point::knee_l}, std::pair{"back_extensions", Point::chest},
+                                  std::pair{"sacroiliac_knee_rock", Point::knee_l}, std::pair{"figure_four_stretch", Point::knee_r}}) {
+    CAPTURE(id);
+    for (const CompiledClip* c : {&clip(id), before.library->find(id)}) {
+      REQUIRE(c);
+      const bool now = c == &clip(id);
+      CHECK(c->arrow.has_value() == now);
+      const Framing f = frame_clip(*c, 400, 200);
+      Scene held;
+      still_scene(*c, {.still = c->stills.size() - 1}, f, held);
+      const Shape* arrow = std::find_if(held.shapes.begin(), held.shapes.begin() + held.count, [](const Shape& s) { return s.kind == ShapeKind::arrow; });
+      REQUIRE(arrow != held.shapes.begin() + held.count);
+      // The held still's arrow ends where the point now is.
+      const Vec2 at = to_pixels(f, locate(c->held_world, point).at);
+      const float off = std::hypot(arrow->p[1].x - at.x, arrow->p[1].y - at.y);
+      if (now) CHECK(off < 1.0f);
+      else CHECK(off > 10.0f);
+    }
+  }
+}
+
+TEST_CASE("still: hands slid under the small of the back are drawn behind the body, not on the belly") {
+  const CompiledClip& c = clip("dead_bug_level_one");
+  CHECK(under_back(c.rest[0], Bone::hand_l));
+  CHECK(under_back(c.rest[0], Bone::hand_r));
+  // Hands resting on the floor beside the body are not under it.
+  CHECK_FALSE(under_back(clip("single_leg_hug").rest[0], Bone::hand_l));
   Scene s;
-  still_scene(c, {.still = 1, .area = target_bones(std::vector<std::string>{"deep stomach muscles"})}, f, s);
-  CHECK(arrows(s) == 0);
-  CHECK(count(s, Paint::highlight) >= 1);
+  still_scene(c, {.still = 0}, frame_clip(c, 400, 200), s);
+  int last_under = -1, first_trunk = s.count;
+  for (int i = 0; i < s.count; ++i) {
+    const std::uint8_t chain = s.shapes[static_cast<std::size_t>(i)].chain;
+    if (chain == kUnderBackChain) last_under = i;
+    if (chain == 1) first_trunk = std::min(first_trunk, i);  // scene.cpp: the trunk's chain
+  }
+  CHECK(last_under >= 0);
+  CHECK(last_under < first_trunk);
+}
+
+namespace {
+
+// Lying with knees bent; the move brings the left knee towards the chest.
+std::string arrow_clip(const std::string& arrow, const std::string& extra = "", const std::string& move = R"({"t":1,"joints":{"thigh_l":{"flex":100}}})") {
+  return R"({"schema":1,
+ "postures":[{"id":"lying","surface":"floor","root":{"y":0.122,"pitch":90},
+              "joints":{"thigh_l":{"flex":45},"shin_l":{"flex":100},"thigh_r":{"flex":45},"shin_r":{"flex":100}}}],
+ "clips":[{"id":"lift","exercise":"knee_lift","posture":"lying","view":"side","props":[],"contacts":[],)" + extra +
+         R"("arrow":")" + arrow + R"(","move":[)" + move + R"(],"relations":[]}]})";
+}
+
+void expect_arrow_problem(const std::string& text, const std::string& problem) {
+  const auto r = load_clips(text);
+  CHECK_FALSE(r.library.has_value());
+  limber::test::expect_problem(r.problems, problem);
+}
+
+}  // namespace
+
+TEST_CASE("arrow: a named point is read, and the cue's lead point is that point") {
+  const auto r = load_clips(arrow_clip("knee_l"));
+  REQUIRE_MESSAGE(r.library.has_value(), limber::catalogue::format_report(r.problems));
+  const CompiledClip& c = r.library->clips[0];
+  REQUIRE(c.arrow);
+  CHECK(*c.arrow == Point::knee_l);
+  const Vec3 lead = lead_point(c, c.held_world), knee = locate(c.held_world, Point::knee_l).at;
+  CHECK(length(lead - knee) < 1e-6f);
+}
+
+TEST_CASE("arrow: an unknown point") {
+  expect_arrow_problem(arrow_clip("kneecap"), "clips.json: clips[lift].arrow: unknown point 'kneecap'");
+}
+
+TEST_CASE("arrow: a tensing shows no arrow, so it names none") {
+  expect_arrow_problem(arrow_clip("knee_l", R"("tensing":true,)", R"({"t":1})"), "clips.json: clips[lift].arrow: a tensing shows no arrow");
+}
+
+TEST_CASE("arrow: a point that stays put has no way to point") {
+  expect_arrow_problem(arrow_clip("head"), "clips.json: clips[lift].arrow: 'head' travels 0 m from start to held: at least 0.02 m to point the way");
 }
 
 TEST_CASE("still: every shipped still fits the scene whole: the ghost is never dropped, the held one highlighted") {
@@ -93,7 +199,7 @@ TEST_CASE("still: every shipped still fits the scene whole: the ghost is never d
       still_scene(c, {.still = k, .area = ~0u}, f, s);
       CHECK(s.count < Scene::kCapacity);
       CHECK((k == 0) == (count(s, Paint::ghost) == 0));
-      CHECK((count(s, Paint::highlight) > 0) == (c.tensing || k + 1 == c.stills.size()));
+      CHECK((count(s, Paint::highlight) > 0) == (k + 1 == c.stills.size()));
     }
   }
 }

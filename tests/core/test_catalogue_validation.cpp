@@ -275,3 +275,57 @@ TEST_CASE("catalogue: the report says how many problems there are, one a line") 
   CHECK(report.rfind("The exercise catalogue was refused: 2 problems.\n", 0) == 0);
   CHECK(std::count(report.begin(), report.end(), '\n') == 3);
 }
+
+// ---- Merged exercises: an old id that now leads to another exercise -------------------------
+
+namespace {
+Texts with_merged(const std::string& merged) {
+  Texts t;
+  replace(t.exercises, R"("sources":["nhs"]}]})", R"("sources":["nhs"]}],"merged":[)" + merged + "]}");
+  return t;
+}
+constexpr const char* kMerged = R"({"id":"old_tilt","into":"tilt","dosages":["nhs"],"why":"One movement."})";
+}  // namespace
+
+TEST_CASE("catalogue: a merged id finds the exercise it became") {
+  const auto result = with_merged(kMerged).load_all();
+  REQUIRE_MESSAGE(result.catalogue, limber::catalogue::format_report(result.problems));
+  CHECK(result.catalogue->find_exercise("old_tilt") == &result.catalogue->exercises[0]);
+  CHECK(result.catalogue->current_id("old_tilt") == "tilt");
+}
+
+TEST_CASE("catalogue: a merged id that is still an exercise's own id") {
+  expect_refused(with_merged(R"({"id":"tilt","into":"tilt","dosages":["nhs"],"why":"x"})"),
+                 "exercises.json: merged[tilt].id: 'tilt' is still an exercise's id");
+}
+
+TEST_CASE("catalogue: a merged id leading to an unknown exercise") {
+  expect_refused(with_merged(R"({"id":"old_tilt","into":"tlit","dosages":["nhs"],"why":"x"})"),
+                 "exercises.json: merged[old_tilt].into: unknown exercise 'tlit'");
+}
+
+TEST_CASE("catalogue: a merged id whose option the exercise it became does not have") {
+  expect_refused(with_merged(R"({"id":"old_tilt","into":"tilt","dosages":["nhs","bhf"],"why":"x"})"),
+                 "exercises.json: merged[old_tilt].dosages: 'tilt' has no option 'bhf'");
+}
+
+TEST_CASE("catalogue: a merged id that lists none of its options") {
+  expect_refused(with_merged(R"({"id":"old_tilt","into":"tilt","dosages":[],"why":"x"})"),
+                 "exercises.json: merged[old_tilt].dosages: needs the id of each option it had");
+}
+
+TEST_CASE("catalogue: a merged id given twice") {
+  expect_refused(with_merged(std::string(kMerged) + "," + kMerged),
+                 "exercises.json: merged[old_tilt].id: duplicate id 'old_tilt'");
+}
+
+TEST_CASE("catalogue: a merged id that is not well formed") {
+  expect_refused(with_merged(R"({"id":"Old Tilt","into":"tilt","dosages":["nhs"],"why":"x"})"),
+                 "exercises.json: merged[Old Tilt].id: id must be lower-case letters, digits and '_' (got 'Old Tilt')");
+}
+
+TEST_CASE("catalogue: a built-in routine that names an exercise by its merged id") {
+  Texts t = with_merged(kMerged);
+  replace(t.routines, R"({"exercise":"tilt"})", R"({"exercise":"old_tilt"})");
+  expect_refused(t, "routines.json: routines[daily].items[0].exercise: 'old_tilt' is now 'tilt'");
+}

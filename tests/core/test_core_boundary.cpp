@@ -29,3 +29,21 @@ TEST_CASE("core boundary: no core source includes Emscripten, SDL, ImGui or GL h
   }
   CHECK(files > 0);
 }
+
+TEST_CASE("test names: none holds a semicolon, which CTest reads as a list and then cannot run the test") {
+  const std::regex named(R"re(TEST_CASE\("([^"]*)")re");
+  int cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(LIMBER_FIXTURES_DIR) + "/../core")) {
+    if (entry.path().extension() != ".cpp") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      std::smatch m;
+      if (!std::regex_search(line, m, named)) continue;
+      ++cases;
+      INFO(entry.path().filename().string() << ": " << m[1].str());
+      CHECK(m[1].str().find(';') == std::string::npos);
+    }
+  }
+  CHECK(cases > 100);
+}

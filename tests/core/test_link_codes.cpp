@@ -32,6 +32,13 @@ TEST_CASE("exercise codes: every catalogue exercise and dosage option has a code
       CHECK_MESSAGE(links::option_index(*entry, o.id), "add " << e.id << "'s option " << o.id << " after its others");
     }
   }
+  // A merged id keeps its code, so every link made with it opens; its options keep their places.
+  for (const catalogue::MergedExercise& m : test::shipped_catalogue().merged) {
+    INFO(m.id);
+    const links::ExerciseCode* entry = links::code_of_exercise(m.id);
+    REQUIRE(entry);
+    for (const std::string& option : m.dosages) CHECK(links::option_index(*entry, option));
+  }
   CHECK_FALSE(links::exercise_of_code(0));
   CHECK_FALSE(links::code_of_exercise("cartwheel"));
 }

@@ -128,6 +128,12 @@ TEST_CASE("record upgrade: layout 2 saved by an earlier build reads, then every 
   CHECK(data.routines[0].name == "Evening in bed");
   CHECK(data.routines[0].frequency_note == "a good way to start the morning");
   CHECK(catalogue::frequency_sentence(data.routines[0]) == "Every day: a good way to start the morning");
+  // Its lower back stretch, since merged into the knee hug, is still done as it was: its own 20 s hold.
+  const auto merged = std::find_if(data.routines[0].items.begin(), data.routines[0].items.end(),
+                                   [](const catalogue::RoutineItem& i) { return i.exercise == "lower_back_stretch_legs_straight"; });
+  REQUIRE(merged != data.routines[0].items.end());
+  CHECK(merged->dosage == "bed_article");
+  CHECK(merged->hold->start == 20);
   REQUIRE(data.history.recent.size() == 2);
   const session::SessionRecord& bad_day = data.history.recent[0].record;
   REQUIRE(bad_day.exercises.size() == 4);

@@ -39,8 +39,9 @@ void callout_scene(const CompiledClip& clip, const WorldPose& world, const Callo
     scaled.from = cue.to - (cue.to - cue.from) * (1.0f / std::max(clip.callout_zoom * 0.5f, 1.0f));
   }
   build_scene(clip, world, box.framing, out, scaled);
-  // The arms lie beside the body and would hide the part: the callout shows the body alone.
-  const auto arm = [](const Shape& sh) { return sh.chain == kArmChainL || sh.chain == kArmChainR; };
+  // The arms lie beside the body (or a hand under it) and would hide the part: the callout
+  // shows the body alone.
+  const auto arm = [](const Shape& sh) { return sh.chain == kArmChainL || sh.chain == kArmChainR || sh.chain == kUnderBackChain; };
   out.count = static_cast<int>(std::remove_if(out.shapes.begin(), out.shapes.begin() + out.count, arm) - out.shapes.begin());
 }
 

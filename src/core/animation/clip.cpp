@@ -13,6 +13,9 @@ namespace limber::animation {
 namespace {
 
 constexpr const char* kFile = "clips.json";
+// A named arrow's point must travel this far from start to held (metres), or there is no
+// way for it to point.
+constexpr float kArrowPointTravel = 0.02f;
 
 void apply(const AngleKey& k, JointAngles& a) {
   if (k.flex) a.flex = *k.flex;
@@ -70,6 +73,7 @@ class Compiler {
       place(added, added.held, false, added.held_world);
       added.bounds = view_bounds(added);
       find_lead(added);
+      check_arrow(added, base);
       check_relations(c, added, base);
     }
     if (!problems_.empty()) return std::nullopt;
@@ -111,6 +115,16 @@ class Compiler {
           clip.lead_at_end = end;
         }
       }
+    }
+  }
+
+  // An arrow at a point that stays put would point nowhere (and never be drawn).
+  void check_arrow(const CompiledClip& clip, const std::string& base) {
+    if (!clip.arrow || clip.tensing) return;
+    const float travel = distance(locate(clip.rest[0], *clip.arrow).at, locate(clip.held_world, *clip.arrow).at);
+    if (travel < kArrowPointTravel) {
+      report(base + ".arrow", "'" + std::string(point_id(*clip.arrow)) + "' travels " + number(travel) +
+                                  " m from start to held: at least " + number(kArrowPointTravel) + " m to point the way");
     }
   }
 
@@ -183,6 +197,11 @@ class Compiler {
       out.callout_zoom = c.callout->zoom.value_or(4);
       if (!out.callout) report(base + ".callout.point", "unknown point '" + c.callout->point + "'");
       if (!(out.callout_zoom >= 2 && out.callout_zoom <= 8)) report(base + ".callout.zoom", "must be from 2 to 8 times");
+    }
+    if (c.arrow) {
+      out.arrow = point_from_id(*c.arrow);
+      if (!out.arrow) report(base + ".arrow", "unknown point '" + *c.arrow + "'");
+      else if (out.tensing) report(base + ".arrow", "a tensing shows no arrow");
     }
     for (std::size_t i = 0; i < c.passive.size(); ++i) {
       if (const auto bone = bone_from_id(c.passive[i])) out.passive |= 1u << index(*bone);

@@ -84,6 +84,9 @@ struct ClipData {
   std::vector<std::string> passive;     // bones held in a passive position (skeleton.h)
   std::optional<bool> tensing;          // nothing moves but muscles and breath (cues.h)
   std::optional<CalloutData> callout;   // a part drawn larger (callout.h)
+  // Where the arrow sits (relations.h: a named point), when the part that travels furthest
+  // is not the one the text moves: a foot swept up by a knee hug, a head carried by the chest.
+  std::optional<std::string> arrow;
 };
 struct ClipsFile {
   int schema = 0;
@@ -138,6 +141,7 @@ struct CompiledClip {
   float callout_zoom = 0;
   Bone lead_bone = Bone::pelvis;    // the joint that travels furthest from start to held:
   bool lead_at_end = false;         // the bone's start, or its end (cues.h: the arrow)
+  std::optional<Point> arrow;       // the arrow's point named by the clip, instead of the lead
   bool has(Prop p) const { return (props >> static_cast<int>(p)) & 1u; }
   // The flexion range this clip allows a joint: passive where it lists the joint.
   Range2 flex_range(Bone b) const { return (passive >> index(b)) & 1u ? passive_flex(b) : info(b).flex; }

@@ -53,6 +53,7 @@ std::uint32_t target_bones(std::span<const std::string> areas) {
 }
 
 Vec3 lead_point(const CompiledClip& clip, const WorldPose& w) {
+  if (clip.arrow) return locate(w, *clip.arrow).at;
   const auto k = static_cast<std::size_t>(index(clip.lead_bone));
   return clip.lead_at_end ? w.end[k] : w.start[k];
 }

@@ -1,9 +1,10 @@
 // animation/cues.h: what is drawn over the figure to help a person follow it.
 //
-// While the body moves, an arrow at the part that travels furthest (the clip's lead point)
-// points where it is going; while it holds, the area the exercise works is gently
-// highlighted. A tensing exercise (nothing moves: the deep stomach muscles) shows its area
-// from the start of the tensing to the end of the hold, and never an arrow.
+// While the body moves, an arrow at the part that travels furthest (the clip's lead point,
+// or the point the clip names as its arrow's) points where it is going; while it holds,
+// the area the exercise works is gently highlighted. A tensing exercise (nothing moves: the
+// deep stomach muscles) shows its area from the start of the tensing to the end of the
+// hold, and never an arrow.
 //
 // Usage:
 //     const std::uint32_t area = limber::animation::target_bones(exercise.target_areas);
@@ -30,7 +31,7 @@ std::uint32_t target_bones(std::span<const std::string> areas);
 // The arrow and highlight for the figure at `time`, placed as `now`.
 FigureCue figure_cue(const CompiledClip& clip, const ClipTime& time, const WorldPose& now, std::uint32_t area);
 
-// Where the lead point is in a placed pose.
+// Where the lead point (or the clip's named arrow point) is in a placed pose.
 Vec3 lead_point(const CompiledClip& clip, const WorldPose& world);
 
 }  // namespace limber::animation

@@ -16,6 +16,16 @@ ContactChain chain_of(Contact contact, bool right_side) {
                    : ContactChain{Bone::upper_arm_r, Bone::forearm_r, Bone::hand_r};
 }
 
+bool under_back(const WorldPose& w, Bone b) {
+  if (b != Bone::forearm_l && b != Bone::forearm_r && b != Bone::hand_l && b != Bone::hand_r) return false;
+  const auto k = static_cast<std::size_t>(index(b));
+  const Vec3 p = (w.start[k] + w.end[k]) * 0.5f;
+  // The nearest point of the back, from the hips to the base of the neck.
+  const Vec3 a = w.start[index(Bone::pelvis)], along = w.start[index(Bone::neck)] - a;
+  const Vec3 off = p - (a + along * std::clamp(dot(p - a, along) / dot(along, along), 0.0f, 1.0f));
+  return off.y < 0 && length(off) < bone_radius(Bone::lower_spine, false) * 1.5f;
+}
+
 void add_breath(LocalPose& pose, float inhale) {
   // Breathing in lifts and opens the chest a little; the head follows. Never past the
   // joints' normal range, even in a pose already at its limit.

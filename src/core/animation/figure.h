@@ -23,6 +23,9 @@ struct ContactChain {
 ContactChain chain_of(Contact contact, bool right_side);
 
 void add_breath(LocalPose& pose, float inhale);
+// A forearm or hand slid under the back (between it and the surface): the body hides it
+// from any view above the floor, so the drawing sorts it on its own, not with its arm.
+bool under_back(const WorldPose& world, Bone bone);
 void place(const CompiledClip& clip, const LocalPose& local, bool right_side, WorldPose& out);
 
 }  // namespace limber::animation

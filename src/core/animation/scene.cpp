@@ -218,8 +218,8 @@ Framing frame_clip(const CompiledClip& clip, float width, float height) {
 namespace {
 
 // Chains: the trunk (with hips and shoulders across it), the head, each arm, each leg.
-enum Chain : std::uint8_t { kNoChain, kTrunk, kHead, kArmL, kArmR, kLegL, kLegR };
-static_assert(kArmL == kArmChainL && kArmR == kArmChainR, "scene.h names the arms' chains");
+enum Chain : std::uint8_t { kNoChain, kTrunk, kHead, kArmL, kArmR, kLegL, kLegR, kUnderBack = kLegR + 3 };
+static_assert(kArmL == kArmChainL && kArmR == kArmChainR && kUnderBack == kUnderBackChain, "scene.h names these chains");
 
 Chain chain_of(Bone b) {
   switch (b) {
@@ -307,7 +307,7 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
     const Vec3 mid = (w.start[static_cast<std::size_t>(index(b))] + w.end[static_cast<std::size_t>(index(b))]) * 0.5f;
     return dot(mid, f.camera.toward) >= pelvis_depth ? near : far;
   };
-  const auto tag = [&](Bone b) { s.shapes[static_cast<std::size_t>(s.count - 1)].chain = chain_of(b); };
+  const auto tag = [&](Bone b) { s.shapes[static_cast<std::size_t>(s.count - 1)].chain = under_back(w, b) ? kUnderBack : chain_of(b); };
   for (int i = 0; i < kBoneCount; ++i) {
     const Bone b = static_cast<Bone>(i);
     const Vec3 a = w.start[static_cast<std::size_t>(i)], e = w.end[static_cast<std::size_t>(i)];
@@ -331,6 +331,7 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
         break;
       case Bone::hand_l: case Bone::hand_r:
         add_solid(s, f, w, b, kHand, side_paint(b, Paint::skin_near, Paint::skin_far));
+        tag(b);
         break;
       case Bone::shin_l: case Bone::shin_r: case Bone::forearm_l: case Bone::forearm_r:
         add_capsule(s, f, a, e, bone_radius(b, false), bone_radius(b, true), side_paint(b, Paint::skin_near, Paint::skin_far));

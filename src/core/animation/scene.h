@@ -55,8 +55,9 @@ struct PixelBox {
 PixelBox shape_box(const Shape& shape);
 
 enum class Layer : std::uint8_t { prop, outline, fill, overlay };
-// The body's chains, for a drawing that leaves some out (callout.h).
-inline constexpr std::uint8_t kArmChainL = 3, kArmChainR = 4;
+// The body's chains, for a drawing that leaves some out (callout.h); and the chain of a
+// forearm or hand slid under the back (figure.h: under_back), drawn behind the body.
+inline constexpr std::uint8_t kArmChainL = 3, kArmChainR = 4, kUnderBackChain = 9;
 
 // Calls draw(shape, layer) in the order that makes each chain one shape: props as they come;
 // then chain by chain, every outline of the chain, every fill, and what lies over it.

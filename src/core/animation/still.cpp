@@ -66,8 +66,13 @@ Positions positions(const CompiledClip& clip, const StillDesc& d) {
 FigureCue cue_of(const CompiledClip& clip, const StillDesc& d, const Positions& p) {
   FigureCue cue;
   const std::size_t last = clip.stills.empty() ? 0 : clip.stills.size() - 1;
-  if (p.k == last || clip.tensing) cue.highlight = d.area;
+  // Only the held still shows the worked area: a tensing's start is the position before it
+  // tenses, so its two stills differ by what is working (nothing else moves).
+  if (p.k == last) cue.highlight = d.area;
   if (clip.tensing || p.other == p.k) return cue;
+  // With a middle still, each later still shows the way it came; an arrow on the start would
+  // read as part of the start position (a pelvic tilt's first press drawn before it happens).
+  if (p.k == 0 && clip.stills.size() > 2) return cue;
   // From where the leading part is to where it goes (the start), or from where it was to
   // where it is now (a later still).
   const Vec3 from = lead_point(clip, p.k == 0 ? p.now : p.before), to = lead_point(clip, p.k == 0 ? p.before : p.now);

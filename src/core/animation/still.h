@@ -2,9 +2,10 @@
 //
 // A still shows one of the clip's positions (clip.stills: the start, a named middle, the
 // held one) so that a person can follow it without the animation: the position before it
-// ghosted underneath, an arrow for the movement (on the start, the way it is about to go;
-// on a later still, the way it came), and the area the exercise works highlighted where
-// the position is held. A tensing exercise (nothing moves) gets its area and no arrow.
+// ghosted underneath, an arrow for the movement (on the start, the way it is about to go,
+// unless a middle still follows; on a later still, the way it came), and the area the exercise works highlighted where
+// the position is held. A tensing exercise (nothing moves) gets no arrow: its held still
+// shows the area working, its start the body at rest.
 //
 // Usage:
 //     animation::Scene scene;

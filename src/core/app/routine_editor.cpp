@@ -149,7 +149,8 @@ bool choose_dosage(Routine& routine, std::size_t index, const Catalogue& catalog
   const DosageOption* option = catalogue::find_dosage(*ref.exercise, option_id);
   if (!option) return false;
   RoutineItem& item = routine.items[index];
-  item = RoutineItem{.exercise = item.exercise, .dosage = option->id, .note = item.note};
+  // Named as the exercise is now: a merged id (catalogue/model.h) has only its own options' codes.
+  item = RoutineItem{.exercise = ref.exercise->id, .dosage = option->id, .note = item.note};
   prescribe_item(item, catalogue);
   return true;
 }

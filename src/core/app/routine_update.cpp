@@ -71,7 +71,7 @@ std::vector<std::string> routine_changes(const catalogue::Catalogue& c, const ca
   std::vector<std::size_t> order;  // for each `from` item matched, its place in `to`
   for (const catalogue::RoutineItem& was : from.items) {
     std::size_t k = 0;
-    while (k < to.items.size() && (matched[k] || to.items[k].exercise != was.exercise)) ++k;
+    while (k < to.items.size() && (matched[k] || c.current_id(to.items[k].exercise) != c.current_id(was.exercise))) ++k;
     if (k == to.items.size()) {
       removed.push_back(exercise_name(c, was.exercise));
       continue;

@@ -50,7 +50,8 @@ LoadResult load(const CatalogueText& text) {
   Catalogue catalogue{.sources = std::move(sources.sources),
                       .exercises = std::move(exercises.exercises),
                       .routines = std::move(routines.routines),
-                      .safety = std::move(safety.safety)};
+                      .safety = std::move(safety.safety),
+                      .merged = std::move(exercises.merged)};
   validate(catalogue, result.problems);
   if (result.problems.empty()) result.catalogue = std::move(catalogue);
   return result;

@@ -14,7 +14,20 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }
 }  // namespace
 
-const Exercise* Catalogue::find_exercise(std::string_view id) const { return find_by_id(exercises, id); }
+const Exercise* Catalogue::find_exercise(std::string_view id) const {
+  if (const Exercise* e = find_by_id(exercises, id)) return e;
+  const MergedExercise* m = find_by_id(merged, id);
+  return m ? find_by_id(exercises, m->into) : nullptr;
+}
+std::string_view Catalogue::current_id(std::string_view id) const {
+  const Exercise* e = find_exercise(id);
+  return e ? std::string_view(e->id) : id;
+}
+std::optional<std::string_view> Catalogue::merged_default(std::string_view id) const {
+  const MergedExercise* m = find_by_id(merged, id);
+  if (!m || m->dosages.empty()) return std::nullopt;
+  return m->dosages.front();
+}
 const Routine* Catalogue::find_routine(std::string_view id) const { return find_by_id(routines, id); }
 const Source* Catalogue::find_source(std::string_view id) const { return find_by_id(sources, id); }
 

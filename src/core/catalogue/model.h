@@ -209,9 +209,22 @@ struct SourcesFile {
   int schema = 0;
   std::vector<Source> sources;
 };
+// An exercise that turned out to be another's movement under a second name, kept so that
+// everything made with its id (routine links, stored routines and sessions, backups) still
+// finds it: the id leads to the exercise it became, and each of its dosage options is one of
+// that exercise's, under the same id, so a prescribed amount reads exactly as before.
+struct MergedExercise {
+  std::string id;                    // the id it had; never used again for anything else
+  std::string into;                  // the exercise it is now
+  std::vector<std::string> dosages;  // its options' ids, each one of `into`'s
+  std::string why;                   // for the record: the sources describe one movement
+  bool operator==(const MergedExercise&) const = default;
+};
+
 struct ExercisesFile {
   int schema = 0;
   std::vector<Exercise> exercises;
+  std::vector<MergedExercise> merged;  // absent: none
 };
 struct RoutinesFile {
   int schema = 0;
@@ -227,8 +240,17 @@ struct Catalogue {
   std::vector<Exercise> exercises;
   std::vector<Routine> routines;
   Safety safety;
+  std::vector<MergedExercise> merged;
 
+  // An exercise by its id, or by an id it took over (MergedExercise): stored data and links
+  // keep the id they were made with, and always mean the same movement and amounts.
   const Exercise* find_exercise(std::string_view id) const;
+  // The id the exercise has now (`id` itself when it is current or unknown), for counting a
+  // movement once whichever id a record was made with.
+  std::string_view current_id(std::string_view id) const;
+  // A merged id's own default option (its first), which an item naming it without an option
+  // meant; nothing for any other id.
+  std::optional<std::string_view> merged_default(std::string_view id) const;
   const Routine* find_routine(std::string_view id) const;
   const Source* find_source(std::string_view id) const;
 };

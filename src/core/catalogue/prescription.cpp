@@ -86,6 +86,8 @@ void prescribe_exactly(const Catalogue& catalogue, Routine& routine) {
   for (RoutineItem& item : routine.items) {
     const Exercise* e = catalogue.find_exercise(item.exercise);
     if (!e) continue;
+    // An item made with a merged id and no option meant that exercise's default, not this one's.
+    if (const auto meant = catalogue.merged_default(item.exercise); meant && !item.dosage) item.dosage = std::string(*meant);
     const DosageOption* option = named_option(*e, item);
     if (!option) continue;
     item.dosage = option->id;

@@ -23,6 +23,7 @@ class Checker {
   void run() {
     check_sources();
     check_exercises();
+    check_merged();
     check_routines();
     check_safety();
   }
@@ -143,9 +144,41 @@ class Checker {
     }
   }
 
+  // A merged id leads to one current exercise that has every option it had, and is never an
+  // id of its own again (it would mean two things to the links and data made with it).
+  void check_merged() {
+    check_ids(kExercisesFile, "merged", c_.merged);
+    for (const MergedExercise& m : c_.merged) {
+      const std::string base = "merged[" + m.id + "]";
+      const Exercise* into = nullptr;
+      for (const Exercise& e : c_.exercises) {
+        if (e.id == m.id) report(kExercisesFile, base + ".id", "'" + m.id + "' is still an exercise's id");
+        if (e.id == m.into) into = &e;
+      }
+      if (!into) {
+        report(kExercisesFile, base + ".into", "unknown exercise '" + m.into + "'");
+        continue;
+      }
+      if (m.dosages.empty()) report(kExercisesFile, base + ".dosages", "needs the id of each option it had");
+      for (const std::string& option : m.dosages) {
+        if (!find_dosage(*into, option)) {
+          report(kExercisesFile, base + ".dosages", "'" + m.into + "' has no option '" + option + "'");
+        }
+      }
+    }
+  }
+
   void check_routines() {
     check_ids(kRoutinesFile, "routines", c_.routines);
     for (const Routine& r : c_.routines) {
+      // The built-in routines name each exercise as it is now.
+      for (std::size_t i = 0; i < r.items.size(); ++i) {
+        for (const MergedExercise& m : c_.merged) {
+          if (r.items[i].exercise != m.id) continue;
+          report(kRoutinesFile, "routines[" + r.id + "].items[" + std::to_string(i) + "].exercise",
+                 "'" + m.id + "' is now '" + m.into + "'");
+        }
+      }
       validate_routine(c_, r, {.file = kRoutinesFile, .path = "routines[" + r.id + "]"}, problems_);
     }
   }

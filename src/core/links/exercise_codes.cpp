@@ -6,12 +6,12 @@ namespace {
 
 // Append only (see exercise_codes.h). Code 0 is never given.
 constexpr ExerciseCode kCodes[] = {
-    {1, "single_knee_hug_in_bed", {"bhf", "sos_physio"}},
+    {1, "single_knee_hug_in_bed", {"bhf", "sos_physio", "bed_article"}},
     {2, "double_knee_hug_in_bed", {"bhf", "sos_physio"}},
     {3, "single_leg_hug", {"start_small"}},
     {4, "double_leg_hug", {"start_small"}},
     {5, "knee_to_chest_stretch", {"bed_article"}},
-    {6, "lower_back_stretch_legs_straight", {"bed_article"}},
+    {6, "lower_back_stretch_legs_straight", {"bed_article"}},  // now single_knee_hug_in_bed's (catalogue: merged)
     {7, "rocking_knee_hug", {"clinic"}},
     {8, "cat_cow", {"several_breaths", "eight_to_ten"}},
     {9, "pelvic_tilt", {"nhs", "starting_out", "hold_a_few_seconds"}},

@@ -179,6 +179,7 @@ ReadPayload read_payload_v1(std::string_view bytes, const catalogue::Catalogue& 
     const catalogue::Exercise* e = catalogue.find_exercise(in_item.exercise);
     if (!e) return failed_read("This routine link names an exercise Limber does not have" + quoted_id(in_item.exercise) + ".");
     const catalogue::DosageOption* option = e->dosages.empty() ? nullptr : &e->dosages.front();
+    if (const auto meant = catalogue.merged_default(in_item.exercise)) option = catalogue::find_dosage(*e, *meant);
     if (in_item.dosage) {
       option = catalogue::find_dosage(*e, *in_item.dosage);
       if (!option) {
@@ -186,7 +187,7 @@ ReadPayload read_payload_v1(std::string_view bytes, const catalogue::Catalogue& 
                        quoted_id(*in_item.dosage) + ".");
       }
     }
-    catalogue::RoutineItem item{.exercise = e->id,
+    catalogue::RoutineItem item{.exercise = std::string(in_item.exercise),  // as made (a merged id stays: catalogue/model.h)
                                 .dosage = in_item.dosage ? std::optional<std::string>(option->id) : std::nullopt,
                                 .reps = in_item.reps, .sets = in_item.sets, .hold = in_item.hold};
     if (option) {

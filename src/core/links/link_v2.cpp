@@ -191,7 +191,8 @@ ReadPayload read_payload_v2(std::string_view bytes, const catalogue::Catalogue& 
       break;
     }
     const catalogue::Dosage& source = option->dosage;
-    catalogue::RoutineItem item{.exercise = e->id, .dosage = option->id};
+    // The id the link was made with (a merged one stays as it was: catalogue/model.h).
+    catalogue::RoutineItem item{.exercise = std::string(code->exercise), .dosage = option->id};
     const int reps = static_cast<int>(in.number());
     item.reps = Range{.min = reps, .max = reps, .start = reps};
     int hold = 0;

@@ -142,7 +142,7 @@ std::string appointment_report(const ReportDesc& d) {
     if (s.record.pain_after) { w.after_sum += *s.record.pain_after; ++w.after_n; }
     for (const session::ExerciseRecord& e : s.record.exercises) {
       if (e.outcome == session::Outcome::not_reached) continue;
-      Outcomes& o = by_exercise[e.exercise];
+      Outcomes& o = by_exercise[std::string(c.current_id(e.exercise))];  // a merged id counts as its exercise
       o.completed += e.outcome == session::Outcome::completed;
       o.skipped += e.outcome == session::Outcome::skipped;
       o.hurt += e.outcome == session::Outcome::stopped_hurt;
@@ -217,9 +217,8 @@ std::string appointment_report(const ReportDesc& d) {
     std::vector<std::string> order;
     if (d.routine) {
       for (const catalogue::RoutineItem& item : d.routine->items) {
-        if (by_exercise.contains(item.exercise) && std::find(order.begin(), order.end(), item.exercise) == order.end()) {
-          order.push_back(item.exercise);
-        }
+        const std::string id(c.current_id(item.exercise));
+        if (by_exercise.contains(id) && std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
       }
     }
     std::vector<std::string> others;
@@ -237,7 +236,7 @@ std::string appointment_report(const ReportDesc& d) {
     const auto item_of = [&](const std::string& id) -> const catalogue::RoutineItem* {
       if (!r) return nullptr;
       for (const catalogue::RoutineItem& item : r->items) {
-        if (item.exercise == id) return &item;
+        if (c.current_id(item.exercise) == id) return &item;
       }
       return nullptr;
     };

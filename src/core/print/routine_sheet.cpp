@@ -62,8 +62,8 @@ void sourced_item(std::string& out, std::string_view text, std::string_view from
 
 // ---- Figures --------------------------------------------------------------------------------
 
-// A figure's box: as wide as the sheet's figure column, as tall as the clip's drawing needs
-// (between a wide lying figure and a tall seated one).
+// A figure's box: the sheet's figure column (web/limber.css: more than half the A4 page), as
+// tall as the clip's drawing needs (between a wide lying figure and a tall seated one).
 constexpr float kFigureWidth = 400.0f;
 
 void figure(std::string& out, const animation::CompiledClip& clip, const animation::StillDesc& still,
@@ -105,8 +105,8 @@ void figures(std::string& out, const SheetDesc& d, const catalogue::Exercise& e,
                                                           ? (held ? "the position you hold" : "the end of the movement")
                                                           : still.label));
   }
-  out += "</div>";
   if (sided) element(out, "p", "The pictures show the left side. Do the same on the right, as a mirror image.", "sheet-small");
+  out += "</div>";
 }
 
 // A built-in routine's amounts are its sources' ranges, built up over sessions; a person's own are
@@ -239,12 +239,12 @@ void exercise_page(std::string& out, const SheetDesc& d, std::size_t number, con
     for (const catalogue::Note& caution : e->cautions) sourced_item(out, caution.text, organisation(c, caution.source));
     out += "</ul>";
   }
-  element(out, "h3", "Sources");
-  out += "<ul class=\"sheet-sources\">";
+  // The sources in one small paragraph: each fact above already names who gave it.
+  std::string sources;
   for (const std::string& id : e->sources) {
-    if (const catalogue::Source* s = c.find_source(id)) element(out, "li", s->organisation + ": " + s->title);
+    if (const catalogue::Source* s = c.find_source(id)) sources += (sources.empty() ? "" : "; ") + s->organisation + ": " + s->title;
   }
-  out += "</ul></section>";
+  out += "<p class=\"sheet-sources sheet-small\"><strong>Sources:</strong> " + html_text(sources) + ".</p></section>";
 }
 
 }  // namespace

@@ -48,8 +48,8 @@ struct SheetDesc {
 inline constexpr double kQrModuleMm = 0.85;
 inline constexpr double kQrLeastMm = 40;
 inline constexpr double kQrMostMm = 150;
-// The printed column: A4's 210 mm less the page's margins (web/limber.css: @page 12 mm).
-inline constexpr double kSheetColumnMm = 210 - 2 * 12;
+// The printed column: A4's 210 mm less the page's margins (web/limber.css: @page 10 mm).
+inline constexpr double kSheetColumnMm = 210 - 2 * 10;
 static_assert(kQrMostMm <= kSheetColumnMm);
 double qr_print_mm(int modules);
 
