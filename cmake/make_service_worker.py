@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes dist/sw.js from web/sw.js: the list of files to precache and a cache name derived
 from their content, so every build with a change gets a new cache (and an update) and a
-build without one does not.
+build without one does not. First it writes the wasm's size into dist/index.html (the loading
+bar's total: a compressing host's Content-Length counts compressed bytes, or is absent).
 
     make_service_worker.py --template web/sw.js --dist build/web/dist
 """
@@ -29,6 +30,10 @@ def main() -> int:
     if not any(p.name == "index.html" for p in files):
         print(f"make_service_worker: no index.html in {dist}", file=sys.stderr)
         return 1
+    index, wasm = dist / "index.html", dist / "limber.wasm"
+    if wasm.is_file():
+        page = index.read_text(encoding="utf-8")
+        index.write_text(page.replace("__LIMBER_WASM_BYTES__", str(wasm.stat().st_size)), encoding="utf-8")
     digest = hashlib.sha256()
     for p in files:
         rel = p.relative_to(dist).as_posix()

@@ -2,15 +2,20 @@
 //
 // Used by scripts/run and by the browser tests. Serves each file with its proper MIME type
 // (.wasm as application/wasm, which streaming compilation needs), refuses paths outside
-// the root, and asks browsers not to cache, so a rebuild shows at once.
+// the root, and asks browsers to check before reusing a file (no-cache, with an ETag, as
+// static hosts do), so a rebuild shows at once and an unchanged file is not sent twice.
+// `gzip: true` compresses as a compressing host does; `onResponse(path, status, bytes)` hears
+// each answer, for a test counting what was sent.
 //
 //   node scripts/serve.mjs [--root DIR] [--port 8080] [--host 127.0.0.1]
 //   import { startServer } from './serve.mjs';  const s = await startServer({ root, port: 0 });
 //   startServer({ root, port: 0, routes: { '/report': (req, res, url) => ... } })  // tests' own paths
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,13 +31,20 @@ export const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ root, port = 8080, host = '127.0.0.1', log = false, routes = {} }) {
+export function startServer({ root, port = 8080, host = '127.0.0.1', log = false, routes = {}, gzip = false, onResponse = null }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    const send = (status, body, type = 'text/plain; charset=utf-8', headers = {}) => {
+      if (typeof body === 'string') body = Buffer.from(body);
+      if (gzip && body && status === 200 && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = gzipSync(body);
+        headers = { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' };
+      }
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff',
+        ...(body ? { 'Content-Length': body.length } : {}), ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(`${status} ${req.method} ${req.url}`);
+      if (onResponse) onResponse(path, status, req.method === 'HEAD' || !body ? 0 : body.length);
     };
     let path;
     try {
@@ -49,7 +61,10 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', log = false
     try {
       if (!(await stat(file)).isFile()) return send(404, 'Not found\n');
       const body = await readFile(file);
-      send(200, body, MIME_TYPES[extname(file).toLowerCase()] || 'application/octet-stream');
+      const type = MIME_TYPES[extname(file).toLowerCase()] || 'application/octet-stream';
+      const etag = '"' + createHash('sha256').update(body).digest('base64url').slice(0, 22) + (gzip ? '-gz' : '') + '"';
+      if (req.headers['if-none-match'] === etag) return send(304, null, type, { ETag: etag });
+      send(200, body, type, { ETag: etag });
     } catch {
       send(404, 'Not found\n');
     }

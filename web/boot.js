@@ -60,7 +60,7 @@
       : 'Loading…';
   }
 
-  async function download(url) {
+  async function download(url, known) {
     let response;
     try {
       response = await fetch(url);
@@ -70,8 +70,10 @@
     if (!response.ok) {
       throw new Error('Limber could not be downloaded (' + url + ': HTTP ' + response.status + ').');
     }
-    // A compressed response's Content-Length counts compressed bytes, not what we read.
-    const total = response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0;
+    // The build writes the file's size into the page: a compressing host's Content-Length counts
+    // compressed bytes, not what we read (or is absent), so it is only a fallback.
+    const total = known > 0 ? known
+      : response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0;
     if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
     const reader = response.body.getReader();
     const chunks = [];
@@ -159,7 +161,7 @@
       const load = window.LimberPage.store.load();
       const waited = new Promise((resolve) => setTimeout(() => resolve({ waiting: true, unsaved: window.LimberPage.store.unsaved() }),
                                                          STORAGE_WAIT_MS));
-      const [wasmBinary, , stored] = await Promise.all([download('limber.wasm'), loadScript('limber.js'),
+      const [wasmBinary, , stored] = await Promise.all([download('limber.wasm', Number($('loading').dataset.wasmBytes) || 0), loadScript('limber.js'),
                                                          Promise.race([load, waited])]);
       // A load that failed (a full disk can keep the database from opening) is tried again, with
       // a growing wait, for as long as the app waits for it.

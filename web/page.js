@@ -338,7 +338,7 @@
   let shownScreen = '';
   // `asking` is the app's own words for what it asks now (app/questions.h: asking_json): a
   // question is announced when asked, in the words the canvas shows.
-  function screen(id, title, newDepth, sessionRunning, paused, stage, question, asking) {
+  function screen(id, address, title, newDepth, sessionRunning, paused, stage, question, asking) {
     document.title = title + ' – Limber';
     session = sessionRunning;
     if (id !== shownScreen) {
@@ -358,7 +358,7 @@
     const q = asking.confirm;
     if (q && question !== shownQuestion) cue('question', q.question + ' ' + q.detail, {});
     shownQuestion = question;
-    const url = '#' + id;
+    const url = '#' + address;  // the core's (app/address.h): an exercise page names its exercise
     if (embedded) return;  // the host page's history is the host's, not ours
     if (newDepth > depth) {
       for (let d = depth + 1; d <= newDepth; ++d) history.pushState({ limber: d }, '', url);
@@ -375,6 +375,8 @@
   window.addEventListener('popstate', (event) => {
     if (ignorePops > 0) { ignorePops -= 1; return; }
     if (embedded || !window.limber) return;
+    if (sheetOpen()) { closeSheet(true, true); return; }  // Back closes the printed sheet only
+    if (event.state && event.state.sheet) { ignorePops += 1; history.back(); return; }  // Forward to a closed sheet
     const entry = event.state && event.state.limber;
     if (!entry) return;  // a fragment typed or pasted in (a routine link): hashchange handles it
     if (entry > depth) {
@@ -649,8 +651,12 @@
   // sheet (web/limber.css). The app behind it is inert until the view closes.
   let sheetOpener = null;  // the element to give the focus back to
   const appLayers = () => [$('canvas'), $('mirror'), $('text-fields')];
+  // The sheet has its own history entry, as a phone's full-screen view does: Back closes it and
+  // leaves the screen under it (and anything being edited there) as it was.
   function showSheet(html) {
-    if (!$('print-view').hidden) closeSheet(false);
+    const reopening = sheetOpen();
+    if (reopening) closeSheet(false, true);
+    if (!embedded && !reopening) history.pushState({ limber: depth, sheet: true }, '', location.hash);
     sheetOpener = document.activeElement;
     $('print-sheet').innerHTML = html;  // made by the core, every text in it escaped
     $('print-view').hidden = false;
@@ -660,7 +666,8 @@
     if (title) { title.tabIndex = -1; title.focus({ preventScroll: true }); }
     cue('notice', 'The printed sheet is open. Print it or save it as a PDF, or go back to Limber.', {});
   }
-  function closeSheet(refocus = true) {
+  function closeSheet(refocus = true, keepEntry = false) {
+    if (!keepEntry && !embedded && history.state && history.state.sheet) { ignorePops += 1; history.back(); }
     $('print-view').hidden = true;
     $('print-sheet').textContent = '';
     for (const el of appLayers()) el.inert = false;

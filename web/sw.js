@@ -11,8 +11,23 @@
 const CACHE = '__LIMBER_CACHE__';
 const FILES = __LIMBER_FILES__;
 
+// Each file is asked for with 'no-cache': the host is asked whether the copy the page has just
+// downloaded is still this build's (a few hundred bytes, answered 304), and only a changed file
+// comes again. ('reload' downloaded everything a second time on every first visit.)
+// The page itself is kept under ./index.html but was most often opened as the folder (./): asking
+// for the address it was opened at reuses that copy too. Not ./ always: a host without directory
+// indexes (an S3 REST endpoint) would fail the install.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const ask = (f) => new Request(f, { cache: 'no-cache' });
+    await cache.addAll(FILES.filter((f) => f !== './index.html').map(ask));
+    const scope = new URL(self.registration.scope).pathname;
+    const opened = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const asFolder = opened.some((c) => new URL(c.url).pathname === scope);
+    const page = asFolder ? await fetch(ask('./')).catch(() => null) : null;
+    await cache.put('./index.html', page && page.ok ? page : await fetch(ask('./index.html')));
+  })());
 });
 
 self.addEventListener('activate', (event) => {

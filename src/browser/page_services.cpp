@@ -132,14 +132,14 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
 
 // ---- Screen, history, wake lock -------------------------------------------------------------
 
-EM_JS(void, limber_js_show_screen, (const char* id, const char* title, int depth, int session, int paused,
-                                    const char* stage, const char* question, const char* asking), {
-  window.LimberPage.screen(UTF8ToString(id), UTF8ToString(title), depth, !!session, !!paused,
+EM_JS(void, limber_js_show_screen, (const char* id, const char* address, const char* title, int depth, int session,
+                                    int paused, const char* stage, const char* question, const char* asking), {
+  window.LimberPage.screen(UTF8ToString(id), UTF8ToString(address), UTF8ToString(title), depth, !!session, !!paused,
                            UTF8ToString(stage), UTF8ToString(question), JSON.parse(UTF8ToString(asking)));
 });
 void show_screen(const ScreenShown& s) {
-  limber_js_show_screen(s.id.c_str(), s.title.c_str(), s.depth, s.session_controls ? 1 : 0, s.paused ? 1 : 0,
-                        s.stage.c_str(), s.question.c_str(), s.asking.c_str());
+  limber_js_show_screen(s.id.c_str(), s.address.c_str(), s.title.c_str(), s.depth, s.session_controls ? 1 : 0,
+                        s.paused ? 1 : 0, s.stage.c_str(), s.question.c_str(), s.asking.c_str());
 }
 
 EM_JS(void, limber_js_text_fields, (const char* json), { window.LimberPage.textFields(JSON.parse(UTF8ToString(json))); });

@@ -45,7 +45,9 @@ void deliver(const app::Effects& effects, const CueOutputs& outputs, const std::
 // (end_session, delete_routine, delete_all_data or none): the accessible layer offers their
 // answers as buttons.
 struct ScreenShown {
-  std::string id, title;
+  std::string id;
+  std::string address;  // what follows '#' in the address bar (app/address.h)
+  std::string title;
   int depth = 1;
   bool session_controls = false, paused = false;
   std::string stage = "closed", question = "none";

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "app/address.h"
 #include "app/command.h"
 #include "assets_embedded.h"
 #include "browser/main_loop.h"
@@ -21,6 +22,7 @@
 #include "ui/fonts.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 
 namespace limber {
 
@@ -129,7 +131,7 @@ bool AppShell::start() {
   if (links::is_routine_link(hash)) {
     app_.open_link(hash);  // a routine from a clinician: shown to add, or a clear message
   } else if (hash.size() > 1 && hash[0] == '#') {
-    app::run_command(app_, "navigate", hash.substr(1));  // an unknown or unavailable screen is ignored
+    app::open_address(app_, hash);  // an unknown or unavailable screen is ignored: Today
   }
   return true;
 }
@@ -149,6 +151,7 @@ void AppShell::sync_page() {
   const app::Screen screen = app_.nav().screen();
   const bool session = app_.player().stage() == app::PlayerStage::running;
   browser::ScreenShown now{.id = std::string(app::screen_id(screen)),
+                           .address = app::screen_address(app_),
                            .title = std::string(app::screen_title(screen)),
                            .depth = static_cast<int>(app_.nav().depth()),
                            .session_controls = session,
@@ -248,7 +251,8 @@ void AppShell::draw_frame() {
   }
   ImGui::NewFrame();
   controls_.begin_frame({.focus = app_.focused_control(), .press = app_.take_press()});
-  ui::ScreenContext ctx{.app = app_, .commands = app_, .controls = controls_, .time = (browser::monotonic_ms() - start_ms_) / 1000.0};
+  ui::ScreenContext ctx{.app = app_, .commands = app_, .controls = controls_, .time = (browser::monotonic_ms() - start_ms_) / 1000.0,
+                        .guard = &tap_guard_};
   ui::draw_screen(ctx);
   figures_drawn_ = ctx.figures_drawn;
   animating_ = ctx.animating;
@@ -322,6 +326,9 @@ std::string AppShell::state_json() const {
   snapshot.ready = ready_;
   snapshot.frames_drawn = pacer_.frames_drawn();
   snapshot.sleeping = browser::main_loop_sleeping();
+  snapshot.presses_held = !tap_guard_.admits((browser::monotonic_ms() - start_ms_) / 1000.0);
+  snapshot.page_scroll_y = ui::last_page_scroll().y;
+  snapshot.page_scroll_max = ui::last_page_scroll().max;
   snapshot.viewport = viewport_;
   snapshot.font_pixel_ratio = ui::fonts_pixel_ratio();
   snapshot.catalogue_exercises = static_cast<int>(catalogue_.exercises.size());

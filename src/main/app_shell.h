@@ -21,6 +21,7 @@
 
 #include "animation/clip.h"
 #include "app/app.h"
+#include "app/tap_guard.h"
 #include "app/app_state.h"
 #include "browser/page_services.h"
 #include "catalogue/model.h"
@@ -71,6 +72,7 @@ class AppShell {
   int frame_vertices_ = 0, frame_indices_ = 0, frame_draw_calls_ = 0;  // the last frame's, for state
   pacing::FramePacer pacer_{{}};
   ui::ControlLog controls_;
+  app::TapGuard tap_guard_;  // one press does one thing (app/tap_guard.h)
   app::Viewport viewport_;
   bool ready_ = false;
   bool animating_ = false;

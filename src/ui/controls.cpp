@@ -140,11 +140,13 @@ void ControlLog::begin_frame(FrameInput input) {
   focus_new_ = input.focus != last_focus_;
   last_focus_ = input.focus;
   input_ = std::move(input);
+  pressed_on_page_ = false;
 }
 
 bool ControlLog::take_press(std::string_view id) {
   if (input_.press.empty() || input_.press != id) return false;
   input_.press.clear();
+  pressed_on_page_ = true;
   return true;
 }
 

@@ -54,6 +54,8 @@ class ControlLog {
   const std::string& focus() const { return input_.focus; }
   bool focus_is_new() const { return focus_new_; }  // the first frame with this focus
   bool take_press(std::string_view id);             // true once, for the control pressed on the page
+  // This frame's press came from the page (a key, a screen reader), each one meant: no tap guard.
+  bool pressed_on_page() const { return pressed_on_page_; }
   // A control scrolled itself into view: the next frame shows where it landed.
   void want_frame() { want_frame_ = true; }
   bool wants_frame() const { return want_frame_; }
@@ -65,6 +67,7 @@ class ControlLog {
   std::string last_focus_;
   bool focus_new_ = false;
   bool want_frame_ = false;
+  bool pressed_on_page_ = false;
 };
 
 enum class ButtonKind { primary, secondary, danger };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
-import { command, control, launch, openApp, settle, state } from './harness.mjs';
+import { command, control, launch, openApp, pressesReady, settle, state } from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 // Counts WebGL draw calls from outside the app, to check the app's own frame counter.
@@ -135,9 +135,11 @@ describe('input', () => {
     await page.touchscreen.tap(control(s, 'tab-library').x, control(s, 'tab-library').y);
     await page.waitForFunction(() => window.limber.state().screen === 'library', null, { timeout: 5000 });
     s = await settle(page);
+    await pressesReady(page);
     await page.touchscreen.tap(control(s, 'bed-In bed').x, control(s, 'bed-In bed').y);
     await page.waitForFunction(() => window.limber.state().controls.every((c) => !c.id.startsWith('exercise-cat_cow')), null, { timeout: 5000 });
     s = await settle(page);
+    await pressesReady(page);
     await page.touchscreen.tap(control(s, 'tab-today').x, control(s, 'tab-today').y);
     await page.waitForFunction(() => window.limber.state().screen === 'today', null, { timeout: 5000 });
     assert.deepEqual(problems, []);
@@ -163,6 +165,24 @@ describe('rendering on demand', () => {
     const woken = await settle(page);
     assert.ok(woken.frames - idle.frames <= 20, `a mouse move costs a few frames, not a stream: ${woken.frames - idle.frames}`);
     assert.ok((await page.evaluate(() => window.__glDraws)) > drawsBefore);
+    assert.deepEqual(problems, []);
+  });
+
+  it("an exercise page's moving figure stops drawing when scrolled out of view, and moves again when back", async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await openApp(page, h.url);
+    await command(page, 'exercise', 'cat_cow');
+    let s = await state(page);
+    assert.equal(s.sleeping, false, 'the figure moves');
+    assert.equal(s.figures, 1);
+    for (let i = 0; i < 3; ++i) await command(page, 'scroll', '3000');
+    s = await settle(page);  // asleep: nothing left to draw
+    assert.equal(s.figures, 0, 'no figure drawn while out of view');
+    for (let i = 0; i < 3; ++i) await command(page, 'scroll', '-3000');
+    await page.waitForFunction(() => window.limber.state().figures === 1);
+    const back = await state(page);
+    await page.waitForFunction((n) => window.limber.state().frames > n + 5, back.frames);
+    assert.equal((await state(page)).sleeping, false, 'in view, it moves again');
     assert.deepEqual(problems, []);
   });
 
@@ -210,6 +230,54 @@ describe('viewport', () => {
     assert.ok(before.width > 240 && before.width < 360, `on a 360 px phone the button spans the column: ${before.width}`);
     assert.ok(after.width > before.width && after.width <= 560, `the column widens, up to its limit: ${before.width} -> ${after.width}`);
     assert.ok(after.x > 300 && after.x + after.width <= 1200, `and sits away from the left edge, inside the window: ${after.x} + ${after.width}`);
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('addresses', () => {
+  it('an exercise page has its own address: a reload opens the same exercise, and Back goes to Today', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await openApp(page, h.url);
+    assert.deepEqual(await command(page, 'exercise', 'knee_rolls'), { ok: true });
+    await page.waitForFunction(() => location.hash === '#exercise=knee_rolls');
+    await page.reload();
+    await page.evaluate(() => window.limber.ready);
+    await page.waitForFunction(() => window.limber.state().screen === 'exercise');  // its figure moves: no settling
+    assert.equal(await page.title(), 'Knee rolls – Limber');
+    assert.equal(await page.evaluate(() => location.hash), '#exercise=knee_rolls');
+    await page.goBack();
+    await page.waitForFunction(() => window.limber.state().screen === 'today');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('touch scrolling', () => {
+  it('a flick travels on after the finger lifts, slows to a stop, and stops cleanly at the end of the page', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await openApp(page, h.url);
+    await command(page, 'navigate', 'safety');  // the longest page
+    let s = await settle(page);
+    assert.ok(s.scroll.max > 1500, `a long page: ${s.scroll.max} px to scroll`);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 195, y }] });
+    // A flick up: 320 px in about 100 ms, then the finger lifts (the gaps are the gesture itself).
+    const flick = async () => {
+      await touch('touchStart', 700);
+      for (let i = 1; i <= 8; ++i) { await touch('touchMove', 700 - i * 40); await page.waitForTimeout(12); }
+      await touch('touchEnd');
+      return (await state(page)).scroll.y;
+    };
+    const lifted = await flick();
+    await page.waitForFunction((y) => window.limber.state().scroll.y > y + 100, lifted, { timeout: 5000 });
+    s = await settle(page);  // it stops by itself: the app goes back to sleep
+    assert.ok(s.scroll.y > lifted + 100, `the page went on ${Math.round(s.scroll.y - lifted)} px after the finger lifted`);
+    assert.ok(s.scroll.y < s.scroll.max, 'one flick does not reach the end of the safety page');
+    // Flicked near the end: the glide stops there, not past it.
+    await command(page, 'scroll', String(Math.round(s.scroll.max - s.scroll.y - 150)));
+    s = await settle(page);
+    await flick();
+    s = await settle(page);
+    assert.equal(s.scroll.y, s.scroll.max, `the glide stopped at the end (${s.scroll.y} of ${s.scroll.max})`);
     assert.deepEqual(problems, []);
   });
 });

@@ -28,7 +28,7 @@ import { chromium, firefox } from 'playwright-core';
 import { Builder, Key, Origin } from 'selenium-webdriver';
 
 import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, watchConsole } from './harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, pressesReady, watchConsole } from './harness.mjs';
 
 export const ENGINES = (process.env.LIMBER_ENGINES || 'chromium,firefox,webkit').split(',').filter(Boolean);
 const FIREFOX = process.env.LIMBER_FIREFOX || '/usr/bin/firefox-esr';
@@ -147,8 +147,10 @@ function playwrightPage(name, context, first, problems) {
       return shot;
     },
     press: (key) => page.keyboard.press(key),
-    click: (x, y) => page.mouse.click(x, y),
-    tap: DRIVER_GAPS[name].has('touch') ? null : (x, y) => page.touchscreen.tap(x, y),
+    // Taps and clicks wait while the app holds them back after a tap that changed the view
+    // (app/tap_guard.h), as a person's next deliberate tap would.
+    click: async (x, y) => { await pressesReady(page); await page.mouse.click(x, y); },
+    tap: DRIVER_GAPS[name].has('touch') ? null : async (x, y) => { await pressesReady(page); await page.touchscreen.tap(x, y); },
     // The tab closed as a person closes it (its pagehide runs), and the address opened in a new
     // tab of the same browser, with the same storage.
     async closeAndReopen(url) {
@@ -230,6 +232,13 @@ async function launchWebKit() {
         if (reply && reply.error) throw new Error(`in the page: ${reply.error}`);
         return reply ? reply.value : undefined;
       };
+      // As pressesReady() in harness.mjs: a click waits while the app holds taps back.
+      const pressesReadyHere = async () => {
+        for (const end = Date.now() + 5000; await evaluate(() => window.limber && window.limber.state().pressesHeld).catch(() => false);) {
+          if (Date.now() > end) throw new Error('the app held presses back for 5 s');
+          await sleep(20);
+        }
+      };
       return {
         problems: [],
         evaluate,
@@ -255,7 +264,10 @@ async function launchWebKit() {
         reload: () => driver.navigate().refresh(),
         screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
         press: (key) => driver.actions().sendKeys(WEBDRIVER_KEYS[key] ?? key).perform(),
-        click: (x, y) => driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).press().release().perform(),
+        click: async (x, y) => {
+          await pressesReadyHere();
+          await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).press().release().perform();
+        },
         tap: null,  // WebKitWebDriver has no touch input
         // A new tab in the same session (the same storage, kept in memory), then this one closed.
         async closeAndReopen(url) {

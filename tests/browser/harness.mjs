@@ -123,5 +123,12 @@ export async function reveal(page, id, room = 0) {
 // its centre on the canvas.
 export async function pressControl(page, id) {
   const c = await reveal(page, id);
+  await pressesReady(page);
   await page.mouse.click(c.x, c.y);
+}
+
+// After a tap that changed the view, the app ignores taps for a moment (app/tap_guard.h): a
+// test taps again when the app says taps are taken, as a person's next deliberate tap would be.
+export async function pressesReady(page) {
+  await page.waitForFunction(() => !window.limber.state().pressesHeld, null, { timeout: 5000, polling: 20 });
 }

@@ -192,3 +192,46 @@ describe('requests', () => {
     assert.deepEqual(problems.filter((p) => !/Executing inline script violates/.test(p)), [], 'nothing else went wrong');
   });
 });
+
+describe('first visit', () => {
+  // The files the offline worker keeps (the list the build wrote into sw.js).
+  function workerFiles(dir) {
+    const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+    return JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]).map((f) => f.replace(/^\.\//, '/'));
+  }
+
+  for (const gzip of [false, true]) {
+    it(`downloads each file once${gzip ? ' from a compressing host, its loading bar counting to the whole' : ''}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'limber-site-'));
+      cpSync(DIST, dir, { recursive: true });
+      const sent = new Map();  // path -> [bytes of each whole answer]
+      const server = await startServer({
+        root: dir, port: 0, gzip,
+        onResponse: (path, status, bytes) => { if (status === 200) sent.set(path, [...(sent.get(path) || []), bytes]); },
+      });
+      try {
+        const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
+        await page.addInitScript(() => {
+          window.__loadingTexts = [];
+          document.addEventListener('DOMContentLoaded', () => {
+            const text = document.getElementById('loading-text');
+            new MutationObserver(() => window.__loadingTexts.push(text.textContent)).observe(text, { childList: true, characterData: true, subtree: true });
+          });
+        });
+        await openControlled(page, server.url);
+        const files = workerFiles(dir);
+        assert.ok(files.includes('/limber.wasm') && files.includes('/index.html'));
+        for (const f of files) assert.equal((sent.get(f) || []).length, 1, `${f} was sent ${(sent.get(f) || []).length} times`);
+        const bytes = [...sent.values()].flat().reduce((a, b) => a + b, 0);
+        console.log(`first visit${gzip ? ' (gzip host)' : ''}: ${bytes} bytes in ${[...sent.values()].flat().length} whole answers`);
+        const wasmKb = Math.round(readFileSync(join(dir, 'limber.wasm')).length / 1024);
+        const texts = await page.evaluate(() => window.__loadingTexts);
+        assert.ok(texts.some((t) => t.endsWith(`of ${wasmKb} KB`)), `the loading text counts to ${wasmKb} KB (saw ${JSON.stringify(texts.slice(-3))})`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});

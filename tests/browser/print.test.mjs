@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 
 import { stillsOf } from './clips_fixture.mjs';
-import { command, launch, openApp, settle, state } from './harness.mjs';
+import { command, launch, openApp, pressControl as press, settle, state } from './harness.mjs';
 import { backupText, sessions as fixtureSessions } from './history_fixture.mjs';
 import { decodePng, rgbaOf } from './png.mjs';
 
@@ -92,6 +92,39 @@ describe('printed sheet', () => {
     assert.deepEqual(problems, []);
   });
 
+  it("Back closes the print view only, then asks before leaving the editor's unsaved routine", async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await openApp(page, h.url);
+    for (const [name, arg] of [['navigate', 'routines'], ['new_routine'], ['text', 'routine_name=Evenings'],
+                               ['add_exercise', 'knee_rolls'], ['text', 'link_note=Slowly, twice a day.']]) {
+      assert.deepEqual(await command(page, name, arg), { ok: true }, name);
+    }
+    const before = await settle(page);
+    assert.equal(before.screen, 'routine_editor');
+    assert.deepEqual(await command(page, 'print_draft'), { ok: true });
+    await page.waitForFunction(() => !document.getElementById('print-view').hidden);
+    await page.goBack();
+    await page.waitForFunction(() => document.getElementById('print-view').hidden);
+    const after = await settle(page);
+    assert.equal(after.screen, 'routine_editor', 'the editor is still there');
+    assert.equal(after.depth, before.depth);
+    assert.equal(after.draft.routine_name, 'Evenings');
+    assert.equal(after.draft.link_note, 'Slowly, twice a day.');
+    // Back again is the editor's: with unsaved changes it asks, and "No, keep editing" keeps them.
+    await page.goBack();
+    await page.waitForFunction(() => window.limber.state().confirm === 'leave_editor');
+    await press(page, 'confirm-no');
+    await page.waitForFunction(() => window.limber.state().confirm === 'none');
+    assert.equal((await state(page)).draft.routine_name, 'Evenings');
+    // Save and leave: the routine is kept, and Back took the person to Routines.
+    await page.goBack();
+    await page.waitForFunction(() => window.limber.state().confirm === 'leave_editor');
+    await press(page, 'confirm-save');
+    await page.waitForFunction(() => window.limber.state().screen === 'routines');
+    assert.ok((await state(page)).controls.some((c) => /Evenings/.test(c.label)), 'the saved routine is listed');
+    assert.deepEqual(problems, []);
+  });
+
   it('prints on A4 and US Letter: the sheet alone, the cover and safety pages then one page per exercise', async () => {
     const { page, problems } = await h.newPage({ viewport: { width: 1024, height: 900 } });
     await openApp(page, h.url);
@@ -104,11 +137,15 @@ describe('printed sheet', () => {
         .concat(getComputedStyle(document.querySelector('.print-bar')).display));
       assert.deepEqual(shown, ['none', 'none', 'none', 'none'], 'print shows the sheet alone, without its bar');
       // Each exercise fits on one page: no section is taller than a Letter page's printable height
-      // (279 mm less 2 x 12 mm margins, at 96 px per inch), at the narrower page's width.
-      await page.setViewportSize({ width: Math.floor((210 - 24) / 25.4 * 96), height: 900 });
+      // (279 mm less 2 x 10 mm margins, at 96 px per inch), at the narrower page's width.
+      await page.setViewportSize({ width: Math.floor((210 - 20) / 25.4 * 96), height: 900 });
       const tallest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.sheet-cover, .sheet-page')]
         .map((s) => s.getBoundingClientRect().height)));
-      assert.ok(tallest <= (279 - 24) / 25.4 * 96, `every page's content fits one page (tallest ${Math.round(tallest)} px)`);
+      assert.ok(tallest <= (279 - 20) / 25.4 * 96, `every page's content fits one page (tallest ${Math.round(tallest)} px)`);
+      // Each figure is at least half the A4 page wide (105 mm), black line art with its arrow.
+      const narrowest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('.sheet-figures figure')]
+        .map((f) => f.getBoundingClientRect().width)));
+      assert.ok(narrowest >= 105 / 25.4 * 96, `every figure is at least 105 mm wide (narrowest ${(narrowest / 96 * 25.4).toFixed(1)} mm)`);
       // A screenshot of each printed page (each section is one), kept for a person to look at.
       const sections = page.locator('.sheet-cover, .sheet-page');
       for (let i = 0; i < await sections.count(); ++i) {
@@ -199,7 +236,7 @@ describe('printed sheet', () => {
     await page.getByRole('img', { name: /^Average pain before and after sessions/ }).waitFor();
     assert.equal(await page.locator('.sheet-chart polyline').count(), 2);
     await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: Math.floor((210 - 24) / 25.4 * 96), height: 900 });
+    await page.setViewportSize({ width: Math.floor((210 - 20) / 25.4 * 96), height: 900 });
     await page.screenshot({ path: new URL('report.png', ARTIFACTS).pathname, fullPage: true });
     for (const format of ['A4', 'Letter']) {
       const pdf = await page.pdf({ format });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
-import { command, launch, openApp, pressControl as press, recordGestureUse, settle, state } from './harness.mjs';
+import { command, control, launch, openApp, pressControl as press, pressesReady, recordGestureUse, settle, state } from './harness.mjs';
 
 const ARTIFACTS = new URL('../../build/artifacts/', import.meta.url);
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -58,6 +58,29 @@ describe('a session from start to finish', () => {
     assert.deepEqual({ sessions: s.progress.sessions, thisWeek: s.progress.thisWeek, painPoints: s.progress.painPoints },
                      { sessions: 1, thisWeek: 1, painPoints: 1 });
     writeFileSync(new URL('progress-after-session.png', ARTIFACTS), await page.screenshot());
+    assert.deepEqual(problems, []);
+  });
+
+  it('a double tap on Skip skips one exercise; a tap after a moment skips the next', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await openApp(page, h.url);
+    await startShortRoutine(page);
+    const at = async () => (await state(page)).session.exercise;
+    const skip = control(await state(page), 'skip');
+    const first = await at();
+    await pressesReady(page);  // the tap that started the session changed the view too
+    await page.touchscreen.tap(skip.x, skip.y);
+    await page.waitForTimeout(120);  // the gap of a double tap: the input itself, not a wait for the app
+    await page.touchscreen.tap(skip.x, skip.y);
+    await waitFor(page, (n) => window.limber.state().session.exercise === n, first + 1);
+    // Both taps reached the app: a few frames on, it still stands at the next exercise.
+    const frames = (await state(page)).frames;
+    await waitFor(page, (n) => window.limber.state().frames >= n, frames + 10);
+    assert.equal(await at(), first + 1, 'the second tap of a double tap did nothing');
+    // Once the moment has passed (app/tap_guard.h: 0.4 s, said by state().pressesHeld), a tap acts.
+    await pressesReady(page);
+    await page.touchscreen.tap(skip.x, skip.y);
+    await waitFor(page, (n) => window.limber.state().session.exercise === n, first + 2);
     assert.deepEqual(problems, []);
   });
 

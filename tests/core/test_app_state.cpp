@@ -19,6 +19,9 @@ TEST_CASE("app state: the shell's part carries frames, viewport, timing and the 
   s.ready = true;
   s.frames_drawn = 7;
   s.sleeping = true;
+  s.presses_held = true;
+  s.page_scroll_y = 120;
+  s.page_scroll_max = 900.5f;
   s.viewport = {.css_width = 390, .css_height = 844, .pixel_ratio = 3, .framebuffer_width = 1170, .framebuffer_height = 2532};
   s.font_pixel_ratio = 3;
   s.catalogue_exercises = 24;
@@ -35,7 +38,7 @@ TEST_CASE("app state: the shell's part carries frames, viewport, timing and the 
   s.report = report;
   CHECK(state_json(s, nullptr) ==
         std::string(R"({"app":"limber","version":")") + LIMBER_VERSION +
-            R"(","ready":true,"frames":7,"sleeping":true,)"
+            R"(","ready":true,"frames":7,"sleeping":true,"pressesHeld":true,"scroll":{"y":120,"max":900.5},)"
             R"("viewport":{"width":390,"height":844,"pixelRatio":3,"framebufferWidth":1170,"framebufferHeight":2532},)"
             R"("fontPixelRatio":3,"catalogue":{"exercises":24,"routines":4},"clips":24,"figures":2,"heapBytes":33554432,)"
             R"("frameGeometry":{"vertices":5120,"indices":9000,"drawCalls":12},)"

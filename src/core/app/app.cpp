@@ -85,6 +85,10 @@ std::string App::back() {
   }
   if (nav_.screen() == Screen::player && player_.stage() != PlayerStage::closed) return close_session();
   if (nav_.depth() <= 1) return "already on the first screen";
+  if (nav_.screen() == Screen::routine_editor && draft_.has_changes()) {
+    confirm_ = Confirm::leave_editor;  // never thrown away by a stray Back: keep, save or leave
+    return {};
+  }
   if (nav_.screen() == Screen::routine_editor) draft_.close();  // with its note and link
   if (nav_.screen() == Screen::shared_routine) incoming_.reset();
   nav_.back();
@@ -179,6 +183,10 @@ std::string App::confirm_yes() {
       break;
     case Confirm::affected_side:
       return answer_affected_side(session::Side::left);
+    case Confirm::leave_editor:
+      draft_.close();
+      if (nav_.screen() == Screen::routine_editor) nav_.back();
+      break;
     case Confirm::delete_routine:
       if (delete_routine(data_, routine_to_delete_)) {
         if (draft_.is_open() && draft_.routine()->id == routine_to_delete_) {

@@ -94,6 +94,7 @@ std::string App::edit_routine(std::string_view id) {
 }
 
 std::string App::save_draft() {
+  if (confirm_ == Confirm::leave_editor) confirm_ = Confirm::none;  // "Save and leave": a refusal shows in the editor
   std::optional<catalogue::Routine> routine = draft_.finished();
   if (!routine) return "nothing is being edited";
   // Build-ups count from the day a routine is first saved.

@@ -140,7 +140,12 @@ std::string state_json(const AppSnapshot& s, const App* app) {
       .key("version").value(LIMBER_VERSION)
       .key("ready").value(s.ready)
       .key("frames").value(s.frames_drawn)
-      .key("sleeping").value(s.sleeping);
+      .key("sleeping").value(s.sleeping)
+      .key("pressesHeld").value(s.presses_held);
+  w.key("scroll").begin_object()
+      .key("y").value(static_cast<double>(s.page_scroll_y))
+      .key("max").value(static_cast<double>(s.page_scroll_max))
+      .end_object();
   w.key("viewport").begin_object()
       .key("width").value(static_cast<double>(s.viewport.css_width))
       .key("height").value(static_cast<double>(s.viewport.css_height))

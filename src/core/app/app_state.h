@@ -42,6 +42,8 @@ struct AppSnapshot {
   bool ready = false;  // fonts built and the first frame drawn
   std::uint64_t frames_drawn = 0;
   bool sleeping = false;  // the loop is idle until the next input
+  bool presses_held = false;  // a tap just changed the view: taps wait a moment (app/tap_guard.h)
+  float page_scroll_y = 0, page_scroll_max = 0;  // the page drawn: scrolled to, and as far as it goes (CSS px)
   Viewport viewport;
   float font_pixel_ratio = 0;  // the density the font atlas was rasterised for
   int catalogue_exercises = 0;  // what the validated catalogue holds

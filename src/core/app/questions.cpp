@@ -32,6 +32,12 @@ ConfirmWords confirm_words(Confirm c) {
                         "This cannot be undone.",
               .yes = "Delete everything",
               .no = "No, keep it"};
+    case Confirm::leave_editor:
+      return {.question = "Leave without saving?",
+              .detail = "This routine has changes that are not saved yet.",
+              .yes = "Leave without saving",
+              .no = "No, keep editing",
+              .save = "Save and leave"};
   }
   return {};
 }
@@ -62,8 +68,9 @@ std::string asking_json(Confirm confirm, PlayerStage stage) {
         .key("question").value(c.question)
         .key("detail").value(c.detail)
         .key("yes").value(c.yes)
-        .key("no").value(c.no)
-        .end_object();
+        .key("no").value(c.no);
+    if (!c.save.empty()) w.key("save").value(c.save);
+    w.end_object();
   }
   w.key("pain");
   if (stage != PlayerStage::pain_before && stage != PlayerStage::pain_after) {

@@ -24,7 +24,7 @@ enum class PlayerStage : std::uint8_t;
 
 // Asked before something that cannot be undone.
 // (affected_side asks which side hurts: yes is the left, no the right; Back asks nothing.)
-enum class Confirm : std::uint8_t { none, delete_routine, delete_all_data, end_session, affected_side };
+enum class Confirm : std::uint8_t { none, delete_routine, delete_all_data, end_session, affected_side, leave_editor };
 std::string_view confirm_id(Confirm c);
 
 struct ConfirmWords {
@@ -32,6 +32,7 @@ struct ConfirmWords {
   std::string_view detail;    // what happens, said plainly
   std::string_view yes;       // the button that goes ahead: names the action
   std::string_view no;        // the button that keeps things as they are
+  std::string_view save = {};  // a third way, where there is one: "Save and leave" (command save_routine)
 };
 ConfirmWords confirm_words(Confirm c);
 
@@ -56,10 +57,11 @@ std::string asking_json(Confirm confirm, PlayerStage stage);
 template <>
 struct limber::json::EnumNames<limber::app::Confirm> {
   using E = limber::app::Confirm;
-  static constexpr std::array<std::pair<E, std::string_view>, 5> values{{
+  static constexpr std::array<std::pair<E, std::string_view>, 6> values{{
       {E::none, "none"},
       {E::delete_routine, "delete_routine"},
       {E::delete_all_data, "delete_all_data"},
       {E::end_session, "end_session"},
-      {E::affected_side, "affected_side"}}};
+      {E::affected_side, "affected_side"},
+      {E::leave_editor, "leave_editor"}}};
 };

@@ -54,6 +54,7 @@ void tidy(catalogue::Routine& r) {
 void RoutineDraft::open(catalogue::Routine routine, bool saved) {
   state_ = {};
   if (saved) state_.opened = routine;
+  state_.first = routine;
   state_.routine = std::move(routine);
 }
 

@@ -41,6 +41,8 @@ class RoutineDraft {
   void open(catalogue::Routine routine, bool saved = false);
   void close() { state_ = {}; }
   bool is_open() const { return state_.routine.has_value(); }
+  // Anything changed since it was opened: leaving asks first (App::back).
+  bool has_changes() const { return state_.routine && *state_.routine != state_.first; }
   catalogue::Routine* routine() { return state_.routine ? &*state_.routine : nullptr; }
   const catalogue::Routine* routine() const { return state_.routine ? &*state_.routine : nullptr; }
   // The routine to save, send or print (see above); nullopt with nothing open.
@@ -73,7 +75,8 @@ class RoutineDraft {
  private:
   struct State {
     std::optional<catalogue::Routine> routine;
-    std::optional<catalogue::Routine> opened;              // as it was opened: has anything changed?
+    std::optional<catalogue::Routine> opened;              // as it was stored: does the version go up?
+    catalogue::Routine first;                              // as it was opened, stored or not
     std::array<std::string, kTextFields> text_problems{};  // by TextField
     std::size_t item_note_problem_at = 0;                  // which exercise's note the item_note refusal is for
     std::string share_problem;

@@ -46,6 +46,11 @@ void looping_figure(ScreenContext& ctx, const catalogue::Exercise& e) {
       ctx.controls.add_item(app::NodeRole::image, e.name + ": " + clip->stills[k].label);
     }
     ctx.figures_drawn += static_cast<int>(clip->stills.size());
+  } else if (!ImGui::IsRectVisible(size)) {
+    // Scrolled out of view: nothing drawn that nobody sees, and no frames asked for it. The
+    // movement's clock is the screen's, so it comes back where it would have been.
+    ImGui::Dummy(size);
+    ctx.controls.add_item(app::NodeRole::image, e.name + ": the whole movement, repeating" + (sided ? ", on the left side then the right" : ""));
   } else {
     const animation::ClipTime time = animation::demo_time(ctx.time, sided);
     animation::local_pose(*clip, time, local);

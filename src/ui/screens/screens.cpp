@@ -11,6 +11,7 @@
 #include "icons.h"
 #include "storage/backup.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 
 namespace limber::ui {
 
@@ -80,7 +81,7 @@ void draw_confirm(ScreenContext& ctx) {
   if (what == app::Confirm::none) return;
   const Theme& theme = current_theme();
   const app::ConfirmWords words = app::confirm_words(what);
-  const std::string question(words.question), detail(words.detail), yes(words.yes), no(words.no);
+  const std::string question(words.question), detail(words.detail), yes(words.yes), no(words.no), save(words.save);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float width = viewport->WorkSize.x - 32.0f < 480.0f ? viewport->WorkSize.x - 32.0f : 480.0f;
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
@@ -113,6 +114,10 @@ void draw_confirm(ScreenContext& ctx) {
   paragraph(FontRole::heading, theme.text, question.c_str());
   paragraph(FontRole::body, theme.text_muted, detail.c_str());
   gap(8);
+  if (!save.empty()) {
+    if (big_button(ctx.controls, {.id = "confirm-save", .label = save.c_str()})) act(ctx, "save_routine");
+    gap(6);
+  }
   const float half = split_width(2);
   if (big_button(ctx.controls, {.id = "confirm-no", .label = no.c_str(), .kind = ButtonKind::secondary, .width = half})) {
     act(ctx, "no");
@@ -170,7 +175,11 @@ void draw_update_card(ScreenContext& ctx) {
 }  // namespace
 
 bool act(ScreenContext& ctx, std::string_view name, std::string_view arg, Refusal refusal) {
+  // A tap or click only: a key or a screen reader's press (made on the page) is meant each time.
+  if (ctx.guard && !ctx.controls.pressed_on_page() && !ctx.guard->admits(ctx.time)) return false;
+  const app::View before = app::view_of(ctx.app);
   const app::CommandResult result = app::run_command(ctx.commands, name, arg);
+  if (ctx.guard) ctx.guard->pressed(before, app::view_of(ctx.app), ctx.time);
   if (!result.ok && refusal == Refusal::notice) ctx.commands.show_problem(result.error);
   return result.ok;
 }
@@ -178,6 +187,9 @@ bool act(ScreenContext& ctx, std::string_view name, std::string_view arg, Refusa
 void draw_screen(ScreenContext& ctx) {
   g_report = &ctx.controls;
   const app::Screen screen = ctx.app.nav().screen();
+  static app::Screen last_screen = screen;
+  if (screen != last_screen) touch_scroll_stop();  // a glide never carries over to another screen
+  last_screen = screen;
   g_tabs_shown = !ctx.app.embedded();
   switch (screen) {
     case app::Screen::today: draw_today_screen(ctx); break;
@@ -194,7 +206,7 @@ void draw_screen(ScreenContext& ctx) {
   }
   if (screen != app::Screen::player && screen != app::Screen::gallery && g_tabs_shown) draw_tab_bar(ctx);
   draw_confirm(ctx);
-  if (ctx.controls.wants_frame()) ctx.animating = true;
+  if (ctx.controls.wants_frame() || touch_scroll_gliding()) ctx.animating = true;
   g_report = nullptr;
 }
 
@@ -221,13 +233,7 @@ void begin_page(const char* name, float max_width, bool with_tabs) {
                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
   ImGui::Begin(name, nullptr, flags);
 
-  // Touch: ImGui scrolls with the wheel only, so a vertical drag anywhere on the page scrolls
-  // it (the controls ignore a press that travelled, see controls.h).
-  const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsMouseDown(0) && io.MouseDragMaxDistanceSqr[0] > Sizes::drag_threshold * Sizes::drag_threshold &&
-      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-  }
+  touch_scroll_page(Sizes::drag_threshold);  // a drag moves the page, a flick glides on
   const float avail = ImGui::GetContentRegionAvail().x;
   const float widest = max_width > 0 ? max_width : Sizes::column_max_width;
   const float column = avail < widest ? avail : widest;
@@ -243,6 +249,7 @@ void end_page() {
   ImGui::PopItemWidth();
   if (g_page_indent > 0.0f) ImGui::Unindent(g_page_indent);
   ImGui::Dummy(ImVec2(0.0f, Sizes::page_padding));
+  note_page_scroll();
   ImGui::End();
 }
 

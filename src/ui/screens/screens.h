@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "app/app.h"
+#include "app/tap_guard.h"
 #include "ui/controls.h"
 #include "ui/fonts.h"
 
@@ -26,13 +27,15 @@ struct ScreenContext {
   app::App& commands;   // what act() runs commands on; nothing else touches it
   ControlLog& controls;
   double time = 0;         // seconds since start, for the library's looping figures
+  app::TapGuard* guard = nullptr;  // one press does one thing (app/tap_guard.h); null: every press acts
   int figures_drawn = 0;   // set by screens that draw the figure
   bool animating = false;  // set by screens that move: the next frame is needed
 };
 
 void draw_screen(ScreenContext& ctx);
 
-// A press: runs the command. A refusal is said as a notice at the top of the screen, unless
+// A press: runs the command, unless it is the second tap of a double tap (app/tap_guard.h).
+// A refusal is said as a notice at the top of the screen, unless
 // the screen shows that command's refusal itself (a save or a share, beside its button).
 // True when the command was accepted.
 enum class Refusal : std::uint8_t { notice, shown_in_place };
