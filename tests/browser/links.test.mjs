@@ -184,11 +184,14 @@ describe('routine links', () => {
     await reveal(page, 'routine_name', 100);
     const name = control(await settle(page), 'routine_name');
     await page.touchscreen.tap(name.x, name.y);
-    // Escape gives the keys back to the app (still editing); the next Escape goes back.
+    // Escape gives the keys back to the app (still editing); the next Escape is Back, which
+    // asks before leaving the unsaved routine; leaving without saving goes back.
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
     assert.equal((await state(page)).screen, 'routine_editor');
     await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.limber.state().confirm === 'leave_editor');
+    await press(page, 'confirm-yes');
     await page.waitForFunction(() => window.limber.state().screen === 'routines');
     assert.deepEqual(problems, []);
   });
