@@ -8,6 +8,7 @@
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -190,7 +191,18 @@ void AppShell::tick_once() {
   bool changed = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    // A press is where it is made: after a lifted finger cleared the hover (below), SDL sends no
+    // move before a second tap on the same spot.
+    if (event.type == SDL_MOUSEBUTTONDOWN) {
+      ImGui::GetIO().AddMousePosEvent(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
+    // A lifted finger leaves nothing under it: a phone has no hover, and the control last tapped
+    // (or the card a drag began on) would stay highlighted. Queued after the release, so the
+    // tap itself still lands where it was made.
+    if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
+      ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    }
     changed = true;
   }
   const app::Viewport measured = browser::sync_canvas();

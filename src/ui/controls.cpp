@@ -1,11 +1,14 @@
 #include "ui/controls.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "app/app.h"
+#include "app/row_fit.h"
 #include "icons.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -76,6 +79,7 @@ Press press(ControlLog& log, const PressDesc& d) {
            .checked = d.checked,
            .disabled = d.disabled,
            .focused = canvas_focus,
+           .hovered = p.hovered,
            .x = p.min.x,
            .y = p.min.y,
            .width = d.size.x,
@@ -255,10 +259,76 @@ void link_box(ControlLog& log, const LinkBoxDesc& desc) {
   log.record_field(std::move(shown));
 }
 
+namespace {
+// Buttons sharing a row on a phone are all narrow: they all take body text, so a row reads as
+// one size; a wide button takes the heading's.
+constexpr float kNarrowButton = 300.0f;
+constexpr float kButtonPadding = 20.0f;
+constexpr float kIconGap = 10.0f;
+
+float words_width(const char* label, const char* icon) {
+  return ImGui::CalcTextSize(label).x + (icon ? ImGui::CalcTextSize(icon).x + (*label ? kIconGap : 0.0f) : 0.0f);
+}
+
+// Words that do not fit on one line, centred line by line, wrapped at word boundaries.
+void wrapped_centred_text(ImDrawList* draw, ImVec2 min, ImVec2 max, const char* label, float room, ImU32 ink) {
+  ImFont* f = ImGui::GetFont();
+  const float size = ImGui::GetFontSize(), line = ImGui::GetTextLineHeight();
+  const char* end = label + std::strlen(label);
+  int lines = 0;
+  for (const char* s = label; s < end; ++lines) {
+    const char* cut = f->CalcWordWrapPositionA(size / f->FontSize, s, end, room);
+    if (cut == s) ++cut;  // a word wider than the room still moves on
+    s = cut;
+    while (s < end && *s == ' ') ++s;
+  }
+  float y = min.y + (max.y - min.y - line * static_cast<float>(lines)) * 0.5f;
+  for (const char* s = label; s < end; y += line) {
+    const char* cut = f->CalcWordWrapPositionA(size / f->FontSize, s, end, room);
+    if (cut == s) ++cut;
+    const char* shown_end = cut;
+    while (shown_end > s && shown_end[-1] == ' ') --shown_end;
+    const float w = ImGui::CalcTextSize(s, shown_end).x;
+    draw->AddText(ImVec2(min.x + (max.x - min.x - w) * 0.5f, y), ink, s, shown_end);
+    s = cut;
+    while (s < end && *s == ' ') ++s;
+  }
+}
+}  // namespace
+
+float button_need(const char* label, const char* icon) {
+  ImGui::PushFont(font(FontRole::body));
+  const float need = words_width(label, icon) + kButtonPadding;
+  ImGui::PopFont();
+  return need;
+}
+
+ButtonRow::ButtonRow(std::initializer_list<ButtonWords> buttons, float spacing, int most) : spacing_(spacing) {
+  std::array<float, 8> needs{};
+  std::size_t n = 0;
+  for (const ButtonWords& b : buttons) {
+    if (n < needs.size()) needs[n++] = button_need(b.label, b.icon);
+  }
+  fit_ = app::fit_row({.width = ImGui::CalcItemWidth(), .spacing = spacing, .needs = std::span<const float>(needs.data(), n),
+                      .most = most});
+}
+
+void ButtonRow::next() {
+  if (placed_++ % fit_.columns != 0) ImGui::SameLine(0, spacing_);
+}
+
 bool big_button(ControlLog& log, const ButtonDesc& desc) {
   const Theme& theme = current_theme();
   const float width = desc.width > 0.0f ? desc.width : ImGui::CalcItemWidth();
-  const ImVec2 size(width, desc.height > 0.0f ? desc.height : Sizes::button_height);
+  const float room = width - kButtonPadding;
+  // The heading's size where it fits, else body text; words that still do not fit on one line
+  // wrap onto more and the button grows taller: a label is never cut or made smaller.
+  ImGui::PushFont(font(width < kNarrowButton || words_width(desc.label, desc.icon) > room ? FontRole::body : FontRole::heading));
+  const char* icon = desc.icon && (!*desc.label || words_width(desc.label, desc.icon) <= room) ? desc.icon : nullptr;
+  const bool wraps = words_width(desc.label, icon) > room;
+  const float lines_height = wraps ? ImGui::CalcTextSize(desc.label, nullptr, false, room).y : 0.0f;
+  const float base = desc.height > 0.0f ? desc.height : Sizes::button_height;
+  const ImVec2 size(width, std::max(base, lines_height + kButtonPadding));
   const Press p = press(log, {.id = desc.id, .label = desc.spoken ? desc.spoken : desc.label, .size = size, .disabled = desc.disabled});
 
   ImVec4 fill, ink;
@@ -280,23 +350,11 @@ bool big_button(ControlLog& log, const ButtonDesc& desc) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(p.min, p.max, u32(fill), Sizes::corner_radius);
   if (desc.kind == ButtonKind::secondary) draw->AddRect(p.min, p.max, u32(theme.border), Sizes::corner_radius);
-  // The heading font where it fits; on a narrow phone, body text, then the label alone.
-  const auto content = [&](const char* icon) {
-    return ImGui::CalcTextSize(desc.label).x + (icon ? ImGui::CalcTextSize(icon).x + (*desc.label ? 10.0f : 0.0f) : 0.0f);
-  };
-  // Buttons sharing a row on a phone are all narrow: they all take body text, so a row
-  // reads as one size.
-  constexpr float kNarrow = 300.0f;
-  ImGui::PushFont(font(size.x < kNarrow ? FontRole::body : FontRole::heading));
-  for (const FontRole smaller : {FontRole::body, FontRole::small}) {
-    if (content(nullptr) <= size.x - 20.0f && content(desc.icon) <= size.x - 20.0f) break;
-    ImGui::PopFont();
-    ImGui::PushFont(font(smaller));
+  if (wraps) {
+    wrapped_centred_text(draw, p.min, p.max, desc.label, room, u32(ink));
+  } else {
+    centred_text(draw, p.min, p.max, icon, desc.label, u32(ink));
   }
-  const char* icon = content(desc.icon) > size.x - 16.0f && *desc.label ? nullptr : desc.icon;
-  ImGui::PushClipRect(p.min, p.max, true);
-  centred_text(draw, p.min, p.max, icon, desc.label, u32(ink));
-  ImGui::PopClipRect();
   ImGui::PopFont();
   return p.pressed;
 }
@@ -479,10 +537,16 @@ bool list_row(ControlLog& log, const RowDesc& desc) {
 std::optional<int> pain_scale(ControlLog& log, const char* id, const char* group_name) {
   const Theme& theme = current_theme();
   const float width = ImGui::CalcItemWidth();
-  // Six across on a phone (two rows), eleven across when there is room.
-  const int across = width >= 11 * 52.0f ? 11 : 6;
+  // As many across as show "10" whole at the text size chosen, in even rows: eleven on a
+  // desktop, six and five on a phone, three rows at the largest text.
   const float gap = 8.0f;
-  const float each = (width - gap * static_cast<float>(across - 1)) / static_cast<float>(across);
+  ImGui::PushFont(font(FontRole::heading));
+  const float need = std::max(ImGui::CalcTextSize("10").x + 12.0f, Sizes::touch_target_min);
+  ImGui::PopFont();
+  const std::array<float, 11> needs = [&] { std::array<float, 11> n{}; n.fill(need); return n; }();
+  const app::RowFit fit = app::fit_row({.width = width, .spacing = gap, .needs = needs, .even = true});
+  const int across = fit.columns;
+  const float each = fit.width;
   std::optional<int> chosen;
   log.begin_group(app::NodeRole::group, group_name);
   for (int score = 0; score <= 10; ++score) {

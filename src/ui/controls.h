@@ -14,6 +14,7 @@
 //     limber::ui::toggle_row(log, {.id = "sounds", .label = "Sounds", .value = &on});
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,6 +24,7 @@
 #include <imgui.h>
 
 #include "app/layout.h"
+#include "app/row_fit.h"
 #include "icons.h"
 #include "app/screen_report.h"
 #include "app/text_entry.h"
@@ -83,8 +85,36 @@ struct ButtonDesc {
   const char* spoken = nullptr;  // the name logged when the label is only an icon ("Less: reps")
 };
 
-// A rounded button. True on the frame it is pressed.
+// A rounded button. True on the frame it is pressed. Its words are never cut or made smaller:
+// when they do not fit on one line they wrap and the button grows taller.
 bool big_button(ControlLog& log, const ButtonDesc& desc);
+// The least width a button needs to show `label` (and `icon`) on one line in a row of narrow
+// buttons, for app::fit_row.
+float button_need(const char* label, const char* icon = nullptr);
+
+// Buttons that share a row while all their words fit side by side, else stand one above the
+// other (app/row_fit.h): at the largest text on a phone nothing is cut.
+//     ButtonRow row({{"Read more", LIMBER_ICON_INFO}, {"I understand", LIMBER_ICON_CHECK}});
+//     big_button(log, {..., .width = row.width()});
+//     row.next();
+//     big_button(log, {..., .width = row.width()});
+struct ButtonWords {
+  const char* label = "";
+  const char* icon = nullptr;
+};
+class ButtonRow {
+ public:
+  // `most`: at most this many to a row (0: all of them), for pairs of buttons the same width.
+  explicit ButtonRow(std::initializer_list<ButtonWords> buttons, float spacing = 10.0f, int most = 0);
+  float width() const { return fit_.width; }
+  bool shared() const { return fit_.columns > 1; }
+  void next();  // before each button after the first
+
+ private:
+  app::RowFit fit_;
+  float spacing_ = 10.0f;
+  int placed_ = 1;
+};
 
 // A filter chip: a short rounded toggle, as wide as its label (and its check when selected); a
 // label wider than the column wraps. The caller lays chips out, measuring each by chip_width.

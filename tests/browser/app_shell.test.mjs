@@ -144,6 +144,25 @@ describe('input', () => {
     await page.waitForFunction(() => window.limber.state().screen === 'today', null, { timeout: 5000 });
     assert.deepEqual(problems, []);
   });
+
+  it('a tap leaves nothing highlighted, as a phone has no hover; a mouse still highlights what it is over', async () => {
+    const { page, problems } = await h.newPage({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    let s = await openApp(page, h.url);
+    await command(page, 'navigate', 'library');
+    s = await settle(page);
+    const chip = control(s, 'bed-In bed');
+    await pressesReady(page);
+    await page.touchscreen.tap(chip.x, chip.y);
+    await page.waitForFunction(() => window.limber.state().controls.every((c) => !c.id.startsWith('exercise-cat_cow')));
+    s = await settle(page);
+    assert.deepEqual(s.controls.filter((c) => c.hovered).map((c) => c.id), [], 'nothing stays highlighted after the tap');
+    const { page: desk } = await h.newPage({ viewport: { width: 1024, height: 800 } });
+    s = await openApp(desk, h.url);
+    const start = control(s, 'start');
+    await desk.mouse.move(start.x, start.y);
+    await desk.waitForFunction(() => window.limber.state().controls.some((c) => c.id === 'start' && c.hovered));
+    assert.deepEqual(problems, []);
+  });
 });
 
 describe('rendering on demand', () => {

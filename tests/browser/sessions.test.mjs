@@ -84,6 +84,36 @@ describe('a session from start to finish', () => {
     assert.deepEqual(problems, []);
   });
 
+  for (const [width, height] of [[320, 568], [360, 640], [844, 390]]) {
+    it(`at ${width} x ${height} with the largest text, the session's controls are all on screen and stay put between phases`, async () => {
+      const { page, problems } = await h.newPage({ viewport: { width, height }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+      await openApp(page, h.url);
+      for (const s of ['text_size=200', 'spoken_cues=off']) assert.deepEqual(await command(page, 'setting', s), { ok: true });
+      await command(page, 'start', 'gentle_bad_day');
+      await command(page, 'pain', '3');
+      const ids = ['previous', 'pause', 'skip', 'hurts', 'end'];
+      const rects = (s) => ids.map((id) => { const c = control(s, id); return [c.left, c.top, c.width, c.height]; });
+      // As drawn a few frames into a phase (the frame that begins one still lays out the last).
+      const drawn = async () => {
+        const n = (await state(page)).frames;
+        await waitFor(page, (k) => window.limber.state().frames >= k, n + 3);
+        return rects(await state(page));
+      };
+      await waitFor(page, () => window.limber.state().session.phase === 'get_ready' &&
+                                window.limber.state().controls.some((c) => c.id === 'previous'));
+      const ready = await drawn();
+      for (const [i, [x, y, w, hh]] of ready.entries()) {
+        assert.ok(x >= 0 && y >= 0 && x + w <= width && y + hh <= height, `${ids[i]} is on screen: ${x},${y} ${w}x${hh}`);
+      }
+      await command(page, 'clock_rate', '20');
+      await waitFor(page, () => window.limber.state().session.phase !== 'get_ready');
+      await command(page, 'clock_rate', '1');
+      assert.deepEqual(await drawn(), ready, 'the controls did not move when the exercise began');
+      writeFileSync(new URL(`session-largest-text-${width}x${height}.png`, ARTIFACTS), await page.screenshot());
+      assert.deepEqual(problems, []);
+    });
+  }
+
   it('records an exercise even when the page is closed right after it completes', async () => {
     const { page, context, problems } = await h.newPage({ viewport: { width: 1024, height: 1100 } });
     await openApp(page, h.url);

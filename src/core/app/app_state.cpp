@@ -183,6 +183,7 @@ std::string state_json(const AppSnapshot& s, const App* app) {
     if (c.checked != Checked::none) w.key("checked").value(c.checked == Checked::yes);
     if (c.disabled) w.key("disabled").value(true);
     if (c.focused) w.key("focused").value(true);
+    if (c.hovered) w.key("hovered").value(true);
     w.end_object();
   }
   w.end_array();

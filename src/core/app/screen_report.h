@@ -60,6 +60,7 @@ struct ScreenNode {
   Checked checked = Checked::none;
   bool disabled = false;
   bool focused = false;  // the canvas's keyboard focus is on it (Dear ImGui's arrow-key navigation)
+  bool hovered = false;  // drawn highlighted under the mouse (a lifted finger leaves nothing hovered)
   float x = 0, y = 0, width = 0, height = 0;
   int columns = 0;                 // tables
   std::vector<std::string> cells;  // tables: row-major, `columns` per row

@@ -36,20 +36,27 @@ void pain_question(ScreenContext& ctx, bool before) {
   // The anchors' words are in each score's name already: drawn, not reported twice.
   ImGui::PushFont(font(FontRole::small));
   ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
-  ImGui::TextUnformatted("0  No pain");
-  ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::CalcItemWidth() - ImGui::CalcTextSize("Worst imaginable  10").x);
-  ImGui::TextUnformatted("Worst imaginable  10");
+  // The two ends on one line when they fit beside each other, else the far end on its own line
+  // (still at the right, under the 10): never drawn over each other.
+  const char* low = "0  No pain";
+  const char* high = "Worst imaginable  10";
+  const float column = ImGui::CalcItemWidth();
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::TextUnformatted(low);
+  if (ImGui::CalcTextSize(low).x + 16.0f + ImGui::CalcTextSize(high).x <= column) ImGui::SameLine();
+  ImGui::SetCursorPosX(x0 + std::max(0.0f, column - ImGui::CalcTextSize(high).x));
+  ImGui::TextUnformatted(high);
   ImGui::PopStyleColor();
   ImGui::PopFont();
   gap();
-  const float half = split_width(2);
+  ButtonRow row({{skip.c_str()}, {"Not now"}});
   if (big_button(ctx.controls, {.id = "pain-skip", .label = skip.c_str(), .kind = ButtonKind::secondary,
-                                .width = before ? half : 0.0f})) {
+                                .width = before ? row.width() : 0.0f})) {
     act(ctx, "pain", "skip");
   }
   if (before) {
-    ImGui::SameLine(0, 10.0f);
-    if (big_button(ctx.controls, {.id = "pain-cancel", .label = "Not now", .kind = ButtonKind::secondary, .width = half})) {
+    row.next();
+    if (big_button(ctx.controls, {.id = "pain-cancel", .label = "Not now", .kind = ButtonKind::secondary, .width = row.width()})) {
       act(ctx, "close_session");
     }
   }
@@ -167,33 +174,72 @@ void running(ScreenContext& ctx) {
   }
   gap(6);
 
+  ctx.animating = !paused;
+  below_figure = ImGui::GetCursorPosY() - figure_bottom;
+}
+
+// The session's controls: a bar along the bottom of the screen, the same in every phase (get
+// ready, move, hold, rest), so they never move under a finger and never scroll out of reach;
+// the figure above gives way first. Its height the frame before is what the page leaves it.
+float controls_bar_height = 0;
+
+void session_controls(ScreenContext& ctx) {
+  const Theme& theme = current_theme();
+  const bool paused = ctx.app.player().engine().snapshot().status == session::Status::paused;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y), ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.surface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(Sizes::page_padding, 10.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::Begin("Session controls", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoScrollWithMouse);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 top = ImGui::GetWindowPos();
+  draw->AddLine(top, ImVec2(top.x + viewport->WorkSize.x, top.y), ImGui::GetColorU32(theme.border), 1.0f);
+  // The page's column, centred as the page above is.
+  const float avail = viewport->WorkSize.x - 2 * Sizes::page_padding;
+  const float column = std::min(avail, Sizes::column_max_width);
+  if (avail > column) ImGui::Indent((avail - column) * 0.5f);
+  ImGui::PushItemWidth(column);
+  // The media keys stay three across: where their words do not fit beside each other (the
+  // largest text on a phone) they show their icons alone, named in full for screen readers.
   const float third = split_width(3, 8.0f);
-  if (big_button(ctx.controls, {.id = "previous", .label = "Back", .icon = LIMBER_ICON_SKIP_PREVIOUS,
+  const bool words = button_need("Resume", LIMBER_ICON_PLAY_ARROW) <= third;  // the widest of the three
+  const char* pause_words = paused ? "Resume" : "Pause";
+  if (big_button(ctx.controls, {.id = "previous", .label = words ? "Back" : "", .icon = LIMBER_ICON_SKIP_PREVIOUS,
                                 .kind = ButtonKind::secondary, .width = third, .spoken = "Previous exercise"})) {
     act(ctx, "previous");
   }
   ImGui::SameLine(0, 8.0f);
-  if (big_button(ctx.controls, {.id = "pause", .label = paused ? "Resume" : "Pause",
-                                .icon = paused ? LIMBER_ICON_PLAY_ARROW : LIMBER_ICON_PAUSE, .width = third})) {
+  if (big_button(ctx.controls, {.id = "pause", .label = words ? pause_words : "",
+                                .icon = paused ? LIMBER_ICON_PLAY_ARROW : LIMBER_ICON_PAUSE, .width = third,
+                                .spoken = pause_words})) {
     act(ctx, "pause");
   }
   ImGui::SameLine(0, 8.0f);
-  if (big_button(ctx.controls, {.id = "skip", .label = "Skip", .icon = LIMBER_ICON_SKIP_NEXT,
+  if (big_button(ctx.controls, {.id = "skip", .label = words ? "Skip" : "", .icon = LIMBER_ICON_SKIP_NEXT,
                                 .kind = ButtonKind::secondary, .width = third, .spoken = "Skip exercise"})) {
     act(ctx, "skip");
   }
+  // This hurts keeps its words; End shows its icon alone where both cannot fit side by side.
   const float half = split_width(2);
+  const bool end_words = button_need("This hurts", LIMBER_ICON_SENTIMENT_DISSATISFIED) <= half;
+  const float end_width = end_words ? half : std::max(Sizes::touch_target_min + 16.0f, button_need("", LIMBER_ICON_STOP));
   if (big_button(ctx.controls, {.id = "hurts", .label = "This hurts", .icon = LIMBER_ICON_SENTIMENT_DISSATISFIED,
-                                .kind = ButtonKind::danger, .width = half})) {
+                                .kind = ButtonKind::danger, .width = column - 10.0f - end_width})) {
     act(ctx, "hurts");
   }
   ImGui::SameLine(0, 10.0f);
-  if (big_button(ctx.controls, {.id = "end", .label = "End", .icon = LIMBER_ICON_STOP, .kind = ButtonKind::secondary,
-                                .width = half, .spoken = "End session"})) {
+  if (big_button(ctx.controls, {.id = "end", .label = end_words ? "End" : "", .icon = LIMBER_ICON_STOP, .kind = ButtonKind::secondary,
+                                .width = end_width, .spoken = "End session"})) {
     act(ctx, "end");
   }
-  ctx.animating = !paused;
-  below_figure = ImGui::GetCursorPosY() - figure_bottom;
+  ImGui::PopItemWidth();
+  controls_bar_height = ImGui::GetWindowSize().y;
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
 }
 
 void summary(ScreenContext& ctx) {
@@ -257,7 +303,8 @@ void summary(ScreenContext& ctx) {
 }  // namespace
 
 void draw_player_screen(ScreenContext& ctx) {
-  begin_page("Session", 0, /*with_tabs=*/false);
+  const bool running_now = ctx.app.player().stage() == app::PlayerStage::running;
+  begin_page("Session", 0, /*with_tabs=*/false, running_now ? controls_bar_height : 0.0f);
   switch (ctx.app.player().stage()) {
     case app::PlayerStage::closed:
       paragraph(FontRole::body, current_theme().text_muted, "No session is open.");
@@ -271,6 +318,7 @@ void draw_player_screen(ScreenContext& ctx) {
     case app::PlayerStage::summary: summary(ctx); break;
   }
   end_page();
+  if (running_now) session_controls(ctx);
 }
 
 }  // namespace limber::ui

@@ -28,13 +28,18 @@ void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
   const std::string start_words = "Start " + r.name, copy_words = "Copy " + r.name, edit_words = "Edit " + r.name,
                     delete_words = "Delete " + r.name, print_words = "Print a sheet of " + r.name,
                     choose_words = current == &r ? r.name + " is on Today" : "Use " + r.name + " on Today";
-  const float half = split_width(2);
+  // Two to a row, all one width, while every label fits beside another; else one a row.
+  const char* choose_label = current == &r ? "On Today" : "Use on Today";
+  const ButtonRow pair({{"Start", LIMBER_ICON_PLAY_ARROW}, {choose_label, LIMBER_ICON_TODAY}, {"Copy", LIMBER_ICON_CONTENT_COPY},
+                        {"Print", LIMBER_ICON_PRINT}, {"Edit", LIMBER_ICON_EDIT}, {"Delete", LIMBER_ICON_DELETE}}, 10.0f, 2);
+  const float half = pair.width();
+  const auto beside = [&] { if (pair.shared()) ImGui::SameLine(0, 10.0f); };
   if (big_button(ctx.controls, {.id = start_id.c_str(), .label = "Start", .icon = LIMBER_ICON_PLAY_ARROW, .width = half,
                                 .spoken = start_words.c_str()})) {
     act(ctx, "start", r.id);
   }
-  ImGui::SameLine(0, 10.0f);
-  if (big_button(ctx.controls, {.id = choose_id.c_str(), .label = current == &r ? "On Today" : "Use on Today",
+  beside();
+  if (big_button(ctx.controls, {.id = choose_id.c_str(), .label = choose_label,
                                 .icon = current == &r ? LIMBER_ICON_CHECK : LIMBER_ICON_TODAY,
                                 .kind = ButtonKind::secondary, .width = half, .disabled = current == &r,
                                 .spoken = choose_words.c_str()})) {
@@ -46,7 +51,7 @@ void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
                                 .spoken = copy_words.c_str()})) {
     act(ctx, "copy_routine", r.id);
   }
-  ImGui::SameLine(0, 10.0f);
+  beside();
   if (big_button(ctx.controls, {.id = print_id.c_str(), .label = "Print", .icon = LIMBER_ICON_PRINT,
                                 .kind = ButtonKind::secondary, .width = half, .height = Sizes::touch_target_min,
                                 .spoken = print_words.c_str()})) {
@@ -58,7 +63,7 @@ void routine_card(ScreenContext& ctx, const catalogue::Routine& r, bool own) {
                                   .spoken = edit_words.c_str()})) {
       act(ctx, "edit_routine", r.id);
     }
-    ImGui::SameLine(0, 10.0f);
+    beside();
     if (big_button(ctx.controls, {.id = delete_id.c_str(), .label = "Delete", .icon = LIMBER_ICON_DELETE,
                                   .kind = ButtonKind::secondary, .width = half, .height = Sizes::touch_target_min,
                                   .spoken = delete_words.c_str()})) {

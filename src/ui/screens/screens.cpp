@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // the page window's scroll before Begin: see begin_page
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include "app/command.h"
@@ -60,14 +61,16 @@ void draw_tab_bar(ScreenContext& ctx) {
       draw->AddRectFilled(ImVec2(at.x + each * 0.2f, at.y + 6.0f), ImVec2(at.x + each * 0.8f, at.y + 36.0f),
                           ImGui::GetColorU32(theme.secondary), 15.0f);
     }
-    ImGui::PushFont(font(FontRole::heading));
-    const ImVec2 icon = ImGui::CalcTextSize(tab.icon);
-    draw->AddText(ImVec2(at.x + (each - icon.x) * 0.5f, at.y + 5.0f), ink, tab.icon);
-    ImGui::PopFont();
-    ImGui::PushFont(font(FontRole::small));
-    const ImVec2 label = ImGui::CalcTextSize(tab.label);
-    draw->AddText(ImVec2(at.x + (each - label.x) * 0.5f, at.y + height - label.y - 8.0f), ink, tab.label);
-    ImGui::PopFont();
+    // The tab bar keeps its size at every text size, as a phone's does: its icons and words are
+    // drawn at the normal size (the words are its controls' names too, read at any size).
+    ImFont* icons = font(FontRole::heading);
+    const float icon_size = FontSizes::heading;
+    const ImVec2 icon = icons->CalcTextSizeA(icon_size, FLT_MAX, 0.0f, tab.icon);
+    draw->AddText(icons, icon_size, ImVec2(at.x + (each - icon.x) * 0.5f, at.y + 5.0f), ink, tab.icon);
+    ImFont* words = font(FontRole::small);
+    const float word_size = FontSizes::small;
+    const ImVec2 label = words->CalcTextSizeA(word_size, FLT_MAX, 0.0f, tab.label);
+    draw->AddText(words, word_size, ImVec2(at.x + (each - label.x) * 0.5f, at.y + height - label.y - 8.0f), ink, tab.label);
     ImGui::SameLine();
   }
   ctx.controls.end_group();
@@ -118,12 +121,12 @@ void draw_confirm(ScreenContext& ctx) {
     if (big_button(ctx.controls, {.id = "confirm-save", .label = save.c_str()})) act(ctx, "save_routine");
     gap(6);
   }
-  const float half = split_width(2);
-  if (big_button(ctx.controls, {.id = "confirm-no", .label = no.c_str(), .kind = ButtonKind::secondary, .width = half})) {
+  ButtonRow row({{no.c_str()}, {yes.c_str()}});
+  if (big_button(ctx.controls, {.id = "confirm-no", .label = no.c_str(), .kind = ButtonKind::secondary, .width = row.width()})) {
     act(ctx, "no");
   }
-  ImGui::SameLine(0, 10.0f);
-  if (big_button(ctx.controls, {.id = "confirm-yes", .label = yes.c_str(), .kind = ButtonKind::danger, .width = half})) {
+  row.next();
+  if (big_button(ctx.controls, {.id = "confirm-yes", .label = yes.c_str(), .kind = ButtonKind::danger, .width = row.width()})) {
     act(ctx, "yes");
   }
   ctx.controls.end_group();
@@ -212,11 +215,11 @@ void draw_screen(ScreenContext& ctx) {
 
 void scroll_page_by(float dy) { g_scroll_request += dy; }
 
-void begin_page(const char* name, float max_width, bool with_tabs) {
+void begin_page(const char* name, float max_width, bool with_tabs, float reserve_bottom) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   const bool tabs = with_tabs && g_tabs_shown;
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - (tabs ? Sizes::tab_bar_height : 0.0f)));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - (tabs ? Sizes::tab_bar_height : 0.0f) - reserve_bottom));
   // A requested scroll lands in this frame, not the next (as SetScrollY would): the page's text
   // boxes are placed from this frame, and a box fitted twice from a stale place would overshoot.
   if (g_scroll_request != 0.0f) {

@@ -44,7 +44,8 @@ bool act(ScreenContext& ctx, std::string_view name, std::string_view arg = {}, R
 // ---- Shared layout (screens.cpp)
 // One full-viewport window (above the tab bar on tab screens) with a centred column,
 // readable on a 360 px phone and not stretched across a desktop. A vertical drag scrolls it.
-void begin_page(const char* name, float max_width = 0, bool with_tabs = true);  // 0: Sizes::column_max_width
+// `reserve_bottom`: room left below the page for a bar of its own (the session's controls).
+void begin_page(const char* name, float max_width = 0, bool with_tabs = true, float reserve_bottom = 0);  // 0: Sizes::column_max_width
 // Scrolls the next page drawn by `dy` CSS pixels: a drag that began on one of the page's HTML
 // text boxes, which the canvas never sees (web/page.js sends it as the shell's `scroll`).
 void scroll_page_by(float dy);

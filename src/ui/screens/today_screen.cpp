@@ -51,13 +51,13 @@ void first_visit_note(ScreenContext& ctx) {
                      item->text.c_str(), from.c_str());
     }
   }
-  const float half = split_width(2);
+  ButtonRow row({{"Read more", LIMBER_ICON_INFO}, {"I understand", LIMBER_ICON_CHECK}});
   if (big_button(ctx.controls, {.id = "safety-more", .label = "Read more", .icon = LIMBER_ICON_INFO,
-                                .kind = ButtonKind::secondary, .width = half})) {
+                                .kind = ButtonKind::secondary, .width = row.width()})) {
     act(ctx, "navigate", app::screen_id(app::Screen::safety));
   }
-  ImGui::SameLine(0, 10.0f);
-  if (big_button(ctx.controls, {.id = "safety-ok", .label = "I understand", .icon = LIMBER_ICON_CHECK, .width = half})) {
+  row.next();
+  if (big_button(ctx.controls, {.id = "safety-ok", .label = "I understand", .icon = LIMBER_ICON_CHECK, .width = row.width()})) {
     act(ctx, "acknowledge_safety");
   }
   end_card();
@@ -74,13 +74,13 @@ void interrupted_card(ScreenContext& ctx, const storage::InProgress& ip) {
                 format_when(ip.record.started_at_ms, ctx.app.utc_offset_minutes()).c_str(), ip.next_exercise,
                 routine ? static_cast<int>(routine->items.size()) : ip.next_exercise);
   paragraph(FontRole::body, theme.text_muted, line);
-  const float half = split_width(2);
-  if (big_button(ctx.controls, {.id = "resume", .label = "Carry on", .icon = LIMBER_ICON_PLAY_ARROW, .width = half})) {
+  ButtonRow row({{"Carry on", LIMBER_ICON_PLAY_ARROW}, {"Keep what I did"}});
+  if (big_button(ctx.controls, {.id = "resume", .label = "Carry on", .icon = LIMBER_ICON_PLAY_ARROW, .width = row.width()})) {
     act(ctx, "resume_interrupted");
   }
-  ImGui::SameLine(0, 10.0f);
+  row.next();
   if (big_button(ctx.controls, {.id = "record-interrupted", .label = "Keep what I did", .kind = ButtonKind::secondary,
-                                .width = half})) {
+                                .width = row.width()})) {
     act(ctx, "record_interrupted");
   }
   end_card();
