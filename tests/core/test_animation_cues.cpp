@@ -88,14 +88,17 @@ TEST_CASE("cues: the worked area is highlighted while holding, not while moving"
   CHECK(cue_at(c, ClipTime::Track::start, 0, false, area).highlight == 0);
 }
 
-TEST_CASE("cues: a tensing never moves and never shows an arrow, and shows its area as it tenses and holds") {
+TEST_CASE("cues: a tensing never moves, shows only its own arrow, and shows its area as it tenses and holds") {
   const CompiledClip& c = clip("deep_abdominal_strengthening");
   REQUIRE(c.tensing);
   const std::uint32_t area = target_bones(test::shipped_catalogue().find_exercise(c.exercise)->target_areas);
   REQUIRE(area != 0);
   for (const float t : {0.2f, 0.5f, 0.9f}) {
     const FigureCue move = cue_at(c, ClipTime::Track::move, t, false, area);
-    CHECK_FALSE(move.moving);
+    // Its own arrow (the lower tummy drawn in), never one of movement.
+    REQUIRE(c.tensing_arrow);
+    CHECK(move.moving);
+    CHECK(move.to.y < move.from.y);
     CHECK(move.highlight == area);
   }
   CHECK(cue_at(c, ClipTime::Track::held, 0, false, area).highlight == area);

@@ -4,7 +4,9 @@
 // (tests/fixtures/clips_before_issue30.json, frozen: those clips and their postures only).
 // Then a blind tester matched unlabelled stills to the shuffled texts and listed what still
 // contradicted them; those fixes are proved the same way against the clips as they were then
-// (tests/fixtures/clips_before_blind_check.json).
+// (tests/fixtures/clips_before_blind_check.json). A second blind tester, a physiotherapist,
+// described each still before reading the texts and found six ambiguous; those fixes are
+// proved against the clips as they were then (tests/fixtures/clips_before_blind_check2.json).
 #include <doctest/doctest.h>
 
 #include <map>
@@ -13,6 +15,7 @@
 #include <string_view>
 
 #include "animation/clip.h"
+#include "animation/still.h"
 #include "animation_fixtures.h"
 
 using namespace limber::animation;
@@ -108,6 +111,17 @@ constexpr Fixed kBlindFixed[] = {
     {"sacroiliac_hip_rotation", "the ankle rests across the top of the other thigh, not against the knee"},
 };
 
+// What the second blind tester could not read before the texts (the crossed leg seen end-on
+// from above, the knees falling apart that could be rolling, the turn of the upper body too
+// small to see from the 3/4 view).
+constexpr Fixed kBlind2Fixed[] = {
+    {"sacroiliac_hip_rotation", "the turned-out thigh is drawn along its length, not end-on, so the figure-4 reads"},
+    {"sacroiliac_hip_rotation", "the crossed shin is drawn along its length across the other leg"},
+    {"sacroiliac_hip_rotation", "the knee can be seen rocking away, not just nudged"},
+    {"dead_bug_level_one", "seen from the side of the near knee, it can be seen falling outwards and down towards the floor"},
+    {"seated_thoracic_rotation", "seen from above, the near shoulder can be seen swinging back as the upper body turns"},
+};
+
 void check_fixed(std::span<const Fixed> fixed, const char* fixture) {
   for (const Fixed& f : fixed) {
     CAPTURE(f.clip);
@@ -135,4 +149,22 @@ TEST_CASE("figure contradictions: each fix is a relation that holds now and fail
 
 TEST_CASE("figure contradictions: each fix after the blind matching holds now and failed on the clip before it") {
   check_fixed(kBlindFixed, "clips_before_blind_check.json");
+}
+
+TEST_CASE("figure contradictions: each fix after the second blind matching holds now and failed on the clip before it") {
+  check_fixed(kBlind2Fixed, "clips_before_blind_check2.json");
+}
+
+// A tensing moves nothing a relation could measure; what the text asks of it (the lower tummy
+// drawn in, slow breathing) is its arrow, on the held still now and on neither still before.
+TEST_CASE("figure contradictions: the tensings the second blind tester found static show which way they work") {
+  for (const char* id : {"deep_abdominal_strengthening", "relaxation"}) {
+    CAPTURE(id);
+    const CompiledClip* now = limber::test::shipped_clips().find(id);
+    const CompiledClip* before = frozen("clips_before_blind_check2.json").find(id);
+    REQUIRE(now);
+    REQUIRE(before);
+    CHECK(still_figure(*now, {.still = 1}).cue.moving);
+    CHECK_FALSE(still_figure(*before, {.still = 1}).cue.moving);
+  }
 }

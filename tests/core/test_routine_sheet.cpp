@@ -107,11 +107,12 @@ TEST_CASE("routine sheet: every built-in routine has its cover, the safety page 
       REQUIRE(clip);
       CHECK(count(page, "<figure>") == clip->stills.size());
       CHECK(count(page, "role=\"img\"") == clip->stills.size());
-      // Each drawing shows the movement: an arrow on each (none for a tensing, where nothing
-      // moves, nor on the start of a two-phase movement, whose later drawings each show the
-      // way they came; in the callout too), the start ghosted under every later one, a
-      // callout box where the clip has one.
-      const std::size_t arrowed = clip->tensing ? 0 : clip->stills.size() > 2 ? clip->stills.size() - 1 : clip->stills.size();
+      // Each drawing shows the movement: an arrow on each (for a tensing, where nothing moves,
+      // only its own arrow on the held one, if it has one; none on the start of a two-phase
+      // movement, whose later drawings each show the way they came; in the callout too), the
+      // start ghosted under every later one, a callout box where the clip has one.
+      const std::size_t arrowed = clip->tensing ? (clip->tensing_arrow ? 1 : 0)
+                                  : clip->stills.size() > 2 ? clip->stills.size() - 1 : clip->stills.size();
       CHECK(count(page, "class=\"arrow\"") == arrowed * (clip->callout ? 2 : 1));
       CHECK(count(page, "fill=\"#ebebeb\"") >= 15 * (clip->stills.size() - 1));
       CHECK(count(page, "<svg x=") == (clip->callout ? clip->stills.size() : 0));

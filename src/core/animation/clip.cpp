@@ -203,6 +203,16 @@ class Compiler {
       if (!out.arrow) report(base + ".arrow", "unknown point '" + *c.arrow + "'");
       else if (out.tensing) report(base + ".arrow", "a tensing shows no arrow");
     }
+    if (c.tensing_arrow) {
+      // A movement already shows its own arrow; this one is for what moves too little to draw.
+      if (!out.tensing) report(base + ".tensing_arrow", "only a tensing has one: a movement shows its own arrow");
+      out.tensing_arrow = point_from_id(c.tensing_arrow->point);
+      if (!out.tensing_arrow) report(base + ".tensing_arrow.point", "unknown point '" + c.tensing_arrow->point + "'");
+      out.tensing_arrow_up = c.tensing_arrow->way == "up";
+      if (!out.tensing_arrow_up && c.tensing_arrow->way != "down") {
+        report(base + ".tensing_arrow.way", "'" + c.tensing_arrow->way + "' is not down or up");
+      }
+    }
     for (std::size_t i = 0; i < c.passive.size(); ++i) {
       if (const auto bone = bone_from_id(c.passive[i])) out.passive |= 1u << index(*bone);
       else report(base + ".passive[" + std::to_string(i) + "]", "unknown bone '" + c.passive[i] + "'");

@@ -70,6 +70,13 @@ struct CalloutData {
   std::string point;  // relations.h: a named point
   std::optional<float> zoom;  // 2 to 8 times the figure's scale; 4 if not given
 };
+// An arrow for a tensing (nothing moves): at a point, just above the body of a figure lying
+// down, pointing down into it (the lower tummy drawn in) or up away from it (the chest rising
+// on a breath in). Its movement is real but too small to draw; the arrow says which way it goes.
+struct TensingArrowData {
+  std::string point;  // relations.h: a named point
+  std::string way;    // "down" or "up"
+};
 struct ClipData {
   std::string id;
   std::string exercise;  // catalogue exercise id
@@ -87,6 +94,7 @@ struct ClipData {
   // Where the arrow sits (relations.h: a named point), when the part that travels furthest
   // is not the one the text moves: a foot swept up by a knee hug, a head carried by the chest.
   std::optional<std::string> arrow;
+  std::optional<TensingArrowData> tensing_arrow;  // a tensing's only arrow (above)
 };
 struct ClipsFile {
   int schema = 0;
@@ -142,6 +150,8 @@ struct CompiledClip {
   Bone lead_bone = Bone::pelvis;    // the joint that travels furthest from start to held:
   bool lead_at_end = false;         // the bone's start, or its end (cues.h: the arrow)
   std::optional<Point> arrow;       // the arrow's point named by the clip, instead of the lead
+  std::optional<Point> tensing_arrow;  // a tensing's arrow (TensingArrowData)
+  bool tensing_arrow_up = false;       // up away from the body; else down into it
   bool has(Prop p) const { return (props >> static_cast<int>(p)) & 1u; }
   // The flexion range this clip allows a joint: passive where it lists the joint.
   Range2 flex_range(Bone b) const { return (passive >> index(b)) & 1u ? passive_flex(b) : info(b).flex; }

@@ -58,11 +58,27 @@ Vec3 lead_point(const CompiledClip& clip, const WorldPose& w) {
   return clip.lead_at_end ? w.end[k] : w.start[k];
 }
 
+void add_tensing_arrow(const CompiledClip& clip, const WorldPose& now, FigureCue& cue) {
+  if (!clip.tensing_arrow) return;
+  // Just above the body at the point (the figure lies down), so it covers neither the part
+  // nor the highlight over it.
+  const PointAt p = locate(now, *clip.tensing_arrow);
+  const Vec3 near = p.at + Vec3{0, p.radius + kArrowGap * 0.5f, 0}, far = near + Vec3{0, kArrowLength, 0};
+  cue.moving = true;
+  cue.from = clip.tensing_arrow_up ? near : far;
+  cue.to = clip.tensing_arrow_up ? far : near;
+}
+
 FigureCue figure_cue(const CompiledClip& clip, const ClipTime& time, const WorldPose& now, std::uint32_t area) {
   FigureCue cue;
   const bool holding = time.track == ClipTime::Track::held;
   if (holding || (clip.tensing && time.track == ClipTime::Track::move)) cue.highlight = area;
-  if (clip.tensing || (time.track != ClipTime::Track::move && time.track != ClipTime::Track::release)) return cue;
+  if (clip.tensing) {
+    // Shown with the highlight: from the start of the tensing to the end of the hold.
+    if (holding || time.track == ClipTime::Track::move) add_tensing_arrow(clip, now, cue);
+    return cue;
+  }
+  if (time.track != ClipTime::Track::move && time.track != ClipTime::Track::release) return cue;
   WorldPose target;
   place(clip, time.track == ClipTime::Track::move ? clip.held : clip.start, time.right_side, target);
   const Vec3 at = lead_point(clip, now);

@@ -4,7 +4,8 @@
 // or the point the clip names as its arrow's) points where it is going; while it holds,
 // the area the exercise works is gently highlighted. A tensing exercise (nothing moves: the
 // deep stomach muscles) shows its area from the start of the tensing to the end of the
-// hold, and never an arrow.
+// hold, and no arrow of movement: only its own arrow, if the clip names one, for what moves
+// too little to draw (the lower tummy drawn in, the chest rising on a breath).
 //
 // Usage:
 //     const std::uint32_t area = limber::animation::target_bones(exercise.target_areas);
@@ -30,6 +31,9 @@ std::uint32_t target_bones(std::span<const std::string> areas);
 
 // The arrow and highlight for the figure at `time`, placed as `now`.
 FigureCue figure_cue(const CompiledClip& clip, const ClipTime& time, const WorldPose& now, std::uint32_t area);
+
+// A tensing's arrow (clip.h: TensingArrowData) at its point in `now`, if the clip has one.
+void add_tensing_arrow(const CompiledClip& clip, const WorldPose& now, FigureCue& cue);
 
 // Where the lead point (or the clip's named arrow point) is in a placed pose.
 Vec3 lead_point(const CompiledClip& clip, const WorldPose& world);

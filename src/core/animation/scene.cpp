@@ -370,7 +370,8 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
   if (cue.moving) add_arrow(s, f, cue.from, cue.to);
 
   // Chains from the farthest to the nearest (each at the mean depth of its parts), and
-  // within a chain the farther parts first.
+  // within a chain the farther parts first; hands under the back first of all, since the body
+  // lies on them from any view (seen from the side, their mean is nearer than the trunk's).
   std::array<float, 16> sum{}, parts{};
   for (int i = props; i < s.count; ++i) {
     const Shape& sh = s.shapes[static_cast<std::size_t>(i)];
@@ -379,7 +380,9 @@ void build_scene(const CompiledClip& clip, const WorldPose& w, const Framing& f,
     parts[sh.chain] += 1;
   }
   const auto chain_depth = [&](const Shape& sh) {
-    return sh.kind == ShapeKind::arrow ? 1e9f : parts[sh.chain] > 0 ? sum[sh.chain] / parts[sh.chain] : sh.depth;
+    if (sh.kind == ShapeKind::arrow) return 1e9f;
+    if (sh.chain == kUnderBack) return -1e9f;
+    return parts[sh.chain] > 0 ? sum[sh.chain] / parts[sh.chain] : sh.depth;
   };
   std::stable_sort(s.shapes.begin() + props, s.shapes.begin() + s.count, [&](const Shape& a, const Shape& b) {
     const float da = chain_depth(a), db = chain_depth(b);

@@ -69,7 +69,12 @@ FigureCue cue_of(const CompiledClip& clip, const StillDesc& d, const Positions& 
   // Only the held still shows the worked area: a tensing's start is the position before it
   // tenses, so its two stills differ by what is working (nothing else moves).
   if (p.k == last) cue.highlight = d.area;
-  if (clip.tensing || p.other == p.k) return cue;
+  if (clip.tensing) {
+    // Its own arrow only where it tenses, like the highlight (none on the start position).
+    if (p.k == last && p.k != 0) add_tensing_arrow(clip, p.now, cue);
+    return cue;
+  }
+  if (p.other == p.k) return cue;
   // With a middle still, each later still shows the way it came; an arrow on the start would
   // read as part of the start position (a pelvic tilt's first press drawn before it happens).
   if (p.k == 0 && clip.stills.size() > 2) return cue;
