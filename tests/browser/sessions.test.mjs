@@ -197,7 +197,7 @@ describe('the keyboard and the back button', () => {
     await waitFor(page, () => window.limber.state().screen === 'library');
     await press(page, 'exercise-knee_rolls');
     await waitFor(page, () => window.limber.state().screen === 'exercise');
-    assert.match(page.url(), /#exercise$/);
+    assert.match(page.url(), /#exercise=knee_rolls$/, 'the page has its own address');
     await page.goBack();
     await waitFor(page, () => window.limber.state().screen === 'library');
     await page.goBack();
