@@ -191,9 +191,9 @@ describe('rendering on demand', () => {
     const { page, problems } = await h.newPage({ viewport: { width: 390, height: 844 } });
     await openApp(page, h.url);
     await command(page, 'exercise', 'cat_cow');
+    await page.waitForFunction(() => window.limber.state().screen === 'exercise' && window.limber.state().figures === 1);
     let s = await state(page);
     assert.equal(s.sleeping, false, 'the figure moves');
-    assert.equal(s.figures, 1);
     for (let i = 0; i < 3; ++i) await command(page, 'scroll', '3000');
     s = await settle(page);  // asleep: nothing left to draw
     assert.equal(s.figures, 0, 'no figure drawn while out of view');

@@ -66,6 +66,7 @@ describe('a session from start to finish', () => {
     await openApp(page, h.url);
     await startShortRoutine(page);
     const at = async () => (await state(page)).session.exercise;
+    await waitFor(page, () => window.limber.state().controls.some((c) => c.id === 'skip'));  // the session's frame is drawn
     const skip = control(await state(page), 'skip');
     const first = await at();
     await pressesReady(page);  // the tap that started the session changed the view too
